@@ -1,0 +1,90 @@
+"""Plain data passed between the stages: pages in, articles and quotes out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A candidate pull quote: verbatim text of the article and who said it."""
+
+    text: str
+    speaker: str | None = None
+    kind: str = "direct"  # direct | blockquote | key_sentence
+    score: float = 0.0
+
+    def to_dict(self) -> dict[str, object]:
+        return {"text": self.text, "speaker": self.speaker, "kind": self.kind, "score": self.score}
+
+
+@dataclass(frozen=True)
+class Article:
+    """What extraction found in one page. `origins` maps a field to where it came from."""
+
+    url: str
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    publication: str | None = None
+    published: str | None = None  # ISO date or datetime
+    language: str | None = None  # ISO 639-1
+    text: str = ""
+    quotes: tuple[Quote, ...] = ()
+    canonical_url: str | None = None
+    origins: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "url": self.url,
+            "title": self.title,
+            "authors": list(self.authors),
+            "publication": self.publication,
+            "published": self.published,
+            "language": self.language,
+            "text": self.text,
+            "quotes": [q.to_dict() for q in self.quotes],
+            "canonical_url": self.canonical_url,
+            "origins": dict(self.origins),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> Article:
+        quotes = tuple(
+            Quote(
+                text=str(q["text"]),
+                speaker=q.get("speaker") and str(q["speaker"]) or None,
+                kind=str(q.get("kind") or "direct"),
+                score=float(q.get("score") or 0.0),  # type: ignore[arg-type]
+            )
+            for q in data.get("quotes") or []  # type: ignore[union-attr]
+        )
+        return cls(
+            url=str(data.get("url") or ""),
+            title=_opt(data.get("title")),
+            authors=tuple(str(a) for a in data.get("authors") or []),  # type: ignore[union-attr]
+            publication=_opt(data.get("publication")),
+            published=_opt(data.get("published")),
+            language=_opt(data.get("language")),
+            text=str(data.get("text") or ""),
+            quotes=quotes,
+            canonical_url=_opt(data.get("canonical_url")),
+            origins={str(k): str(v) for k, v in (data.get("origins") or {}).items()},  # type: ignore[union-attr]
+        )
+
+
+def _opt(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+@dataclass(frozen=True)
+class Page:
+    """A downloaded (or saved) page: the bytes and what the server said about them."""
+
+    url: str  # the URL asked for
+    final_url: str  # after redirects
+    body: bytes
+    status: int = 200
+    content_type: str | None = None  # the Content-Type header, whole
+    etag: str | None = None
+    last_modified: str | None = None
+    fetched_at: str | None = None  # ISO datetime, UTC
