@@ -1,0 +1,834 @@
+"""sources.yaml: the curator's file. Load and validate it; edit it without losing a thing.
+
+The file belongs to the curator. We read it with ruamel.yaml in round-trip mode so that an edit
+(`add`, `annotate`) keeps their comments, key order, quoting and indentation, and we write it through
+a temporary file and a rename, refusing to clobber a file that changed since we read it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import hashlib
+import io
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
+from ruamel.yaml.scalarstring import LiteralScalarString
+
+from digest.errors import ConfigError, ConflictError, UsageError
+
+SCHEMA_VERSION = 1
+EDITION_RE = re.compile(r"^(\d{4})-W(\d{2})$")
+LANGUAGE_RE = re.compile(r"^[a-z]{2}$")
+# A document whose alias-expanded size passes this is a "billion laughs" attack, not a review.
+MAX_EXPANDED_NODES = 200_000
+DEFAULT_USER_AGENT = "digest/0.1 (press review curation; +https://pypi.org/project/digest/)"
+
+DEFAULT_LABELS: dict[str, str] = {
+    "en": "Read more",
+    "fr": "Lire plus",
+    "de": "Weiterlesen",
+    "es": "Leer más",
+    "it": "Leggi di più",
+    "pt": "Ler mais",
+    "nl": "Lees meer",
+}
+
+
+@dataclass(frozen=True)
+class FetchSettings:
+    """How politely and how long `digest fetch` works (`digest.fetch` in sources.yaml)."""
+
+    concurrency: int = 16
+    per_host: int = 2
+    delay: float = 1.0
+    user_agent: str = DEFAULT_USER_AGENT
+    max_age_days: float | None = None
+    timeout: float = 30.0
+    connect_timeout: float = 10.0
+    read_timeout: float = 20.0
+    max_bytes: int = 10_000_000
+    retries: int = 3
+    robots: bool = True
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The `digest:` section: the review's title, language, themes and labels."""
+
+    title: str = "Digest"
+    language: str = "en"
+    themes: tuple[str, ...] = ()
+    labels: dict[str, str] = field(default_factory=dict)
+    template: Path | None = None
+    fetch: FetchSettings = field(default_factory=FetchSettings)
+
+    def label_for(self, language: str | None) -> str:
+        """The attribution label for an article in `language` ("Lire plus", "Read more")."""
+        for lang in (language, self.language, "en"):
+            if lang and lang in self.labels:
+                return self.labels[lang]
+            if lang and lang in DEFAULT_LABELS:
+                return DEFAULT_LABELS[lang]
+        return DEFAULT_LABELS["en"]
+
+
+@dataclass(frozen=True)
+class EditionText:
+    """The curator's own words for one edition."""
+
+    title: str | None = None
+    intro: str | None = None
+    outro: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """One cited article and every decision the curator made about it."""
+
+    index: int
+    line: int
+    url: str
+    added: dt.date | None = None
+    edition: str | None = None
+    theme: str | None = None
+    comment: str | None = None
+    quote: str | None = None
+    html: Path | None = None
+    title: str | None = None
+    authors: tuple[str, ...] | None = None
+    publication: str | None = None
+    date: str | None = None
+    language: str | None = None
+    label: str | None = None
+
+    @property
+    def edition_key(self) -> str | None:
+        """The edition this source belongs to: `edition:`, else the ISO week it was added."""
+        if self.edition:
+            return self.edition
+        if self.added:
+            return iso_week(self.added)
+        return None
+
+
+@dataclass(frozen=True)
+class Project:
+    """A loaded sources.yaml."""
+
+    path: Path
+    settings: Settings
+    editions: dict[str, EditionText]
+    sources: tuple[Source, ...]
+
+    @property
+    def folder(self) -> Path:
+        return self.path.parent
+
+    @property
+    def store_dir(self) -> Path:
+        return self.folder / ".digest"
+
+    @property
+    def digests_dir(self) -> Path:
+        return self.folder / "digests"
+
+    def resolve(self, ref: str) -> Source:
+        """The source a REF names: its 1-based position, its URL, or a unique part of it."""
+        return resolve_ref(self.sources, ref, self.path)
+
+
+def iso_week(day: dt.date) -> str:
+    """The ISO week of `day`, as an edition key (2026-W48)."""
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def edition_monday(key: str) -> dt.date:
+    """The Monday that opens edition `key`."""
+    match = EDITION_RE.match(key)
+    if not match:
+        raise UsageError(f"'{key}' is not an edition; write an ISO week such as 2026-W48")
+    try:
+        return dt.date.fromisocalendar(int(match[1]), int(match[2]), 1)
+    except ValueError as exc:
+        raise UsageError(f"'{key}' is not an edition: {exc}") from None
+
+
+def resolve_ref(sources: Sequence[Source], ref: str, path: Path | None = None) -> Source:
+    """Find a source by position (1-based), exact URL, or a unique part of its URL."""
+    where = f"{path.name}: " if path else ""
+    ref = ref.strip()
+    if ref.isdigit():
+        number = int(ref)
+        if 1 <= number <= len(sources):
+            return sources[number - 1]
+        raise UsageError(f"{where}there is no source {number}; there are {len(sources)}")
+    exact = [s for s in sources if s.url == ref]
+    if exact:
+        return exact[0]
+    matches = [s for s in sources if ref in s.url]
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise UsageError(f"{where}no source matches '{ref}'")
+    listed = ", ".join(f"{s.index} ({s.url})" for s in matches[:5])
+    raise UsageError(f"{where}'{ref}' matches {len(matches)} sources: {listed}; be more precise")
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never re-wrap the curator's long lines
+    return yaml
+
+
+@dataclass
+class _Raw:
+    """A sources.yaml as read from disk: its text, digest and round-trip document."""
+
+    path: Path
+    text: str
+    digest: str
+    data: Any
+
+
+def _read(path: Path) -> _Raw:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ConfigError(
+            f"{path}: not found; create one with `digest init` or point --sources at yours"
+        ) from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 (byte {exc.start}); save it as UTF-8") from None
+    return _Raw(path, text, hashlib.sha256(raw).hexdigest(), _parse(path, text))
+
+
+def _parse(path: Path, text: str) -> Any:
+    yaml = _yaml()
+    try:
+        node = yaml.compose(io.StringIO(text))
+        if node is not None:
+            _refuse_alias_bomb(path, node)
+        return yaml.load(io.StringIO(text))
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = f":{mark.line + 1}" if mark is not None else ""
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise ConfigError(f"{path.name}{line}: {problem}") from None
+    except YAMLError as exc:
+        raise ConfigError(f"{path.name}: invalid YAML: {exc}") from None
+
+
+def _refuse_alias_bomb(path: Path, root: Node) -> None:
+    """Count the nodes that aliases would expand to, without expanding them."""
+    sizes: dict[int, int] = {}
+
+    def size(node: Node) -> int:
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        sizes[key] = 1  # a recursive alias counts once instead of looping
+        total = 1
+        if isinstance(node, SequenceNode):
+            total += sum(size(child) for child in node.value)
+        elif isinstance(node, MappingNode):
+            total += sum(size(k) + size(v) for k, v in node.value)
+        sizes[key] = total
+        return total
+
+    if size(root) > MAX_EXPANDED_NODES:
+        raise ConfigError(
+            f"{path.name}: refused: its YAML aliases would expand to more than "
+            f"{MAX_EXPANDED_NODES:,} nodes (an alias bomb?)"
+        )
+
+
+def load(path: Path) -> Project:
+    """Read and validate sources.yaml; raise ConfigError listing every problem."""
+    return _validate(_read(path))
+
+
+# --------------------------------------------------------------------------- validation
+
+
+class _Problems:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.lines: list[str] = []
+
+    def add(self, line: int | None, where: str, message: str) -> None:
+        at = f"{self.path.name}:{line}" if line else self.path.name
+        self.lines.append(f"{at}: {where} {message}" if where else f"{at}: {message}")
+
+    def raise_if_any(self) -> None:
+        if self.lines:
+            raise ConfigError("\n".join(self.lines))
+
+
+def _line_of(container: Any, key: Any) -> int | None:
+    """1-based line of `key` in a round-trip mapping or sequence."""
+    try:
+        if isinstance(container, CommentedMap):
+            return int(container.lc.key(key)[0]) + 1
+        if isinstance(container, CommentedSeq):
+            return int(container.lc.item(key)[0]) + 1
+    except (KeyError, TypeError, AttributeError, IndexError):
+        pass
+    line = getattr(getattr(container, "lc", None), "line", None)
+    return None if line is None else int(line) + 1
+
+
+def _suggest(word: str, choices: Sequence[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    if not close:
+        lowered = {c.lower(): c for c in choices}
+        close = [lowered[word.lower()]] if word.lower() in lowered else []
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+TOP_KEYS = ("digest", "editions", "sources")
+DIGEST_KEYS = ("title", "language", "themes", "labels", "template", "fetch", "version")
+FETCH_KEYS = tuple(FetchSettings.__dataclass_fields__)
+EDITION_KEYS = ("title", "intro", "outro")
+SOURCE_KEYS = (
+    "url", "added", "edition", "theme", "comment", "quote", "html", "title", "author",
+    "authors", "publication", "date", "language", "label",
+)  # fmt: skip
+
+
+def _unknown_keys(
+    problems: _Problems, mapping: CommentedMap, allowed: Sequence[str], where: str
+) -> None:
+    for key in mapping:
+        if str(key) not in allowed:
+            problems.add(
+                _line_of(mapping, key),
+                where,
+                f"has an unknown key '{key}'{_suggest(str(key), allowed)}",
+            )
+
+
+def _text(
+    problems: _Problems, mapping: CommentedMap, key: str, where: str, *, required: bool = False
+) -> str | None:
+    value = mapping.get(key)
+    if value is None:
+        if required:
+            problems.add(_line_of(mapping, None), where, f"needs a '{key}'")
+        return None
+    if isinstance(value, (dict, list)):
+        problems.add(_line_of(mapping, key), f"{where}.{key}", "must be text")
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _validate(raw: _Raw) -> Project:
+    path, data = raw.path, raw.data
+    problems = _Problems(path)
+    if data is None:
+        data = CommentedMap()
+    if not isinstance(data, CommentedMap):
+        raise ConfigError(f"{path.name}:1: expected a mapping with 'digest:' and 'sources:'")
+    _unknown_keys(problems, data, TOP_KEYS, "")
+    settings = _validate_settings(problems, data.get("digest"), _line_of(data, "digest"), path)
+    editions = _validate_editions(problems, data.get("editions"), _line_of(data, "editions"))
+    sources = _validate_sources(problems, data.get("sources"), settings, path)
+    problems.raise_if_any()
+    return Project(path=path, settings=settings, editions=editions, sources=tuple(sources))
+
+
+def _validate_settings(problems: _Problems, section: Any, line: int | None, path: Path) -> Settings:
+    if section is None:
+        problems.add(line or 1, "", "needs a 'digest:' section with at least a title and themes")
+        return Settings()
+    if not isinstance(section, CommentedMap):
+        problems.add(line, "digest", "must be a mapping (title, language, themes, ...)")
+        return Settings()
+    _unknown_keys(problems, section, DIGEST_KEYS, "digest")
+    title = _text(problems, section, "title", "digest") or "Digest"
+    language = (_text(problems, section, "language", "digest") or "en").lower()
+    if not LANGUAGE_RE.match(language):
+        problems.add(
+            _line_of(section, "language"),
+            "digest.language",
+            f"'{language}' is not a two-letter code",
+        )
+    themes_raw = section.get("themes") or []
+    themes: list[str] = []
+    if not isinstance(themes_raw, list):
+        problems.add(_line_of(section, "themes"), "digest.themes", "must be a list of theme names")
+    else:
+        for i, theme in enumerate(themes_raw):
+            name = str(theme).strip() if theme is not None else ""
+            if not name or isinstance(theme, (dict, list)):
+                problems.add(_line_of(themes_raw, i), f"digest.themes[{i + 1}]", "must be a name")
+            elif name in themes:
+                problems.add(_line_of(themes_raw, i), f"digest.themes[{i + 1}]", f"'{name}' twice")
+            else:
+                themes.append(name)
+    labels: dict[str, str] = {}
+    labels_raw = section.get("labels")
+    if labels_raw is not None:
+        if not isinstance(labels_raw, CommentedMap):
+            problems.add(
+                _line_of(section, "labels"), "digest.labels", "must map languages to labels"
+            )
+        else:
+            labels = {str(k).lower(): str(v) for k, v in labels_raw.items() if v is not None}
+    template: Path | None = None
+    template_text = _text(problems, section, "template", "digest")
+    if template_text:
+        template = (path.parent / template_text).resolve()
+        if not template.is_file():
+            problems.add(
+                _line_of(section, "template"), "digest.template", f"'{template_text}' not found"
+            )
+    fetch = _validate_fetch(problems, section.get("fetch"), _line_of(section, "fetch"))
+    return Settings(title, language, tuple(themes), labels, template, fetch)
+
+
+def _validate_fetch(problems: _Problems, section: Any, line: int | None) -> FetchSettings:
+    if section is None:
+        return FetchSettings()
+    if not isinstance(section, CommentedMap):
+        problems.add(line, "digest.fetch", "must be a mapping (concurrency, per_host, delay, ...)")
+        return FetchSettings()
+    _unknown_keys(problems, section, FETCH_KEYS, "digest.fetch")
+    defaults = FetchSettings()
+    values: dict[str, Any] = {}
+    for name in FETCH_KEYS:
+        if name not in section:
+            continue
+        value, default = section[name], getattr(defaults, name)
+        where = f"digest.fetch.{name}"
+        if isinstance(default, bool):
+            ok = isinstance(value, bool)
+        elif isinstance(default, str):
+            ok = isinstance(value, str) and bool(value.strip())
+        elif name == "max_age_days":
+            ok = value is None or (isinstance(value, (int, float)) and value >= 0)
+        else:
+            ok = isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0
+            if ok and isinstance(default, int):
+                ok = float(value).is_integer()
+                value = int(value)
+        if not ok:
+            problems.add(_line_of(section, name), where, f"has an invalid value {value!r}")
+        else:
+            values[name] = value
+    return FetchSettings(**values)
+
+
+def _validate_editions(
+    problems: _Problems, section: Any, line: int | None
+) -> dict[str, EditionText]:
+    if section is None:
+        return {}
+    if not isinstance(section, CommentedMap):
+        problems.add(line, "editions", "must map ISO weeks (2026-W48) to intro and outro")
+        return {}
+    editions: dict[str, EditionText] = {}
+    for key, value in section.items():
+        name = str(key)
+        where = f"editions.{name}"
+        if not EDITION_RE.match(name):
+            problems.add(_line_of(section, key), where, "is not an ISO week such as 2026-W48")
+            continue
+        if value is None:
+            editions[name] = EditionText()
+            continue
+        if not isinstance(value, CommentedMap):
+            problems.add(_line_of(section, key), where, "must be a mapping (intro, outro)")
+            continue
+        _unknown_keys(problems, value, EDITION_KEYS, where)
+        editions[name] = EditionText(
+            title=_text(problems, value, "title", where),
+            intro=_text(problems, value, "intro", where),
+            outro=_text(problems, value, "outro", where),
+        )
+    return editions
+
+
+def _validate_sources(
+    problems: _Problems, section: Any, settings: Settings, path: Path
+) -> list[Source]:
+    if section is None:
+        return []
+    if not isinstance(section, CommentedSeq):
+        problems.add(None, "sources", "must be a list of entries, each starting with '- url:'")
+        return []
+    sources: list[Source] = []
+    for i, entry in enumerate(section):
+        where = f"sources[{i + 1}]"
+        line = _line_of(section, i) or 0
+        if isinstance(entry, str):  # a bare URL is a fine shorthand
+            entry = CommentedMap(url=entry)
+        if not isinstance(entry, CommentedMap):
+            problems.add(line, where, "must be a mapping starting with 'url:'")
+            continue
+        source = _validate_source(problems, entry, i + 1, line, where, settings, path)
+        if source is not None:
+            sources.append(source)
+    return sources
+
+
+def _validate_source(
+    problems: _Problems,
+    entry: CommentedMap,
+    index: int,
+    line: int,
+    where: str,
+    settings: Settings,
+    path: Path,
+) -> Source | None:
+    _unknown_keys(problems, entry, SOURCE_KEYS, where)
+    count = len(problems.lines)
+
+    def at(key: str) -> int:
+        return _line_of(entry, key) or line
+
+    url = _text(problems, entry, "url", where)
+    if not url:
+        problems.add(line, where, "needs a 'url'")
+    elif urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc:
+        problems.add(at("url"), f"{where}.url", f"'{url}' is not an http(s) URL")
+    added = entry.get("added")
+    if isinstance(added, str):
+        try:
+            added = dt.date.fromisoformat(added.strip())
+        except ValueError:
+            problems.add(at("added"), f"{where}.added", f"'{added}' is not a date (YYYY-MM-DD)")
+            added = None
+    elif isinstance(added, dt.datetime):
+        added = added.date()
+    elif added is not None and not isinstance(added, dt.date):
+        problems.add(at("added"), f"{where}.added", f"{added!r} is not a date (YYYY-MM-DD)")
+        added = None
+    edition = _text(problems, entry, "edition", where)
+    if edition and not EDITION_RE.match(edition):
+        problems.add(
+            at("edition"), f"{where}.edition", f"'{edition}' is not an ISO week (2026-W48)"
+        )
+    theme = _text(problems, entry, "theme", where)
+    if theme and theme not in settings.themes:
+        hint = _suggest(theme, settings.themes)
+        problems.add(at("theme"), f"{where}.theme", f"'{theme}' is not a theme{hint}")
+    html: Path | None = None
+    html_text = _text(problems, entry, "html", where)
+    if html_text:
+        html = (path.parent / html_text).resolve()
+        if not html.is_file():
+            problems.add(at("html"), f"{where}.html", f"'{html_text}' not found")
+    authors: tuple[str, ...] | None = None
+    if "author" in entry and "authors" in entry:
+        problems.add(at("authors"), where, "has both 'author' and 'authors'; keep one")
+    elif "author" in entry:
+        author = _text(problems, entry, "author", where)
+        authors = (author,) if author else ()
+    elif "authors" in entry:
+        raw = entry["authors"]
+        if isinstance(raw, str):
+            authors = (raw.strip(),) if raw.strip() else ()
+        elif isinstance(raw, list) and all(isinstance(a, str) for a in raw):
+            authors = tuple(a.strip() for a in raw if a.strip())
+        elif raw is None:
+            authors = ()
+        else:
+            problems.add(at("authors"), f"{where}.authors", "must be a list of names")
+    date_value = entry.get("date")
+    date_text: str | None = None
+    if isinstance(date_value, dt.date):
+        date_text = date_value.isoformat()
+    elif date_value is not None:
+        date_text = str(date_value).strip()
+        try:
+            dt.date.fromisoformat(date_text[:10])
+        except ValueError:
+            problems.add(at("date"), f"{where}.date", f"'{date_text}' is not a date (YYYY-MM-DD)")
+    language = _text(problems, entry, "language", where)
+    if language and not LANGUAGE_RE.match(language.lower()):
+        problems.add(at("language"), f"{where}.language", f"'{language}' is not a two-letter code")
+    if len(problems.lines) > count or not url:
+        return None
+    return Source(
+        index=index,
+        line=line,
+        url=url,
+        added=added,
+        edition=edition,
+        theme=theme,
+        comment=_text(problems, entry, "comment", where),
+        quote=_text(problems, entry, "quote", where),
+        html=html,
+        title=_text(problems, entry, "title", where),
+        authors=authors,
+        publication=_text(problems, entry, "publication", where),
+        date=date_text,
+        language=language.lower() if language else None,
+        label=_text(problems, entry, "label", where),
+    )
+
+
+# --------------------------------------------------------------------------- editing
+
+Mutation = Callable[[Any], None]
+
+
+def edit(
+    path: Path, mutate: Mutation, *, before_write: Callable[[], None] | None = None
+) -> Project:
+    """Apply `mutate` to the round-trip document of sources.yaml and write it back atomically.
+
+    If the file changed on disk between our read and our write (the curator saved it in an
+    editor meanwhile), the mutation is re-applied to the fresh file, so neither side's work is
+    lost. `mutate` must therefore find its target by content (a URL), never by position alone.
+    """
+    for _ in range(3):
+        raw = _read(path)
+        document = raw.data if raw.data is not None else CommentedMap()
+        mutate(document)
+        text = _dump(raw.text, document)
+        project = _validate(_Raw(path, text, "", _parse(path, text)))
+        if before_write is not None:
+            before_write()
+        if _write_if_unchanged(path, text, raw.digest):
+            return project
+    raise ConflictError(
+        f"{path}: it keeps changing while digest edits it; nothing was written, try again"
+    )
+
+
+def _dump(original: str, document: Any) -> str:
+    from ruamel.yaml.util import load_yaml_guess_indent
+
+    yaml = _yaml()
+    try:
+        _, indent, block_seq_indent = load_yaml_guess_indent(original)
+        yaml.indent(
+            mapping=_mapping_indent(original),
+            sequence=indent or 2,
+            offset=block_seq_indent or 0,
+        )
+    except YAMLError:
+        pass
+    out = io.StringIO()
+    yaml.dump(document, out)
+    return out.getvalue()
+
+
+def _mapping_indent(text: str) -> int:
+    """The indentation of the first nested mapping key, which ruamel cannot guess for us."""
+    previous_opens_mapping = False
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        if previous_opens_mapping and indent > 0 and not stripped.startswith("- "):
+            return indent
+        previous_opens_mapping = indent == 0 and stripped.endswith(":")
+    return 2
+
+
+def _write_if_unchanged(path: Path, text: str, digest: str) -> bool:
+    """Write `text` atomically unless the file no longer has the digest we read."""
+    try:
+        current = hashlib.sha256(path.read_bytes()).hexdigest()
+    except FileNotFoundError:
+        current = ""
+    if digest and current != digest:
+        return False
+    write_atomic(path, text.encode("utf-8"))
+    return True
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write `data` to `path` through a temporary file and a rename: never half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o777)
+        else:
+            os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        with _suppress():
+            os.unlink(tmp)
+        raise
+
+
+class _suppress:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> bool:
+        return True
+
+
+def _entries(document: Any) -> CommentedSeq:
+    if not isinstance(document, CommentedMap):
+        raise ConfigError("sources.yaml: expected a mapping with 'digest:' and 'sources:'")
+    sources = document.get("sources")
+    if sources is None:
+        sources = CommentedSeq()
+        document["sources"] = sources
+    if not isinstance(sources, CommentedSeq):
+        raise ConfigError("sources.yaml: 'sources' must be a list")
+    return sources
+
+
+def _find_entry(document: Any, url: str, occurrence: int = 1) -> CommentedMap:
+    seen = 0
+    for entry in _entries(document):
+        entry_url = entry.get("url") if isinstance(entry, CommentedMap) else entry
+        if str(entry_url).strip() == url:
+            seen += 1
+            if seen == occurrence:
+                if not isinstance(entry, CommentedMap):
+                    raise ConfigError(f"sources.yaml: the entry for {url} is not a mapping")
+                return entry
+    raise ConflictError(f"sources.yaml: {url} is no longer listed; nothing was written")
+
+
+def _block(text: str) -> str:
+    """Multi-line text as a YAML literal block, so the curator can read and edit it."""
+    return LiteralScalarString(text.rstrip() + "\n") if "\n" in text.strip() else text
+
+
+@dataclass(frozen=True)
+class NewSource:
+    """What `digest add` knows about a new entry."""
+
+    url: str
+    added: dt.date
+    theme: str | None = None
+    comment: str | None = None
+    html: str | None = None
+    edition: str | None = None
+
+
+def add_sources(path: Path, new: Sequence[NewSource]) -> tuple[Project, list[str]]:
+    """Append sources to sources.yaml; return the project and the URLs already listed."""
+    skipped: list[str] = []
+
+    def mutate(document: Any) -> None:
+        entries = _entries(document)
+        listed = {str(e.get("url") if isinstance(e, CommentedMap) else e).strip() for e in entries}
+        skipped.clear()
+        for item in new:
+            if item.url in listed:
+                skipped.append(item.url)
+                continue
+            entry = CommentedMap()
+            entry["url"] = item.url
+            entry["added"] = item.added
+            for key in ("edition", "theme", "comment", "html"):
+                value = getattr(item, key)
+                if value:
+                    entry[key] = _block(value)
+            entries.append(entry)
+            listed.add(item.url)
+
+    return edit(path, mutate), skipped
+
+
+def set_fields(
+    path: Path,
+    source: Source,
+    changes: Mapping[str, str | list[str] | None],
+    *,
+    before_write: Callable[[], None] | None = None,
+) -> Project:
+    """Set (or, with None, remove) fields of one source's entry, found by its URL."""
+    occurrence = 1 + sum(1 for s in _same_url_before(path, source))
+
+    def mutate(document: Any) -> None:
+        entry = _find_entry(document, source.url, occurrence)
+        for key, value in changes.items():
+            if value is None:
+                entry.pop(key, None)
+            elif isinstance(value, list):
+                entry[key] = CommentedSeq(value)
+            else:
+                entry[key] = _block(value)
+            if key == "author":
+                entry.pop("authors", None)
+            elif key == "authors":
+                entry.pop("author", None)
+
+    return edit(path, mutate, before_write=before_write)
+
+
+def _same_url_before(path: Path, source: Source) -> Iterator[Source]:
+    try:
+        sources = load(path).sources
+    except ConfigError:
+        return iter(())
+    return (s for s in sources if s.url == source.url and s.index < source.index)
+
+
+INIT_TEMPLATE = """\
+# sources.yaml: your review. digest reads it; only `digest add` and `digest annotate` write it,
+# and they keep your comments and layout. Reference: the README's "sources.yaml" section.
+digest:
+  title: "{title}"
+  language: {language}               # the edition's language: typography and the default label
+  themes:                            # sections of the digest, in this order
+    - First theme
+    - Second theme
+  # labels: {{fr: Lire plus, en: Read more}}   # the attribution label per article language
+  # fetch: {{concurrency: 16, per_host: 2, delay: 1.0, max_age_days: 30}}
+
+editions:
+  # {week}:
+  #   intro: |
+  #     Your opening paragraphs.
+  #   outro: |
+  #     Your conclusions.
+
+sources:
+  # - url: https://www.example.org/2026/11/article.html
+  #   added: {today}
+  #   theme: First theme
+  #   comment: Why this article matters.
+  #   quote: "A sentence taken verbatim from the article."
+"""
+
+
+def init_folder(folder: Path, *, title: str = "My review", language: str = "en") -> Path:
+    """Create `folder` with a commented sources.yaml and an empty digests/; return the file."""
+    path = folder / "sources.yaml"
+    if path.exists():
+        raise UsageError(f"{path} already exists; nothing was written")
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "digests").mkdir(exist_ok=True)
+    today = dt.date.today()
+    text = INIT_TEMPLATE.format(title=title, language=language, week=iso_week(today), today=today)
+    write_atomic(path, text.encode("utf-8"))
+    return path

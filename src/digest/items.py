@@ -1,0 +1,120 @@
+"""An item of the review: a source with the curator's decisions laid over what extraction found."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from digest.config import Settings, Source
+from digest.models import Article, Quote
+
+_QUOTE_MARKS = str.maketrans({c: '"' for c in "“”„«»‟″"} | {c: "'" for c in "‘’‚‛′"})
+_DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―"})
+
+
+@dataclass(frozen=True)
+class Item:
+    """What the digest says about one source, and where each part came from."""
+
+    source: Source
+    url: str
+    title: str
+    authors: tuple[str, ...]
+    publication: str | None
+    published: str | None
+    language: str | None
+    label: str
+    quote: str | None
+    speaker: str | None
+    quote_from: str  # "curator", "candidate" or "" when there is no quote at all
+    quote_is_stale: bool  # the curator's quote no longer occurs in the fetched text
+    fetched: bool
+    origins: dict[str, str] = field(default_factory=dict)
+    candidates: tuple[Quote, ...] = ()
+
+    @property
+    def decided(self) -> bool:
+        """The curator chose a theme and a quote for this item."""
+        return bool(self.source.theme and self.source.quote)
+
+
+def comparable(text: str) -> str:
+    """Text reduced for a verbatim check: NFKC, one kind of quote mark, dash and space."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTE_MARKS).translate(_DASHES)
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def occurs_in(quote: str, text: str) -> bool:
+    """Whether `quote` is verbatim text of `text` (ellipses may join pieces in order)."""
+    body = comparable(text)
+    pieces = [p.strip(" \"'.,;:") for p in re.split(r"\s*(?:\[…\]|…|\.\.\.)\s*", quote)]
+    position = 0
+    for piece in (comparable(p) for p in pieces if p.strip(" \"'.,;:")):
+        found = body.find(piece, position)
+        if found < 0:
+            return False
+        position = found + len(piece)
+    return True
+
+
+def host_name(url: str) -> str:
+    """The host of `url` without its www., as a last-resort publication name."""
+    host = urlsplit(url).hostname or url
+    return host[4:] if host.startswith("www.") else host
+
+
+def resolve(source: Source, article: Article | None, settings: Settings) -> Item:
+    """Lay the curator's overrides over the extraction of one source."""
+    origins = dict(article.origins) if article else {}
+    for name in ("title", "authors", "publication", "date", "language"):
+        if getattr(source, name) is not None:
+            origins["published" if name == "date" else name] = "curator"
+    title = source.title or (article.title if article else None) or source.url
+    publication = source.publication or (article.publication if article else None)
+    publication = publication or host_name(source.url)
+    if source.authors is not None:
+        authors = source.authors
+    else:
+        extracted = article.authors if article else ()
+        # An organisation byline equal to the publication is no personal byline.
+        authors = tuple(a for a in extracted if a.casefold() != publication.casefold())
+    language = source.language or (article.language if article else None)
+    candidates = article.quotes if article else ()
+    quote, speaker, quote_from, stale = _pull_quote(source, article, candidates)
+    return Item(
+        source=source,
+        url=source.url,
+        title=title,
+        authors=authors,
+        publication=publication,
+        published=source.date or (article.published if article else None),
+        language=language,
+        label=source.label or settings.label_for(language),
+        quote=quote,
+        speaker=speaker,
+        quote_from=quote_from,
+        quote_is_stale=stale,
+        fetched=article is not None,
+        origins=origins,
+        candidates=tuple(candidates),
+    )
+
+
+def _pull_quote(
+    source: Source, article: Article | None, candidates: tuple[Quote, ...]
+) -> tuple[str | None, str | None, str, bool]:
+    if source.quote:
+        speaker = next(
+            (c.speaker for c in candidates if comparable(c.text) == comparable(source.quote)),
+            None,
+        )
+        stale = (
+            article is not None and bool(article.text) and not occurs_in(source.quote, article.text)
+        )
+        return source.quote, speaker, "curator", stale
+    usable = [c for c in candidates if c.text.strip()]
+    if usable:
+        return usable[0].text, usable[0].speaker, "candidate", False
+    return None, None, "", False

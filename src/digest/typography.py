@@ -1,0 +1,202 @@
+"""Per-language typography: quotation marks, spacing, lists of names, dates.
+
+The edition's language decides the typography; the article's language only decides the label.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+NBSP = "\u00a0"  # before a colon and inside guillemets, in French
+NNBSP = "\u202f"  # narrow no-break space, before ; ! ? in French
+
+
+@dataclass(frozen=True)
+class Rules:
+    """How one language writes quotes, lists and dates."""
+
+    open_quote: str
+    close_quote: str
+    conjunction: str
+    months: tuple[str, ...]
+    colon: str = ":"
+    others: str = "Also worth reading"  # the heading for items without a theme
+
+
+_EN_MONTHS = "January February March April May June July August September October November December"
+RULES: dict[str, Rules] = {
+    "en": Rules("“", "”", "and", tuple(_EN_MONTHS.split())),
+    "fr": Rules(
+        "«" + NBSP,
+        NBSP + "»",
+        "et",
+        tuple(
+            "janvier février mars avril mai juin juillet août septembre octobre novembre "
+            "décembre".split()
+        ),
+        colon=NBSP + ":",
+        others="À lire aussi",
+    ),
+    "de": Rules(
+        "„",
+        "“",
+        "und",
+        tuple(
+            "Januar Februar März April Mai Juni Juli August September Oktober November "
+            "Dezember".split()
+        ),
+    ),
+    "es": Rules(
+        "«",
+        "»",
+        "y",
+        tuple(
+            "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre "
+            "diciembre".split()
+        ),
+    ),
+    "it": Rules(
+        "«",
+        "»",
+        "e",
+        tuple(
+            "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre "
+            "novembre dicembre".split()
+        ),
+    ),
+    "pt": Rules(
+        "“",
+        "”",
+        "e",
+        tuple(
+            "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro "
+            "dezembro".split()
+        ),
+    ),
+    "nl": Rules(
+        "“",
+        "”",
+        "en",
+        tuple(
+            "januari februari maart april mei juni juli augustus september oktober november "
+            "december".split()
+        ),
+    ),
+}
+
+
+def rules(language: str | None) -> Rules:
+    """The rules for `language`, English when we have none for it."""
+    return RULES.get((language or "en").lower()[:2], RULES["en"])
+
+
+def quoted(text: str, language: str | None) -> str:
+    """`text` between the language's quotation marks."""
+    r = rules(language)
+    return f"{r.open_quote}{text}{r.close_quote}"
+
+
+def label_with_colon(label: str, language: str | None) -> str:
+    """ "Read more:" in English, "Lire plus :" (no-break space) in French."""
+    return f"{label}{rules(language).colon}"
+
+
+def join_names(names: Sequence[str], language: str | None) -> str:
+    """ "A, B and C" in English, "A, B et C" in French."""
+    names = [n for n in names if n]
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {rules(language).conjunction} {names[-1]}"
+
+
+def date_range(first: dt.date, last: dt.date, language: str | None) -> str:
+    """A week written in the language: "23–29 November 2026", "du 23 au 29 novembre 2026"."""
+    months = rules(language).months
+    lang = (language or "en")[:2]
+    if lang == "en":
+        if first.month == last.month:
+            return f"{first.day}–{last.day} {months[last.month - 1]} {last.year}"
+        start = f"{first.day} {months[first.month - 1]}"
+        if first.year != last.year:
+            start += f" {first.year}"
+        return f"{start} – {last.day} {months[last.month - 1]} {last.year}"
+    start = f"{_day(first, lang)}" if first.month == last.month else _day_month(first, lang)
+    if first.year != last.year:
+        start = f"{_day_month(first, lang)} {first.year}"
+    end = f"{_day_month(last, lang)} {last.year}"
+    if lang == "fr":
+        return f"du {start} au {end}"
+    return f"{start} – {end}"
+
+
+def _day(day: dt.date, lang: str) -> str:
+    return "1er" if lang == "fr" and day.day == 1 else str(day.day)
+
+
+def _day_month(day: dt.date, lang: str) -> str:
+    month = rules(lang).months[day.month - 1]
+    if lang == "de":
+        return f"{day.day}. {month}"
+    if lang in ("es", "pt"):
+        return f"{day.day} de {month}"
+    return f"{_day(day, lang)} {month}"
+
+
+# Segments that typography must never touch: inline code, link targets, autolinks, bare URLs.
+_PROTECTED = re.compile(r"`[^`]*`|\]\([^)]*\)|<[^>\s]+>|https?://\S+")
+
+
+def _outside_protected(text: str, fix: re.Pattern[str], repl: object) -> str:
+    out: list[str] = []
+    last = 0
+    for match in _PROTECTED.finditer(text):
+        out.append(fix.sub(repl, text[last : match.start()]))  # type: ignore[call-overload]
+        out.append(match.group(0))
+        last = match.end()
+    out.append(fix.sub(repl, text[last:]))  # type: ignore[call-overload]
+    return "".join(out)
+
+
+_FR_BEFORE_COLON = re.compile(r"(?<=\S)[ \u00a0\u202f]*:(?=\s|$)")
+_FR_BEFORE_TALL = re.compile(r"(?<=\S)[ \u00a0\u202f]*([;!?])(?=\s|$)")
+_FR_GUILLEMETS_OPEN = re.compile(r"«[ \u00a0\u202f]*")
+_FR_GUILLEMETS_CLOSE = re.compile(r"[ \u00a0\u202f]*»")
+
+
+def french_spacing(text: str) -> str:
+    """No-break spaces before : ; ! ? and inside « », as French typesetting wants."""
+    text = _outside_protected(text, _FR_GUILLEMETS_OPEN, "«" + NBSP)
+    text = _outside_protected(text, _FR_GUILLEMETS_CLOSE, NBSP + "»")
+    text = _outside_protected(text, _FR_BEFORE_TALL, lambda m: NNBSP + m.group(1))
+    return _outside_protected(text, _FR_BEFORE_COLON, NBSP + ":")
+
+
+_DOUBLE_OPEN = re.compile(r'(^|[\s(\[{\u2014\u2013-])"')
+_DOUBLE_CLOSE = re.compile(r'"')
+_APOSTROPHE = re.compile(r"(?<=\w)'")
+_SINGLE_OPEN = re.compile(r"(^|[\s(\[{])'")
+_SINGLE_CLOSE = re.compile(r"'")
+
+
+def english_quotes(text: str) -> str:
+    """Curly quotes and apostrophes in place of straight ones."""
+    text = _outside_protected(text, _DOUBLE_OPEN, r"\1“")
+    text = _outside_protected(text, _DOUBLE_CLOSE, "”")
+    text = _outside_protected(text, _APOSTROPHE, "’")
+    text = _outside_protected(text, _SINGLE_OPEN, r"\1‘")
+    return _outside_protected(text, _SINGLE_CLOSE, "’")
+
+
+def polish(text: str, language: str | None) -> str:
+    """Apply the edition language's typography to prose (curator text, titles)."""
+    lang = (language or "en")[:2]
+    if lang == "fr":
+        return (
+            french_spacing(english_quotes(text)).replace("“", "«" + NBSP).replace("”", NBSP + "»")
+        )
+    if lang == "en":
+        return english_quotes(text)
+    return text
