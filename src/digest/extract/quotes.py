@@ -1,0 +1,448 @@
+"""Candidate pull quotes and their speakers, from an article's main text (English and French).
+
+Quotations are found by pairing quotation marks paragraph by paragraph; one interrupted by an
+attribution ("…," she said. "…") becomes one candidate joined with " … "; a fragment quoted inside a
+reported-speech sentence ("She said Trump favors a “strongman approach.”") becomes the reported clause.
+Speakers come from speakers.py. Candidates are ranked for a pull quote: attributed, named, 12 to 45
+words, first person or opinion first; fragments last. Articles without a usable quotation get their
+key sentences instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from digest.extract import speakers
+from digest.models import Quote
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
+_MARKS = re.compile(r"[“”«»\"]")
+_SPACES = " \t\n\u00a0\u202f\u2009"
+_WORD = re.compile(r"\w+(?:[’'-]\w+)*")
+_SENTENCE_END = re.compile(r"[.!?…]+[”»\"’)]*(?=\s+[\"“«‘(\[]?[A-ZÀ-ÖØ-Þ0-9])")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr sen rep gov gen col lt st jr sr prof rev no vs u.s u.k u.n d.c inc corp co ltd jan "
+    "feb mar apr aug sept sep oct nov dec pr mme mlle me m".split()
+)
+_EN_REPORTING = re.compile(
+    r"\b(?:said|says|say|saying|told|tells|added|argued|argues|asserted|asserts|claimed|claims|"
+    r"wrote|writes|tweeted|stated|states|declared|insisted|warned|noted|suggested|announced|"
+    r"called|calling|described|accused|promised|vowed|predicted|believes|thinks|urged|urging|"
+    r"explained|acknowledged|admitted|complained|contended|maintained|testified|recalled|"
+    r"arguing|insisting|warning|noting|describing|accusing|promising|telling|adding)\b"
+)
+_FR_REPORTING = re.compile(
+    r"\b(?:dit|déclare|déclaré|explique|expliqué|ajoute|ajouté|affirme|affirmé|estime|estimé|"
+    r"souligne|souligné|précise|précisé|indique|indiqué|assure|assuré|juge|jugé|qualifie|qualifié|"
+    r"dénonce|dénoncé|appelle|appelé|promet|promis|annonce|annoncé|évoque|évoqué|réclame|réclamé)\b"
+)
+_THAT = re.compile(r"\b(?:that|que|qu’|qu')", re.I)
+_FIRST_PERSON = re.compile(
+    r"\b(?:I|I’m|I'm|me|my|we|us|our|je|j’|j'|moi|nous|mon|ma|mes|notre|nos)\b", re.I
+)
+_OPINION = re.compile(
+    r"\b(?:should|must|need|needs|believe|think|important|wrong|right|never|always|faut|doit|"
+    r"devons|pense|crois|essentiel|important|jamais|toujours)\b",
+    re.I,
+)
+_EMBED = re.compile(
+    r"pic\.twitter\.com|\(@\w+\)|A post shared by|View this post on Instagram|Une publication "
+    r"partagée par|twitter\.com/|instagram\.com/|facebook\.com/",
+    re.I,
+)
+
+
+@dataclass
+class _Mark:
+    """One pair of quotation marks (or an opening mark left open at the paragraph's end)."""
+
+    start: int  # the opening mark
+    end: int  # after the closing mark, or the paragraph's end
+    para: int
+    closed: bool
+
+    def inner(self, text: str) -> tuple[int, int]:
+        """Offsets of the quoted words, without marks and padding spaces."""
+        s, e = self.start + 1, self.end - (1 if self.closed else 0)
+        while s < e and text[s] in _SPACES:
+            s += 1
+        while e > s and text[e - 1] in _SPACES:
+            e -= 1
+        return s, e
+
+
+@dataclass
+class _Unit:
+    """A candidate in the making: one or more pieces of article text and what we know about it."""
+
+    pieces: list[tuple[int, int]]
+    para: int
+    speaker: str | None = None
+    fragment: bool = False
+    marks: list[_Mark] = field(default_factory=list)
+
+    def text(self, text: str) -> str:
+        return " … ".join(text[s:e] for s, e in self.pieces)
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in _PARAGRAPH_BREAK.finditer(text):
+        if text[pos : m.start()].strip():
+            spans.append((pos, m.start()))
+        pos = m.end()
+    if text[pos:].strip():
+        spans.append((pos, len(text.rstrip())))
+    return spans
+
+
+def _opens_straight(text: str, i: int, start: int) -> bool:
+    """A straight or misused closing mark opens when it starts a word."""
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not after.isspace() and (before.isspace() or before in "([—–-/:")
+
+
+def _scan(text: str, start: int, end: int, para: int) -> list[_Mark]:
+    """Pair the quotation marks of one paragraph."""
+    marks: list[_Mark] = []
+    opener = ""
+    opened = 0
+    depth = 0
+    for m in _MARKS.finditer(text, start, end):
+        ch, i = m.group(), m.start()
+        if not opener:
+            if ch in "“«" or (ch in '"”' and (i == start or _opens_straight(text, i, start))):
+                opener, opened, depth = ch, i, 0
+            continue
+        if opener == "«":
+            if ch == "«":
+                depth += 1
+            elif ch == "»":
+                if depth:
+                    depth -= 1
+                    continue
+                marks.append(_Mark(opened, i + 1, para, True))
+                opener = ""
+            continue
+        # Curly or straight double quotes: a mark of the other style nests one level.
+        if ch == "“" and opener in '"”':
+            depth += 1
+        elif ch == "”" and depth and opener in '"”':
+            depth -= 1
+        elif ch == '"' and opener == "“" and _opens_straight(text, i, start):
+            depth += 1
+        elif ch == '"' and opener == "“" and depth:
+            depth -= 1
+        elif ch == "“" and opener == "“":
+            depth += 1
+        elif ch == "”" and opener == "“" and depth:
+            depth -= 1
+        elif ch in '”"' or (ch == "»" and opener == "“"):
+            marks.append(_Mark(opened, i + 1, para, True))
+            opener = ""
+    if opener:
+        marks.append(_Mark(opened, end, para, False))
+    return marks
+
+
+def _sentence_starts(text: str, start: int, end: int, marks: Sequence[_Mark]) -> list[int]:
+    """Offsets where sentences of a paragraph begin, ignoring full stops inside quotations."""
+    starts = [start]
+    for m in _SENTENCE_END.finditer(text, start, end):
+        pos = m.end()
+        if any(q.start < m.start() and pos < q.end for q in marks):
+            continue
+        word = re.search(r"([\w.]+)[.!?…]*[”»\"’)]*$", text[max(start, m.start() - 12) : pos])
+        if (
+            word
+            and text[m.start()] == "."
+            and word.group(1).casefold().rstrip(".") in _ABBREVIATIONS
+        ):
+            continue
+        if word and text[m.start()] == "." and re.fullmatch(r"[A-Z]", word.group(1).rstrip(".")):
+            continue  # an initial: "Yassin E."
+        while pos < end and text[pos].isspace():
+            pos += 1
+        starts.append(pos)
+    return starts
+
+
+def _sentence_of(starts: list[int], pos: int) -> int:
+    return max(s for s in starts if s <= pos)
+
+
+def _next_start(starts: list[int], pos: int, end: int) -> int:
+    return min((s for s in starts if s > pos), default=end)
+
+
+def _words(s: str) -> int:
+    return len(_WORD.findall(s))
+
+
+class _Finder:
+    """State for one article: its paragraphs, quotation marks and the speakers seen so far."""
+
+    def __init__(self, text: str, language: str | None) -> None:
+        self.text = text
+        self.language = (language or "").split("-")[0].casefold() or None
+        self.paragraphs = _paragraphs(text)
+        self.named: list[tuple[int, str]] = []  # (offset, name) of named speakers, in text order
+
+    def units(self) -> list[_Unit]:
+        """Every quotation unit of the article, in text order, with speakers."""
+        out: list[_Unit] = []
+        previous: _Unit | None = None
+        for index, (start, end) in enumerate(self.paragraphs):
+            marks = _scan(self.text, start, end, index)
+            if not marks:
+                continue
+            starts = _sentence_starts(self.text, start, end, marks)
+            for unit in self._units_of(marks, starts, start, end):
+                self._attribute(unit, starts, previous, start)
+                out.append(unit)
+                previous = unit
+        return out
+
+    def _units_of(self, marks: list[_Mark], starts: list[int], start: int, end: int) -> list[_Unit]:
+        text = self.text
+        units: list[_Unit] = []
+        i = 0
+        while i < len(marks):
+            mark = marks[i]
+            s0 = _sentence_of(starts, mark.start)
+            head = text[s0 : mark.start]
+            if self._is_fragment(head, mark):
+                # Fragments quoted in the same reported sentence make one clause.
+                group = [mark]
+                s1 = _next_start(starts, mark.start, end)
+                while i + 1 < len(marks) and marks[i + 1].start < s1:
+                    nxt = marks[i + 1]
+                    if not self._is_fragment(text[s0 : nxt.start], nxt):
+                        break
+                    group.append(nxt)
+                    i += 1
+                units.append(self._fragment_unit(group, s0, s1))
+                i += 1
+                continue
+            unit = _Unit([mark.inner(text)], mark.para, marks=[mark])
+            # An English quotation interrupted by its attribution: “…,” said X. “…”
+            while i + 1 < len(marks) and self._interrupted(unit.marks[-1], marks[i + 1]):
+                unit.marks.append(marks[i + 1])
+                unit.pieces.append(marks[i + 1].inner(text))
+                i += 1
+            units.append(unit)
+            i += 1
+        return [u for u in units if u.pieces]
+
+    def _is_fragment(self, head: str, mark: _Mark) -> bool:
+        """True when the quotation sits inside a sentence of the writer's rather than opening one."""
+        stripped = head.strip(_SPACES)
+        if not stripped:
+            return False
+        if stripped.endswith((":", "—", "–", "-", "―")):
+            return False
+        attribution = speakers.before(head, self.language)
+        if attribution is not None and stripped.endswith(","):
+            return False
+        return True
+
+    def _interrupted(self, first: _Mark, second: _Mark) -> bool:
+        if self.language == "fr" or not first.closed:
+            return False
+        text = self.text
+        s, e = first.inner(text)
+        if not text[s:e].endswith(","):
+            # The English convention puts the comma of an interrupted quotation inside the marks.
+            return False
+        between = text[first.end : second.start]
+        if len(between) > 160 or "\n" in between:
+            return False
+        attribution = speakers.after(between, self.language)
+        return attribution is not None and not between[attribution.edge :].strip(_SPACES + ",.")
+
+    def _fragment_unit(self, group: list[_Mark], s0: int, s1: int) -> _Unit:
+        """The reported clause around quoted fragments: 'She said [Trump favors a “strongman approach.”]'."""
+        text = self.text
+        head = text[s0 : group[0].start]
+        reporting = _FR_OR_EN(self.language)
+        verbs = list(reporting.finditer(head))
+        sentence_end = s1
+        while sentence_end > group[-1].end and text[sentence_end - 1] in _SPACES:
+            sentence_end -= 1
+        if sentence_end > group[-1].end and text[sentence_end - 1] in ".;":
+            sentence_end -= 1
+        tail = text[group[-1].end : sentence_end]
+        speaker: str | None = None
+        if verbs:
+            verb = verbs[-1]
+            after_verb = head[verb.end() :]
+            that = _THAT.search(after_verb[:60])
+            content_start = s0 + verb.end() + (that.start() if that else 0)
+            while content_start < group[0].start and text[content_start] in _SPACES:
+                content_start += 1
+            subject = head[: verb.start()]
+            speaker = (
+                speakers._subject(re.split(r"[,;]\s+(?=[a-z])", subject)[-1]) if subject else None
+            )
+            if speaker is None:
+                told = re.match(r"^\s*([A-Z][\w’'.]*(?:\s+[A-Z][\w’'.]*)*)", after_verb)
+                if verb.group() in {"according"} and told:
+                    speaker = told.group(1)
+            content_end = sentence_end
+            cut = re.search(r",\s+(?:he|she|they|it|il|elle)\s+(?:said|says|added|noted)\b", tail)
+            if cut:
+                content_end = group[-1].end + cut.start()
+            return _Unit([(content_start, content_end)], group[0].para, speaker, True, group)
+        attribution = speakers.after(tail, self.language)
+        if attribution is not None:
+            cut_at = re.search(r",?\s*$", text[s0 : group[-1].end])
+            del cut_at
+            return _Unit([(s0, group[-1].end)], group[0].para, attribution.speaker, True, group)
+        pieces = [m.inner(text) for m in group]
+        return _Unit(pieces, group[0].para, None, True, group)
+
+    def _attribute(
+        self, unit: _Unit, starts: list[int], previous: _Unit | None, para_start: int
+    ) -> None:
+        text = self.text
+        first, last = unit.marks[0], unit.marks[-1]
+        speaker = unit.speaker
+        if speaker is None and len(unit.marks) == 1 and self.language != "en":
+            s, e = first.inner(text)
+            found = speakers.inside(text[s:e], self.language)
+            if found:
+                speaker = found[0]
+        if speaker is None and len(unit.marks) > 1:
+            between = text[unit.marks[0].end : unit.marks[1].start]
+            attribution = speakers.after(between, self.language)
+            speaker = attribution.speaker if attribution else None
+        if speaker is None and not unit.fragment:
+            attribution = speakers.after(
+                text[last.end : self.paragraphs[last.para][1]], self.language
+            )
+            speaker = attribution.speaker if attribution else None
+        if speaker is None and not unit.fragment:
+            s0 = _sentence_of(starts, first.start)
+            attribution = speakers.before(text[s0 : first.start], self.language)
+            if attribution is None and s0 == para_start and first.para > 0:
+                # "Caddell said:" closing the previous paragraph.
+                ps, pe = self.paragraphs[first.para - 1]
+                prev = text[ps:pe]
+                if prev.rstrip().endswith(":"):
+                    attribution = speakers.before(prev, self.language)
+            speaker = attribution.speaker if attribution else None
+        if speaker is None and previous is not None and previous.speaker and not unit.fragment:
+            # A follow-up quotation with no attribution of its own continues the previous speaker.
+            if 0 <= first.para - previous.para <= 2:
+                speaker = previous.speaker
+        if speaker and speakers.is_pronoun(speaker) and self.named and RESOLVE_PRONOUNS:
+            speaker = self.named[-1][1]
+        if speaker and speakers.is_name(speaker):
+            self.named.append((first.start, speaker))
+        unit.speaker = speaker
+
+
+RESOLVE_PRONOUNS = True
+
+
+def _FR_OR_EN(language: str | None) -> re.Pattern[str]:  # noqa: N802
+    return _FR_REPORTING if language == "fr" else _EN_REPORTING
+
+
+def _score(text: str, speaker: str | None, fragment: bool) -> float:
+    """Pull-quote rank: named speaker, 12 to 45 words, first person or opinion; fragments last."""
+    words = _words(text)
+    score = 0.3
+    if speaker:
+        score += 0.25 if speakers.is_name(speaker) else 0.1
+    if 12 <= words <= 45:
+        score += 0.2
+    elif 6 <= words <= 80:
+        score += 0.05
+    if _FIRST_PERSON.search(text) or _OPINION.search(text):
+        score += 0.1
+    if fragment:
+        score -= 0.25
+    if words < 4:
+        score -= 0.1
+    return round(min(1.0, max(0.0, score)), 3)
+
+
+def _blockquote(text: str) -> Quote | None:
+    body = text.strip(_SPACES)
+    if not body or _EMBED.search(body) or _words(body) < 4:
+        return None
+    speaker = None
+    m = re.search(r"\n?\s*[―—–]\s*([^\n]{2,80})$", body)
+    if m:
+        speaker = m.group(1).strip()
+        body = body[: m.start()].strip(_SPACES)
+    body = body.strip('“”«»"' + _SPACES)
+    return Quote(
+        text=body,
+        speaker=speaker,
+        kind="blockquote",
+        score=round(_score(body, speaker, False) - 0.05, 3),
+    )
+
+
+def _key_sentences(text: str, paragraphs: list[tuple[int, int]], limit: int = 3) -> list[Quote]:
+    """Fallback candidates: the first well-sized sentences of the body."""
+    out: list[Quote] = []
+    body = paragraphs
+    if body:
+        first = text[body[0][0] : body[0][1]]
+        if _words(first) < 25 and not first.rstrip().endswith((".", "!", "?")):
+            body = body[1:]  # a headline
+    for start, end in body[:8]:
+        starts = _sentence_starts(text, start, end, [])
+        for s, e in zip(starts, [*starts[1:], end], strict=True):
+            sentence = text[s:e].strip(_SPACES)
+            if 12 <= _words(sentence) <= 45:
+                out.append(
+                    Quote(
+                        text=sentence,
+                        speaker=None,
+                        kind="key_sentence",
+                        score=round(0.2 - 0.05 * len(out), 3),
+                    )
+                )
+            if len(out) >= limit:
+                return out
+    return out
+
+
+def find_quotes(text: str, language: str | None, blockquotes: Sequence[str] = ()) -> list[Quote]:
+    """Return candidate pull quotes found in `text`, best first."""
+    finder = _Finder(text, language)
+    quotes: list[Quote] = []
+    seen: set[str] = set()
+    for unit in finder.units():
+        body = unit.text(text).strip(_SPACES)
+        if not body or body in seen:
+            continue
+        if unit.fragment and _words(body) < 3:
+            continue  # a quoted word or title, not a quotation
+        if not unit.fragment and _words(body) < 2:
+            continue
+        seen.add(body)
+        quotes.append(
+            Quote(
+                text=body,
+                speaker=unit.speaker,
+                kind="direct",
+                score=_score(body, unit.speaker, unit.fragment),
+            )
+        )
+    for block in blockquotes:
+        quote = _blockquote(block)
+        if quote is not None and quote.text not in seen:
+            seen.add(quote.text)
+            quotes.append(quote)
+    if not any(_words(q.text) >= 6 for q in quotes):
+        quotes.extend(_key_sentences(text, finder.paragraphs))
+    return sorted(quotes, key=lambda q: -q.score)
