@@ -1,0 +1,51 @@
+"""How long `digest --help` takes, as a ratio to `python -c "import typer"` (median of runs).
+
+    .venv/bin/python bench/startup.py [--runs 15]
+
+Both commands run in this same process's environment, alternately, so machine noise hits both.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+
+def wall(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+    digest = shutil.which("digest", path=str(Path(sys.executable).parent)) or "digest"
+    baseline_cmd = [sys.executable, "-c", "import typer"]
+    commands = {
+        "digest --help": [digest, "--help"],
+        "digest build --help": [digest, "build", "--help"],
+    }
+    wall(baseline_cmd)  # warm the file cache for both
+    for cmd in commands.values():
+        wall(cmd)
+    baseline, measured = [], {name: [] for name in commands}  # type: ignore[var-annotated]
+    for _ in range(args.runs):
+        baseline.append(wall(baseline_cmd))
+        for name, cmd in commands.items():
+            measured[name].append(wall(cmd))
+    base = statistics.median(baseline)
+    print(f"python -c 'import typer': median {base * 1000:.0f} ms over {args.runs} runs")
+    for name, times in measured.items():
+        median = statistics.median(times)
+        print(f"{name}: median {median * 1000:.0f} ms, ratio {median / base:.2f}")
+
+
+if __name__ == "__main__":
+    main()
