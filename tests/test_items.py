@@ -1,0 +1,81 @@
+"""An item lays the curator's overrides over extraction; the chosen quote must stay verbatim."""
+
+from __future__ import annotations
+
+from digest.config import Settings, Source
+from digest.items import comparable, host_name, occurs_in, resolve
+from digest.models import Article, Quote
+
+SETTINGS = Settings(title="T", language="en", themes=("A",))
+ARTICLE = Article(
+    url="https://www.agence.example/x",
+    title="Les tiers-lieux, « fabriques » de lien",
+    authors=("Agence Presse Urbaine", "Marie Dupont"),
+    publication="Agence Presse Urbaine",
+    language="fr",
+    text="Premier paragraphe.\n\n« Nous avons appris à écouter », explique Jeanne Martin.",
+    quotes=(Quote("Nous avons appris à écouter", "Jeanne Martin", "direct", 0.9),),
+    origins={"title": "JSON-LD", "authors": "meta author"},
+)
+
+
+def source(**fields: object) -> Source:
+    return Source(index=1, line=3, url="https://www.agence.example/x", **fields)  # type: ignore[arg-type]
+
+
+def test_extraction_fills_what_the_curator_left_blank() -> None:
+    item = resolve(source(), ARTICLE, SETTINGS)
+    assert item.title == "Les tiers-lieux, « fabriques » de lien"
+    assert item.authors == ("Marie Dupont",)  # the organisation byline equals the publication
+    assert item.label == "Lire plus"  # the article's language decides the label
+    assert (item.quote, item.speaker, item.quote_from) == (
+        "Nous avons appris à écouter",
+        "Jeanne Martin",
+        "candidate",
+    )
+    assert item.origins["title"] == "JSON-LD"
+
+
+def test_curator_overrides_win_and_are_marked_as_theirs() -> None:
+    item = resolve(
+        source(
+            title="Mon titre",
+            authors=("Claude Rochet interviewed by Jean François Fiorina",),
+            publication="APU",
+            language="en",
+            quote="Nous avons appris",
+        ),
+        ARTICLE,
+        SETTINGS,
+    )
+    assert item.title == "Mon titre"
+    assert item.authors == ("Claude Rochet interviewed by Jean François Fiorina",)
+    assert item.publication == "APU"
+    assert item.label == "Read more"
+    assert item.quote_from == "curator"
+    assert not item.quote_is_stale
+    assert item.origins["authors"] == "curator"
+
+
+def test_a_quote_that_left_the_article_is_stale() -> None:
+    item = resolve(source(quote="Words nobody wrote"), ARTICLE, SETTINGS)
+    assert item.quote_is_stale
+
+
+def test_unfetched_source_falls_back_to_url_and_host() -> None:
+    item = resolve(source(), None, SETTINGS)
+    assert (item.title, item.publication, item.fetched) == (
+        "https://www.agence.example/x",
+        "agence.example",
+        False,
+    )
+    assert item.quote is None
+
+
+def test_verbatim_check_ignores_typography_but_not_words() -> None:
+    text = "He said: “It’s  a\u00a0long road — really.” Then he left."
+    assert occurs_in('"It\'s a long road - really."', text)
+    assert occurs_in("It’s a long road … he left", text)
+    assert not occurs_in("It’s a short road", text)
+    assert comparable("«\u00a0Oui\u00a0»") == '" oui "'
+    assert host_name("https://www.example.org/a") == "example.org"
