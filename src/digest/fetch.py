@@ -1,0 +1,701 @@
+"""Download pages politely and defensively. The only module that touches the network.
+
+Politeness: a global limit on requests in flight, a per-host limit, and a minimum delay between
+the starts of two requests to one host; robots.txt is read once per origin and honoured.
+Defence: every attempt has connect and read timeouts and a total budget (a server that trickles
+a byte a second is cut at the budget); bodies are capped while streaming, after decompression,
+so a gzip bomb costs at most the cap; only HTML and XHTML are read; redirects are followed by
+hand (a limit, loop detection, http and https only). Transient failures (connection errors,
+timeouts, 429, 5xx) are retried with exponential backoff and jitter, honouring Retry-After.
+A failure is a `FetchResult` that keeps its cause, never an exception.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import email.utils
+import os
+import random
+import time
+import urllib.robotparser
+import zlib
+from collections.abc import AsyncIterator, Mapping
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from types import TracebackType
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from digest.models import Page
+from digest.urls import host_of, origin_of
+
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+REDIRECTS = frozenset({301, 302, 303, 307, 308})
+MAX_ROBOTS_BYTES = 512_000  # Google reads the first 500 KiB of a robots.txt
+_CHUNK = 65_536
+
+
+@dataclass(frozen=True)
+class FetchOptions:
+    """How one run fetches: limits, timeouts, retries (built from config.FetchSettings)."""
+
+    concurrency: int = 16
+    per_host: int = 2
+    delay: float = 1.0  # minimum seconds between the starts of two requests to one host
+    user_agent: str = "digest/0.1"
+    timeout: float = 30.0  # total budget of one attempt: connect, headers and whole body
+    connect_timeout: float = 10.0
+    read_timeout: float = 20.0  # longest silence between two reads
+    max_bytes: int = 10_000_000  # after decompression
+    retries: int = 3  # attempts after the first
+    backoff: float = 0.5  # first backoff, doubled at each retry, with jitter
+    max_redirects: int = 10
+    backlog: int = 0  # downloaded bodies held at once (0: twice the concurrency)
+    robots: bool = True
+    proxies: Mapping[str, str] = field(default_factory=dict)  # {"http": url, "https": url}
+    no_proxy: tuple[str, ...] = ()
+
+    @classmethod
+    def from_settings(
+        cls,
+        settings: Any,
+        *,
+        concurrency: int | None = None,
+        ignore_robots: bool = False,
+        environ: Mapping[str, str] | None = None,
+    ) -> FetchOptions:
+        """Options from a config.FetchSettings, the run's flags and (for proxies) the environment."""
+        proxies, no_proxy = proxies_from_env(os.environ if environ is None else environ)
+        return cls(
+            concurrency=concurrency or settings.concurrency,
+            per_host=settings.per_host,
+            delay=settings.delay,
+            user_agent=settings.user_agent,
+            timeout=settings.timeout,
+            connect_timeout=settings.connect_timeout,
+            read_timeout=settings.read_timeout,
+            max_bytes=settings.max_bytes,
+            retries=settings.retries,
+            # FetchSettings may not carry a backoff; scale it to the budget then, so a test
+            # configured with a tiny timeout also backs off briefly.
+            backoff=getattr(settings, "backoff", min(0.5, settings.timeout / 20)),
+            robots=settings.robots and not ignore_robots,
+            proxies=proxies,
+            no_proxy=no_proxy,
+        )
+
+
+def proxies_from_env(environ: Mapping[str, str]) -> tuple[dict[str, str], tuple[str, ...]]:
+    """HTTP_PROXY / HTTPS_PROXY / NO_PROXY (either case), read explicitly and only here."""
+    proxies: dict[str, str] = {}
+    for scheme in ("http", "https"):
+        value = environ.get(f"{scheme}_proxy") or environ.get(f"{scheme.upper()}_PROXY")
+        if value:
+            proxies[scheme] = value if "://" in value else f"http://{value}"
+    raw = environ.get("no_proxy") or environ.get("NO_PROXY") or ""
+    no_proxy = tuple(h.strip().lstrip(".").lower() for h in raw.split(",") if h.strip())
+    return proxies, no_proxy
+
+
+@dataclass(frozen=True)
+class Conditional:
+    """Validators of a stored page, sent on a refresh so that the server can answer 304."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+
+    def headers(self) -> dict[str, str]:
+        """The If-None-Match / If-Modified-Since headers for these validators."""
+        headers: dict[str, str] = {}
+        if self.etag:
+            headers["If-None-Match"] = self.etag
+        if self.last_modified:
+            headers["If-Modified-Since"] = self.last_modified
+        return headers
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    """The outcome of fetching one URL: a page, a 304, or a failure with its reason."""
+
+    url: str
+    outcome: str  # fetched | not_modified | not_article | failed
+    page: Page | None = None
+    http_status: int | None = None
+    attempts: int = 0
+    bytes: int = 0
+    seconds: float = 0.0
+    error: str | None = None
+    final_url: str | None = None
+
+
+class _Failure(Exception):
+    """An attempt failed; `retry` says whether another attempt may succeed."""
+
+    def __init__(
+        self,
+        reason: str,
+        *,
+        retry: bool = False,
+        status: int | None = None,
+        retry_after: float | None = None,
+        outcome: str = "failed",
+        received: int = 0,
+    ) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.retry = retry
+        self.status = status
+        self.retry_after = retry_after
+        self.outcome = outcome
+        self.received = received
+
+
+@dataclass
+class _Answer:
+    status: int
+    headers: httpx.Headers
+    final_url: str
+    body: bytes = b""
+
+
+class _Ticket:
+    """A place in the backlog, taken at most once per page and released when done."""
+
+    def __init__(self, backlog: asyncio.Semaphore | None) -> None:
+        self._backlog = backlog
+        self._held = False
+
+    async def take(self) -> None:
+        if self._backlog is not None and not self._held:
+            await self._backlog.acquire()
+            self._held = True
+
+    def release(self) -> None:
+        if self._backlog is not None and self._held:
+            self._backlog.release()
+            self._held = False
+
+
+class _HostGate:
+    """Per-host politeness: at most `per_host` requests at once, `delay` between starts."""
+
+    def __init__(self, per_host: int) -> None:
+        self.slots = asyncio.Semaphore(per_host)
+        self.turn = asyncio.Lock()
+        self.next_start = 0.0
+
+    def defer(self, seconds: float) -> None:
+        """Hold every request to this host for `seconds` (a 429's Retry-After)."""
+        self.next_start = max(self.next_start, time.monotonic() + seconds)
+
+
+class Fetcher:
+    """An HTTP client with the run's limits; `async with Fetcher(options) as f: await f.fetch(url)`."""
+
+    def __init__(self, options: FetchOptions, *, transport: httpx.AsyncBaseTransport | None = None):
+        self.options = options
+        self._transport = transport
+        self._client: httpx.AsyncClient | None = None
+        self._global: asyncio.Semaphore | None = None
+        self._backlog: asyncio.Semaphore | None = None
+        self._gates: dict[str, _HostGate] = {}
+        self._robots: dict[str, asyncio.Task[urllib.robotparser.RobotFileParser | str | None]] = {}
+
+    async def __aenter__(self) -> Fetcher:
+        o = self.options
+        timeout = httpx.Timeout(
+            connect=o.connect_timeout, read=o.read_timeout, write=o.read_timeout, pool=o.timeout
+        )
+        # Our own semaphores bound the requests in flight; the pool only has to keep one idle
+        # connection per host and per slot so that keep-alive works across many hosts.
+        limits = httpx.Limits(
+            max_connections=o.concurrency * 2,
+            max_keepalive_connections=max(o.concurrency, 128),
+            keepalive_expiry=max(5.0, o.delay * 3),
+        )
+        self._client = httpx.AsyncClient(
+            timeout=timeout,
+            limits=limits,
+            follow_redirects=False,
+            # Never pick up proxies or .netrc from the environment by accident: proxies come
+            # in through FetchOptions, read explicitly by proxies_from_env().
+            trust_env=False,
+            transport=self._transport,
+            mounts=None if self._transport else _mounts(o, limits),
+            headers={
+                "User-Agent": o.user_agent,
+                "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1",
+                "Accept-Encoding": "gzip, deflate",
+            },
+        )
+        self._global = asyncio.Semaphore(o.concurrency)
+        self._backlog = asyncio.Semaphore(o.backlog or o.concurrency * 2)
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        for task in self._robots.values():
+            task.cancel()
+        if self._client is not None:
+            await self._client.aclose()
+
+    # ------------------------------------------------------------------ one page
+
+    async def fetch(self, url: str, conditional: Conditional | None = None) -> FetchResult:
+        """Fetch one page: retries, redirects, robots.txt and limits included."""
+        async with self.fetching(url, conditional) as result:
+            return result
+
+    @asynccontextmanager
+    async def fetching(
+        self, url: str, conditional: Conditional | None = None
+    ) -> AsyncIterator[FetchResult]:
+        """Fetch one page and hold a backlog place until the caller is done with its body.
+
+        The backlog bounds how many downloaded bodies wait for extraction: when extraction
+        lags, new downloads wait for a place (so memory stays bounded), but only once their
+        host's turn has come, so a busy host never blocks the others.
+        """
+        ticket = _Ticket(self._backlog)
+        try:
+            yield await self._fetch(url, conditional, ticket)
+        finally:
+            ticket.release()
+
+    async def _fetch(
+        self, url: str, conditional: Conditional | None, ticket: _Ticket
+    ) -> FetchResult:
+        o = self.options
+        spent = 0.0
+        attempts = 0
+        current = url
+        visited = [url]
+        status: int | None = None
+        received = 0
+        headers = conditional.headers() if conditional else {}
+        while True:
+            refusal = _scheme_refusal(current) or await self._robots_refusal(current)
+            if refusal:
+                return FetchResult(
+                    url, "failed", None, status, attempts, received, spent, refusal, current
+                )
+            tries = 0
+            while True:
+                attempts += 1
+                tries += 1
+                started = time.monotonic()
+                try:
+                    async with self._slot(host_of(current), ticket):
+                        answer = await self._attempt(current, headers)
+                except _Failure as failure:
+                    spent += time.monotonic() - started
+                    status, received = failure.status, failure.received
+                    if failure.retry and tries <= o.retries:
+                        pause = self._pause(tries, failure.retry_after)
+                        if pause is not None:
+                            if failure.retry_after is not None:
+                                self._gates[host_of(current)].defer(failure.retry_after)
+                            await asyncio.sleep(pause)
+                            spent += pause
+                            continue
+                        reason = (
+                            f"{failure.reason}; Retry-After {failure.retry_after:g} s is longer "
+                            f"than the {o.timeout:g} s budget"
+                        )
+                    elif failure.retry:
+                        tried = f"{tries} attempts" if tries > 1 else "1 attempt"
+                        reason = f"{failure.reason} (after {tried})"
+                    else:
+                        reason = failure.reason
+                    return FetchResult(
+                        url, failure.outcome, None, status, attempts, received, spent, reason,
+                        current,
+                    )  # fmt: skip
+                spent += time.monotonic() - started
+                break
+            status = answer.status
+            if status in REDIRECTS:
+                location = answer.headers.get("location")
+                if not location:
+                    return FetchResult(
+                        url, "failed", None, status, attempts, 0, spent,
+                        f"HTTP {status} redirect without a Location header", current,
+                    )  # fmt: skip
+                target = urljoin(current, location.strip())
+                if target in visited:
+                    loop = " → ".join([*visited[visited.index(target) :], target])
+                    return FetchResult(
+                        url, "failed", None, status, attempts, 0, spent,
+                        f"redirect loop: {loop}", current,
+                    )  # fmt: skip
+                if len(visited) > o.max_redirects:
+                    return FetchResult(
+                        url, "failed", None, status, attempts, 0, spent,
+                        f"more than {o.max_redirects} redirects", current,
+                    )  # fmt: skip
+                scheme_refusal = _scheme_refusal(target)
+                if scheme_refusal:
+                    return FetchResult(
+                        url, "failed", None, status, attempts, 0, spent,
+                        f"redirected to {target}: {scheme_refusal}", current,
+                    )  # fmt: skip
+                visited.append(target)
+                current = target
+                continue
+            if status == 304:
+                return FetchResult(
+                    url, "not_modified", None, 304, attempts, 0, spent, None, current
+                )
+            page = Page(
+                url=url,
+                final_url=current,
+                body=answer.body,
+                status=status,
+                content_type=answer.headers.get("content-type"),
+                etag=answer.headers.get("etag"),
+                last_modified=answer.headers.get("last-modified"),
+                fetched_at=utc_now(),
+            )
+            size = len(answer.body)
+            return FetchResult(url, "fetched", page, status, attempts, size, spent, None, current)
+
+    def _pause(self, tries: int, retry_after: float | None) -> float | None:
+        """Seconds to wait before retry number `tries`, or None if the server asks too much."""
+        o = self.options
+        backoff: float = o.backoff * 2 ** (tries - 1) * random.uniform(0.5, 1.5)
+        if retry_after is None:
+            return backoff
+        if retry_after > o.timeout:
+            return None
+        return max(retry_after, backoff)
+
+    @asynccontextmanager
+    async def _slot(self, host: str, ticket: _Ticket | None = None) -> AsyncIterator[None]:
+        """Wait for the host's turn (limit and delay), then a global slot; hold both."""
+        assert self._global is not None, "use Fetcher as an async context manager"
+        gate = self._gates.get(host)
+        if gate is None:
+            gate = self._gates[host] = _HostGate(self.options.per_host)
+        async with gate.slots:
+            # Only one request per host waits for its start time, and it takes a global slot
+            # only once that time has come: a host's delay never holds a global slot idle.
+            async with gate.turn:
+                wait = gate.next_start - time.monotonic()
+                if wait > 0:
+                    await asyncio.sleep(wait)
+                if ticket is not None:
+                    await ticket.take()
+                await self._global.acquire()
+                gate.next_start = time.monotonic() + self.options.delay
+            try:
+                yield
+            finally:
+                self._global.release()
+
+    async def _attempt(self, url: str, headers: Mapping[str, str]) -> _Answer:
+        """One request, bounded by the total budget; raises _Failure."""
+        assert self._client is not None
+        try:
+            async with asyncio.timeout(self.options.timeout):
+                return await self._request(url, headers)
+        except TimeoutError:
+            # The budget, not a read timeout: the server is sending, only too slowly. Another
+            # attempt would be as slow, so this one is final.
+            raise _Failure(
+                f"gave up after the {self.options.timeout:g} s budget (server too slow)"
+            ) from None
+        except httpx.TimeoutException as exc:
+            raise _Failure(_timeout_reason(exc, self.options), retry=True) from None
+        except httpx.RemoteProtocolError as exc:
+            raise _Failure(
+                f"connection broken: {exc or 'server disconnected'}", retry=True
+            ) from None
+        except httpx.NetworkError as exc:
+            raise _Failure(f"{_network_reason(exc)}", retry=True) from None
+        except httpx.ProxyError as exc:
+            raise _Failure(f"proxy error: {exc}", retry=True) from None
+        except httpx.HTTPError as exc:
+            raise _Failure(f"{type(exc).__name__}: {exc}") from None
+
+    async def _request(self, url: str, headers: Mapping[str, str]) -> _Answer:
+        assert self._client is not None
+        async with self._client.stream("GET", url, headers=headers) as response:
+            status = response.status_code
+            if status in REDIRECTS or status == 304:
+                return _Answer(status, response.headers, url)
+            if status == 429 or status >= 500:
+                raise _Failure(
+                    _status_reason(status),
+                    retry=status in (429, 500, 502, 503, 504) or status >= 520,
+                    status=status,
+                    retry_after=parse_retry_after(response.headers.get("retry-after")),
+                )
+            if not 200 <= status < 300:
+                raise _Failure(_status_reason(status), status=status)
+            mime = _mime(response.headers.get("content-type"))
+            if mime is not None and mime not in HTML_TYPES:
+                raise _Failure(f"not an article ({mime})", status=status, outcome="not_article")
+            declared = response.headers.get("content-length")
+            if declared and declared.isdigit() and int(declared) > self.options.max_bytes:
+                raise _Failure(
+                    f"body of {_size(int(declared))} is over the {_size(self.options.max_bytes)}"
+                    " limit",
+                    status=status,
+                )
+            body = await self._read_body(response)
+            if not body.strip():
+                raise _Failure(f"empty body (HTTP {status})", status=status)
+            if mime is None and not _looks_like_html(body):
+                raise _Failure(
+                    "not an article (no Content-Type, and the body is not HTML)",
+                    status=status,
+                    outcome="not_article",
+                    received=len(body),
+                )
+            return _Answer(status, response.headers, url, body)
+
+    async def _read_body(self, response: httpx.Response) -> bytes:
+        """The decoded body, refused as soon as it passes max_bytes (compressed or not)."""
+        limit = self.options.max_bytes
+        decoder = _Decoder(response.headers.get("content-encoding"), limit, response.status_code)
+        chunks: list[bytes] = []
+        size = 0
+        async for raw in response.aiter_raw(_CHUNK):
+            data = decoder.feed(raw)
+            size += len(data)
+            if size > limit:
+                raise _Failure(decoder.too_big(), status=response.status_code, received=size)
+            chunks.append(data)
+        tail = decoder.flush()
+        size += len(tail)
+        if size > limit:
+            raise _Failure(decoder.too_big(), status=response.status_code, received=size)
+        chunks.append(tail)
+        return b"".join(chunks)
+
+    # ------------------------------------------------------------------ robots.txt
+
+    async def _robots_refusal(self, url: str) -> str | None:
+        """Why robots.txt forbids `url`, or None when it may be fetched."""
+        if not self.options.robots:
+            return None
+        origin = origin_of(url)
+        task = self._robots.get(origin)
+        if task is None:
+            # One task per origin: every page of a host waits for the same robots.txt.
+            task = self._robots[origin] = asyncio.ensure_future(self._load_robots(origin))
+        rules = await asyncio.shield(task)
+        if isinstance(rules, str):
+            return rules
+        if rules is not None and not rules.can_fetch(self.options.user_agent, url):
+            return f"disallowed by {origin}/robots.txt (use --ignore-robots to override)"
+        return None
+
+    async def _load_robots(self, origin: str) -> urllib.robotparser.RobotFileParser | str | None:
+        """The parsed robots.txt of an origin; None allows everything; a str is a refusal."""
+        assert self._client is not None
+        url = f"{origin}/robots.txt"
+        try:
+            async with self._slot(host_of(url)), asyncio.timeout(self.options.timeout):
+                status, content = await self._small_get(url)
+        except (httpx.HTTPError, TimeoutError):
+            # Unreachable: the page request will meet (and report) the same problem.
+            return None
+        if 400 <= status < 500:
+            return None  # RFC 9309: robots.txt unavailable, everything is allowed
+        if status >= 500:
+            # RFC 9309: a server error means "assume complete disallow" until it answers.
+            return f"{url} answered HTTP {status}; robots.txt says to wait"
+        parser = urllib.robotparser.RobotFileParser(url)
+        text = content.decode("utf-8", errors="replace")
+        parser.parse(text.splitlines())
+        return parser
+
+    async def _small_get(self, url: str) -> tuple[int, bytes]:
+        """GET following redirects, keeping at most MAX_ROBOTS_BYTES of the body."""
+        assert self._client is not None
+        async with self._client.stream("GET", url, follow_redirects=True) as response:
+            chunks: list[bytes] = []
+            size = 0
+            async for chunk in response.aiter_bytes(_CHUNK):
+                chunks.append(chunk)
+                size += len(chunk)
+                if size >= MAX_ROBOTS_BYTES:
+                    break
+            return response.status_code, b"".join(chunks)[:MAX_ROBOTS_BYTES]
+
+
+class _Decoder:
+    """Content-Encoding undone incrementally, never producing more than the limit + 1 byte."""
+
+    def __init__(self, encoding: str | None, limit: int, status: int) -> None:
+        names = [e.strip().lower() for e in (encoding or "").split(",") if e.strip()]
+        names = [n for n in names if n != "identity"]
+        self.status = status
+        self.limit = limit
+        self.compressed = 0
+        self.produced = 0
+        if len(names) > 1:
+            raise _Failure(f"unsupported Content-Encoding {encoding}", status=status)
+        self.name = names[0] if names else None
+        if self.name in ("gzip", "x-gzip"):
+            self._z: Any = zlib.decompressobj(zlib.MAX_WBITS | 16)
+        elif self.name == "deflate":
+            self._z = None  # zlib-wrapped or raw: decided on the first bytes
+        elif self.name is None:
+            self._z = None
+        else:
+            raise _Failure(f"unsupported Content-Encoding {self.name}", status=status)
+
+    def feed(self, data: bytes) -> bytes:
+        """Decode one chunk of the raw body."""
+        self.compressed += len(data)
+        if self.name is None:
+            self.produced += len(data)
+            return data
+        if self._z is None:
+            raw = not (
+                len(data) >= 2 and data[0] & 0x0F == 8 and int.from_bytes(data[:2]) % 31 == 0
+            )
+            self._z = zlib.decompressobj(-zlib.MAX_WBITS if raw else zlib.MAX_WBITS)
+        out: list[bytes] = []
+        budget = self.limit + 1 - self.produced
+        try:
+            while data and budget > 0:
+                piece = self._z.decompress(data, budget)
+                out.append(piece)
+                budget -= len(piece)
+                self.produced += len(piece)
+                data = self._z.unconsumed_tail
+                if self._z.eof and self._z.unused_data and self.name != "deflate":
+                    # another gzip member follows
+                    data = self._z.unused_data + data
+                    self._z = zlib.decompressobj(zlib.MAX_WBITS | 16)
+                elif self._z.eof:
+                    break
+        except zlib.error as exc:
+            raise _Failure(
+                f"corrupt {self.name} body: {exc}", status=self.status, received=self.produced
+            ) from None
+        return b"".join(out)
+
+    def flush(self) -> bytes:
+        """What the decompressor still holds at the end of the body."""
+        if self._z is None or self.name is None:
+            return b""
+        tail: bytes = self._z.flush()
+        self.produced += len(tail)
+        return tail
+
+    def too_big(self) -> str:
+        """The reason for refusing a body over the limit."""
+        limit = _size(self.limit)
+        if self.name is not None:
+            return (
+                f"decompressed body over the {limit} limit after {_size(self.compressed)} "
+                f"of {self.name}: refused as a decompression bomb"
+            )
+        return f"body over the {limit} limit"
+
+
+# ---------------------------------------------------------------------- helpers
+
+
+def _mounts(
+    options: FetchOptions, limits: httpx.Limits
+) -> dict[str, httpx.AsyncBaseTransport | None]:
+    mounts: dict[str, httpx.AsyncBaseTransport | None] = {}
+    for scheme, proxy in options.proxies.items():
+        mounts[f"{scheme}://"] = httpx.AsyncHTTPTransport(proxy=proxy, limits=limits)
+    if options.proxies:
+        for host in options.no_proxy:
+            if host == "*":
+                return {}
+            mounts[f"all://*{host}"] = None
+    return mounts
+
+
+def parse_retry_after(value: str | None, now: dt.datetime | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header: delay-seconds or an HTTP date."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    now = now or dt.datetime.now(dt.UTC)
+    return max(0.0, (when - now).total_seconds())
+
+
+def utc_now() -> str:
+    """The current time as an ISO datetime in UTC, to the second."""
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+
+
+def _scheme_refusal(url: str) -> str | None:
+    scheme = urlsplit(url).scheme.lower()
+    if scheme not in ("http", "https"):
+        return f"unsupported scheme '{scheme or '(none)'}' (only http and https are fetched)"
+    if not urlsplit(url).hostname:
+        return f"no host in {url}"
+    return None
+
+
+def _mime(content_type: str | None) -> str | None:
+    if not content_type:
+        return None
+    return content_type.split(";", 1)[0].strip().lower() or None
+
+
+def _looks_like_html(body: bytes) -> bool:
+    head = body[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith(b"<")
+
+
+def _status_reason(status: int) -> str:
+    try:
+        phrase = HTTPStatus(status).phrase
+    except ValueError:
+        return f"HTTP {status}"
+    return f"HTTP {status} {phrase}"
+
+
+def _timeout_reason(exc: httpx.TimeoutException, options: FetchOptions) -> str:
+    if isinstance(exc, httpx.ConnectTimeout):
+        return f"connect timed out after {options.connect_timeout:g} s"
+    if isinstance(exc, httpx.ReadTimeout):
+        return f"no data for {options.read_timeout:g} s (read timeout)"
+    if isinstance(exc, httpx.PoolTimeout):
+        return "no free connection in time"
+    return f"timed out: {type(exc).__name__}"
+
+
+def _network_reason(exc: httpx.NetworkError) -> str:
+    text = str(exc)
+    if isinstance(exc, httpx.ConnectError):
+        return f"cannot connect: {text or 'connection failed'}"
+    if isinstance(exc, httpx.ReadError):
+        return f"connection reset by the server{': ' + text if text else ''}"
+    return f"connection error: {text or type(exc).__name__}"
+
+
+def _size(n: int) -> str:
+    if n >= 1_000_000:
+        return f"{n / 1_000_000:g} MB"
+    if n >= 1_000:
+        return f"{n / 1_000:g} kB"
+    return f"{n} bytes"

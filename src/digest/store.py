@@ -1,0 +1,288 @@
+"""The SQLite store under .digest/: pages, extraction results, fetch history. Only SQL lives here.
+
+The store is a cache: deleting .digest/ loses no decision of the curator's. It runs in WAL mode
+with a busy timeout so that `digest list` reads while a fetch writes, and every item is written
+in one transaction so that a process killed mid-run leaves whole items or none.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from digest import migrations
+from digest.errors import StoreError
+from digest.models import Article, Page
+
+DB_NAME = "store.sqlite3"
+BUSY_TIMEOUT_MS = 10_000
+
+
+@dataclass(frozen=True)
+class FetchRecord:
+    """What happened to one source in one fetch run."""
+
+    url: str
+    outcome: str  # fetched | cached | not_modified | failed | not_article | interrupted
+    http_status: int | None
+    attempts: int
+    bytes: int
+    seconds: float
+    used: str | None  # live | stored | saved | None when nothing usable
+    error: str | None  # None exactly when the item is usable
+    fetched_at: str
+    final_url: str | None = None
+    canonical_url: str | None = None
+    detail: str | None = None  # why the live page was not used, even when a fallback was
+
+    @property
+    def usable(self) -> bool:
+        """True when a page (live, stored or saved) backs this source."""
+        return self.error is None
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    """A stored page without its body: enough to decide whether to download it again."""
+
+    url: str
+    final_url: str
+    canonical_url: str | None
+    origin: str  # live | saved
+    status: int
+    etag: str | None
+    last_modified: str | None
+    fetched_at: str
+    size: int
+
+
+class Store:
+    """The store of one project: open with `Store.open(folder)`, use as a context manager."""
+
+    def __init__(self, db: sqlite3.Connection, path: Path) -> None:
+        self._db = db
+        self.path = path
+
+    @classmethod
+    def open(cls, folder: Path) -> Store:
+        """Open (creating if needed) the store in `folder` and bring its schema up to date."""
+        path = folder / DB_NAME
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create the store folder {folder}: {exc.strerror}") from None
+        try:
+            # isolation_level=None: we issue BEGIN/COMMIT ourselves, so a transaction is exactly
+            # one item and nothing is left open between them.
+            db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open the store {path}: {exc}") from None
+        try:
+            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            db.execute("PRAGMA journal_mode = WAL")
+            # NORMAL is safe in WAL mode against a killed process; only a power cut may lose
+            # the last transactions, never corrupt the file.
+            db.execute("PRAGMA synchronous = NORMAL")
+            migrations.apply(db)
+            _refuse_newer(db, path)
+        except sqlite3.DatabaseError as exc:
+            db.close()
+            raise StoreError(
+                f"{path} is not a usable digest store ({exc}); delete {folder} and run "
+                "`digest fetch` to rebuild it"
+            ) from None
+        except StoreError:
+            db.close()
+            raise
+        return cls(db, path)
+
+    def close(self) -> None:
+        """Close the connection (idempotent)."""
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ reading
+
+    def get_page(self, url: str) -> Page | None:
+        """The stored page for a source URL, body included."""
+        row = self._db.execute(
+            "SELECT url, final_url, body, status, content_type, etag, last_modified, fetched_at"
+            " FROM pages WHERE url = ?",
+            (url,),
+        ).fetchone()
+        if row is None:
+            return None
+        return Page(
+            url=row[0],
+            final_url=row[1],
+            body=bytes(row[2]),
+            status=row[3],
+            content_type=row[4],
+            etag=row[5],
+            last_modified=row[6],
+            fetched_at=row[7],
+        )
+
+    def page_info(self, url: str) -> PageInfo | None:
+        """What is known of the stored page for `url`, without reading its body."""
+        row = self._db.execute(
+            "SELECT url, final_url, canonical_url, origin, status, etag, last_modified,"
+            " fetched_at, length(body) FROM pages WHERE url = ?",
+            (url,),
+        ).fetchone()
+        return None if row is None else PageInfo(*row)
+
+    def page_urls(self) -> list[str]:
+        """Every URL with a stored page, sorted."""
+        return [row[0] for row in self._db.execute("SELECT url FROM pages ORDER BY url")]
+
+    def get_article(self, url: str) -> Article | None:
+        """The extraction result for a source URL."""
+        row = self._db.execute("SELECT data FROM articles WHERE url = ?", (url,)).fetchone()
+        return None if row is None else Article.from_dict(json.loads(row[0]))
+
+    def articles(self) -> dict[str, Article]:
+        """Every stored extraction result, by source URL."""
+        rows = self._db.execute("SELECT url, data FROM articles ORDER BY url")
+        return {url: Article.from_dict(json.loads(data)) for url, data in rows}
+
+    def last_fetch(self, url: str) -> FetchRecord | None:
+        """The most recent fetch record for a source URL."""
+        row = self._db.execute(
+            f"SELECT {_RECORD_COLUMNS} FROM fetches WHERE url = ? ORDER BY id DESC LIMIT 1",
+            (url,),
+        ).fetchone()
+        return None if row is None else FetchRecord(*row)
+
+    def last_fetches(self) -> dict[str, FetchRecord]:
+        """The most recent fetch record of every URL ever fetched."""
+        rows = self._db.execute(
+            f"SELECT {_RECORD_COLUMNS} FROM fetches WHERE id IN"
+            " (SELECT max(id) FROM fetches GROUP BY url)"
+        )
+        return {row[0]: FetchRecord(*row) for row in rows}
+
+    def fetch_history(self, url: str) -> list[FetchRecord]:
+        """Every fetch record of a URL, oldest first."""
+        rows = self._db.execute(
+            f"SELECT {_RECORD_COLUMNS} FROM fetches WHERE url = ? ORDER BY id", (url,)
+        )
+        return [FetchRecord(*row) for row in rows]
+
+    # ------------------------------------------------------------------ writing
+
+    def save_item(
+        self,
+        record: FetchRecord,
+        *,
+        page: Page | None = None,
+        origin: str = "live",
+        article: Article | None = None,
+        touch: str | None = None,
+    ) -> None:
+        """Write one item's outcome in one transaction: page, article and fetch record.
+
+        `touch` (an ISO datetime) marks the stored page as confirmed fresh then, for a 304.
+        """
+        with self._transaction():
+            if page is not None:
+                self._db.execute(
+                    "INSERT OR REPLACE INTO pages (url, final_url, canonical_url, origin, status,"
+                    " content_type, etag, last_modified, fetched_at, body)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        page.url,
+                        page.final_url,
+                        record.canonical_url,
+                        origin,
+                        page.status,
+                        page.content_type,
+                        page.etag,
+                        page.last_modified,
+                        page.fetched_at or record.fetched_at,
+                        page.body,
+                    ),
+                )
+            if touch is not None:
+                self._db.execute(
+                    "UPDATE pages SET fetched_at = ? WHERE url = ?", (touch, record.url)
+                )
+            if article is not None:
+                self._db.execute(
+                    "INSERT OR REPLACE INTO articles (url, extracted_at, data) VALUES (?, ?, ?)",
+                    (record.url, record.fetched_at, json.dumps(article.to_dict())),
+                )
+            self._db.execute(
+                f"INSERT INTO fetches ({_RECORD_COLUMNS}) VALUES ({_RECORD_PLACEHOLDERS})",
+                _record_values(record),
+            )
+
+    def _transaction(self) -> _Transaction:
+        return _Transaction(self._db)
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE ... COMMIT, rolled back on any exception (KeyboardInterrupt included)."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    def __enter__(self) -> None:
+        self._db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self._db.execute("COMMIT" if exc_type is None else "ROLLBACK")
+
+
+_RECORD_FIELDS = (
+    "url",
+    "outcome",
+    "http_status",
+    "attempts",
+    "bytes",
+    "seconds",
+    "used",
+    "error",
+    "fetched_at",
+    "final_url",
+    "canonical_url",
+    "detail",
+)
+_RECORD_COLUMNS = ", ".join(_RECORD_FIELDS)
+_RECORD_PLACEHOLDERS = ", ".join("?" for _ in _RECORD_FIELDS)
+
+
+def _record_values(record: FetchRecord) -> tuple[Any, ...]:
+    return tuple(getattr(record, name) for name in _RECORD_FIELDS)
+
+
+def _refuse_newer(db: sqlite3.Connection, path: Path) -> None:
+    """A store written by a newer digest has migrations we do not know: do not touch it."""
+    known = {name for name, _ in migrations.MIGRATIONS}
+    unknown = sorted(
+        name for (name,) in db.execute("SELECT name FROM _migrations") if name not in known
+    )
+    if unknown:
+        raise StoreError(
+            f"{path} was written by a newer digest (migration {unknown[-1]}); upgrade digest"
+        )
+
