@@ -28,6 +28,7 @@ from quote_metrics import (
 from digest.extract.quotes import find_quotes
 
 DEFAULT_DATA = Path("/work/shared/eval")
+MISSES = SPEAKERS = True
 
 
 def load(data: Path, name: str) -> tuple[list[dict[str, object]], dict[str, str]]:
@@ -71,19 +72,28 @@ def show_misses(
         lines: list[str] = []
         for q, m in zip(quotes, matches, strict=True):
             if m is None:
-                lines.append(f"  MISS  {q['text']!r}  [{q.get('speaker')}]")
-            elif not speaker_correct(q, placed[m].speaker):
+                if MISSES:
+                    lines.append(f"  MISS  {q['text']!r}  [{q.get('speaker')}]")
+            elif not speaker_correct(q, placed[m].speaker) and SPEAKERS:
                 lines.append(
-                    f"  SPKR  {str(q['text'])[:70]!r} gold={q.get('speaker')}/{q.get('speaker_resolved')} pred={placed[m].speaker}"
+                    f"  SPKR  gold={q.get('speaker')}/{q.get('speaker_resolved')} pred={placed[m].speaker}\n"
+                    f"        {_context(articles[rid], q)}"
                 )
         used = {m for m in matches if m is not None}
         for i, p in enumerate(placed):
-            if i not in used:
+            if i not in used and MISSES:
                 where = "UNLOCATED" if not p.placements else "FP"
                 lines.append(f"  {where:5} {p.text!r}  [{p.speaker}]")
         if lines:
             print(f"== {rid}")
             print("\n".join(lines))
+
+
+def _context(article: str, quote: dict[str, object]) -> str:
+    start, end = int(quote["start"]), int(quote["end"])  # type: ignore[call-overload]
+    before = article[max(0, start - 160) : start].replace("\n", "/")
+    after = article[end : end + 100].replace("\n", "/")
+    return f"{before}[[{article[start:end][:120]}]]{after}"
 
 
 def main() -> None:
@@ -96,7 +106,11 @@ def main() -> None:
     )
     parser.add_argument("--threshold", type=float, default=0.3, help="threshold for --misses")
     parser.add_argument("--only", help="restrict to ids containing this string")
+    parser.add_argument("--what", choices=["all", "misses", "speakers"], default="all")
     args = parser.parse_args()
+    global MISSES, SPEAKERS
+    MISSES = args.what in {"all", "misses"}
+    SPEAKERS = args.what in {"all", "speakers"}
     records, articles = load(args.data, args.set)
     if args.only:
         records = [r for r in records if args.only in str(r["id"])]

@@ -266,44 +266,44 @@ class _Finder:
 
     def _fragment_unit(self, group: list[_Mark], s0: int, s1: int) -> _Unit:
         """The reported clause around quoted fragments: 'She said [Trump favors a “strongman approach.”]'."""
-        text = self.text
+        text, language = self.text, self.language
         head = text[s0 : group[0].start]
-        reporting = _FR_OR_EN(self.language)
-        verbs = list(reporting.finditer(head))
+        cut = max(head.rfind("; "), head.rfind(": "))
+        if cut >= 0:
+            s0, head = s0 + cut + 2, head[cut + 2 :]
         sentence_end = s1
         while sentence_end > group[-1].end and text[sentence_end - 1] in _SPACES:
             sentence_end -= 1
         if sentence_end > group[-1].end and text[sentence_end - 1] in ".;":
             sentence_end -= 1
         tail = text[group[-1].end : sentence_end]
-        speaker: str | None = None
-        if verbs:
-            verb = verbs[-1]
-            after_verb = head[verb.end() :]
+        attribution = speakers.after(tail, language)
+        verb = speakers.last_reporting_verb(head, language)
+        if verb is not None:
+            after_verb = head[verb[1] :]
             that = _THAT.search(after_verb[:60])
-            content_start = s0 + verb.end() + (that.start() if that else 0)
-            while content_start < group[0].start and text[content_start] in _SPACES:
+            content_start = s0 + verb[1] + (that.start() if that else 0)
+            while content_start < group[0].start and text[content_start] in _SPACES + ",":
                 content_start += 1
-            subject = head[: verb.start()]
-            speaker = (
-                speakers._subject(re.split(r"[,;]\s+(?=[a-z])", subject)[-1]) if subject else None
-            )
-            if speaker is None:
-                told = re.match(r"^\s*([A-Z][\w’'.]*(?:\s+[A-Z][\w’'.]*)*)", after_verb)
-                if verb.group() in {"according"} and told:
-                    speaker = told.group(1)
+            speaker = speakers.subject(head[: verb[1]], language)
+            if speaker is None and attribution is not None:
+                speaker = attribution.speaker
             content_end = sentence_end
-            cut = re.search(r",\s+(?:he|she|they|it|il|elle)\s+(?:said|says|added|noted)\b", tail)
-            if cut:
-                content_end = group[-1].end + cut.start()
+            # ", she said." closing the reported clause is not part of it.
+            if attribution is not None and re.match(r"^\s*,", tail):
+                content_end = group[-1].end
             return _Unit([(content_start, content_end)], group[0].para, speaker, True, group)
-        attribution = speakers.after(tail, self.language)
         if attribution is not None:
-            cut_at = re.search(r",?\s*$", text[s0 : group[-1].end])
-            del cut_at
             return _Unit([(s0, group[-1].end)], group[0].para, attribution.speaker, True, group)
         pieces = [m.inner(text) for m in group]
-        return _Unit(pieces, group[0].para, None, True, group)
+        opener = (
+            speakers.before(head.rstrip() + ",", language)
+            if re.match(
+                r"^\s*(?:mais\s+|et\s+)?(?:pour|selon|d’après|d'après|according to)\b", head, re.I
+            )
+            else None
+        )
+        return _Unit(pieces, group[0].para, opener.speaker if opener else None, True, group)
 
     def _attribute(
         self, unit: _Unit, starts: list[int], previous: _Unit | None, para_start: int
@@ -346,7 +346,7 @@ class _Finder:
         unit.speaker = speaker
 
 
-RESOLVE_PRONOUNS = True
+RESOLVE_PRONOUNS = False
 
 
 def _FR_OR_EN(language: str | None) -> re.Pattern[str]:  # noqa: N802
