@@ -21,7 +21,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
 _MARKS = re.compile(r"[“”«»\"]")
 _SPACES = " \t\n\u00a0\u202f\u2009"
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
-_SENTENCE_END = re.compile(r"[.!?…]+[”»\"’)]*(?=\s+[\"“«‘(\[]?[A-ZÀ-ÖØ-Þ0-9])")
+_SENTENCE_END = re.compile(r"[.!?…]+[”»\"’)]*(?=\s+(?:[\"“«‘(\[][\s\u00a0\u202f]*)?[A-ZÀ-ÖØ-Þ0-9])")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr sen rep gov gen col lt st jr sr prof rev no vs u.s u.k u.n d.c inc corp co ltd jan "
     "feb mar apr aug sept sep oct nov dec pr mme mlle me m".split()
@@ -215,6 +215,16 @@ class _Finder:
             mark = marks[i]
             s0 = _sentence_of(starts, mark.start)
             head = text[s0 : mark.start]
+            if self._is_fragment(head, mark) and self.language == "fr":
+                # French quotations are the words inside the guillemets, each one its own candidate.
+                found = speakers.inside(text[slice(*mark.inner(text))], "fr")
+                unit = self._fragment_unit([mark], s0, _next_start(starts, mark.start, end))
+                unit.pieces = [mark.inner(text)]
+                if found:
+                    unit.speaker = found[0]
+                units.append(unit)
+                i += 1
+                continue
             if self._is_fragment(head, mark):
                 # Fragments quoted in the same reported sentence make one clause.
                 group = [mark]
@@ -285,7 +295,7 @@ class _Finder:
             content_start = s0 + verb[1] + (that.start() if that else 0)
             while content_start < group[0].start and text[content_start] in _SPACES + ",":
                 content_start += 1
-            speaker = speakers.subject(head[: verb[1]], language)
+            speaker = speakers.subject_of_verb(head, verb, language)
             if speaker is None and attribution is not None:
                 speaker = attribution.speaker
             content_end = sentence_end
@@ -305,13 +315,24 @@ class _Finder:
         )
         return _Unit(pieces, group[0].para, opener.speaker if opener else None, True, group)
 
+    def _last_named(self, pos: int) -> str | None:
+        """The person a pronoun most likely stands for: the last named speaker, else the last name."""
+        window = self.text[max(0, pos - 600) : pos]
+        names = [m for m in _PERSON.finditer(window)]
+        recent = names[-1].group(1) if names else None
+        if self.named and self.named[-1][0] >= pos - 1200:
+            speaker = self.named[-1][1]
+            # A later full name that contains the speaker's words is the same person.
+            return speaker
+        return recent
+
     def _attribute(
         self, unit: _Unit, starts: list[int], previous: _Unit | None, para_start: int
     ) -> None:
         text = self.text
         first, last = unit.marks[0], unit.marks[-1]
         speaker = unit.speaker
-        if speaker is None and len(unit.marks) == 1 and self.language != "en":
+        if speaker is None and len(unit.marks) == 1 and self.language == "fr":
             s, e = first.inner(text)
             found = speakers.inside(text[s:e], self.language)
             if found:
@@ -339,14 +360,19 @@ class _Finder:
             # A follow-up quotation with no attribution of its own continues the previous speaker.
             if 0 <= first.para - previous.para <= 2:
                 speaker = previous.speaker
-        if speaker and speakers.is_pronoun(speaker) and self.named and RESOLVE_PRONOUNS:
-            speaker = self.named[-1][1]
+        if speaker and speakers.is_pronoun(speaker) and self.language in RESOLVE_PRONOUNS:
+            speaker = self._last_named(first.start) or speaker
         if speaker and speakers.is_name(speaker):
             self.named.append((first.start, speaker))
         unit.speaker = speaker
 
 
-RESOLVE_PRONOUNS = False
+# French inverted attributions ("a-t-il ajouté", "estime-t-elle") name nobody: resolve them to the
+# last named person. English pronouns stay as written, the local mention the English gold annotates.
+RESOLVE_PRONOUNS = frozenset({"fr"})
+_PERSON = re.compile(
+    r"(?<![.!?]\s)(?<!^)\b([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'\-]+(?:\s+(?:de\s+|van\s+|von\s+|[A-ZÀ-ÖØ-Þ]\.\s*)?[A-ZÀ-ÖØ-Þ][\w’'\-]+)+)"
+)
 
 
 def _FR_OR_EN(language: str | None) -> re.Pattern[str]:  # noqa: N802

@@ -62,7 +62,13 @@ _ADVERBIAL_START = frozenset(
     """in at on during after before when while meanwhile however still but and also later earlier
     asked speaking since though although as for with from by last this yesterday today
     en à au aux dans lors après avant pendant depuis quand alors mais et enfin puis ainsi
-    concernant face sur par comme""".split()
+    concernant face sur par comme monday tuesday wednesday thursday friday saturday sunday lundi
+    mardi mercredi jeudi vendredi samedi dimanche""".split()
+)
+_NP_STOP = frozenset(
+    """in at on during when while after before as because about to via from who which that whose
+    adding noting last this earlier later dans lors depuis pendant avant après en au aux pour sur
+    lorsque quand alors mais qui dont que qu’ qu' ce cette""".split()
 )
 _NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w’'.\-]*$")
 _PARTICLES = frozenset("van von de der den da di du del della la le bin ben al el y d’ d'".split())
@@ -106,6 +112,14 @@ def is_name(speaker: str | None) -> bool:
             for w in words
         )
     )
+
+
+def starts_noun_phrase(word: str) -> bool:
+    """True when a word can open a speaker mention: a name, a determiner or a pronoun."""
+    low = word.casefold()
+    if low.startswith(("l’", "l'", "d’", "d'")) and len(low) > 2:
+        return True
+    return bool(_NAME_WORD.match(word)) or low in _DETERMINERS or low in PRONOUNS
 
 
 def _is_verb(word: str, language: str | None) -> bool:
@@ -170,11 +184,7 @@ def noun_phrase(text: str, language: str | None) -> str | None:
     words: list[str] = []
     for w in head.split():
         low = w.casefold()
-        if words and (
-            low in _ADVERBIAL_START or low in {"who", "which", "qui", "dont", "that", "adding"}
-        ):
-            break
-        if words and low in {"to", "about", "because", "via", "pour", "avant", "après"}:
+        if words and low in _NP_STOP:
             break
         words.append(w)
         if len(words) > 10:
@@ -182,12 +192,14 @@ def noun_phrase(text: str, language: str | None) -> str | None:
     np = " ".join(words).strip()
     if not np:
         return None
-    first = np.split()[0].casefold()
-    if not (is_name(np.split()[0]) or first in _DETERMINERS or first in PRONOUNS):
+    if not starts_noun_phrase(np.split()[0]):
         return None
-    return (
-        _TRAILING.sub("", _with_role(np, clause[len(parts[0]) :]) if len(parts) > 1 else np) or None
-    )
+    if len(parts) > 1 and not is_name(np) and is_name(parts[1].strip()):
+        # "le président du tribunal, Denis Weisbuch": the name, then the role.
+        if len(parts[1].split()) <= 4:
+            return f"{_TRAILING.sub('', parts[1].strip())}, {np}"
+    with_role = _with_role(np, clause[len(parts[0]) :]) if len(parts) > 1 else np
+    return _TRAILING.sub("", with_role) or None
 
 
 def subject(clause: str, language: str | None) -> str | None:
@@ -222,10 +234,35 @@ def subject(clause: str, language: str | None) -> str | None:
     if not words or len(words) > 10:
         return None
     np = " ".join(words)
-    first = words[0].casefold()
-    if not (is_name(words[0]) or first in _DETERMINERS or first in PRONOUNS):
+    if not starts_noun_phrase(words[0]):
         return None
     return _TRAILING.sub("", np) or None
+
+
+_SUBORDINATORS = frozenset(
+    "quand que qu’ qu' qui dont et mais lorsque car when that because while and but whereas".split()
+)
+_NEGATION = frozenset({"ne", "n’", "n'", "non", "plus", "not"})
+
+
+def subject_of_verb(head: str, verb: tuple[int, int], language: str | None) -> str | None:
+    """The subject of the reporting verb at `verb` in `head`: the words right before it."""
+    pre = head[: verb[0]]
+    word = head[verb[0] : verb[1]].casefold()
+    if word.endswith(("ing", "ant")):
+        # "…, saying that": a participle shares the main clause's subject.
+        return subject(pre, language)
+    words = _PARENS.sub("", pre).split(",")[-1].split()
+    cut = max((i for i, w in enumerate(words) if w.casefold() in _SUBORDINATORS), default=-1)
+    words = words[cut + 1 :]
+    while words and (
+        words[-1].casefold() in _EN_AUXILIARIES | _FR_AUXILIARIES | _NEGATION
+        or (words[-1].endswith("ly") and words[-1].islower())
+    ):
+        words.pop()
+    if words and len(words) <= 9 and starts_noun_phrase(words[0]):
+        return _TRAILING.sub("", " ".join(words)) or None
+    return subject(head[: verb[1]], language)
 
 
 def after(tail: str, language: str | None) -> Attribution | None:
@@ -240,9 +277,13 @@ def after(tail: str, language: str | None) -> Attribution | None:
         return None
     end = offset + len(clause)
     inv = _FR_INVERTED.match(clause)
-    if inv:
+    if inv and clause[0].islower():
         return Attribution(inv.group(1) or inv.group(2), end)
     words = clause.split()
+    if language == "fr" and words and words[0] == "par":
+        # The agent of a passive: « … » par un dirigeant de LREM.
+        agent = noun_phrase(" ".join(words[1:]), language)
+        return Attribution(agent, end) if agent else None
     speaker: str | None = None
     if words and _is_verb(words[0], language) or (len(words) > 1 and words[0] in {"a", "ont"}):
         # Inverted: ', said X' / ', explique X' / ', a ajouté X': skip the verb and adverbs.
@@ -293,11 +334,11 @@ def before(head: str, language: str | None) -> Attribution | None:
         speaker = noun_phrase(selon.group(1), language)
         if speaker:
             return Attribution(speaker, start + 1)
-    inverted = re.search(r"\b(?:comme\s+)?l[’']\s*(\w+)\s+(.+)$", clause)
-    if inverted and inverted.group(1).casefold() in _FR_REPORTING:
-        speaker = noun_phrase(inverted.group(2), language)
-        if speaker:
-            return Attribution(speaker, start + 1)
+    for inverted in re.finditer(r"\bl[’']\s*(\w+)\s+(.+)$", clause):
+        if inverted.group(1).casefold() in _FR_REPORTING:
+            speaker = noun_phrase(inverted.group(2), language)
+            if speaker:
+                return Attribution(speaker, start + 1)
     speaker = subject(clause, language)
     if speaker and (
         text.endswith(":") or any(_is_verb(w.strip(","), language) for w in clause.split())
