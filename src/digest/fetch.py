@@ -292,12 +292,13 @@ class Fetcher:
             while True:
                 attempts += 1
                 tries += 1
-                started = time.monotonic()
+                began: float | None = None  # time spent queueing for a slot does not count
                 try:
                     async with self._slot(host_of(current), ticket):
+                        began = time.monotonic()
                         answer = await self._attempt(current, headers)
                 except _Failure as failure:
-                    spent += time.monotonic() - started
+                    spent += time.monotonic() - (began or time.monotonic())
                     status, received = failure.status, failure.received
                     if failure.retry and tries <= o.retries:
                         pause = self._pause(tries, failure.retry_after)
@@ -320,7 +321,7 @@ class Fetcher:
                         url, failure.outcome, None, status, attempts, received, spent, reason,
                         current,
                     )  # fmt: skip
-                spent += time.monotonic() - started
+                spent += time.monotonic() - (began or time.monotonic())
                 break
             status = answer.status
             if status in REDIRECTS:

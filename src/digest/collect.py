@@ -1,0 +1,522 @@
+"""The fetch run: decide what to download, fetch, extract, store, and report every item.
+
+One bad item never stops the run: each is recorded with its reason and the others go on. Each
+item is written to the store in one transaction, so a run killed at any point leaves whole
+items behind and the next run picks up where it stopped. A lock file keeps two runs apart.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import os
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor, ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import IO, Any
+from urllib.parse import urljoin
+
+from digest.config import Project, Source
+from digest.errors import LockedError, StoreError
+from digest.fetch import Conditional, Fetcher, FetchOptions, FetchResult, utc_now
+from digest.models import Article, Page
+from digest.store import FetchRecord, PageInfo, Store
+from digest.urls import same_article_groups
+
+__all__ = [
+    "FetchReport",
+    "ItemReport",
+    "RunLock",
+    "run_fetch",
+    "same_article_groups",
+]
+
+LOCK_NAME = "fetch.lock"
+# Extraction is CPU work; a couple of threads keep the event loop (and the downloads) moving
+# while staying within the memory a cron job can afford.
+EXTRACT_WORKERS = 2
+
+Extractor = Callable[..., Article]
+
+
+@dataclass(frozen=True)
+class ItemReport:
+    """What happened to one source in this run (the JSON fields of `digest fetch --json`)."""
+
+    index: int  # 1-based position in sources.yaml
+    url: str
+    outcome: str  # fetched | cached | not_modified | not_article | failed | interrupted
+    http_status: int | None
+    attempts: int
+    bytes: int
+    seconds: float
+    used: str | None  # live | stored | saved, or None when nothing is usable
+    error: str | None  # None exactly when the item is usable
+    detail: str | None = None  # why the live page was not used, when a fallback was
+    final_url: str | None = None
+    canonical_url: str | None = None
+    title: str | None = None
+
+    @property
+    def usable(self) -> bool:
+        """True when a page (live, stored or saved) backs this source."""
+        return self.error is None
+
+    def to_json(self) -> dict[str, Any]:
+        """The item as a JSON object."""
+        return {
+            "index": self.index,
+            "url": self.url,
+            "outcome": self.outcome,
+            "http_status": self.http_status,
+            "attempts": self.attempts,
+            "bytes": self.bytes,
+            "seconds": round(self.seconds, 3),
+            "used": self.used,
+            "error": self.error,
+            "detail": self.detail,
+            "final_url": self.final_url,
+            "canonical_url": self.canonical_url,
+            "title": self.title,
+        }
+
+
+@dataclass
+class FetchReport:
+    """The whole run: one item per selected source, duplicates, and the exit code."""
+
+    items: list[ItemReport] = field(default_factory=list)
+    duplicates: list[list[ItemReport]] = field(default_factory=list)
+    interrupted: bool = False
+    seconds: float = 0.0
+
+    @property
+    def failed(self) -> list[ItemReport]:
+        """Items with nothing usable."""
+        return [item for item in self.items if not item.usable]
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every item is usable, 1 when some failed or the run was interrupted."""
+        return 1 if self.failed or self.interrupted else 0
+
+    def counts(self) -> dict[str, int]:
+        """How many items ended in each way: live, stored, saved, failed."""
+        counts = {"live": 0, "stored": 0, "saved": 0, "failed": 0}
+        for item in self.items:
+            counts[item.used or "failed"] += 1
+        return counts
+
+    def to_json(self) -> dict[str, Any]:
+        """The report as a JSON object (`digest fetch --json`)."""
+        return {
+            "items": [item.to_json() for item in self.items],
+            "duplicates": [
+                {"indexes": [i.index for i in group], "urls": [i.url for i in group]}
+                for group in self.duplicates
+            ],
+            "summary": {**self.counts(), "total": len(self.items)},
+            "interrupted": self.interrupted,
+            "seconds": round(self.seconds, 3),
+            "exit_code": self.exit_code,
+        }
+
+
+# ---------------------------------------------------------------------- the run lock
+
+
+class RunLock:
+    """An exclusive lock on .digest/fetch.lock; the kernel drops it if the process dies."""
+
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / LOCK_NAME
+        self._file: IO[str] | None = None
+
+    def acquire(self, *, wait: bool = False) -> None:
+        """Take the lock, or raise LockedError (unless `wait`, which blocks until it is free)."""
+        import fcntl
+
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(self.path, "a+")  # noqa: SIM115 - held for the whole run
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            handle.close()
+            raise LockedError(
+                f"another `digest fetch` ({holder}) is running on {self.path.parent}; "
+                "wait for it to finish, or run with --wait"
+            ) from None
+        except BaseException:
+            handle.close()
+            raise
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()}, started {utc_now()}")
+        handle.flush()
+        self._file = handle
+
+    def release(self) -> None:
+        """Let the next run in."""
+        if self._file is not None:
+            self._file.close()  # closing drops the flock
+            self._file = None
+
+    def __enter__(self) -> RunLock:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+
+# ---------------------------------------------------------------------- the run
+
+
+def run_fetch(
+    project: Project,
+    *,
+    refresh: bool = False,
+    only: Sequence[str] = (),
+    concurrency: int | None = None,
+    ignore_robots: bool = False,
+    wait: bool = False,
+    on_item: Callable[[ItemReport], None] | None = None,
+    extractor: Extractor | None = None,
+    options: FetchOptions | None = None,
+) -> FetchReport:
+    """Fetch the sources (all, or those `only` names), extract them and store the results.
+
+    `extractor` and `options` are for tests and benchmarks: the defaults are
+    digest.extract.extract_page and options built from sources.yaml and the environment.
+    """
+    sources = _select(project, only)
+    if options is None:
+        options = FetchOptions.from_settings(
+            project.settings.fetch, concurrency=concurrency, ignore_robots=ignore_robots
+        )
+    elif concurrency or ignore_robots:
+        options = replace(
+            options,
+            concurrency=concurrency or options.concurrency,
+            robots=options.robots and not ignore_robots,
+        )
+    if extractor is None:
+        from digest.extract import extract_page
+
+        extractor = extract_page
+    run = _Run(project, sources, options, extractor, refresh, on_item)
+    with RunLock(project.store_dir) as lock:
+        lock.acquire(wait=wait)
+        with Store.open(project.store_dir) as store:
+            return asyncio.run(run.main(store))
+
+
+def _select(project: Project, only: Sequence[str]) -> list[Source]:
+    if not only:
+        return list(project.sources)
+    chosen: dict[int, Source] = {}
+    for ref in only:
+        source = project.resolve(ref)
+        chosen.setdefault(source.index, source)
+    return sorted(chosen.values(), key=lambda s: s.index)
+
+
+@dataclass
+class _Outcome:
+    """An item's result before it becomes a report and a store record."""
+
+    outcome: str
+    used: str | None
+    error: str | None
+    result: FetchResult | None = None
+    page: Page | None = None  # to write to the store (None: keep what is there)
+    origin: str = "live"
+    article: Article | None = None
+    write_article: bool = False
+    touch: bool = False
+    detail: str | None = None
+    record: FetchRecord | None = None
+
+
+class _Run:
+    def __init__(
+        self,
+        project: Project,
+        sources: list[Source],
+        options: FetchOptions,
+        extractor: Extractor,
+        refresh: bool,
+        on_item: Callable[[ItemReport], None] | None,
+    ) -> None:
+        self.project = project
+        self.sources = sources
+        self.options = options
+        self.extractor = extractor
+        self.refresh = refresh
+        self.on_item = on_item
+        self.max_age = project.settings.fetch.max_age_days
+        self.executor: Executor | None = None
+        self.store: Store | None = None
+
+    async def main(self, store: Store) -> FetchReport:
+        self.store = store
+        started = time.monotonic()
+        report = FetchReport()
+        by_url: dict[str, asyncio.Task[_Outcome]] = {}
+        done: dict[int, ItemReport] = {}
+        with (
+            ThreadPoolExecutor(EXTRACT_WORKERS, thread_name_prefix="extract") as executor,
+            _stop_on_signals() as stopping,
+        ):
+            self.executor = executor
+            async with Fetcher(self.options) as fetcher:
+                # A URL listed twice is fetched once; both sources get its outcome.
+                for source in self.sources:
+                    if source.url not in by_url:
+                        by_url[source.url] = asyncio.create_task(self._item(fetcher, source))
+                waiters = [
+                    asyncio.create_task(self._report(source, by_url[source.url], done))
+                    for source in self.sources
+                ]
+                stopper = asyncio.create_task(stopping.wait())
+                pending: set[asyncio.Task[Any]] = set(waiters)
+                while pending:
+                    finished, pending = await asyncio.wait(
+                        pending | {stopper}, return_when=asyncio.FIRST_COMPLETED
+                    )
+                    pending.discard(stopper)
+                    broken = [t for t in finished if t is not stopper and t.exception()]
+                    if broken:
+                        for task in [*by_url.values(), *pending]:
+                            task.cancel()
+                        await asyncio.gather(*by_url.values(), *pending, return_exceptions=True)
+                        broken[0].result()
+                    if stopper in finished:
+                        report.interrupted = True
+                        for task in [*by_url.values(), *pending]:
+                            task.cancel()
+                        await asyncio.gather(*by_url.values(), *pending, return_exceptions=True)
+                        break
+                stopper.cancel()
+        for source in self.sources:
+            item = done.get(source.index)
+            if item is None:
+                item = ItemReport(
+                    source.index, source.url, "interrupted", None, 0, 0, 0.0, None,
+                    "interrupted before it finished",
+                )  # fmt: skip
+            report.items.append(item)
+        report.duplicates = [
+            [done[i] for i in group]
+            for group in same_article_groups(
+                (item.index, item.url, item.canonical_url) for item in report.items if item.usable
+            )
+        ]
+        report.seconds = time.monotonic() - started
+        return report
+
+    async def _report(
+        self, source: Source, task: asyncio.Task[_Outcome], done: dict[int, ItemReport]
+    ) -> None:
+        try:
+            outcome = await asyncio.shield(task)
+        except StoreError:
+            raise
+        except Exception as exc:  # a bug with one item must not stop the others
+            reason = f"internal error: {type(exc).__name__}: {exc}"
+            outcome = _Outcome("failed", None, reason)
+        item = self._item_report(source, outcome)
+        done[source.index] = item
+        if self.on_item is not None:
+            self.on_item(item)
+
+    async def _item(self, fetcher: Fetcher, source: Source) -> _Outcome:
+        """Fetch (or reuse) one source, extract it and write it to the store."""
+        assert self.store is not None
+        info = self.store.page_info(source.url)
+        if info is not None and info.origin == "live" and not self._stale(info):
+            outcome = _Outcome("cached", "stored", None)
+            outcome.article = self.store.get_article(source.url)
+            if outcome.article is None:
+                await self._extract_stored(source, outcome)
+        else:
+            conditional = None
+            if info is not None and info.origin == "live":
+                conditional = Conditional(info.etag, info.last_modified)
+            async with fetcher.fetching(source.url, conditional) as result:
+                outcome = await self._after_fetch(source, result, info)
+        self._write(source, outcome)
+        return outcome
+
+    def _stale(self, info: PageInfo) -> bool:
+        if self.refresh:
+            return True
+        if self.max_age is None:
+            return False
+        fetched = dt.datetime.fromisoformat(info.fetched_at)
+        if fetched.tzinfo is None:
+            fetched = fetched.replace(tzinfo=dt.UTC)
+        age = dt.datetime.now(dt.UTC) - fetched
+        return age > dt.timedelta(days=self.max_age)
+
+    async def _after_fetch(
+        self, source: Source, result: FetchResult, info: PageInfo | None
+    ) -> _Outcome:
+        assert self.store is not None
+        if result.outcome == "fetched" and result.page is not None:
+            outcome = _Outcome("fetched", "live", None, result, page=result.page)
+            await self._extract(source, outcome, result.page)
+            return outcome
+        if result.outcome == "not_modified":
+            outcome = _Outcome("not_modified", "stored", None, result, touch=True)
+            outcome.article = self.store.get_article(source.url)
+            if outcome.article is None:
+                await self._extract_stored(source, outcome)
+            return outcome
+        # Fallbacks: the stored copy of an earlier download, else the curator's saved page.
+        reason = result.error or result.outcome
+        outcome = _Outcome(result.outcome, None, reason, result, detail=reason)
+        if info is not None and info.origin == "live":
+            outcome.used, outcome.error = "stored", None
+            outcome.article = self.store.get_article(source.url)
+            if outcome.article is None:
+                await self._extract_stored(source, outcome)
+            return outcome
+        if source.html is not None:
+            await self._use_saved(source, outcome, info)
+        return outcome
+
+    async def _use_saved(self, source: Source, outcome: _Outcome, info: PageInfo | None) -> None:
+        assert source.html is not None
+        try:
+            body = await asyncio.to_thread(source.html.read_bytes)
+        except OSError as exc:
+            if info is not None:  # the saved page read by an earlier run
+                outcome.used, outcome.error = "stored", None
+                outcome.article = self.store.get_article(source.url) if self.store else None
+                return
+            outcome.error = f"{outcome.detail}; saved page {source.html}: {exc.strerror}"
+            return
+        page = Page(
+            url=source.url,
+            final_url=source.url,
+            body=body,
+            status=200,
+            content_type=None,
+            fetched_at=utc_now(),
+        )
+        outcome.used, outcome.error = "saved", None
+        outcome.page, outcome.origin = page, "saved"
+        await self._extract(source, outcome, page)
+
+    async def _extract_stored(self, source: Source, outcome: _Outcome) -> None:
+        assert self.store is not None
+        page = self.store.get_page(source.url)
+        if page is not None:
+            await self._extract(source, outcome, page)
+
+    async def _extract(self, source: Source, outcome: _Outcome, page: Page) -> None:
+        """Run extraction on a worker thread; a crash there fails this item only."""
+        loop = asyncio.get_running_loop()
+        try:
+            article = await loop.run_in_executor(
+                self.executor,
+                lambda: self.extractor(
+                    page.body, page.final_url, content_type=page.content_type,
+                    fetched_at=page.fetched_at,
+                ),
+            )  # fmt: skip
+        except Exception as exc:  # a bug in extraction must not stop the run
+            outcome.error = f"extraction failed: {type(exc).__name__}: {exc}"
+            outcome.used = None
+            return
+        outcome.article = replace(article, url=source.url)
+        outcome.write_article = True
+
+    def _write(self, source: Source, outcome: _Outcome) -> None:
+        assert self.store is not None
+        record = outcome.record = self._record(source, outcome)
+        try:
+            self.store.save_item(
+                record,
+                page=outcome.page,
+                origin=outcome.origin,
+                article=outcome.article if outcome.write_article else None,
+                touch=record.fetched_at if outcome.touch else None,
+            )
+        except Exception as exc:  # sqlite3.Error: disk full, store removed under us...
+            raise StoreError(f"cannot write to the store {self.store.path}: {exc}") from exc
+
+    def _record(self, source: Source, outcome: _Outcome) -> FetchRecord:
+        result = outcome.result
+        final_url = result.final_url if result else None
+        canonical = None
+        if outcome.article is not None and outcome.article.canonical_url:
+            canonical = urljoin(final_url or source.url, outcome.article.canonical_url)
+        return FetchRecord(
+            url=source.url,
+            outcome=outcome.outcome,
+            http_status=result.http_status if result else None,
+            attempts=result.attempts if result else 0,
+            bytes=result.bytes if result else 0,
+            seconds=round(result.seconds, 3) if result else 0.0,
+            used=outcome.used,
+            error=outcome.error,
+            fetched_at=utc_now(),
+            final_url=final_url,
+            canonical_url=canonical,
+            detail=outcome.detail if outcome.error is None else None,
+        )
+
+    def _item_report(self, source: Source, outcome: _Outcome) -> ItemReport:
+        record = outcome.record or self._record(source, outcome)
+        return ItemReport(
+            index=source.index,
+            url=source.url,
+            outcome=record.outcome,
+            http_status=record.http_status,
+            attempts=record.attempts,
+            bytes=record.bytes,
+            seconds=record.seconds,
+            used=record.used,
+            error=record.error,
+            detail=record.detail,
+            final_url=record.final_url,
+            canonical_url=record.canonical_url,
+            title=outcome.article.title if outcome.article else None,
+        )
+
+
+@contextlib.contextmanager
+def _stop_on_signals() -> Iterator[asyncio.Event]:
+    """An event set by the first Ctrl-C or SIGTERM; a second one interrupts as usual."""
+    stopping = asyncio.Event()
+    if threading.current_thread() is not threading.main_thread():
+        yield stopping
+        return
+    loop = asyncio.get_running_loop()
+    installed: list[signal.Signals] = []
+
+    def stop() -> None:
+        stopping.set()
+        for sig in installed:  # the next signal takes the default, abrupt path
+            loop.remove_signal_handler(sig)
+        installed.clear()
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            loop.add_signal_handler(sig, stop)
+        except (NotImplementedError, RuntimeError):
+            continue
+        installed.append(sig)
+    try:
+        yield stopping
+    finally:
+        for sig in installed:
+            loop.remove_signal_handler(sig)
