@@ -287,7 +287,7 @@ class _Finder:
         if sentence_end > group[-1].end and text[sentence_end - 1] in ".;":
             sentence_end -= 1
         tail = text[group[-1].end : sentence_end]
-        attribution = speakers.after(tail, language)
+        attribution = speakers.according_to(tail) or speakers.after(tail, language)
         verb = speakers.last_reporting_verb(head, language)
         if verb is not None:
             after_verb = head[verb[1] :]
@@ -317,14 +317,16 @@ class _Finder:
 
     def _last_named(self, pos: int) -> str | None:
         """The person a pronoun most likely stands for: the last named speaker, else the last name."""
-        window = self.text[max(0, pos - 600) : pos]
-        names = [m for m in _PERSON.finditer(window)]
-        recent = names[-1].group(1) if names else None
-        if self.named and self.named[-1][0] >= pos - 1200:
-            speaker = self.named[-1][1]
-            # A later full name that contains the speaker's words is the same person.
-            return speaker
-        return recent
+        window = self.text[max(0, pos - 1500) : pos]
+        names = list(_PERSON.finditer(window))
+        if names:
+            name = names[-1].group(1)
+            # The named speaker it belongs to keeps the role the text gave: "Javier López, directeur".
+            for _, speaker in reversed(self.named):
+                if speaker.split(",")[0] == name:
+                    return speaker
+            return name
+        return self.named[-1][1] if self.named else None
 
     def _attribute(
         self, unit: _Unit, starts: list[int], previous: _Unit | None, para_start: int
@@ -370,8 +372,11 @@ class _Finder:
 # French inverted attributions ("a-t-il ajouté", "estime-t-elle") name nobody: resolve them to the
 # last named person. English pronouns stay as written, the local mention the English gold annotates.
 RESOLVE_PRONOUNS = frozenset({"fr"})
+# A person's name: two capitalised words or more ("Jean-Marc Ayrault", "José Luis Fernández
+# Louzao"), or a first name and an initial ("Yassin E.").
 _PERSON = re.compile(
-    r"(?<![.!?]\s)(?<!^)\b([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'\-]+(?:\s+(?:de\s+|van\s+|von\s+|[A-ZÀ-ÖØ-Þ]\.\s*)?[A-ZÀ-ÖØ-Þ][\w’'\-]+)+)"
+    r"\b([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'\-]+(?:\s+(?:de\s+|van\s+|von\s+|da\s+)?[A-ZÀ-ÖØ-Þ][\w’'\-]+)+"
+    r"|[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'\-]+\s+[A-ZÀ-ÖØ-Þ]\.)"
 )
 
 
@@ -451,7 +456,7 @@ def find_quotes(text: str, language: str | None, blockquotes: Sequence[str] = ()
         body = unit.text(text).strip(_SPACES)
         if not body or body in seen:
             continue
-        if unit.fragment and _words(body) < 3:
+        if unit.fragment and _words(body) < (2 if finder.language == "fr" else 3):
             continue  # a quoted word or title, not a quotation
         if not unit.fragment and _words(body) < 2:
             continue

@@ -249,6 +249,9 @@ def subject_of_verb(head: str, verb: tuple[int, int], language: str | None) -> s
     """The subject of the reporting verb at `verb` in `head`: the words right before it."""
     pre = head[: verb[0]]
     word = head[verb[0] : verb[1]].casefold()
+    inverted = _FR_INVERTED.match(word)
+    if inverted:
+        return inverted.group(1) or inverted.group(2)
     if word.endswith(("ing", "ant")):
         # "…, saying that": a participle shares the main clause's subject.
         return subject(pre, language)
@@ -260,6 +263,8 @@ def subject_of_verb(head: str, verb: tuple[int, int], language: str | None) -> s
         or (words[-1].endswith("ly") and words[-1].islower())
     ):
         words.pop()
+    if not words and not pre.strip():
+        return None  # "Qualifié de « … » par X": no subject before the verb
     if words and len(words) <= 9 and starts_noun_phrase(words[0]):
         return _TRAILING.sub("", " ".join(words)) or None
     return subject(head[: verb[1]], language)
@@ -270,7 +275,8 @@ def after(tail: str, language: str | None) -> Attribution | None:
     m = _DASH_SIGNATURE.match(tail)
     if m:
         return Attribution(_TRAILING.sub("", m.group(1)), m.end())
-    stripped = tail.lstrip(" \u00a0\u202f,")
+    stripped = _PARENS.sub("", tail, count=1) if re.match(r"^\s*\(", tail) else tail
+    stripped = stripped.lstrip(" \u00a0\u202f,")
     offset = len(tail) - len(stripped)
     clause = cut_clause(stripped)
     if len(clause) < 2:
@@ -318,6 +324,27 @@ def _subject_before_verb(clause: str, language: str | None) -> str | None:
         if i and _is_verb(w.rstrip(",."), language):
             return subject(" ".join(words[: i + 1]), language)
     return None
+
+
+def according_to(tail: str) -> Attribution | None:
+    """'… selon le ministère', '… according to officials' anywhere in the rest of a sentence."""
+    m = re.search(r"(?:^|[\s,(])(?:selon|d’après|d'après|according to)\s+", tail, re.I)
+    if not m:
+        return None
+    speaker = noun_phrase(tail[m.end() :], None)
+    return Attribution(speaker, len(tail)) if speaker else None
+
+
+def last_reporting_verb(text: str, language: str | None) -> tuple[int, int] | None:
+    """Span of the last reporting verb ('said', 'explique', 'déplore-t-elle') in `text`, if any."""
+    verbs = _FR_REPORTING if language == "fr" else _EN_REPORTING
+    found = None
+    for m in _WORDS.finditer(text):
+        word = m.group().casefold()
+        base = word.split("-")[0] if "-" in word else word
+        if word in verbs or base in verbs or (language != "fr" and word in _EN_PARTICIPLES):
+            found = (m.start(), m.end())
+    return found
 
 
 def before(head: str, language: str | None) -> Attribution | None:
@@ -373,19 +400,6 @@ def inside(inner: str, language: str | None) -> tuple[str, int, int] | None:
 
 
 _WORDS = re.compile(r"[\w’'-]+")
-
-
-def last_reporting_verb(text: str, language: str | None) -> tuple[int, int] | None:
-    """Span of the last reporting verb ('said', 'explique', 'called') in `text`, if any."""
-    verbs = _FR_REPORTING if language == "fr" else _EN_REPORTING
-    found = None
-    for m in _WORDS.finditer(text):
-        if m.group().casefold() in verbs or (
-            language != "fr" and m.group().casefold() in _EN_PARTICIPLES
-        ):
-            found = (m.start(), m.end())
-    return found
-
 
 _EN_PARTICIPLES = frozenset(
     "saying telling arguing insisting warning noting describing accusing promising adding calling claiming".split()
