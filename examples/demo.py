@@ -23,11 +23,11 @@ EDITION = "2026-W48"
 
 
 class ExampleSites(BaseHTTPRequestHandler):
-    """Answers proxied requests (GET http://host/path) from examples/pages/host/path."""
+    """Answers proxied requests (GET http://host/path) from examples/pages/host/path.html."""
 
     def do_GET(self) -> None:  # noqa: N802 (the stdlib's name)
         target = urlsplit(self.path)
-        page = (PAGES / (target.hostname or "") / target.path.lstrip("/")).resolve()
+        page = (PAGES / (target.hostname or "") / f"{target.path.lstrip('/')}.html").resolve()
         if PAGES not in page.parents or not page.is_file():
             self.send_error(404)
             return
