@@ -375,8 +375,8 @@ RESOLVE_PRONOUNS = frozenset({"fr"})
 # A person's name: two capitalised words or more ("Jean-Marc Ayrault", "José Luis Fernández
 # Louzao"), or a first name and an initial ("Yassin E.").
 _PERSON = re.compile(
-    r"\b([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'\-]+(?:\s+(?:de\s+|van\s+|von\s+|da\s+)?[A-ZÀ-ÖØ-Þ][\w’'\-]+)+"
-    r"|[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'\-]+\s+[A-ZÀ-ÖØ-Þ]\.)"
+    r"\b([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'\-]+(?:[ \u00a0]+(?:de |van |von |da )?[A-ZÀ-ÖØ-Þ][\w’'\-]+)+"
+    r"|[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'\-]+[ \u00a0]+[A-ZÀ-ÖØ-Þ]\.)"
 )
 
 

@@ -38,12 +38,17 @@ _FR_REPORTING = frozenset(
     glisse souffle avoue concède promet annonce conseille décrit qualifie évoque s'étonne s’étonne
     s'inquiète s’inquiète s'agace s’agace s'exclame s’exclame s'emporte s’emporte se remémore
     disent expliquent estiment affirment ajoutent déclarent soulignent précisent indiquent assurent
-    racontent confient rappellent jugent dénoncent
-    déclaré expliqué ajouté affirmé estimé souligné précisé indiqué assuré raconté confié poursuivi
+    racontent confient rappellent jugent dénoncent""".split()
+)
+# Past participles report speech only after an auxiliary: "a prévenu X", not "le prévenu".
+_FR_PARTICIPLES = frozenset(
+    """déclaré expliqué ajouté affirmé estimé souligné précisé indiqué assuré raconté confié poursuivi
     réagi rappelé insisté noté observé lancé martelé regretté déploré dénoncé reconnu avancé analysé
     commenté conclu témoigné prévenu averti jugé répondu tranché résumé détaillé fustigé plaidé
-    soutenu relevé constaté admis promis annoncé tweeté qualifié décrit évoqué conseillé souvenu""".split()
+    soutenu relevé constaté admis promis annoncé tweeté qualifié décrit évoqué conseillé souvenu
+    dit écrit lâché""".split()
 )
+_FR_VERBS = _FR_REPORTING | _FR_PARTICIPLES
 _FR_AUXILIARIES = frozenset(
     "a ont est sont avait avaient était n'a n’a n'est n’est se s'est s’est fait va doit peut".split()
 )
@@ -126,9 +131,7 @@ def _is_verb(word: str, language: str | None) -> bool:
     low = word.casefold()
     if language == "fr":
         return (
-            low in _FR_REPORTING
-            or low in _FR_AUXILIARIES
-            or low.startswith(("n’", "n'", "s’", "s'"))
+            low in _FR_VERBS or low in _FR_AUXILIARIES or low.startswith(("n’", "n'", "s’", "s'"))
         )
     if low in _EN_REPORTING or low in _EN_AUXILIARIES:
         return True
@@ -224,6 +227,14 @@ def subject(clause: str, language: str | None) -> str | None:
         words.append(w)
     else:
         # No verb in the first chunk: "X, the …, says" puts it after an appositive.
+        if len(chunks) > 1 and not is_name(chunks[0]) and is_name(chunks[1]):
+            # "The harbour master, Tom Reed, explained": the name, then the role.
+            role = (
+                chunks[0][0].lower() + chunks[0][1:]
+                if chunks[0].split()[0] in {"The", "Le", "La", "Les"}
+                else chunks[0]
+            )
+            return f"{chunks[1]}, {role}" if len(role.split()) <= 8 else chunks[1]
         if len(chunks) > 1 and is_name(chunks[0]):
             role_words = chunks[1].split()
             if role_words and not _is_verb(role_words[0], language):
@@ -339,11 +350,18 @@ def last_reporting_verb(text: str, language: str | None) -> tuple[int, int] | No
     """Span of the last reporting verb ('said', 'explique', 'déplore-t-elle') in `text`, if any."""
     verbs = _FR_REPORTING if language == "fr" else _EN_REPORTING
     found = None
+    previous = ""
     for m in _WORDS.finditer(text):
         word = m.group().casefold()
         base = word.split("-")[0] if "-" in word else word
-        if word in verbs or base in verbs or (language != "fr" and word in _EN_PARTICIPLES):
+        if language == "fr":
+            if previous in _DETERMINERS:
+                pass  # "la note", "le juge": nouns
+            elif base in verbs or (word in _FR_PARTICIPLES and previous in _FR_AUXILIARIES):
+                found = (m.start(), m.end())
+        elif word in verbs or word in _EN_PARTICIPLES:
             found = (m.start(), m.end())
+        previous = word
     return found
 
 
@@ -362,7 +380,7 @@ def before(head: str, language: str | None) -> Attribution | None:
         if speaker:
             return Attribution(speaker, start + 1)
     for inverted in re.finditer(r"\bl[’']\s*(\w+)\s+(.+)$", clause):
-        if inverted.group(1).casefold() in _FR_REPORTING:
+        if inverted.group(1).casefold() in _FR_VERBS:
             speaker = noun_phrase(inverted.group(2), language)
             if speaker:
                 return Attribution(speaker, start + 1)
@@ -388,8 +406,8 @@ def inside(inner: str, language: str | None) -> tuple[str, int, int] | None:
         inv = _FR_INVERTED.match(clause)
         if inv:
             return inv.group(1) or inv.group(2), m.start(), m.end() + len(clause)
-        if words[0].casefold() in _FR_REPORTING or (
-            words[0] == "a" and len(words) > 1 and words[1] in _FR_REPORTING
+        if words[0].casefold() in _FR_VERBS or (
+            words[0] == "a" and len(words) > 1 and words[1] in _FR_VERBS
         ):
             found = after(clause, "fr")
             if found and (

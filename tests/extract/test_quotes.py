@@ -1,0 +1,337 @@
+"""Quotation finding, speakers and ranking on small English and French articles written for the tests."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from digest.extract.quotes import find_quotes
+from digest.models import Quote
+
+NBSP = "\u00a0"
+
+
+def article(*paragraphs: str) -> str:
+    return "\n\n".join(paragraphs)
+
+
+def by_text(quotes: list[Quote], start: str) -> Quote:
+    found = [q for q in quotes if q.text.startswith(start)]
+    assert found, f"no candidate starts with {start!r}: {[q.text for q in quotes]}"
+    return found[0]
+
+
+def assert_verbatim(quotes: list[Quote], text: str) -> None:
+    for q in quotes:
+        for piece in q.text.split(" … "):
+            assert piece in text, piece
+
+
+# English ---------------------------------------------------------------------------------------
+
+EN_SAID = article(
+    "Council approves the river park",
+    "The council voted on Tuesday to turn the old docks into a public park.",
+    "“We have waited twenty years for this and I am proud that the city finally listened to its"
+    " residents,” said Maria Lopez, the head of the residents’ association.",
+)
+
+
+def test_curly_quotation_with_said_after_names_the_speaker_and_role() -> None:
+    quotes = find_quotes(EN_SAID, "en")
+    q = by_text(quotes, "We have waited")
+    assert q.text.endswith("listened to its residents,")
+    assert q.speaker == "Maria Lopez, the head of the residents’ association"
+    assert q.kind == "direct"
+
+
+def test_speaker_before_with_colon() -> None:
+    text = article(
+        "Budget talks",
+        "The mayor spoke to reporters after the vote.",
+        "Ann Carter said: “The budget is balanced and nobody will lose their job this year.”",
+    )
+    q = by_text(find_quotes(text, "en"), "The budget is balanced")
+    assert q.speaker == "Ann Carter"
+
+
+def test_according_to() -> None:
+    text = article(
+        "Storm",
+        "“The roads will stay closed until the water has gone down,” according to the county"
+        " sheriff.",
+    )
+    q = by_text(find_quotes(text, "en"), "The roads will stay closed")
+    assert q.speaker == "the county sheriff"
+
+
+def test_name_role_says_keeps_the_role() -> None:
+    text = article(
+        "Oil",
+        "Willem van Rijn, Greenpeace COO, says: “The tanker should never have left port in that"
+        " state.”",
+    )
+    q = by_text(find_quotes(text, "en"), "The tanker should")
+    assert q.speaker == "Willem van Rijn, Greenpeace COO"
+
+
+def test_subject_then_verb_after_the_quote() -> None:
+    text = article(
+        "Vote",
+        '"We will appeal this decision in every court that will hear us," Sen. John Miller'
+        " (R-Ohio) said Friday.",
+    )
+    q = by_text(find_quotes(text, "en"), "We will appeal")
+    assert q.speaker == "Sen. John Miller"
+
+
+def test_nested_single_quotes_stay_inside() -> None:
+    text = article(
+        "Debate",
+        "“He told me ‘never again’ and then he did it again the very next week,” said Paul Ng.",
+    )
+    q = by_text(find_quotes(text, "en"), "He told me")
+    assert "‘never again’" in q.text
+    assert q.speaker == "Paul Ng"
+
+
+def test_interrupted_quotation_is_joined_with_an_ellipsis() -> None:
+    text = article(
+        "Health",
+        "“This is the biggest change to the clinic in a decade,” said Dr. Helen Park. “Patients"
+        " will be seen within a week instead of a month.”",
+    )
+    quotes = find_quotes(text, "en")
+    q = by_text(quotes, "This is the biggest")
+    assert q.text == (
+        "This is the biggest change to the clinic in a decade, … Patients will be seen within a"
+        " week instead of a month."
+    )
+    assert q.speaker == "Dr. Helen Park"
+    assert len([x for x in quotes if x.kind == "direct"]) == 1
+    assert_verbatim(quotes, text)
+
+
+def test_quotation_over_several_paragraphs_keeps_its_speaker() -> None:
+    text = article(
+        "Harbour",
+        "The harbour master, Tom Reed, explained the plan in a statement:",
+        "“We will dredge the channel in the spring so that larger boats can dock safely.",
+        "“After that we will rebuild the north pier, which was damaged in the winter storms.”",
+    )
+    quotes = find_quotes(text, "en")
+    first = by_text(quotes, "We will dredge")
+    second = by_text(quotes, "After that we will")
+    assert (
+        first.text
+        == "We will dredge the channel in the spring so that larger boats can dock safely."
+    )
+    assert first.speaker == second.speaker
+    assert first.speaker is not None and "Tom Reed" in first.speaker
+    assert_verbatim(quotes, text)
+
+
+def test_follow_up_quotation_inherits_the_previous_speaker() -> None:
+    text = article(
+        "Schools",
+        "“Every child deserves a hot meal at lunch,” said Linda Brown.",
+        "“We found the money by cutting consultants, not teachers.”",
+    )
+    q = by_text(find_quotes(text, "en"), "We found the money")
+    assert q.speaker == "Linda Brown"
+
+
+def test_english_pronoun_stays_as_written() -> None:
+    text = article(
+        "Rally",
+        "Jane Doe spoke for an hour.",
+        "“We are going to win this state and then we are going to win the country,” she said.",
+    )
+    q = by_text(find_quotes(text, "en"), "We are going to win")
+    assert q.speaker == "she"
+
+
+def test_dash_signature() -> None:
+    text = article(
+        "Readers",
+        "“I have voted in every election since 1970 and I have never seen anything like it.”"
+        " ― Mary Smith",
+    )
+    q = by_text(find_quotes(text, "en"), "I have voted")
+    assert q.speaker == "Mary Smith"
+
+
+def test_quoted_fragment_becomes_the_reported_clause() -> None:
+    text = article(
+        "Trade",
+        "Clinton said Trump favors a “strongman approach” to trade.",
+    )
+    quotes = find_quotes(text, "en")
+    q = by_text(quotes, "Trump favors")
+    assert q.text == "Trump favors a “strongman approach” to trade"
+    assert q.speaker == "Clinton"
+    assert_verbatim(quotes, text)
+
+
+def test_scare_quotes_are_not_candidates() -> None:
+    text = article(
+        "Film",
+        "The so-called “dream team” arrived late. The article is about the city budget and the"
+        " way the council spends money on roads, parks and schools in the northern districts.",
+    )
+    assert all(q.kind == "key_sentence" for q in find_quotes(text, "en"))
+
+
+def test_ranking_puts_a_named_well_sized_opinion_first() -> None:
+    text = article(
+        "Ranking",
+        "Officials described the plan as “ambitious” in a statement.",
+        "“Yes,” he said.",
+        "“I think this bridge will change how people in both towns live, work and meet each other,”"
+        " said Omar Haddad, the project engineer.",
+    )
+    quotes = find_quotes(text, "en")
+    assert quotes[0].text.startswith("I think this bridge")
+    assert quotes[0].speaker == "Omar Haddad, the project engineer"
+    assert [q.score for q in quotes] == sorted((q.score for q in quotes), reverse=True)
+
+
+def test_key_sentences_when_there_is_no_quotation() -> None:
+    text = article(
+        "Bridge reopens",
+        "The bridge over the river reopened on Monday after eighteen months of repairs that cost"
+        " the county more than four million dollars. Traffic was light.",
+    )
+    quotes = find_quotes(text, "en")
+    assert [q.kind for q in quotes] == ["key_sentence"]
+    assert quotes[0].text.startswith("The bridge over the river reopened")
+    assert_verbatim(quotes, text)
+
+
+def test_blockquotes_are_candidates_but_embedded_posts_are_not() -> None:
+    text = article("Poem", "The poet read a new poem at the festival.")
+    blocks = [
+        "The sea keeps what the land forgets, and the land forgets everything.\n— Ana Ruiz",
+        "Great night at the festival! pic.twitter.com/abc — Fan (@fan) May 1, 2026",
+    ]
+    quotes = find_quotes(text, "en", blocks)
+    assert [(q.kind, q.text, q.speaker) for q in quotes if q.kind == "blockquote"] == [
+        (
+            "blockquote",
+            "The sea keeps what the land forgets, and the land forgets everything.",
+            "Ana Ruiz",
+        )
+    ]
+
+
+# French ----------------------------------------------------------------------------------------
+
+FR_EXPLIQUE = article(
+    "La pêche reprend",
+    f"«{NBSP}Nous avons enfin retrouvé des bancs de poissons en bonne santé{NBSP}», explique"
+    " Marie Dupont, pêcheuse à Lorient.",
+)
+
+
+def test_guillemets_with_no_break_spaces_and_explique() -> None:
+    quotes = find_quotes(FR_EXPLIQUE, "fr")
+    q = by_text(quotes, "Nous avons enfin")
+    assert q.text == "Nous avons enfin retrouvé des bancs de poissons en bonne santé"
+    assert q.speaker == "Marie Dupont, pêcheuse à Lorient"
+    assert_verbatim(quotes, FR_EXPLIQUE)
+
+
+def test_selon() -> None:
+    text = article(
+        "Budget",
+        f"«{NBSP}La dette ne baissera pas avant 2030 et il faudra faire des choix{NBSP}», selon"
+        " Paul Martin.",
+    )
+    q = by_text(find_quotes(text, "fr"), "La dette")
+    assert q.speaker == "Paul Martin"
+
+
+def test_speaker_colon_guillemets() -> None:
+    text = article(
+        "Santé",
+        f"Claire Petit{NBSP}: «{NBSP}Il faut dormir davantage, surtout pendant l’hiver.{NBSP}»",
+    )
+    q = by_text(find_quotes(text, "fr"), "Il faut dormir")
+    assert q.speaker == "Claire Petit"
+
+
+def test_speaker_inside_the_quotation() -> None:
+    text = article(
+        "Tempête",
+        f"«{NBSP}Nous avons perdu trois mètres de plage, a réagi Jean Morel. Il faudra des années"
+        f" pour la reconstruire.{NBSP}»",
+    )
+    q = by_text(find_quotes(text, "fr"), "Nous avons perdu")
+    assert q.speaker == "Jean Morel"
+    assert q.text.endswith("pour la reconstruire.")
+
+
+def test_inverted_pronoun_resolved_to_the_last_named_person() -> None:
+    text = article(
+        "Élections",
+        "Le maire, Antoine Leroy, a présenté son bilan jeudi.",
+        f"«{NBSP}Nous avons tenu toutes nos promesses sur les écoles{NBSP}», a-t-il ajouté.",
+    )
+    q = by_text(find_quotes(text, "fr"), "Nous avons tenu")
+    assert q.speaker == "Antoine Leroy"
+
+
+def test_estime_t_elle_resolved() -> None:
+    text = article(
+        "Recherche",
+        "Sophie Bernard dirige le laboratoire depuis 2019.",
+        f"«{NBSP}Les résultats sont encourageants mais il faut rester prudent{NBSP}», estime-t-elle.",
+    )
+    q = by_text(find_quotes(text, "fr"), "Les résultats")
+    assert q.speaker == "Sophie Bernard"
+
+
+def test_french_follow_up_inherits_the_speaker() -> None:
+    text = article(
+        "Port",
+        f"«{NBSP}Le port doit être agrandi avant 2030{NBSP}», affirme Luc Girard.",
+        f"«{NBSP}Sans cela, les navires iront ailleurs.{NBSP}»",
+    )
+    q = by_text(find_quotes(text, "fr"), "Sans cela")
+    assert q.speaker == "Luc Girard"
+
+
+def test_french_fragments_stay_one_per_guillemets() -> None:
+    text = article(
+        "Procès",
+        f"Pour l’avocate Anne Roux, le prévenu est un «{NBSP}vecteur de haine{NBSP}» et un"
+        f" «{NBSP}empoisonneur public{NBSP}».",
+    )
+    quotes = find_quotes(text, "fr")
+    assert {q.text for q in quotes if q.kind == "direct"} == {
+        "vecteur de haine",
+        "empoisonneur public",
+    }
+    assert all(q.speaker == "l’avocate Anne Roux" for q in quotes if q.kind == "direct")
+
+
+@pytest.mark.parametrize("language", ["en", "fr", None])
+def test_every_candidate_is_verbatim(language: str | None) -> None:
+    text = EN_SAID + "\n\n" + FR_EXPLIQUE
+    quotes = find_quotes(text, language)
+    assert quotes
+    assert_verbatim(quotes, text)
+    assert all(0.0 <= q.score <= 1.0 for q in quotes)
+
+
+def test_no_text_no_quotes() -> None:
+    assert find_quotes("", "en") == []
+    assert find_quotes("\n\n", None) == []
+
+
+def test_unbalanced_marks_do_not_break_the_finder() -> None:
+    text = article("Odd", 'He wrote “half a quote and then « another » and a stray ” mark " here.')
+    quotes = find_quotes(text, "en")
+    assert_verbatim(quotes, text)
+    assert not any(re.search(r"\s$", q.text) for q in quotes)
