@@ -23,7 +23,8 @@ if TYPE_CHECKING:
     from digest.config import Project
 
 err = Console(stderr=True, highlight=False)
-out = Console(highlight=False, soft_wrap=True)
+# Piped output (cron mail, files) gets whole rows instead of an 80-column wrap.
+out = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
 
 
 class _Commands(TyperGroup):

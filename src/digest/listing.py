@@ -103,14 +103,15 @@ def rows(project: Project, edition: str | None = None) -> list[Row]:
 def table(rows: list[Row]) -> Table:
     """A rich table of the rows, for a terminal."""
     grid = Table(box=None, pad_edge=False, header_style="bold")
+    widths = {"title": 48, "byline": 28, "publication": 24, "theme": 24}
     for name in ("#", "status", "lang", "title", "byline", "publication", "theme", "quote"):
-        grid.add_column(name, overflow="fold")
+        grid.add_column(name, no_wrap=True, overflow="ellipsis", max_width=widths.get(name))
     for row in rows:
         grid.add_row(
             str(row.index),
             row.status,
             row.language or "",
-            (row.title or row.url)[:70],
+            row.title or row.url,
             row.byline,
             row.publication or "",
             row.theme or "",
