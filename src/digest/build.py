@@ -12,17 +12,31 @@ from digest.config import Project, edition_monday, iso_week, write_atomic
 from digest.errors import DigestError, UsageError
 from digest.items import Item, resolve
 from digest.models import Article
-from digest.render import EditionData, Section, render_markdown
+from digest.render import EditionData, Section, render_html, render_markdown
 
 Renderer = Callable[[EditionData, Project], str]
+FEED_NAME = "feed.xml"
+
+
+def _is_html_template(template: Path) -> bool:
+    return ".html" in template.suffixes or ".htm" in template.suffixes
 
 
 def _markdown(edition: EditionData, project: Project) -> str:
     template = project.settings.template
-    return render_markdown(edition, template if template and template.suffix != ".html" else None)
+    return render_markdown(
+        edition, template if template and not _is_html_template(template) else None
+    )
 
 
-FORMATS: dict[str, tuple[str, Renderer]] = {"md": (".md", _markdown)}
+def _html(edition: EditionData, project: Project) -> str:
+    template = project.settings.template
+    return render_html(edition, template if template and _is_html_template(template) else None)
+
+
+# The curator's `template:` replaces the layout of the format its name says (.md.j2, .html.j2).
+FORMATS: dict[str, tuple[str, Renderer]] = {"md": (".md", _markdown), "html": (".html", _html)}
+ALL_FORMATS = (*FORMATS, "atom")
 
 
 class IncompleteEdition(DigestError):
@@ -94,31 +108,78 @@ def build(
     strict: bool = False,
 ) -> BuildReport:
     """Render and write each edition in `keys`; nothing is written if --strict finds gaps."""
-    if fmt not in FORMATS:
-        raise UsageError(f"unknown format '{fmt}'; choose one of {', '.join(FORMATS)}")
-    if output is not None and len(keys) > 1 and output.suffix:
+    if fmt not in ALL_FORMATS:
+        raise UsageError(f"unknown format '{fmt}'; choose one of {', '.join(ALL_FORMATS)}")
+    if output is not None and len(keys) > 1 and output.suffix and fmt != "atom":
         raise UsageError("--output names a file; with --all give a folder")
     report = BuildReport()
+    if fmt == "atom":
+        keys = feed_keys(project, keys)
     editions = [assemble(project, key, articles) for key in keys]
     if strict:
-        missing = [
-            f"{project.path.name}:{i.source.line}: source {i.source.index} ({i.url}) "
-            f"has no {' and no '.join(_gaps(i))}"
-            for e in editions
-            for i in undecided(e) + [i for s in e.sections for i in s.items if not i.fetched]
-        ]
-        if missing:
-            raise IncompleteEdition("--strict: the edition is incomplete:\n" + "\n".join(missing))
-    suffix, renderer = FORMATS[fmt]
-    for edition in editions:
-        text = renderer(edition, project)
-        target = _target(project, edition.key, suffix, output, len(keys))
-        write_atomic(target, text.encode("utf-8"))
+        _refuse_incomplete(project, editions)
+    if fmt == "atom":
+        target = _feed_target(project, output)
+        write_atomic(target, feed_xml(project, editions).encode("utf-8"))
         report.written.append(target)
+    else:
+        suffix, renderer = FORMATS[fmt]
+        for edition in editions:
+            text = renderer(edition, project)
+            target = _target(project, edition.key, suffix, output, len(keys))
+            write_atomic(target, text.encode("utf-8"))
+            report.written.append(target)
+    for edition in editions:
         for section in edition.sections:
             for item in section.items:
                 _note(report, project, item)
     return report
+
+
+def _refuse_incomplete(project: Project, editions: Sequence[EditionData]) -> None:
+    missing = [
+        f"{project.path.name}:{i.source.line}: source {i.source.index} ({i.url}) "
+        f"has no {' and no '.join(_gaps(i))}"
+        for e in editions
+        for s in e.sections
+        for i in s.items
+        if _gaps(i)
+    ]
+    if missing:
+        raise IncompleteEdition("--strict: the edition is incomplete:\n" + "\n".join(missing))
+
+
+def feed_keys(project: Project, keys: Sequence[str]) -> list[str]:
+    """The editions a feed lists: every edition with content, up to the latest one asked for."""
+    latest = max(keys)
+    known = set(edition_keys(project, None, all_editions=True))
+    return sorted(k for k in known if k <= latest and _has_content(project, k))
+
+
+def _has_content(project: Project, key: str) -> bool:
+    texts = project.editions.get(key)
+    if texts and (texts.intro or texts.outro):
+        return True
+    return any(s.edition_key == key for s in project.sources)
+
+
+def feed_xml(project: Project, editions: Sequence[EditionData]) -> str:
+    """The Atom feed of `editions`, each linking to its HTML page beside the feed."""
+    from digest.feed import FeedEntry, render_atom
+
+    entries = []
+    for edition in editions:
+        added = [s.added for s in project.sources if s.edition_key == edition.key and s.added]
+        # The newest source dates the entry: a rebuild of unchanged inputs changes no byte.
+        updated = max([edition_monday(edition.key), *added])
+        entries.append(FeedEntry(edition, updated, link=f"{edition.key}.html"))
+    return render_atom(project.settings.title, project.settings.language, entries)
+
+
+def _feed_target(project: Project, output: Path | None) -> Path:
+    if output is None:
+        return project.digests_dir / FEED_NAME
+    return output if output.suffix else output / FEED_NAME
 
 
 def _gaps(item: Item) -> list[str]:

@@ -1,4 +1,8 @@
-"""The curator's desk commands: show, annotate, check (registered by digest.cli)."""
+"""The curator's desk commands: show, annotate, check (registered by digest.cli).
+
+Each command parses, calls one function of digest.curate / review / lint, prints and exits; the
+heavy modules are imported inside the commands so that `digest --help` stays fast.
+"""
 
 from __future__ import annotations
 
@@ -8,24 +12,88 @@ import typer
 
 from digest.errors import UsageError
 
+_REF_HELP = "The source: its number, URL or a unique part."
+
 
 def show(
     ctx: typer.Context,
-    ref: Annotated[str, typer.Argument(help="The source: its number, URL or a unique part.")],
+    ref: Annotated[str, typer.Argument(help=_REF_HELP)],
     as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
 ) -> None:
     """Everything known about one source, with numbered quote candidates."""
-    raise UsageError("show is not available yet")
+    from digest import curate
+    from digest.cli import _print_json, _project, out
+
+    project = _project(ctx)
+    view = curate.describe(project, project.resolve(ref))
+    if as_json:
+        _print_json(view.to_json())
+    else:
+        out.print(curate.panel(view, project.settings.language))
 
 
 def annotate(
     ctx: typer.Context,
-    ref: Annotated[str, typer.Argument(help="The source: its number, URL or a unique part.")],
+    ref: Annotated[
+        str | None, typer.Argument(help=f"{_REF_HELP} Without options: review it (or all).")
+    ] = None,
+    quote: Annotated[
+        str | None,
+        typer.Option(help="A candidate's number, or text found verbatim in the article."),
+    ] = None,
+    comment: Annotated[str | None, typer.Option(help="Your comment (Markdown).")] = None,
+    theme: Annotated[str | None, typer.Option(help="The theme to file it under.")] = None,
+    title: Annotated[str | None, typer.Option(help="Override the title.")] = None,
+    author: Annotated[
+        list[str] | None, typer.Option(help="Override the byline (repeat for several).")
+    ] = None,
+    publication: Annotated[str | None, typer.Option(help="Override the publication.")] = None,
+    date: Annotated[str | None, typer.Option(help="Override the date (YYYY-MM-DD).")] = None,
+    language: Annotated[str | None, typer.Option(help="Override the language (en, fr...).")] = None,
+    label: Annotated[str | None, typer.Option(help="Override the label (Read more).")] = None,
 ) -> None:
-    """Record your decisions about a source in sources.yaml."""
-    raise UsageError("annotate is not available yet")
+    """Record your decisions about a source in sources.yaml ('' clears a field).
+
+    Without options, on a terminal: an interactive review of the sources that lack a decision.
+    """
+    from digest import curate, review
+    from digest.cli import _project, err, out
+
+    answer = curate.Annotation(
+        quote, comment, theme, title, tuple(author) if author is not None else None,
+        publication, date, language, label,
+    )  # fmt: skip
+    if answer.empty:
+        review.require_terminal()
+        report = review.walk(_project(ctx), out, ref)
+        err.print(review.summary(report))
+        return
+    if ref is None:
+        raise UsageError("name the source to annotate (its number, URL or a unique part)")
+    _, source, said = curate.annotate(_project(ctx), ref, answer)
+    err.print(f"source {source.index}: {', '.join(said)}.", soft_wrap=True, highlight=False)
 
 
-def check(ctx: typer.Context) -> None:
-    """Lint the review: duplicates, stale quotes, missing bylines, failed fetches."""
-    raise UsageError("check is not available yet")
+def check(
+    ctx: typer.Context,
+    links: Annotated[
+        bool, typer.Option("--links", help="Also check that the digests' links still answer.")
+    ] = False,
+    edition: Annotated[str | None, typer.Option(help="Only this edition (2026-W48).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the findings as JSON.")] = False,
+) -> None:
+    """Lint the review: duplicates, stale quotes, bylines, titles, failed fetches."""
+    from digest import lint
+    from digest.cli import _print_json, _project, out
+
+    project = _project(ctx)
+    findings = lint.check(project, edition)
+    if links:
+        from digest import linkcheck
+
+        findings += linkcheck.check_links(project)
+    if as_json:
+        _print_json([f.to_json() for f in findings])
+    else:
+        out.print(lint.format_findings(findings), highlight=False, markup=False)
+    raise typer.Exit(1 if findings else 0)

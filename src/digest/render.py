@@ -1,18 +1,22 @@
 """Render an edition to text. Pure: edition data in, text out.
 
-Web text (titles, bylines, quotes) is escaped so that it cannot add links, HTML or Markdown
-structure to the digest; the curator's own text (comment, intro, outro) is Markdown on purpose.
+Both layouts (Markdown and e-mail HTML) are rendered from the same view of the edition. Web text
+(titles, bylines, quotes) is escaped so that it cannot add links, HTML or Markdown structure to the
+digest; the curator's own text (comment, intro, outro) is Markdown on purpose, rendered to HTML by
+markdown-it with raw HTML disabled.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote as percent_encode
 
 import jinja2
+from markupsafe import Markup
 
 from digest import typography
 from digest.items import Item
@@ -21,6 +25,23 @@ _TEMPLATES = Path(__file__).parent / "templates"
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>])")
 _MD_ENTITY = re.compile(r"&(?=#?\w+;)")
 _MD_BLOCK_START = re.compile(r"^(\s*)([#+=-]|\d+[.)])")
+
+# E-mail clients drop <style> blocks and external sheets: every element carries its own style.
+STYLES: dict[str, str] = {
+    "p": "margin:0 0 16px 0;",
+    "a": "color:#1a4f8b;text-decoration:underline;",
+    "ul": "margin:0 0 16px 0;padding-left:24px;",
+    "ol": "margin:0 0 16px 0;padding-left:24px;",
+    "li": "margin:0 0 6px 0;",
+    "blockquote": "margin:0 0 16px 0;padding:4px 0 4px 16px;border-left:3px solid #c9d3df;"
+    "color:#333333;",
+    "h1": "font-size:22px;line-height:1.3;margin:0 0 16px 0;",
+    "h2": "font-size:19px;line-height:1.3;margin:0 0 12px 0;",
+    "h3": "font-size:17px;line-height:1.3;margin:0 0 12px 0;",
+    "code": "font-family:Menlo,Consolas,monospace;font-size:14px;background:#f0f2f5;",
+    "pre": "margin:0 0 16px 0;padding:8px;background:#f0f2f5;white-space:pre-wrap;",
+    "hr": "border:0;border-top:1px solid #dde3ea;margin:24px 0;",
+}
 
 
 @dataclass(frozen=True)
@@ -58,60 +79,116 @@ def md_quote(text: str) -> str:
 
 
 def href(url: str) -> str:
-    """A URL safe inside a Markdown link destination."""
+    """A URL safe inside a Markdown link destination or an HTML attribute."""
     return percent_encode(url, safe=":/?#@!$&*+,;=%~-._'[]")
 
 
+@cache
+def _markdown_parser() -> Any:
+    from markdown_it import MarkdownIt
+
+    # "commonmark" with html off: the curator's <tags> come out as text, never as markup.
+    return MarkdownIt("commonmark", {"html": False, "typographer": False})
+
+
+def markdown_html(text: str | None) -> Markup:
+    """The curator's Markdown as HTML with inline styles (raw HTML is shown as text)."""
+    if not text:
+        return Markup("")
+    md = _markdown_parser()
+    tokens = md.parse(text)
+    for token in _walk(tokens):
+        style = STYLES.get(token.tag)
+        if style and token.nesting != -1:
+            token.attrSet("style", style)
+    return Markup(md.renderer.render(tokens, md.options, {}).strip())
+
+
+def _walk(tokens: list[Any]) -> list[Any]:
+    out: list[Any] = []
+    for token in tokens:
+        out.append(token)
+        if token.children:
+            out.extend(_walk(token.children))
+    return out
+
+
 def item_view(item: Item, edition_language: str) -> dict[str, Any]:
-    """The parts of one item, with the edition's typography applied to every piece."""
+    """The parts of one item, typeset: the edition's marks around, the article's inside."""
     rules = typography.rules(edition_language)
+    # Web text keeps the typography of its own language: a French edition does not put
+    # spaces before the question marks of an English title; the marks around it are French.
+    web_language = item.language or edition_language
     return {
         "comment": typography.polish(item.source.comment, edition_language)
         if item.source.comment
         else None,
-        "quote": item.quote,
+        "quote": typography.polish(item.quote, web_language) if item.quote else None,
         "speaker": item.speaker,
         "label": typography.label_with_colon(item.label, edition_language),
         "open_quote": rules.open_quote,
         "close_quote": rules.close_quote,
-        "title": typography.polish(item.title.strip(), edition_language),
+        "title": typography.polish(" ".join(item.title.split()), web_language),
         "url": item.url,
         "byline": typography.join_names(item.authors, edition_language),
         "publication": item.publication,
+        "language": item.language,
     }
 
 
-def _environment(template: Path | None) -> tuple[jinja2.Environment, str]:
-    folder, name = (template.parent, template.name) if template else (_TEMPLATES, "digest.md.j2")
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(folder), str(_TEMPLATES)]),
-        autoescape=False,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-    )
-    env.filters.update(inline=md_inline, blockquote=md_quote, href=href)
-    return env, name
-
-
-def render_markdown(edition: EditionData, template: Path | None = None) -> str:
-    """The edition as CommonMark, from the bundled template or the curator's own."""
-    env, name = _environment(template)
+def view(edition: EditionData) -> dict[str, Any]:
+    """The template context of an edition, shared by every layout."""
     language = edition.language
 
     def prose(text: str | None) -> str | None:
         return typography.polish(text.strip(), language) if text else None
 
-    text = env.get_template(name).render(
-        title=edition.title,
-        key=edition.key,
-        dates=edition.dates,
-        intro=prose(edition.intro),
-        outro=prose(edition.outro),
-        sections=[
+    return {
+        "title": edition.title,
+        "key": edition.key,
+        "language": language,
+        "dates": edition.dates,
+        "intro": prose(edition.intro),
+        "outro": prose(edition.outro),
+        "sections": [
             {"theme": s.theme, "items": [item_view(i, language) for i in s.items]}
             for s in edition.sections
         ],
+        "styles": STYLES,
+    }
+
+
+def _environment(folder: Path, *, html: bool) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(folder), str(_TEMPLATES)]),
+        autoescape=html,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
     )
+    env.filters.update(inline=md_inline, blockquote=md_quote, href=href, markdown=markdown_html)
+    return env
+
+
+def _render(name: str, template: Path | None, context: dict[str, Any], *, html: bool) -> str:
+    folder, name = (template.parent, template.name) if template else (_TEMPLATES, name)
+    return _environment(folder, html=html).get_template(name).render(**context)
+
+
+def render_markdown(edition: EditionData, template: Path | None = None) -> str:
+    """The edition as CommonMark, from the bundled template or the curator's own."""
+    text = _render("digest.md.j2", template, view(edition), html=False)
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def render_html(edition: EditionData, template: Path | None = None) -> str:
+    """The edition as a self-contained HTML page for e-mail: inline styles, no external assets."""
+    text = _render("digest.html.j2", template, view(edition), html=True)
+    lines = [line.rstrip() for line in text.splitlines()]
+    return "\n".join(line for line in lines if line).strip() + "\n"
+
+
+def render_fragment(edition: EditionData) -> str:
+    """The body of the HTML edition alone, as the content of a feed entry."""
+    return _render("digest.fragment.html.j2", None, view(edition), html=True).strip() + "\n"

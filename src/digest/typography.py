@@ -132,6 +132,14 @@ def date_range(first: dt.date, last: dt.date, language: str | None) -> str:
     return f"{start} – {end}"
 
 
+def long_date(day: dt.date, language: str | None) -> str:
+    """One day written in the language: "23 November 2026", "1er décembre 2026"."""
+    lang = (language or "en")[:2]
+    if lang == "en":
+        return f"{day.day} {rules(lang).months[day.month - 1]} {day.year}"
+    return f"{_day_month(day, lang)} {day.year}"
+
+
 def _day(day: dt.date, lang: str) -> str:
     return "1er" if lang == "fr" and day.day == 1 else str(day.day)
 
@@ -164,19 +172,25 @@ _FR_BEFORE_COLON = re.compile(r"(?<=\S)[ \u00a0\u202f]*:(?=\s|$)")
 _FR_BEFORE_TALL = re.compile(r"(?<=\S)[ \u00a0\u202f]*([;!?])(?=\s|$)")
 _FR_GUILLEMETS_OPEN = re.compile(r"«[ \u00a0\u202f]*")
 _FR_GUILLEMETS_CLOSE = re.compile(r"[ \u00a0\u202f]*»")
+_FR_PERCENT = re.compile(r"(?<=\d)[ \u00a0]?%")
+_FR_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})((?:[ \u00a0]\d{3})+)(?![\d.,]\d)")
 
 
 def french_spacing(text: str) -> str:
-    """No-break spaces before : ; ! ? and inside « », as French typesetting wants."""
+    """No-break spaces before : and inside « », narrow ones before ; ! ? % and in 12 000."""
     text = _outside_protected(text, _FR_GUILLEMETS_OPEN, "«" + NBSP)
     text = _outside_protected(text, _FR_GUILLEMETS_CLOSE, NBSP + "»")
     text = _outside_protected(text, _FR_BEFORE_TALL, lambda m: NNBSP + m.group(1))
+    text = _outside_protected(text, _FR_PERCENT, NNBSP + "%")
+    text = _outside_protected(
+        text, _FR_THOUSANDS, lambda m: m.group(1) + re.sub(r"[ \u00a0]", NNBSP, m.group(2))
+    )
     return _outside_protected(text, _FR_BEFORE_COLON, NBSP + ":")
 
 
 _DOUBLE_OPEN = re.compile(r'(^|[\s(\[{\u2014\u2013-])"')
 _DOUBLE_CLOSE = re.compile(r'"')
-_APOSTROPHE = re.compile(r"(?<=\w)'")
+_APOSTROPHE = re.compile(r"(?<=\w)'|'(?=\d\ds?\b)")  # it's, the '90s
 _SINGLE_OPEN = re.compile(r"(^|[\s(\[{])'")
 _SINGLE_CLOSE = re.compile(r"'")
 

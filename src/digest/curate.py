@@ -1,0 +1,416 @@
+"""The curator's desk: what is known about a source, and the decisions written back about it.
+
+`describe` gathers one source's metadata (and where each field came from), the curator's
+decisions and the numbered quote candidates; `annotate` turns the curator's answers into a
+round-trip edit of sources.yaml that refuses to overwrite a decision made by hand meanwhile.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from digest import config, typography
+from digest.config import Project, Source
+from digest.errors import ConflictError, DigestError, UsageError
+from digest.items import Item, occurs_in, resolve
+from digest.models import Article, Quote
+from digest.store import FetchRecord, Store
+
+FIELDS = ("title", "byline", "publication", "date", "language")
+_ITEM_ORIGIN_KEY = {"byline": "authors", "date": "published"}
+_META_ORIGINS = (
+    "OpenGraph", "Twitter card", "Dublin Core", "parsely", "sailthru", "citation_", "meta ",
+    "og:", "article:author", "twitter creator", "application-name", "html lang",
+)  # fmt: skip
+_BODY_ORIGINS = ("<title>", "h1", "byline", "microdata", "htmldate", "langid", "first paragraph")
+
+
+class QuoteNotFound(DigestError):
+    """The quote typed by the curator is not verbatim text of the article."""
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a field's value came from: a broad kind the curator knows, and the exact rule."""
+
+    kind: str  # JSON-LD | meta tag | page body | the curator | the URL | given
+    detail: str | None = None
+
+
+def origin_of(raw: str | None) -> Origin:
+    """Classify an extraction origin ("OpenGraph", "JSON-LD publisher", "h1") for the curator."""
+    if raw is None:
+        return Origin("the URL")
+    if raw == "curator":
+        return Origin("the curator")
+    if raw.startswith("JSON-LD"):
+        return Origin("JSON-LD", raw if raw != "JSON-LD" else None)
+    if raw.startswith(_META_ORIGINS):
+        return Origin("meta tag", raw)
+    if raw.startswith(_BODY_ORIGINS):
+        return Origin("page body", raw)
+    if raw == "host":
+        return Origin("the URL")
+    return Origin(raw)
+
+
+@dataclass(frozen=True)
+class FieldView:
+    """One metadata field as shown: its value and its origin (None when nothing is known)."""
+
+    value: str | None
+    origin: Origin | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "value": self.value,
+            "origin": self.origin.kind if self.origin else None,
+            "detail": self.origin.detail if self.origin else None,
+        }
+
+
+@dataclass(frozen=True)
+class SourceView:
+    """Everything known about one source: `digest show` as data."""
+
+    item: Item
+    status: str  # fetched | failed | not fetched
+    error: str | None
+    fields: dict[str, FieldView] = field(default_factory=dict)
+    file: str = "sources.yaml"
+
+    @property
+    def source(self) -> Source:
+        return self.item.source
+
+    @property
+    def chosen(self) -> int | None:
+        """The 1-based number of the candidate the curator chose, if the quote is one."""
+        quote = self.source.quote
+        if not quote:
+            return None
+        from digest.items import comparable
+
+        key = comparable(quote)
+        return next(
+            (n for n, c in enumerate(self.item.candidates, 1) if comparable(c.text) == key), None
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        source = self.source
+        return {
+            "index": source.index,
+            "url": source.url,
+            "line": source.line,
+            "edition": source.edition_key,
+            "status": self.status,
+            "error": self.error,
+            **{name: view.to_json() for name, view in self.fields.items()},
+            "authors": list(self.item.authors),
+            "label": self.item.label,
+            "theme": source.theme,
+            "comment": source.comment,
+            "quotes": [c.to_dict() for c in self.item.candidates],
+            "chosen_quote": {
+                "text": source.quote,
+                "candidate": self.chosen,
+                "stale": self.item.quote_is_stale,
+            }
+            if source.quote
+            else None,
+        }
+
+
+def store_state(project: Project, url: str) -> tuple[Article | None, FetchRecord | None]:
+    """The extraction and the last fetch of one URL, if the store has them."""
+    if not project.store_dir.exists():
+        return None, None
+    with Store.open(project.store_dir) as store:
+        return store.get_article(url), store.last_fetch(url)
+
+
+def describe(project: Project, source: Source) -> SourceView:
+    """Gather what is known about `source`, for `digest show` and the interactive review."""
+    article, record = store_state(project, source.url)
+    item = resolve(source, article, project.settings)
+    raw = item.origins
+    published = item.published
+    values = {
+        "title": item.title if (article and article.title) or source.title else None,
+        "byline": typography.join_names(item.authors, project.settings.language) or None,
+        "publication": item.publication,
+        "date": published,
+        "language": item.language,
+    }
+    fields: dict[str, FieldView] = {}
+    for name in FIELDS:
+        value = values[name]
+        key = _ITEM_ORIGIN_KEY.get(name, name)
+        origin = origin_of(raw[key]) if key in raw else None
+        if name == "publication" and key not in raw:
+            origin = Origin("the URL")  # items.resolve falls back on the host name
+        fields[name] = FieldView(value, origin)
+    if record is not None and record.error is not None:
+        status, error = "failed", record.error
+    else:
+        status, error = ("fetched" if article else "not fetched"), None
+    return SourceView(item, status, error, fields, file=project.path.name)
+
+
+def panel(view: SourceView, language: str) -> RenderableType:
+    """The panel `digest show` prints: metadata with origins, decisions, numbered candidates."""
+    source, item = view.source, view.item
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    grid.add_column(style="dim", no_wrap=True)
+    for name in FIELDS:
+        value = view.fields[name]
+        shown = value.value or "—"
+        if name == "date" and value.value:
+            shown = _readable_date(value.value, language)
+        where = ""
+        if value.origin:
+            where = value.origin.kind + (f" ({value.origin.detail})" if value.origin.detail else "")
+        grid.add_row(name.capitalize(), Text(shown), where)
+    grid.add_row("Status", Text(view.status + (f": {view.error}" if view.error else "")), "")
+    grid.add_row("Theme", Text(source.theme or "— none yet"), "")
+    grid.add_row("Comment", Text(source.comment or "— none yet"), "")
+    quote = Text(source.quote or "— none chosen")
+    if view.item.quote_is_stale:
+        quote.append("  (no longer in the article)", style="red")
+    elif view.chosen:
+        quote.append(f"  (candidate {view.chosen})", style="dim")
+    grid.add_row("Quote", quote, "")
+    parts: list[RenderableType] = [grid]
+    if item.candidates:
+        parts.append(Text("\nCandidates", style="bold"))
+        parts.append(candidates_table(item.candidates, view.chosen))
+    elif item.fetched:
+        parts.append(Text("\nNo quote candidates found in the article.", style="dim"))
+    title = Text(f"{source.index}. ", style="bold")
+    title.append(source.url)
+    edition = source.edition_key or "no edition"
+    subtitle = f"{view.file}:{source.line} · {edition}"
+    return Panel(Group(*parts), title=title, title_align="left", subtitle=subtitle)
+
+
+def candidates_table(candidates: tuple[Quote, ...], chosen: int | None) -> Table:
+    """Numbered quote candidates with their speakers, the chosen one marked with *."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column(overflow="fold")
+    for number, quote in enumerate(candidates, 1):
+        mark = "*" if number == chosen else " "
+        text = Text(f"“{quote.text}”")
+        who = quote.speaker or "no speaker"
+        text.append(f"\n— {who} · {quote.kind} · {quote.score:.2f}", style="dim")
+        grid.add_row(f"{mark}{number}.", text)
+    return grid
+
+
+def _readable_date(value: str, language: str) -> str:
+    try:
+        day = dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return value
+    return f"{typography.long_date(day, language)} ({value})"
+
+
+# --------------------------------------------------------------------------- annotate
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """The curator's answers about one source; None leaves a field alone, "" clears it."""
+
+    quote: str | None = None  # a candidate number, or text of the article
+    comment: str | None = None
+    theme: str | None = None
+    title: str | None = None
+    authors: tuple[str, ...] | None = None
+    publication: str | None = None
+    date: str | None = None
+    language: str | None = None
+    label: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        return all(getattr(self, name) is None for name in self.__dataclass_fields__)
+
+
+# Which Source attribute holds what a sources.yaml key sets: used to see a concurrent hand edit.
+_KEY_ATTRIBUTE = {
+    "quote": "quote", "comment": "comment", "theme": "theme", "title": "title",
+    "author": "authors", "authors": "authors", "publication": "publication", "date": "date",
+    "language": "language", "label": "label",
+}  # fmt: skip
+
+
+def choose_quote(answer: str, source: Source, article: Article | None) -> str:
+    """The quote text an answer designates: candidate N, or text that occurs in the article."""
+    answer = answer.strip()
+    candidates = article.quotes if article else ()
+    if answer.isdigit():
+        number = int(answer)
+        if 1 <= number <= len(candidates):
+            return candidates[number - 1].text
+        if not candidates:
+            raise UsageError(f"source {source.index} has no quote candidates; type the quote")
+        raise UsageError(
+            f"there is no candidate {number}; source {source.index} has {len(candidates)}"
+        )
+    if article is None or not article.text:
+        raise QuoteNotFound(
+            f"source {source.index} ({source.url}) has no fetched text to check the quote "
+            "against; run `digest fetch` first. Nothing was written."
+        )
+    if not occurs_in(answer, article.text):
+        raise QuoteNotFound(
+            f"the quote does not occur verbatim in the article of source {source.index} "
+            f"({source.url}): “{_shorten(answer)}”. Nothing was written."
+        )
+    return answer
+
+
+def choose_theme(answer: str, themes: tuple[str, ...]) -> str:
+    """The theme an answer names: its exact name, its name in any case, or its number."""
+    answer = answer.strip()
+    if answer in themes:
+        return answer
+    lowered = {t.casefold(): t for t in themes}
+    if answer.casefold() in lowered:
+        return lowered[answer.casefold()]
+    if answer.isdigit() and 1 <= int(answer) <= len(themes):
+        return themes[int(answer) - 1]
+    close = difflib.get_close_matches(answer, themes, n=1, cutoff=0.6)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    listed = ", ".join(f"'{t}'" for t in themes) or "none yet (add them under digest.themes)"
+    raise UsageError(f"'{answer}' is not a theme{hint} Themes: {listed}")
+
+
+def changes_for(
+    project: Project, source: Source, answer: Annotation, article: Article | None
+) -> dict[str, str | list[str] | None]:
+    """The sources.yaml keys an annotation sets (None: remove), after checking every value."""
+    changes: dict[str, str | list[str] | None] = {}
+    if answer.quote is not None:
+        changes["quote"] = choose_quote(answer.quote, source, article) if answer.quote else None
+    if answer.theme is not None:
+        changes["theme"] = (
+            choose_theme(answer.theme, project.settings.themes) if answer.theme.strip() else None
+        )
+    for key in ("comment", "title", "publication", "label"):
+        value = getattr(answer, key)
+        if value is not None:
+            changes[key] = value.strip() or None
+    if answer.date is not None:
+        changes["date"] = _checked_date(answer.date)
+    if answer.language is not None:
+        changes["language"] = _checked_language(answer.language)
+    if answer.authors is not None:
+        names = [a.strip() for a in answer.authors if a.strip()]
+        changes["author"] = names[0] if len(names) == 1 else None
+        changes["authors"] = names if len(names) > 1 else None
+    return changes
+
+
+def _checked_date(value: str) -> str | None:
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        dt.date.fromisoformat(value[:10])
+    except ValueError:
+        raise UsageError(f"--date '{value}' is not a date (YYYY-MM-DD)") from None
+    return value
+
+
+def _checked_language(value: str) -> str | None:
+    value = value.strip().lower()
+    if value and not config.LANGUAGE_RE.match(value):
+        raise UsageError(f"--language '{value}' is not a two-letter code (en, fr, ...)")
+    return value or None
+
+
+def write_changes(
+    project: Project,
+    source: Source,
+    changes: Mapping[str, str | list[str] | None],
+    *,
+    before_write: Callable[[], None] | None = None,
+) -> Project:
+    """Write `changes` to the source's entry; refuse if the curator changed those fields by hand.
+
+    The round-trip edit re-applies itself to a file saved meanwhile, so the curator's other edits
+    survive; but a field the curator changed by hand since we read it is their newer decision,
+    and overwriting it would lose it.
+    """
+    path = project.path
+    occurrence = sum(1 for s in project.sources if s.url == source.url and s.index < source.index)
+
+    def guard() -> None:
+        fresh = [s for s in config.load(path).sources if s.url == source.url]
+        if len(fresh) <= occurrence:
+            raise ConflictError(f"{path.name}: {source.url} is no longer listed; nothing written")
+        now = fresh[occurrence]
+        for key, value in changes.items():
+            attribute = _KEY_ATTRIBUTE[key]
+            before, after = getattr(source, attribute), getattr(now, attribute)
+            if after != before and not _same(after, value):
+                raise ConflictError(
+                    f"{path.name}:{now.line}: source {now.index}'s '{key}' was changed by hand "
+                    f"while this edit was being made; nothing was written. Run it again."
+                )
+        if before_write is not None:
+            before_write()
+
+    return config.set_fields(path, source, changes, before_write=guard)
+
+
+def _same(current: object, wanted: object) -> bool:
+    if isinstance(current, tuple):
+        return list(current) == (wanted if isinstance(wanted, list) else [wanted])
+    return current == wanted
+
+
+def annotate(
+    project: Project,
+    ref: str,
+    answer: Annotation,
+    *,
+    before_write: Callable[[], None] | None = None,
+) -> tuple[Project, Source, list[str]]:
+    """Record an annotation of the source REF names; return the new project and what changed."""
+    source = project.resolve(ref)
+    article, _ = store_state(project, source.url)
+    changes = changes_for(project, source, answer, article)
+    new = write_changes(project, source, changes, before_write=before_write)
+    return new, source, describe_changes(changes)
+
+
+def describe_changes(changes: Mapping[str, object]) -> list[str]:
+    """Human words for what an edit did: "quote set", "theme removed"."""
+    said: list[str] = []
+    for key, value in changes.items():
+        if key == "authors" and "author" in changes:
+            continue
+        name = "author" if key in ("author", "authors") else key
+        if key == "author" and value is None and changes.get("authors"):
+            value = changes["authors"]
+        said.append(f"{name} {'removed' if value is None else 'set'}")
+    return said
+
+
+def _shorten(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

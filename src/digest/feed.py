@@ -1,0 +1,76 @@
+"""An Atom feed of the editions, so that readers can subscribe. Pure: editions in, XML out.
+
+Ids are derived from the review's title and the edition's key, never from the time of the build,
+so that a reader's feed client sees an edition once however often it is rebuilt; timestamps come
+from the editions themselves so that the same inputs give the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from digest.render import EditionData, render_fragment
+
+ATOM = "http://www.w3.org/2005/Atom"
+GENERATOR = "digest"
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    """One edition in the feed, with the date it was last changed."""
+
+    edition: EditionData
+    updated: dt.date
+    link: str | None = None  # where the edition is published (relative to the feed), if known
+
+
+def stable_id(title: str, key: str | None = None) -> str:
+    """A URN that stays the same for a review (and one of its editions) across builds."""
+    name = f"digest:{title}" + (f":{key}" if key else "")
+    return uuid.uuid5(uuid.NAMESPACE_URL, name).urn
+
+
+def _stamp(day: dt.date) -> str:
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def render_atom(title: str, language: str, entries: Sequence[FeedEntry]) -> str:
+    """The feed of `entries`, newest first, as Atom 1.0."""
+    ET.register_namespace("", ATOM)
+    ordered = sorted(entries, key=lambda e: e.edition.key, reverse=True)
+    feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": language})
+    _sub(feed, "id", stable_id(title))
+    _sub(feed, "title", title)
+    updated = max((e.updated for e in ordered), default=dt.date(1970, 1, 1))
+    _sub(feed, "updated", _stamp(updated))
+    _sub(feed, "generator", GENERATOR)
+    for entry in ordered:
+        edition = entry.edition
+        node = _sub(feed, "entry")
+        _sub(node, "id", stable_id(title, edition.key))
+        _sub(node, "title", f"{edition.title} — {edition.dates}")
+        _sub(node, "updated", _stamp(entry.updated))
+        if entry.link:
+            ET.SubElement(
+                node,
+                f"{{{ATOM}}}link",
+                {"rel": "alternate", "type": "text/html", "href": entry.link},
+            )
+        author = _sub(node, "author")
+        _sub(author, "name", title)
+        content = _sub(node, "content", render_fragment(edition))
+        content.set("type", "html")
+    ET.indent(feed, space="  ")
+    body = ET.tostring(feed, encoding="unicode")
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + body + "\n"
+
+
+def _sub(parent: ET.Element, tag: str, text: str | None = None) -> ET.Element:
+    node = ET.SubElement(parent, f"{{{ATOM}}}{tag}")
+    if text is not None:
+        node.text = text
+    return node

@@ -1,0 +1,303 @@
+"""`digest check`: what a careful editor would catch before the digest goes out.
+
+Each finding names the file and line to look at. The checks read sources.yaml, the store and the
+built digests; none writes anything.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from digest import config, urls
+from digest.config import Project, Source
+from digest.items import Item, resolve
+from digest.models import Article
+from digest.store import FetchRecord, Store
+
+_ALL_CAPS_MIN = 4  # "BBC" is an acronym; "JOHN SMITH" is a shouting byline
+_URLISH = re.compile(r"https?://|www\.|\.(com|org|net|fr|de|uk|io)\b|/", re.IGNORECASE)
+_TRUNCATED = re.compile(
+    r"(\.\.\.|…|[,;:]|\s[-–—|]|\s(?:and|or|the|of|a|to|et|ou|le|la|les|de|du|des|à))$",
+    re.IGNORECASE,
+)
+_MD_LINK = re.compile(r"\]\(<?(https?://[^)\s>]+)>?\)")
+_HTML_LINK = re.compile(r'''href="(https?://[^"]+)"''')
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem: where it is, what kind, and what to do about it."""
+
+    file: str
+    line: int | None
+    kind: str  # duplicate | tracking | cited | empty-theme | no-theme | stale-quote | byline | title | fetch | link
+    message: str
+    source: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.message}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "kind": self.kind,
+            "source": self.source,
+            "message": self.message,
+        }
+
+
+@dataclass(frozen=True)
+class StoreState:
+    """What the store knows, read once: extractions, last fetches, canonical URLs."""
+
+    articles: Mapping[str, Article]
+    records: Mapping[str, FetchRecord]
+    canonical: Mapping[str, str]
+
+    @classmethod
+    def read(cls, project: Project) -> StoreState:
+        """The store's view of the project (empty when nothing was fetched)."""
+        if not project.store_dir.exists():
+            return cls({}, {}, {})
+        with Store.open(project.store_dir) as store:
+            articles = store.articles()
+            records = store.last_fetches()
+            canonical: dict[str, str] = {}
+            for source_url in {*articles, *records}:
+                info = store.page_info(source_url)
+                found = (info.canonical_url if info else None) or (
+                    records[source_url].canonical_url if source_url in records else None
+                )
+                found = found or (
+                    articles[source_url].canonical_url if source_url in articles else None
+                )
+                if found:
+                    canonical[source_url] = found
+        return cls(articles, records, canonical)
+
+
+def check(project: Project, edition: str | None = None) -> list[Finding]:
+    """Every finding about the project (or one edition), in file and line order."""
+    if edition is not None:
+        config.edition_monday(edition)  # refuses a malformed key with a clear message
+    state = StoreState.read(project)
+    sources = [s for s in project.sources if edition is None or s.edition_key == edition]
+    items = [resolve(s, state.articles.get(s.url), project.settings) for s in sources]
+    found: list[Finding] = []
+    found += _same_article(project, sources, state)
+    found += _tracking(project, sources)
+    found += _cited_before(project, sources, state)
+    found += _themes(project, sources)
+    for item in items:
+        found += _item_findings(project, item, state)
+    return sorted(found, key=lambda f: (f.file != project.path.name, f.file, f.line or 0))
+
+
+def _at(project: Project, source: Source, kind: str, message: str) -> Finding:
+    return Finding(
+        project.path.name, source.line, kind, f"source {source.index}: {message}", source.index
+    )
+
+
+def _same_article(project: Project, sources: list[Source], state: StoreState) -> list[Finding]:
+    groups = urls.same_article_groups((s.index, s.url, state.canonical.get(s.url)) for s in sources)
+    by_index = {s.index: s for s in sources}
+    found = []
+    for group in groups:
+        members = [by_index[i] for i in group]
+        editions = {s.edition_key for s in members}
+        if len(editions) > 1:
+            continue  # reported as "already cited" instead
+        first = members[0]
+        for other in members[1:]:
+            found.append(
+                _at(
+                    project,
+                    other,
+                    "duplicate",
+                    f"points to the same article as source {first.index} "
+                    f"(line {first.line}): {other.url}",
+                )
+            )
+    return found
+
+
+def _tracking(project: Project, sources: list[Source]) -> list[Finding]:
+    found = []
+    for source in sources:
+        params = urls.tracking_params(source.url)
+        if params:
+            found.append(
+                _at(
+                    project,
+                    source,
+                    "tracking",
+                    f"the URL carries tracking parameters ({', '.join(params)}); "
+                    f"cite {urls.normalize_url(source.url)}",
+                )
+            )
+    return found
+
+
+def _identities(url: str, canonical: str | None) -> set[str]:
+    names = {urls.normalize_url(url)}
+    if canonical:
+        names.add(urls.normalize_url(canonical))
+    return names
+
+
+def _cited_before(project: Project, sources: list[Source], state: StoreState) -> list[Finding]:
+    """Sources whose article an earlier edition already cited (in sources.yaml or a digest)."""
+    earlier: dict[str, tuple[str, str]] = {}  # identity -> (edition, where)
+    for source in project.sources:
+        if not source.edition_key:
+            continue
+        for name in _identities(source.url, state.canonical.get(source.url)):
+            where = f"source {source.index}, line {source.line}"
+            if name not in earlier or earlier[name][0] > source.edition_key:
+                earlier[name] = (source.edition_key, where)
+    for link in links_in_digests(project):
+        name = urls.normalize_url(link.url)
+        if name not in earlier or earlier[name][0] > link.edition:
+            earlier[name] = (link.edition, f"{link.file}:{link.line}")
+    found = []
+    for source in sources:
+        key = source.edition_key
+        if not key:
+            continue
+        hits = [
+            earlier[n]
+            for n in _identities(source.url, state.canonical.get(source.url))
+            if n in earlier and earlier[n][0] < key
+        ]
+        if hits:
+            edition, where = min(hits)
+            found.append(
+                _at(project, source, "cited", f"already cited in edition {edition} ({where})")
+            )
+    return found
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link in a built digest, where it first appears."""
+
+    url: str
+    edition: str
+    file: str  # relative to the project folder
+    line: int
+
+
+def links_in_digests(project: Project) -> list[Link]:
+    """Every distinct http(s) link in digests/<edition>.md and .html, first occurrence kept."""
+    folder = project.digests_dir
+    if not folder.is_dir():
+        return []
+    seen: dict[str, Link] = {}
+    for path in sorted(folder.iterdir()):
+        if path.suffix not in (".md", ".html") or not config.EDITION_RE.match(path.stem):
+            continue
+        pattern = _MD_LINK if path.suffix == ".md" else _HTML_LINK
+        name = str(path.relative_to(project.folder))
+        text = path.read_text("utf-8", errors="replace")
+        for number, line in enumerate(text.splitlines(), 1):
+            for match in pattern.finditer(line):
+                url = match.group(1).replace("&amp;", "&")
+                seen.setdefault(url, Link(url, path.stem, name, number))
+    return list(seen.values())
+
+
+def _themes(project: Project, sources: list[Source]) -> list[Finding]:
+    found = []
+    name = project.path.name
+    editions = sorted({s.edition_key for s in sources if s.edition_key})
+    lines = theme_lines(project)
+    for edition in editions:
+        used = {s.theme for s in sources if s.edition_key == edition}
+        for theme in project.settings.themes:
+            if theme not in used:
+                found.append(
+                    Finding(
+                        name,
+                        lines.get(theme),
+                        "empty-theme",
+                        f"theme '{theme}' has no item in edition {edition}",
+                    )
+                )
+    for source in sources:
+        if not source.theme:
+            found.append(_at(project, source, "no-theme", "has no theme"))
+    return found
+
+
+def theme_lines(project: Project) -> dict[str, int]:
+    """The line of each theme in digest.themes."""
+    # config keeps line numbers on its round-trip document; reading them is all we need.
+    raw = config._read(project.path)  # noqa: SLF001
+    section = raw.data.get("digest") if raw.data is not None else None
+    themes = section.get("themes") if section is not None else None
+    lines: dict[str, int] = {}
+    if isinstance(themes, list):
+        for i, theme in enumerate(themes):
+            line = config._line_of(themes, i)  # noqa: SLF001
+            if line is not None:
+                lines.setdefault(str(theme).strip(), line)
+    return lines
+
+
+def _item_findings(project: Project, item: Item, state: StoreState) -> list[Finding]:
+    source = item.source
+    found = []
+    record = state.records.get(source.url)
+    if record is not None and record.error is not None:
+        found.append(_at(project, source, "fetch", f"failed to fetch: {record.error}"))
+    elif not item.fetched:
+        found.append(_at(project, source, "fetch", "not fetched yet; run `digest fetch`"))
+    if item.quote_is_stale:
+        found.append(
+            _at(project, source, "stale-quote", "the chosen quote no longer occurs in the article")
+        )
+    if item.fetched:
+        article = state.articles[source.url]
+        found += [_at(project, source, "byline", m) for m in _byline_problems(item, article)]
+        if source.title is None and article.title and _truncated(article.title):
+            found.append(
+                _at(project, source, "title", f"the title looks truncated: “{article.title}”")
+            )
+        elif source.title is None and not article.title:
+            found.append(_at(project, source, "title", "no title found; set one with --title"))
+    return found
+
+
+def _byline_problems(item: Item, article: Article) -> list[str]:
+    if item.source.authors is not None:
+        return []  # the curator decided
+    problems = []
+    publication = (item.publication or "").casefold()
+    for name in article.authors:
+        if publication and name.casefold() == publication:
+            problems.append(f"the byline '{name}' is the publication, not a person")
+        elif _URLISH.search(name):
+            problems.append(f"the byline '{name}' looks like a URL")
+        elif name.isupper() and sum(c.isalpha() for c in name) >= _ALL_CAPS_MIN:
+            problems.append(f"the byline '{name}' is in capitals; set the name with --author")
+    if not article.authors and "authors" not in article.origins:
+        problems.append('no byline found; set one with --author (or `author: ""` for none)')
+    return problems
+
+
+def _truncated(title: str) -> bool:
+    return bool(_TRUNCATED.search(title.strip()))
+
+
+def format_findings(findings: list[Finding]) -> str:
+    """The findings as lines, with a count at the end."""
+    lines = [str(f) for f in findings]
+    count = len(findings)
+    lines.append(f"{count} problem{'s' * (count != 1)} found." if count else "No problems found.")
+    return "\n".join(lines)
