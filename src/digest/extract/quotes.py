@@ -316,17 +316,25 @@ class _Finder:
         return _Unit(pieces, group[0].para, opener.speaker if opener else None, True, group)
 
     def _last_named(self, pos: int) -> str | None:
-        """The person a pronoun most likely stands for: the last named speaker, else the last name."""
-        window = self.text[max(0, pos - 1500) : pos]
-        names = list(_PERSON.finditer(window))
-        if names:
-            name = names[-1].group(1)
-            # The named speaker it belongs to keeps the role the text gave: "Javier López, directeur".
-            for _, speaker in reversed(self.named):
-                if speaker.split(",")[0] == name:
-                    return speaker
-            return name
-        return self.named[-1][1] if self.named else None
+        """The person a pronoun most likely stands for: the last person named in subject position."""
+        start = max(0, pos - 1500)
+        window = self.text[start:pos]
+        mentions = [(m.start(), m.group(1)) for m in _PERSON.finditer(window)]
+        for _, speaker in self.named:
+            name = speaker.split(",")[0]
+            mentions += [(m.start(), name) for m in re.finditer(re.escape(name), window)]
+        mentions.sort()
+        # A name after "de", "à", "c'est"… is a complement, rarely the one who goes on speaking.
+        for offset, name in reversed(mentions):
+            if not _COMPLEMENT.search(window[max(0, offset - 12) : offset]):
+                return self._with_known_role(name)
+        return self._with_known_role(mentions[-1][1]) if mentions else None
+
+    def _with_known_role(self, name: str) -> str:
+        for _, speaker in reversed(self.named):
+            if speaker.split(",")[0] == name:
+                return speaker
+        return name
 
     def _attribute(
         self, unit: _Unit, starts: list[int], previous: _Unit | None, para_start: int
@@ -362,7 +370,12 @@ class _Finder:
             # A follow-up quotation with no attribution of its own continues the previous speaker.
             if 0 <= first.para - previous.para <= 2:
                 speaker = previous.speaker
-        if speaker and speakers.is_pronoun(speaker) and self.language in RESOLVE_PRONOUNS:
+        if (
+            speaker
+            and speakers.is_pronoun(speaker)
+            and speaker.casefold() != "on"  # impersonal: nobody to resolve
+            and self.language in RESOLVE_PRONOUNS
+        ):
             speaker = self._last_named(first.start) or speaker
         if speaker and speakers.is_name(speaker):
             self.named.append((first.start, speaker))
@@ -372,6 +385,10 @@ class _Finder:
 # French inverted attributions ("a-t-il ajouté", "estime-t-elle") name nobody: resolve them to the
 # last named person. English pronouns stay as written, the local mention the English gold annotates.
 RESOLVE_PRONOUNS = frozenset({"fr"})
+_COMPLEMENT = re.compile(
+    r"(?:\b(?:de|du|des|à|au|aux|avec|contre|sur|of|by|with|against|to|from)|\bd[’']|c[’']est|à)\s*$",
+    re.I,
+)
 # A person's name: two capitalised words or more ("Jean-Marc Ayrault", "José Luis Fernández
 # Louzao"), or a first name and an initial ("Yassin E.").
 _PERSON = re.compile(
