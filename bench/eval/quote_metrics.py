@@ -138,6 +138,11 @@ def speaker_correct(gold: dict[str, object], predicted: object) -> bool:
     return any(pred & _speaker_tokens(n) for n in names if n)
 
 
+def _mostly_inside(placement: Sequence[Span], spans: Sequence[Span]) -> bool:
+    size = _length(placement)
+    return bool(size) and _overlap(placement, spans) / size > 0.5
+
+
 class _Prediction:
     __slots__ = ("text", "speaker", "placements")
 
@@ -211,9 +216,15 @@ def _article_predictions(
         if str(pred.get("kind") or "direct") in IGNORED_KINDS:
             continue
         text = str(pred.get("text") or "")
-        placed = _Prediction(text, pred.get("speaker"), locate(text, article))
-        if excluded and placed.placements and placed.inside(excluded):
-            continue  # deliberately not annotated: neither right nor wrong
+        placements = locate(text, article)
+        if excluded and placements:
+            # An occurrence lying mostly inside a span deliberately not annotated is not scored; a
+            # text found elsewhere too keeps its other occurrences.
+            kept = [p for p in placements if not _mostly_inside(p, excluded)]
+            if not kept:
+                continue
+            placements = kept
+        placed = _Prediction(text, pred.get("speaker"), placements)
         out.append(placed)
     return out
 
