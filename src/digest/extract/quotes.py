@@ -366,9 +366,13 @@ class _Finder:
                 if prev.rstrip().endswith(":"):
                     attribution = speakers.before(prev, self.language)
             speaker = attribution.speaker if attribution else None
-        if speaker is None and previous is not None and previous.speaker and not unit.fragment:
-            # A follow-up quotation with no attribution of its own continues the previous speaker.
-            if 0 <= first.para - previous.para <= 2:
+        if speaker is None and previous is not None and previous.speaker:
+            # A follow-up quotation with no attribution of its own continues the previous speaker;
+            # a French quoted fragment too, within the same or the next paragraph. An English
+            # fragment without a reporting verb is more often a scare quote than a follow-up.
+            if 0 <= first.para - previous.para <= (1 if unit.fragment else 2) and (
+                not unit.fragment or self.language == "fr"
+            ):
                 speaker = previous.speaker
         if (
             speaker

@@ -350,18 +350,24 @@ def last_reporting_verb(text: str, language: str | None) -> tuple[int, int] | No
     """Span of the last reporting verb ('said', 'explique', 'déplore-t-elle') in `text`, if any."""
     verbs = _FR_REPORTING if language == "fr" else _EN_REPORTING
     found = None
-    previous = ""
+    previous = before_previous = ""
     for m in _WORDS.finditer(text):
         word = m.group().casefold()
         base = word.split("-")[0] if "-" in word else word
         if language == "fr":
             if previous in _DETERMINERS:
                 pass  # "la note", "le juge": nouns
-            elif base in verbs or (word in _FR_PARTICIPLES and previous in _FR_AUXILIARIES):
+            elif base in verbs or (
+                word in _FR_PARTICIPLES
+                and (
+                    previous in _FR_AUXILIARIES
+                    or (previous.endswith("ment") and before_previous in _FR_AUXILIARIES)
+                )
+            ):
                 found = (m.start(), m.end())
         elif word in verbs or word in _EN_PARTICIPLES:
             found = (m.start(), m.end())
-        previous = word
+        previous, before_previous = word, previous
     return found
 
 
@@ -410,9 +416,7 @@ def inside(inner: str, language: str | None) -> tuple[str, int, int] | None:
             words[0] == "a" and len(words) > 1 and words[1] in _FR_VERBS
         ):
             found = after(clause, "fr")
-            if found and (
-                is_name(found.speaker) or found.speaker.split()[0].casefold() in _DETERMINERS
-            ):
+            if found and starts_noun_phrase(found.speaker.split()[0]):
                 return found.speaker, m.start(), m.end() + len(clause)
     return None
 
