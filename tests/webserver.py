@@ -26,6 +26,7 @@ import mimetypes
 import socket
 import struct
 import threading
+import time
 import zlib
 from collections import Counter
 from collections.abc import Awaitable, Callable, Iterable, Mapping
@@ -54,6 +55,7 @@ class Request:
     path: str  # path and query
     headers: dict[str, str]  # lower-case names
     proxied: bool  # absolute form: the client treats us as a proxy
+    received: float = field(default_factory=time.monotonic)  # when the request was read
 
 
 class Connection:
@@ -275,6 +277,9 @@ class WebServer:
     port: int = 0
     hits: Counter[str] = field(default_factory=Counter)
     requests: list[Request] = field(default_factory=list)
+    # requests being answered right now, and the most at once: per host, and "*" for all
+    active: Counter[str] = field(default_factory=Counter)
+    peak: Counter[str] = field(default_factory=Counter)
 
     def __post_init__(self) -> None:
         self.addresses = tuple(self.addresses)
@@ -417,13 +422,20 @@ class WebServer:
                     )
                     if route is None and request.proxied:
                         route = None  # an unknown host through the proxy: never go out
-                if self.latency:
-                    await asyncio.sleep(self.latency)
-                if route is None:
-                    await conn.respond(404, b"not found", {"Content-Type": "text/plain"})
-                else:
-                    route.hits += 1
-                    await route.handler(request, conn)
+                for key in (request.host, "*"):
+                    self.active[key] += 1
+                    self.peak[key] = max(self.peak[key], self.active[key])
+                try:
+                    if self.latency:
+                        await asyncio.sleep(self.latency)
+                    if route is None:
+                        await conn.respond(404, b"not found", {"Content-Type": "text/plain"})
+                    else:
+                        route.hits += 1
+                        await route.handler(request, conn)
+                finally:
+                    for key in (request.host, "*"):
+                        self.active[key] -= 1
         except (ConnectionError, asyncio.IncompleteReadError, OSError):
             pass
         except asyncio.CancelledError:

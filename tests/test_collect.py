@@ -1,0 +1,226 @@
+"""The fetch run: cache and refresh, fallbacks, politeness, the lock, proxies, REFs."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from digest.collect import ItemReport, RunLock, run_fetch
+from digest.config import FetchSettings, Project, Settings, Source
+from digest.errors import LockedError, UsageError
+from digest.fetch import FetchOptions
+from digest.models import Article
+from digest.store import Store
+from webserver import WebServer, page_handler, slow, status
+
+SETTINGS = FetchSettings(
+    concurrency=8, per_host=2, delay=0.001, timeout=2.0, connect_timeout=1.0,
+    read_timeout=1.0, retries=1,
+)  # fmt: skip
+ETAG = '"v1"'
+
+
+def article(title: str) -> str:
+    body = f"The body of {title}, long enough for the extractor to keep it as text."
+    return (
+        f"<html lang=en><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+        f"<p>{body}</p><p>{body}</p></article></body></html>"
+    )
+
+
+def project(tmp: Path, urls: list[str], settings: FetchSettings = SETTINGS,
+            html: dict[int, Path] | None = None) -> Project:  # fmt: skip
+    sources = tuple(
+        Source(index=i, line=i, url=u, html=(html or {}).get(i)) for i, u in enumerate(urls, 1)
+    )
+    return Project(tmp / "sources.yaml", Settings(fetch=settings), {}, sources)
+
+
+@pytest.fixture
+def server() -> Iterator[WebServer]:
+    with WebServer() as running:
+        yield running
+
+
+def outcomes(items: list[ItemReport]) -> list[tuple[str, str | None]]:
+    return [(i.outcome, i.used) for i in items]
+
+
+def test_a_stored_page_is_not_downloaded_again(server: WebServer, tmp_path: Path) -> None:
+    urls = [server.page("/a", article("A")), server.page("/b", article("B"))]
+    proj = project(tmp_path, urls)
+    first = run_fetch(proj)
+    assert outcomes(first.items) == [("fetched", "live"), ("fetched", "live")]
+    second = run_fetch(proj)
+    assert outcomes(second.items) == [("cached", "stored"), ("cached", "stored")]
+    assert [i.title for i in second.items] == ["A", "B"]
+    assert (server.hits["/a"], server.hits["/b"]) == (1, 1)
+    assert second.exit_code == 0
+
+
+def test_refresh_sends_validators_and_a_304_keeps_the_stored_page(
+    server: WebServer, tmp_path: Path
+) -> None:
+    url = server.route("/a", page_handler(article("A"), etag=ETAG))
+    proj = project(tmp_path, [url])
+    run_fetch(proj)
+    report = run_fetch(proj, refresh=True)
+    assert outcomes(report.items) == [("not_modified", "stored")]
+    assert (report.items[0].http_status, report.items[0].error) == (304, None)
+    assert report.items[0].title == "A"
+    assert server.requests[-1].headers.get("if-none-match") == ETAG
+    with Store.open(proj.store_dir) as store:
+        page = store.get_page(url)
+        assert page is not None and b"<title>A</title>" in page.body
+        assert [r.outcome for r in store.fetch_history(url)] == ["fetched", "not_modified"]
+
+
+def test_refresh_replaces_a_page_that_changed(server: WebServer, tmp_path: Path) -> None:
+    url = server.page("/a", article("Old title"))
+    proj = project(tmp_path, [url])
+    run_fetch(proj)
+    server.page("/a", article("New title"))
+    report = run_fetch(proj, refresh=True)
+    assert outcomes(report.items) == [("fetched", "live")]
+    with Store.open(proj.store_dir) as store:
+        stored = store.get_article(url)
+        assert stored is not None and stored.title == "New title"
+
+
+def test_a_page_older_than_max_age_is_downloaded_again(server: WebServer, tmp_path: Path) -> None:
+    url = server.page("/a", article("A"))
+    settings = FetchSettings(**{**SETTINGS.__dict__, "max_age_days": 1e-9})
+    proj = project(tmp_path, [url], settings)
+    run_fetch(proj)
+    time.sleep(0.01)
+    report = run_fetch(proj)
+    assert outcomes(report.items) == [("fetched", "live")]
+    assert server.hits["/a"] == 2
+
+
+def test_the_stored_copy_is_used_when_a_refresh_fails(server: WebServer, tmp_path: Path) -> None:
+    url = server.page("/a", article("A"))
+    proj = project(tmp_path, [url])
+    run_fetch(proj)
+    server.route("/a", status(503))
+    report = run_fetch(proj, refresh=True)
+    (item,) = report.items
+    assert (item.outcome, item.used, item.error) == ("failed", "stored", None)
+    assert item.detail == "HTTP 503 Service Unavailable (after 2 attempts)"
+    assert item.title == "A"
+    assert report.exit_code == 0
+
+
+def test_a_saved_page_that_is_missing_is_named_in_the_error(
+    server: WebServer, tmp_path: Path
+) -> None:
+    url = server.route("/gone", status(404))
+    proj = project(tmp_path, [url], html={1: tmp_path / "saved" / "gone.html"})
+    (item,) = run_fetch(proj).items
+    assert item.used is None
+    assert item.error is not None
+    assert item.error.startswith("HTTP 404 Not Found; saved page ")
+    assert item.error.endswith("gone.html: No such file or directory")
+
+
+def test_politeness_limits_hold(tmp_path: Path) -> None:
+    """Per host: at most per_host at once and `delay` between starts; globally: the limit."""
+    addresses = ["127.0.0.1", "127.0.0.2", "127.0.0.3"]
+    with WebServer(addresses=addresses) as server:
+        urls = []
+        for n in range(4):
+            urls += [server.url(f"/p{n}", address=a) for a in addresses]
+            server.route(f"/p{n}", slow(0.05, page_handler(article("P"))))
+        settings = FetchSettings(**{**SETTINGS.__dict__, "concurrency": 3, "per_host": 2,
+                                    "delay": 0.1})  # fmt: skip
+        report = run_fetch(project(tmp_path, urls, settings))
+    assert [i.outcome for i in report.items] == ["fetched"] * len(urls)
+    assert server.peak["*"] <= 3
+    for address in addresses:
+        assert server.peak[address] <= 2
+        starts = sorted(r.received for r in server.requests if r.host == address)
+        assert len(starts) == 5  # four pages and robots.txt
+        gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
+        # seen from the server: setting up a connection may delay one arrival a little
+        assert min(gaps) >= 0.07, gaps
+
+
+def test_a_second_run_on_a_locked_store_exits_at_once(server: WebServer, tmp_path: Path) -> None:
+    proj = project(tmp_path, [server.page("/a", article("A"))])
+    with RunLock(proj.store_dir) as lock:
+        lock.acquire()
+        with pytest.raises(LockedError) as caught:
+            run_fetch(proj)
+    message = str(caught.value)
+    assert message.startswith("another `digest fetch` (pid ")
+    assert message.endswith(
+        f"is running on {proj.store_dir}; wait for it to finish, or run with --wait"
+    )
+    assert server.hits["/a"] == 0
+
+
+def test_wait_waits_for_the_other_run(server: WebServer, tmp_path: Path) -> None:
+    proj = project(tmp_path, [server.page("/a", article("A"))])
+    lock = RunLock(proj.store_dir)
+    lock.acquire()
+    released = threading.Event()
+
+    def release_soon() -> None:
+        time.sleep(0.3)
+        released.set()
+        lock.release()
+
+    threading.Thread(target=release_soon).start()
+    report = run_fetch(proj, wait=True)
+    assert released.is_set()
+    assert outcomes(report.items) == [("fetched", "live")]
+
+
+def test_http_urls_go_through_the_proxy_from_the_environment(
+    server: WebServer, tmp_path: Path
+) -> None:
+    server.page("/2026/a.html", article("Through the proxy"), host="news.example")
+    environ = {"HTTP_PROXY": server.proxy_url}
+    options = FetchOptions.from_settings(SETTINGS, environ=environ)
+    proj = project(tmp_path, ["http://news.example/2026/a.html"])
+    (item,) = run_fetch(proj, options=options).items
+    assert (item.outcome, item.title) == ("fetched", "Through the proxy")
+    proxied = [r for r in server.requests if r.path == "/2026/a.html"]
+    assert [(r.proxied, r.host) for r in proxied] == [(True, "news.example")]
+
+
+def test_only_fetches_the_named_sources(server: WebServer, tmp_path: Path) -> None:
+    urls = [server.page(f"/{name}", article(name)) for name in ("first", "second", "third")]
+    proj = project(tmp_path, urls)
+    report = run_fetch(proj, only=["3", "first"])
+    assert [i.index for i in report.items] == [1, 3]
+    assert server.hits["/second"] == 0
+    with pytest.raises(UsageError):
+        run_fetch(proj, only=["nothing-like-this"])
+
+
+def test_a_url_listed_twice_is_downloaded_once(server: WebServer, tmp_path: Path) -> None:
+    url = server.page("/a", article("A"))
+    report = run_fetch(project(tmp_path, [url, url]))
+    assert outcomes(report.items) == [("fetched", "live"), ("fetched", "live")]
+    assert server.hits["/a"] == 1
+    assert [[i.index for i in group] for group in report.duplicates] == [[1, 2]]
+
+
+def test_an_extraction_crash_fails_that_item_only(server: WebServer, tmp_path: Path) -> None:
+    urls = [server.page("/boom", article("Boom")), server.page("/fine", article("Fine"))]
+
+    def extractor(body: bytes, url: str, **_: object) -> Article:
+        if url.endswith("/boom"):
+            raise ValueError("unexpected markup")
+        return Article(url=url, title="Fine")
+
+    report = run_fetch(project(tmp_path, urls), extractor=extractor)
+    boom, fine = report.items
+    assert (boom.used, boom.error) == (None, "extraction failed: ValueError: unexpected markup")
+    assert (fine.outcome, fine.title) == ("fetched", "Fine")
+    assert report.exit_code == 1
