@@ -1,0 +1,248 @@
+"""Byline normalisation: from whatever a page says about its authors to a list of names.
+
+Better no author than a wrong one: anything that does not look like a person's name is dropped.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Iterable
+
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:com|org|net|de|fr|co\.uk)/\S*", re.IGNORECASE)
+_EMAIL = re.compile(r"\S+@\S+\.\w+")
+_HANDLE = re.compile(r"(?<!\w)@\w+")
+_PREFIX = re.compile(
+    r"^(?:(?:written|reported|posted|text|texte|story|words|interview|photos?|video|published)"
+    r"\s+)?(?:by|par|von|por|door|af|av|de\s+la\s+rédaction|from)\b\s*:?\s*"
+    r"|^(?:auteure?s?|autor(?:in|en)?|author|authors|text|texte|verfasst\s+von|redaktion|"
+    r"reporting|écrit)\s*:\s*",
+    re.IGNORECASE,
+)
+# Where a byline stops and a date or a role starts ("By Jane Doe Updated 10:30 AM ...").
+_MONTHS = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|fevr|avr|mai|juin|juil|"
+    r"août|aout|sept|déc|januar|februar|märz|juni|juli|oktober|dezember|enero|febrero|marzo|"
+    r"abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)[a-zéû]*\.?"
+)
+_WEEKDAYS = (
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
+    r"dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
+)
+# Where a byline stops and a date or a role starts ("By Jane Doe Updated 10:30 AM ...").
+_CUT = re.compile(
+    r"\s+(?:updated|published|posted|last\s+updated|mis\s+à\s+jour|publié|modifié|"
+    r"aktualisiert|veröffentlicht|erschienen|is\s+an?|est\s+une?|ist\s+eine?)\b.*$"
+    rf"|\s+(?:stand|am|le|on|el|il|em|den|,)?\s*(?:\d|{_WEEKDAYS}|{_MONTHS}\s+\d).*$",
+    re.IGNORECASE,
+)
+# "Publié le 3 juin par Jeanne Martin": the name comes after a leading date phrase.
+_DATE_FIRST = re.compile(
+    r"^(?:published|posted|updated|publié|publiée|mis\s+à\s+jour|veröffentlicht|aktualisiert)"
+    r"\b.*?\s(?:by|par|von)\s+(.+)$",
+    re.IGNORECASE,
+)
+_PARENS = re.compile(r"\s*[(\[][^)\]]*[)\]]")
+_SEPARATORS = re.compile(r"\s*[|;/•·,&]\s*|\s+(?:and|AND|And|et|ET|und|UND|y|e|u\.)\s+")
+_CREDENTIALS = {
+    "md", "phd", "rn", "do", "mph", "jr", "sr", "ii", "iii", "iv", "mba", "esq", "dr", "facs",
+    "rd", "msc", "bsc", "ma", "ms", "dds", "lcsw", "cpa", "np", "pa-c", "pharmd", "dvm",
+}  # fmt: skip
+# Words that make a byline part a role, a desk or an organisation rather than a person.
+_NOT_A_NAME = {
+    "staff", "writer", "writers", "reporter", "reporters", "correspondent", "editor", "editors",
+    "editorial", "contributor", "contributors", "columnist", "desk", "team", "newsroom", "news",
+    "press", "associated", "agency", "media", "magazine", "online", "admin", "administrator",
+    "guest", "sponsored", "partner", "content", "redaktion", "rédaction", "redaction", "journaliste",
+    "journalist", "journalistin", "korrespondent", "korrespondentin", "redakteur", "redakteurin",
+    "autor", "autorin", "author", "authors", "auteur", "auteurs", "rédacteur", "rédactrice",
+    "envoyé", "envoyée", "spécial", "spéciale", "special", "senior", "chief", "deputy",
+    "producer", "photographer", "photos", "photo", "video", "opinion", "analysis", "wire",
+    "service", "services", "bureau", "daily", "times", "post", "journal", "tribune", "gazette",
+    "herald", "newsletter", "blog", "group", "inc", "ltd", "llc", "gmbh", "sa", "ag", "the",
+    "of", "for", "with", "in", "at", "on", "about", "this", "our", "your", "de", "la", "le",
+    "du", "des", "der", "die", "das", "und", "mit", "für", "im", "am", "zum", "zur", "updated", "publié", "publiée",
+    "published", "share", "follow", "more", "read", "view", "all", "posts", "articles",
+    "comments", "comment", "email", "twitter", "facebook", "linkedin", "instagram", "contact",
+    "click", "here", "subscribe", "unknown", "anonymous", "nobody", "none", "null", "user",
+    "redaktionsteam", "onlineredaktion", "nachrichtenredaktion", "presse", "pressestelle",
+    "communication", "communications", "office", "department", "ministry", "university",
+    "institute", "foundation", "association", "council", "committee", "company", "corporation",
+    "network", "channel", "radio", "tv", "television", "sports", "weather", "health",
+    "science", "business", "politics", "world", "local", "national", "international",
+    "review", "reviews", "guide", "guides", "tips", "how", "what", "why", "when", "where",
+    "who", "is", "was", "are", "has", "have", "will", "by", "par", "von",
+}  # fmt: skip
+# Wire services and agencies: a byline that is only one of these is wire copy, not a person.
+_AGENCIES = {
+    "ap", "associated press", "the associated press", "reuters", "thomson reuters", "afp",
+    "agence france presse", "agence france-presse", "dpa", "deutsche presse-agentur", "kna",
+    "epd", "apa", "sda", "ats", "keystone-sda", "keystone-ats", "ansa", "efe", "upi", "pa",
+    "pa media", "press association", "bloomberg", "xinhua", "kyodo", "belga", "europa press",
+    "lusa", "tass", "ria novosti", "anp", "ritzau", "ntb", "tt", "stt", "ctk", "pap", "mti",
+    "aa", "cnn", "bbc", "bbc news", "reuters staff", "ap staff", "afp staff", "sid", "ddp",
+    "afp-relaxnews", "relaxnews", "cna", "ians", "pti", "ani", "aap", "cp",
+    "the canadian press", "canadian press", "nyt", "wsj", "wapo",
+}  # fmt: skip
+_PARTICLES = {
+    "de", "du", "des", "la", "le", "van", "von", "der", "den", "da", "di", "dos", "das", "del",
+    "bin", "ibn", "al", "el", "ter", "zu", "st", "y",
+}  # fmt: skip
+_MAX_NAME_WORDS = 5
+_ROMAN = re.compile(r"[IVX]+")
+
+
+def normalise_authors(
+    raw: object, *, publication: str | None = None, host: str | None = None
+) -> list[str]:
+    """Turn a byline (str, JSON-LD dict, or a list of either) into clean personal names."""
+    names: list[str] = []
+    for text in _raw_strings(raw):
+        names.extend(split_byline(text))
+    return _finish(names, publication, host)
+
+
+def split_byline(text: str) -> list[str]:
+    """Split one byline string into candidate names (not yet checked against the site)."""
+    text = _clean(text)
+    if not text or _URL.fullmatch(text.strip()):
+        return []
+    text = _EMAIL.sub(" ", _URL.sub(" ", text))
+    text = _HANDLE.sub(" ", text)
+    text = _PARENS.sub(" ", text)
+    text = _collapse(text)
+    date_first = _DATE_FIRST.match(text)
+    if date_first:
+        text = date_first.group(1)
+    for _ in range(2):  # "Text: Von Jane Doe"
+        text = _PREFIX.sub("", text).strip()
+    text = _CUT.sub("", text).strip(" -–—:,.|")
+    parts = [p.strip(" -–—:.'\"“”«»") for p in _split_parts(text)]
+    names: list[str] = []
+    for part in parts:
+        if not part:
+            continue
+        if part.lower().rstrip(".").replace(".", "") in _CREDENTIALS and names:
+            names[-1] = f"{names[-1]}, {part}"  # "Jane Doe, MD" stays one name
+            continue
+        part = _strip_trailing_outlet(part)
+        names.append(part)
+    return names
+
+
+def looks_like_name(name: str) -> bool:
+    """A person's name: a few capitalised words, no digits, no role or desk words."""
+    base = name.split(",")[0].strip()
+    if len(base) < 2 or len(base) > 60 or any(ch.isdigit() for ch in base):
+        return False
+    if not any(ch.isalpha() for ch in base) or any(ch in base for ch in '!?=<>{}[]#*+_~\\"'):
+        return False
+    words = base.split()
+    if len(words) > _MAX_NAME_WORDS + sum(1 for w in words if w.lower() in _PARTICLES):
+        return False
+    lowered = [w.lower().strip(".'’") for w in words]
+    if any(w in _NOT_A_NAME for w in lowered if w not in _PARTICLES or len(words) == 1):
+        return False
+    if _agency_key(base) in _AGENCIES:
+        return False
+    significant = [w for w in words if w.lower() not in _PARTICLES]
+    if not significant:
+        return False
+    # Names are capitalised; a lower-case phrase is a sentence or a slug.
+    return all(w[0].isupper() or not w[0].isalpha() for w in significant)
+
+
+def fix_case(name: str) -> str:
+    """Title-case ALL-CAPS words of a name ("Jean DUPONT" -> "Jean Dupont")."""
+
+    def word(match: re.Match[str]) -> str:
+        w = match.group(0)
+        if len(w) < 3 or not w.isupper() or _ROMAN.fullmatch(w):
+            return w
+        return w.capitalize()
+
+    if not any(ch.islower() for ch in name):  # a whole name in capitals: short parts too
+        return re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), name.lower())
+    return re.sub(r"[^\W\d_]+", word, name)
+
+
+def same_organisation(name: str, publication: str | None, host: str | None) -> bool:
+    """True when a byline names the publication (or its site) rather than a person."""
+    key = _compact(name)
+    if not key:
+        return False
+    if publication and key == _compact(publication):
+        return True
+    if host:
+        labels = [_compact(label) for label in host.lower().split(".")]
+        if key in labels or key == _compact(host):
+            return True
+    return False
+
+
+def _finish(names: Iterable[str], publication: str | None, host: str | None) -> list[str]:
+    seen: set[str] = set()
+    out: list[str] = []
+    for name in names:
+        name = fix_case(_collapse(name))
+        if not looks_like_name(name) or same_organisation(name, publication, host):
+            continue
+        key = " ".join(re.findall(r"\w+", name.casefold()))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(name)
+    return out
+
+
+def _raw_strings(raw: object) -> Iterable[str]:
+    if raw is None:
+        return
+    if isinstance(raw, str):
+        yield raw
+    elif isinstance(raw, dict):
+        kinds = raw.get("@type")
+        kinds_list = kinds if isinstance(kinds, list) else [kinds]
+        if any(str(k).lower().endswith("organization") for k in kinds_list if k):
+            return  # an organisation is not a personal byline
+        name = raw.get("name")
+        if isinstance(name, str | list | dict):
+            yield from _raw_strings(name)
+        elif raw.get("givenName") or raw.get("familyName"):
+            yield f"{raw.get('givenName') or ''} {raw.get('familyName') or ''}".strip()
+    elif isinstance(raw, list | tuple):
+        for item in raw:
+            yield from _raw_strings(item)
+
+
+def _split_parts(text: str) -> list[str]:
+    return [p for p in _SEPARATORS.split(text) if p is not None]
+
+
+def _strip_trailing_outlet(part: str) -> str:
+    # "Jane Doe - CNN", "Jane Doe for The Guardian", "Jane Doe with AP"
+    part = re.split(r"\s+[-–—]\s+|\s+(?:for|für|pour|with|avec|mit)\s+", part, maxsplit=1)[0]
+    return part.strip()
+
+
+def _clean(text: str) -> str:
+    text = html.unescape(text)
+    text = unicodedata.normalize("NFKC", text)
+    text = text.replace("\u200b", "").replace("\u00ad", "")
+    return _collapse(text)
+
+
+def _collapse(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _compact(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = re.sub(r"^the\s+", "", text)
+    return re.sub(r"\W+", "", text)
+
+
+def _agency_key(text: str) -> str:
+    return re.sub(r"\s+", " ", text.casefold().replace(".", "")).strip()

@@ -1,0 +1,409 @@
+"""Metadata cascades: for each field, sources tried in order, keeping where the value came from."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime
+
+from lxml.html import HtmlElement
+
+from digest.extract.bylines import normalise_authors, same_organisation, split_byline
+from digest.extract.page import ParsedPage
+
+Found = tuple[str, str]  # (value, origin)
+
+_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|«|/|:)\s+")
+_WS = re.compile(r"\s+")
+_BYLINE_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:by-?line|byline|author|authors|auteur|auteurs|autor|autoren|signature|"
+    r"article-author|post-author|entry-author|writer|verfasser|creator|contributor)"
+    r"(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_BYLINE_PREFIX = re.compile(r"^\s*(?:by|par|von|por|door)\s+\S", re.IGNORECASE)
+_NOT_BYLINE_CLASS = re.compile(
+    r"comment|avatar|bio|description|related|more|footer|share|social|date|time|image|img|"
+    r"photo|box|card|list|widget|follow|email|subscribe|newsletter|teaser|recommend",
+    re.IGNORECASE,
+)
+_MAX_BYLINE_CHARS = 200
+
+
+# --- title -------------------------------------------------------------------------------
+
+
+def find_title(page: ParsedPage, sitenames: list[str]) -> Found | None:
+    """The headline without the site suffix, preferring what the page shows in its <h1>."""
+    candidates = list(_title_candidates(page))
+    if not candidates:
+        return None
+    h1s = [_text(h) for h in page.tree.iter("h1")][:5]
+    h1s = [h for h in h1s if 3 <= len(h) <= 400]
+    cleaned = [(strip_site(value, sitenames, page.host), origin) for value, origin in candidates]
+    h1_keys = {_key(h): h for h in h1s}
+    for value, origin in cleaned:
+        if _key(value) in h1_keys:
+            return value, origin
+    for value, _origin in cleaned:
+        # A <title> that is the <h1> plus a site name we did not recognise.
+        for h1 in h1s:
+            if len(h1) > 10 and _key(value).startswith(_key(h1)) and _key(h1) != _key(value):
+                return h1, "h1"
+    value, origin = cleaned[0]
+    return value, origin
+
+
+def _title_candidates(page: ParsedPage) -> Iterator[Found]:
+    for obj in page.articles():
+        for key in ("headline", "name"):
+            value = obj.get(key)
+            if isinstance(value, str) and value.strip():
+                yield _clean(value), "JSON-LD"
+                break
+    for key, origin in (
+        ("og:title", "OpenGraph"),
+        ("twitter:title", "Twitter card"),
+        ("citation_title", "citation_title"),
+        ("dc.title", "Dublin Core"),
+        ("parsely-title", "parsely"),
+        ("sailthru.title", "sailthru"),
+        ("title", "meta title"),
+    ):
+        found = page.first_meta(key)
+        if found:
+            yield _clean(found[1]), origin
+    title = page.tree.find(".//title")
+    if title is not None and _text(title):
+        yield _text(title), "<title>"
+    for h1 in page.tree.iter("h1"):
+        if _text(h1):
+            yield _text(h1), "h1"
+            break
+
+
+def strip_site(title: str, sitenames: list[str], host: str) -> str:
+    """Remove a leading or trailing site name ("… | CNN", "Le Monde - …") from a title."""
+    parts = _TITLE_SEPARATORS.split(title)
+    seps = _TITLE_SEPARATORS.findall(title)
+    if len(parts) < 2:
+        return title
+    keys = {_compact(s) for s in sitenames if s and _compact(s)}
+    host_labels = [_compact(label) for label in host.split(".") if len(label) > 2]
+
+    def is_site(part: str) -> bool:
+        key = _compact(part)
+        if not key:
+            return False
+        if key in keys or any(key in h or h in key for h in host_labels if len(key) >= 3):
+            return True
+        return any(len(k) >= 4 and (key.startswith(k) or k.startswith(key)) for k in keys)
+
+    while len(parts) > 1 and is_site(parts[-1]):
+        parts.pop()
+        seps.pop()
+    while len(parts) > 1 and is_site(parts[0]):
+        parts.pop(0)
+        seps.pop(0)
+    out = parts[0]
+    for sep, part in zip(seps, parts[1:], strict=False):
+        out += sep + part
+    return out.strip()
+
+
+# --- publication -------------------------------------------------------------------------
+
+
+def find_publication(page: ParsedPage) -> Found | None:
+    """The outlet's name: JSON-LD publisher, og:site_name, application-name, then the host."""
+    for obj in page.articles():
+        name = _name_of(obj.get("publisher"))
+        if name:
+            return name, "JSON-LD publisher"
+    for obj in page.of_type("NewsMediaOrganization", "Organization", "WebSite"):
+        name = _name_of(obj)
+        if name and not _URLISH.match(name):
+            return name, f"JSON-LD {obj.get('@type')}"
+    for key, origin in (
+        ("og:site_name", "og:site_name"),
+        ("application-name", "application-name"),
+        ("citation_journal_title", "citation_journal_title"),
+        ("dc.publisher", "Dublin Core"),
+    ):
+        found = page.first_meta(key)
+        if found and len(found[1]) < 100:
+            return _clean(found[1]), origin
+    if page.host:
+        return page.host, "host"
+    return None
+
+
+_URLISH = re.compile(r"^(?:https?://|www\.)", re.IGNORECASE)
+
+
+def _name_of(value: object) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("name")
+    if isinstance(value, str) and value.strip() and len(value) < 100:
+        return _clean(value)
+    return None
+
+
+def site_names(page: ParsedPage) -> list[str]:
+    """Every name the page gives its site, used to strip suffixes and organisation bylines."""
+    names: list[str] = []
+    for obj in page.articles():
+        name = _name_of(obj.get("publisher"))
+        if name:
+            names.append(name)
+    for obj in page.of_type("NewsMediaOrganization", "Organization", "WebSite"):
+        name = _name_of(obj)
+        if name:
+            names.append(name)
+    for key in ("og:site_name", "application-name", "twitter:site", "al:ios:app_name"):
+        for value in page.meta.get(key, ()):
+            names.append(value.strip().lstrip("@"))
+    return [n for n in names if n]
+
+
+# --- authors -----------------------------------------------------------------------------
+
+AuthorSource = Callable[[ParsedPage], object]
+
+
+def _jsonld_authors(page: ParsedPage) -> object:
+    for obj in page.articles():
+        if obj.get("author"):
+            return obj["author"]
+        if obj.get("creator"):
+            return obj["creator"]
+    return None
+
+
+def _meta(*keys: str) -> AuthorSource:
+    def get(page: ParsedPage) -> object:
+        values: list[str] = []
+        for key in keys:
+            values.extend(v for v in page.meta.get(key, ()) if v.strip())
+            if values:
+                return values
+        return None
+
+    return get
+
+
+def _citation_authors(page: ParsedPage) -> object:
+    # Scholarly tags write "Doe, Jane": one name per tag, family name first.
+    values = [v.strip() for v in page.meta.get("citation_author", ()) if v.strip()]
+    out = []
+    for value in values:
+        match = re.fullmatch(r"([^,]+),\s*([^,]+)", value)
+        out.append(f"{match.group(2)} {match.group(1)}" if match else value)
+    return out or None
+
+
+def _microdata_authors(page: ParsedPage) -> object:
+    names: list[str] = []
+    for el in page.tree.xpath('//*[@itemprop="author" or @itemprop="creator"]')[:10]:
+        inner = el.xpath('.//*[@itemprop="name"]')
+        if inner:
+            names.append(inner[0].get("content") or _text(inner[0]))
+        elif el.get("content"):
+            names.append(el.get("content") or "")
+        else:
+            names.append(_text(el))
+    for el in page.tree.xpath('//a[@rel="author"]')[:10]:
+        names.append(_text(el))
+    return [n for n in names if n and len(n) <= _MAX_BYLINE_CHARS] or None
+
+
+def _visible_byline(page: ParsedPage) -> object:
+    body = page.tree.find("body")
+    if body is None:
+        return None
+    for el in body.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "img", "meta", "link"):
+            continue
+        attrs = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("itemprop"))))
+        if not attrs or not _BYLINE_CLASS.search(attrs) or _NOT_BYLINE_CLASS.search(attrs):
+            continue
+        if _inside(el, ("footer", "aside", "nav")):
+            continue
+        text = _text(el)
+        if text and len(text) <= _MAX_BYLINE_CHARS:
+            return text
+    # "By Jane Doe" as a short paragraph near the headline.
+    for el in body.iter("p", "span", "div", "address"):
+        text = _text(el)
+        if text and len(text) <= 80 and _BYLINE_PREFIX.match(text) and len(el) <= 3:
+            return text
+    return None
+
+
+AUTHOR_SOURCES: list[tuple[str, AuthorSource]] = [
+    ("JSON-LD", _jsonld_authors),
+    ("meta author", _meta("author", "byl", "dc.creator", "dcterms.creator", "dc.contributor")),
+    ("article:author", _meta("article:author", "og:article:author", "book:author")),
+    ("citation_author", _citation_authors),
+    ("parsely", _meta("parsely-author")),
+    ("sailthru", _meta("sailthru.author")),
+    ("twitter creator", _meta("twitter:creator")),
+    ("microdata", _microdata_authors),
+    ("byline", _visible_byline),
+]
+
+
+def find_authors(page: ParsedPage, publication: str | None) -> tuple[list[str], str | None]:
+    """The first source in the cascade whose byline yields personal names, and its name."""
+    for origin, source in AUTHOR_SOURCES:
+        raw = source(page)
+        if not raw:
+            continue
+        names = normalise_authors(raw, publication=publication, host=page.host)
+        if names:
+            return names, origin
+        if _is_organisation_only(raw, origin, publication, page.host):
+            # The page says who wrote it and it is not a person: stop rather than guess lower.
+            return [], origin
+    return [], None
+
+
+def _is_organisation_only(raw: object, origin: str, publication: str | None, host: str) -> bool:
+    """JSON-LD that names only organisations (or the site itself) as author: wire or desk copy."""
+    if origin != "JSON-LD":
+        return False
+    items = raw if isinstance(raw, list) else [raw]
+
+    def organisation(item: object) -> bool:
+        if isinstance(item, dict):
+            if "organization" in str(item.get("@type", "")).lower():
+                return True
+            item = item.get("name")
+        if isinstance(item, str):
+            parts = split_byline(item)
+            return bool(parts) and all(same_organisation(p, publication, host) for p in parts)
+        return False
+
+    return bool(items) and all(organisation(i) for i in items)
+
+
+# --- published ---------------------------------------------------------------------------
+
+_DATE_META = (
+    "article:published_time", "og:article:published_time", "datepublished",
+    "parsely-pub-date", "sailthru.date", "citation_publication_date", "citation_date",
+    "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created",
+    "pubdate", "publishdate", "publish-date", "date", "article.published", "published-date",
+)  # fmt: skip
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?"
+                       r"(Z|[+-]\d{2}:?\d{2})?)?")  # fmt: skip
+
+
+def find_published(page: ParsedPage, fetched_at: str | None) -> Found | None:
+    """Publication date: JSON-LD and meta tags first, then htmldate; never after the fetch."""
+    latest = _latest(fetched_at)
+    for obj in page.articles():
+        for key in ("datePublished", "dateCreated"):
+            value = obj.get(key)
+            iso = _iso(value, latest) if isinstance(value, str) else None
+            if iso:
+                return iso, "JSON-LD"
+    for key in _DATE_META:
+        for value in page.meta.get(key, ()):
+            iso = _iso(value, latest)
+            if iso:
+                return iso, f"meta {key}"
+    from htmldate import find_date
+
+    try:
+        found = find_date(
+            page.tree,
+            url=page.url or None,
+            original_date=True,
+            extensive_search=True,
+            max_date=latest.strftime("%Y-%m-%d"),
+        )
+    except Exception:  # htmldate raises on odd trees; a missing date is not an error
+        found = None
+    return (found, "htmldate") if found else None
+
+
+def _latest(fetched_at: str | None) -> datetime:
+    if fetched_at:
+        try:
+            parsed = datetime.fromisoformat(fetched_at.replace("Z", "+00:00"))
+            return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+        except ValueError:
+            pass
+    return datetime.now(UTC)
+
+
+def _iso(value: str, latest: datetime) -> str | None:
+    """An ISO date or datetime string from a metadata value, or None if unusable or too late."""
+    match = _ISO_DATE.match(value.strip())
+    if not match:
+        return None
+    year, month, day = int(match.group(1)), int(match.group(2)), int(match.group(3))
+    try:
+        day_value = date(year, month, day)
+    except ValueError:
+        return None
+    if year < 1990 or day_value > latest.date():
+        return None
+    if match.group(4) is None:
+        return day_value.isoformat()
+    tz = match.group(7) or ""
+    if tz and tz != "Z" and ":" not in tz:
+        tz = f"{tz[:3]}:{tz[3:]}"
+    seconds = match.group(6) or "00"
+    return f"{day_value.isoformat()}T{match.group(4)}:{match.group(5)}:{seconds}{tz}"
+
+
+# --- canonical URL -----------------------------------------------------------------------
+
+
+def find_canonical(page: ParsedPage) -> str | None:
+    """<link rel=canonical>, then og:url."""
+    for link in page.tree.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
+            return (link.get("href") or "").strip()
+    found = page.first_meta("og:url")
+    return found[1] if found else None
+
+
+# --- helpers -----------------------------------------------------------------------------
+
+
+def _text(el: HtmlElement) -> str:
+    return _clean(el.text_content())
+
+
+def _clean(value: str) -> str:
+    import html
+
+    return _WS.sub(" ", html.unescape(value)).strip()
+
+
+def _key(value: str) -> str:
+    value = unicodedata.normalize("NFKC", value).casefold()
+    value = re.sub(r"[\"'“”‘’«»„‚`´]", "", value)
+    return _WS.sub(" ", value).strip()
+
+
+def _compact(value: str) -> str:
+    value = unicodedata.normalize("NFKD", value.casefold())
+    value = "".join(ch for ch in value if not unicodedata.combining(ch))
+    value = re.sub(r"^the\s+", "", value)
+    return re.sub(r"\W+", "", value)
+
+
+def _inside(el: HtmlElement, tags: tuple[str, ...]) -> bool:
+    parent = el.getparent()
+    while parent is not None:
+        if parent.tag in tags:
+            return True
+        parent = parent.getparent()
+    return False

@@ -1,0 +1,56 @@
+"""Batch records for `digest extract --jsonl`: keys, order, .html.gz, failures."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from digest.errors import UsageError
+from digest.extract.batch import RECORD_KEYS, extract_records, read_inputs_list
+
+PAGES = Path(__file__).resolve().parent / "pages"
+
+
+def test_records_in_input_order_with_gz_and_failures(tmp_path: Path) -> None:
+    gz = tmp_path / "page.html.gz"
+    gz.write_bytes(gzip.compress((PAGES / "en-news.html").read_bytes()))
+    inputs = [
+        (str(gz), "https://courier.example/a"),
+        (str(tmp_path / "missing.html"), ""),
+        (str(PAGES / "fr-latin1.html"), ""),
+    ]
+    records = list(extract_records(inputs))
+    assert [r["input"] for r in records] == [p for p, _ in inputs]
+    assert all(tuple(r) == RECORD_KEYS for r in records)
+    assert records[0]["title"] == "Council votes to reopen the river path"
+    assert records[0]["url"] == "https://courier.example/a"
+    assert records[0]["error"] is None
+    assert str(records[1]["error"]).startswith("FileNotFoundError")
+    assert records[1]["authors"] == [] and records[1]["quotes"] == []
+    assert records[2]["language"] == "fr"
+
+
+def test_plain_text_inputs(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Headline here\n\nFirst paragraph.\n\nSecond one.", encoding="utf-8")
+    (record,) = extract_records([(str(article), "")], plain_text=True, language="en")
+    assert record["title"] == "Headline here"
+    assert record["text"] == "First paragraph.\n\nSecond one."
+    assert record["language"] == "en"
+
+
+def test_read_inputs_list(tmp_path: Path) -> None:
+    listing = tmp_path / "list.tsv"
+    listing.write_text("a.html\thttps://x.example/a\n\n# note\nb.html.gz\t\nc.html\n", "utf-8")
+    assert read_inputs_list(listing) == [
+        ("a.html", "https://x.example/a"),
+        ("b.html.gz", ""),
+        ("c.html", ""),
+    ]
+
+
+def test_read_inputs_list_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="missing.tsv: cannot read the inputs list"):
+        read_inputs_list(tmp_path / "missing.tsv")

@@ -1,0 +1,120 @@
+"""Byline normalisation rules, one by one, in English and French."""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.extract.bylines import fix_case, looks_like_name, normalise_authors
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("By Jane Doe", ["Jane Doe"]),
+        ("Par Marie Curie", ["Marie Curie"]),
+        ("Von Max Müller", ["Max Müller"]),
+        ("Written by Jane Doe", ["Jane Doe"]),
+        ("Texte : Jeanne Martin", ["Jeanne Martin"]),
+        ("Auteur : Paul Durand", ["Paul Durand"]),
+    ],
+)
+def test_strips_by_par_von(raw: str, expected: list[str]) -> None:
+    assert normalise_authors(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Jane Doe, Jim Roe", ["Jane Doe", "Jim Roe"]),
+        ("Jane Doe; Jim Roe", ["Jane Doe", "Jim Roe"]),
+        ("Jane Doe & Jim Roe", ["Jane Doe", "Jim Roe"]),
+        ("Jane Doe and Jim Roe", ["Jane Doe", "Jim Roe"]),
+        ("Marie Curie et Pierre Curie", ["Marie Curie", "Pierre Curie"]),
+        ("Anna Schmidt und Peter Meier", ["Anna Schmidt", "Peter Meier"]),
+        ("Jane Doe, Jim Roe and Ann Poe", ["Jane Doe", "Jim Roe", "Ann Poe"]),
+    ],
+)
+def test_splits_several_authors(raw: str, expected: list[str]) -> None:
+    assert normalise_authors(raw) == expected
+
+
+def test_strips_roles() -> None:
+    assert normalise_authors("Jane Doe, Staff Writer") == ["Jane Doe"]
+    assert normalise_authors("Jean Dupont, envoyé spécial à Kiev") == ["Jean Dupont"]
+    assert normalise_authors("Jane Doe is a reporter covering science.") == ["Jane Doe"]
+
+
+def test_strips_dates() -> None:
+    assert normalise_authors("By Jane Doe Updated 10:30 AM EST, Mon December 4, 2023") == [
+        "Jane Doe"
+    ]
+    assert normalise_authors("Par Jean Dupont le 12 mars 2024 à 10h30") == ["Jean Dupont"]
+    assert normalise_authors("Jane Doe, December 4, 2023") == ["Jane Doe"]
+    assert normalise_authors("Publié le 3 juin par Jeanne Martin") == ["Jeanne Martin"]
+
+
+def test_strips_publication_after_a_bar() -> None:
+    assert normalise_authors("Jane Doe | The Daily Planet", publication="The Daily Planet") == [
+        "Jane Doe"
+    ]
+
+
+def test_drops_urls_and_emails() -> None:
+    assert normalise_authors("https://www.example.com/author/jane-doe") == []
+    assert normalise_authors("Jane Doe jane.doe@example.com") == ["Jane Doe"]
+    assert normalise_authors("Jane Doe (https://example.com/jane)") == ["Jane Doe"]
+
+
+def test_fixes_all_caps() -> None:
+    assert normalise_authors("By RALPH D. RUSSO and BOB FERRANTE") == [
+        "Ralph D. Russo",
+        "Bob Ferrante",
+    ]
+    assert fix_case("Jean DUPONT") == "Jean Dupont"
+    assert fix_case("JEAN-PAUL O'NEIL") == "Jean-Paul O'Neil"
+    assert fix_case("Henry VIII") == "Henry VIII"
+
+
+def test_drops_organisation_equal_to_publication() -> None:
+    assert normalise_authors("Le Petit Journal", publication="Le Petit Journal") == []
+    assert normalise_authors("Lepetitjournal", host="lepetitjournal.fr") == []
+
+
+def test_drops_wire_services() -> None:
+    assert normalise_authors("By The Associated Press") == []
+    assert normalise_authors("AFP") == []
+    assert normalise_authors("Jane Doe, Reuters") == ["Jane Doe"]
+    assert normalise_authors("Le Petit Journal avec AFP") == []
+
+
+def test_deduplicates() -> None:
+    assert normalise_authors(["Jane Doe", "JANE DOE", "Jane Doe"]) == ["Jane Doe"]
+
+
+def test_keeps_credentials_attached() -> None:
+    assert normalise_authors("Jane Doe, MD") == ["Jane Doe, MD"]
+
+
+def test_json_ld_shapes() -> None:
+    person = {"@type": "Person", "name": "Jane Doe"}
+    assert normalise_authors(person) == ["Jane Doe"]
+    assert normalise_authors([person, {"@type": "Person", "name": "Jim Roe"}]) == [
+        "Jane Doe",
+        "Jim Roe",
+    ]
+    assert normalise_authors({"@type": "Person", "givenName": "Jane", "familyName": "Doe"}) == [
+        "Jane Doe"
+    ]
+    assert normalise_authors({"@type": "Organization", "name": "Daily Planet"}) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["Staff", "Rédaction", "the editorial team", "Click here to subscribe", "2024", "admin"]
+)
+def test_not_a_name(text: str) -> None:
+    assert not looks_like_name(text)
+
+
+@pytest.mark.parametrize("text", ["Jane Doe", "Marie-Hélène de La Tour", "Ludwig van Beethoven"])
+def test_is_a_name(text: str) -> None:
+    assert looks_like_name(text)

@@ -1,0 +1,205 @@
+"""Each step of the metadata cascades, on small pages written for these tests."""
+
+from __future__ import annotations
+
+import json
+
+from digest.extract import metadata
+from digest.extract.page import parse_page
+
+URL = "https://www.petitjournal.example/2024/03/article"
+
+
+def page(head: str = "", body: str = "", lang: str = "en") -> metadata.ParsedPage:
+    html = f'<html lang="{lang}"><head>{head}</head><body>{body}</body></html>'
+    return parse_page(html, URL)
+
+
+def ld(obj: object) -> str:
+    return f'<script type="application/ld+json">{json.dumps(obj)}</script>'
+
+
+def authors(p: metadata.ParsedPage, publication: str | None = None) -> tuple[list[str], str | None]:
+    return metadata.find_authors(p, publication)
+
+
+# --- parsing -------------------------------------------------------------------------------
+
+
+def test_json_ld_graph_and_arrays_are_unrolled() -> None:
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "WebSite", "name": "Le Petit Journal"},
+        {"@type": "NewsArticle", "headline": "Un titre", "author": {"name": "Marie Curie"}},
+    ]}  # fmt: skip
+    p = page(ld(graph) + ld([{"@type": "Person", "name": "X"}]))
+    assert [o["@type"] for o in p.json_ld] == ["WebSite", "NewsArticle", "Person"]
+    assert p.articles()[0]["headline"] == "Un titre"
+
+
+def test_broken_json_ld_with_trailing_comma_is_repaired() -> None:
+    raw = '<script type="application/ld+json">{"@type": "Article", "headline": "Hi",}</script>'
+    assert page(raw).articles()[0]["headline"] == "Hi"
+
+
+def test_unparseable_json_ld_is_ignored() -> None:
+    assert page('<script type="application/ld+json">{nope</script>').json_ld == []
+
+
+# --- authors -------------------------------------------------------------------------------
+
+
+def test_author_from_json_ld_string_object_and_list() -> None:
+    for author in ("Jane Doe", {"@type": "Person", "name": "Jane Doe"}, [{"name": "Jane Doe"}]):
+        assert authors(page(ld({"@type": "NewsArticle", "author": author}))) == (
+            ["Jane Doe"],
+            "JSON-LD",
+        )
+
+
+def test_json_ld_organisation_author_means_no_byline() -> None:
+    p = page(
+        ld({"@type": "NewsArticle", "author": {"@type": "Organization", "name": "Petit Journal"}})
+        + '<meta name="author" content="Someone Else">'
+    )
+    assert authors(p) == ([], "JSON-LD")
+
+
+def test_author_from_meta_author() -> None:
+    assert authors(page('<meta name="author" content="Jeanne Martin">')) == (
+        ["Jeanne Martin"],
+        "meta author",
+    )
+
+
+def test_article_author_profile_url_is_skipped() -> None:
+    p = page(
+        '<meta property="article:author" content="https://facebook.com/janedoe">'
+        '<meta name="parsely-author" content="Jane Doe">'
+    )
+    assert authors(p) == (["Jane Doe"], "parsely")
+
+
+def test_citation_author_family_name_first() -> None:
+    p = page('<meta name="citation_author" content="Curie, Marie">'
+             '<meta name="citation_author" content="Curie, Pierre">')  # fmt: skip
+    assert authors(p) == (["Marie Curie", "Pierre Curie"], "citation_author")
+
+
+def test_dublin_core_creator() -> None:
+    assert authors(page('<meta name="DC.creator" content="Paul Durand">')) == (
+        ["Paul Durand"],
+        "meta author",
+    )
+
+
+def test_sailthru_author() -> None:
+    assert authors(page('<meta name="sailthru.author" content="Jim Roe">')) == (
+        ["Jim Roe"],
+        "sailthru",
+    )
+
+
+def test_microdata_author() -> None:
+    body = '<div itemprop="author" itemscope><span itemprop="name">Ann Poe</span></div>'
+    assert authors(page(body=body)) == (["Ann Poe"], "microdata")
+
+
+def test_rel_author_link() -> None:
+    assert authors(page(body='<a rel="author" href="/jane">Jane Doe</a>')) == (
+        ["Jane Doe"],
+        "microdata",
+    )
+
+
+def test_visible_byline_by_class() -> None:
+    body = '<h1>T</h1><div class="article-byline">Par Jeanne MARTIN, le 3 mars 2024</div>'
+    assert authors(page(body=body, lang="fr")) == (["Jeanne Martin"], "byline")
+
+
+def test_visible_byline_by_text() -> None:
+    body = "<h1>T</h1><p>By Jane Doe and Jim Roe</p><p>Some long paragraph of the story.</p>"
+    assert authors(page(body=body)) == (["Jane Doe", "Jim Roe"], "byline")
+
+
+def test_byline_in_footer_is_ignored() -> None:
+    body = '<footer><div class="author">Jane Doe</div></footer>'
+    assert authors(page(body=body)) == ([], None)
+
+
+def test_organisation_byline_equal_to_publication_is_dropped() -> None:
+    p = page('<meta name="author" content="Le Petit Journal">')
+    assert authors(p, "Le Petit Journal") == ([], None)
+
+
+# --- title ---------------------------------------------------------------------------------
+
+
+def test_strip_site_suffix_and_prefix() -> None:
+    assert metadata.strip_site("Un titre - Le Monde", ["Le Monde"], "lemonde.fr") == "Un titre"
+    assert metadata.strip_site("CNN | A headline", [], "cnn.com") == "A headline"
+    assert metadata.strip_site("A - B", [], "example.com") == "A - B"
+
+
+def test_title_prefers_the_h1_that_matches_metadata() -> None:
+    p = page('<meta property="og:title" content="The headline | Petit Journal">'
+             "<title>The headline | Petit Journal</title>",
+             "<h1>The headline</h1>")  # fmt: skip
+    assert metadata.find_title(p, ["Petit Journal"]) == ("The headline", "OpenGraph")
+
+
+def test_title_from_title_tag_when_nothing_else() -> None:
+    p = page("<title>Un titre — Le Petit Journal</title>")
+    assert metadata.find_title(p, ["Le Petit Journal"]) == ("Un titre", "<title>")
+
+
+def test_title_uses_h1_when_title_has_an_unknown_suffix() -> None:
+    p = page("<title>A long enough headline here :: Unknown Site</title>",
+             "<h1>A long enough headline here</h1>")  # fmt: skip
+    assert metadata.find_title(p, []) == ("A long enough headline here", "h1")
+
+
+# --- publication ---------------------------------------------------------------------------
+
+
+def test_publication_cascade() -> None:
+    publisher = {"@type": "NewsArticle", "publisher": {"@type": "Organization", "name": "PJ"}}
+    assert metadata.find_publication(page(ld(publisher))) == ("PJ", "JSON-LD publisher")
+    site = '<meta property="og:site_name" content="Le Petit Journal">'
+    assert metadata.find_publication(page(site)) == ("Le Petit Journal", "og:site_name")
+    app = '<meta name="application-name" content="Petit Journal">'
+    assert metadata.find_publication(page(app)) == ("Petit Journal", "application-name")
+    assert metadata.find_publication(page()) == ("petitjournal.example", "host")
+
+
+# --- published -----------------------------------------------------------------------------
+
+
+def test_published_from_json_ld_then_meta() -> None:
+    obj = {"@type": "NewsArticle", "datePublished": "2024-03-05T10:00:00+01:00"}
+    assert metadata.find_published(page(ld(obj)), None) == ("2024-03-05T10:00:00+01:00", "JSON-LD")
+    meta = '<meta property="article:published_time" content="2024-03-04">'
+    assert metadata.find_published(page(meta), None) == (
+        "2024-03-04",
+        "meta article:published_time",
+    )
+
+
+def test_published_never_after_the_fetch() -> None:
+    meta = '<meta property="article:published_time" content="2024-03-04">'
+    found = metadata.find_published(page(meta), "2024-03-01T00:00:00Z")
+    assert found is None or found[0][:10] <= "2024-03-01"
+
+
+def test_published_falls_back_to_htmldate() -> None:
+    body = "<h1>T</h1><p class='date'>Publié le 12/02/2024</p><p>Texte.</p>"
+    p = parse_page(f"<html><body>{body}</body></html>", "https://ex.example/2024/02/12/t")
+    found = metadata.find_published(p, "2024-06-01T00:00:00Z")
+    assert found is not None and found[1] == "htmldate" and found[0].startswith("2024-02-12")
+
+
+# --- canonical -----------------------------------------------------------------------------
+
+
+def test_canonical_url() -> None:
+    p = page('<link rel="canonical" href="https://petitjournal.example/a">')
+    assert metadata.find_canonical(p) == "https://petitjournal.example/a"
