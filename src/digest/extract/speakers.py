@@ -197,10 +197,14 @@ def noun_phrase(text: str, language: str | None) -> str | None:
         return None
     if not starts_noun_phrase(np.split()[0]):
         return None
-    if len(parts) > 1 and not is_name(np) and is_name(parts[1].strip()):
-        # "le président du tribunal, Denis Weisbuch": the name, then the role.
-        if len(parts[1].split()) <= 4:
-            return f"{_TRAILING.sub('', parts[1].strip())}, {np}"
+    # "le président du tribunal, Denis Weisbuch": the name, then the role.
+    if (
+        len(parts) > 1
+        and not is_name(np)
+        and is_name(parts[1].strip())
+        and len(parts[1].split()) <= 4
+    ):
+        return f"{_TRAILING.sub('', parts[1].strip())}, {np}"
     with_role = _with_role(np, clause[len(parts[0]) :]) if len(parts) > 1 else np
     return _TRAILING.sub("", with_role) or None
 
