@@ -54,16 +54,25 @@ SMALL_TOWNS = Article(
     language="en",
     text=(
         "The towns are changing. It is also a France where one is a salesperson for a bakery "
-        "chain. \"We don't give up,\" said the mayor, Anne Martin. Life goes on."
+        'chain. "We don\'t give up," said the mayor, Anne Martin. Life goes on.'
     ),
     quotes=(
         Quote("We don't give up", "Anne Martin", "direct", 0.9),
-        Quote("It is also a France where one is a salesperson for a bakery chain.", None,
-              "key_sentence", 0.5),
+        Quote(
+            "It is also a France where one is a salesperson for a bakery chain.",
+            None,
+            "key_sentence",
+            0.5,
+        ),
     ),  # fmt: skip
     canonical_url="https://news.example.org/2026/11/small-towns.html",
-    origins={"title": "JSON-LD", "authors": "meta author", "publication": "og:site_name",
-             "published": "JSON-LD", "language": "html lang"},  # fmt: skip
+    origins={
+        "title": "JSON-LD",
+        "authors": "meta author",
+        "publication": "og:site_name",
+        "published": "JSON-LD",
+        "language": "html lang",
+    },  # fmt: skip
 )
 
 ROCHET = Article(
@@ -73,9 +82,10 @@ ROCHET = Article(
     publication="Mag Example",
     published="2026-11-18",
     language="en",
-    text="Claude Rochet says: \"The state must become a platform for its citizens.\" He adds more.",
-    quotes=(Quote("The state must become a platform for its citizens.", "Claude Rochet",
-                  "direct", 0.8),),  # fmt: skip
+    text='Claude Rochet says: "The state must become a platform for its citizens." He adds more.',
+    quotes=(
+        Quote("The state must become a platform for its citizens.", "Claude Rochet", "direct", 0.8),
+    ),  # fmt: skip
     origins={"title": "OpenGraph", "authors": "JSON-LD", "publication": "JSON-LD publisher"},
 )
 
@@ -87,8 +97,8 @@ TALENT = Article(
     published="2026-11-21",
     language="en",
     text=(
-        "Social talents are rare. \"We hire people who listen first,\" says Priya Nair, "
-        "head of people. \"Skills can be taught,\" she adds. Everyone agrees."
+        'Social talents are rare. "We hire people who listen first," says Priya Nair, '
+        'head of people. "Skills can be taught," she adds. Everyone agrees.'
     ),
     quotes=(
         Quote("We hire people who listen first", "Priya Nair", "direct", 0.85),

@@ -293,7 +293,7 @@ def choose_theme(answer: str, themes: tuple[str, ...]) -> str:
     if answer.isdigit() and 1 <= int(answer) <= len(themes):
         return themes[int(answer) - 1]
     close = difflib.get_close_matches(answer, themes, n=1, cutoff=0.6)
-    hint = f"; did you mean '{close[0]}'?" if close else ""
+    hint = f"; did you mean '{close[0]}'?" if close else "."
     listed = ", ".join(f"'{t}'" for t in themes) or "none yet (add them under digest.themes)"
     raise UsageError(f"'{answer}' is not a theme{hint} Themes: {listed}")
 
@@ -319,8 +319,11 @@ def changes_for(
         changes["language"] = _checked_language(answer.language)
     if answer.authors is not None:
         names = [a.strip() for a in answer.authors if a.strip()]
-        changes["author"] = names[0] if len(names) == 1 else None
-        changes["authors"] = names if len(names) > 1 else None
+        # One key at a time: config.set_fields drops `authors` when it sets `author`.
+        if len(names) > 1:
+            changes["authors"] = names
+        else:
+            changes["author"] = names[0] if names else None
     return changes
 
 
@@ -400,15 +403,10 @@ def annotate(
 
 def describe_changes(changes: Mapping[str, object]) -> list[str]:
     """Human words for what an edit did: "quote set", "theme removed"."""
-    said: list[str] = []
-    for key, value in changes.items():
-        if key == "authors" and "author" in changes:
-            continue
-        name = "author" if key in ("author", "authors") else key
-        if key == "author" and value is None and changes.get("authors"):
-            value = changes["authors"]
-        said.append(f"{name} {'removed' if value is None else 'set'}")
-    return said
+    return [
+        f"{'author' if key == 'authors' else key} {'removed' if value is None else 'set'}"
+        for key, value in changes.items()
+    ]
 
 
 def _shorten(text: str, limit: int = 80) -> str:
