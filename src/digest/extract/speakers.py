@@ -275,7 +275,7 @@ def subject_of_verb(head: str, verb: tuple[int, int], language: str | None) -> s
     words = words[cut + 1 :]
     while words and (
         words[-1].casefold() in _EN_AUXILIARIES | _FR_AUXILIARIES | _NEGATION
-        or (words[-1].endswith("ly") and words[-1].islower())
+        or (words[-1].endswith(("ly", "ment")) and words[-1].islower())
     ):
         words.pop()
     if not words and not pre.strip():
@@ -306,7 +306,14 @@ def after(tail: str, language: str | None) -> Attribution | None:
         agent = noun_phrase(" ".join(words[1:]), language)
         return Attribution(agent, end) if agent else None
     speaker: str | None = None
-    if words and _is_verb(words[0], language) or (len(words) > 1 and words[0] in {"a", "ont"}):
+    first = words[0].casefold() if words else ""
+    if words and (
+        (
+            language != "en"
+            and (first in _FR_VERBS or (first in {"a", "ont", "avait"} and len(words) > 1))
+        )
+        or (language != "fr" and _is_verb(first, "en") and first not in _EN_AUXILIARIES)
+    ):
         # Inverted: ', said X' / ', explique X' / ', a ajouté X': skip the verb and adverbs.
         i = 1
         while i < len(words) and (
@@ -350,6 +357,11 @@ def according_to(tail: str) -> Attribution | None:
     return Attribution(speaker, len(tail)) if speaker else None
 
 
+_FR_NOUN_MARKERS = frozenset(
+    "le la les un une des ce cet cette ces son sa ses leur leurs du".split()
+)
+
+
 def last_reporting_verb(text: str, language: str | None) -> tuple[int, int] | None:
     """Span of the last reporting verb ('said', 'explique', 'déplore-t-elle') in `text`, if any."""
     verbs = _FR_REPORTING if language == "fr" else _EN_REPORTING
@@ -359,7 +371,7 @@ def last_reporting_verb(text: str, language: str | None) -> tuple[int, int] | No
         word = m.group().casefold()
         base = word.split("-")[0] if "-" in word else word
         if language == "fr":
-            if previous in _DETERMINERS:
+            if previous in _FR_NOUN_MARKERS:
                 pass  # "la note", "le juge": nouns
             elif base in verbs or (
                 word in _FR_PARTICIPLES

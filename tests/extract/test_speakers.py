@@ -1,0 +1,180 @@
+"""Attribution patterns, one at a time, on sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.extract import speakers
+
+NBSP = "\u00a0"
+
+
+def spoken_after(tail: str, language: str | None) -> str | None:
+    found = speakers.after(tail, language)
+    return found.speaker if found else None
+
+
+def spoken_before(head: str, language: str | None) -> str | None:
+    found = speakers.before(head, language)
+    return found.speaker if found else None
+
+
+@pytest.mark.parametrize(
+    ("tail", "language", "speaker"),
+    [
+        (" said Maria Lopez.", "en", "Maria Lopez"),
+        (
+            " said Maria Lopez, the head of the association.",
+            "en",
+            "Maria Lopez, the head of the association",
+        ),
+        (" Maria Lopez said on Tuesday.", "en", "Maria Lopez"),
+        (" she said.", "en", "she"),
+        (" the county sheriff told reporters.", "en", "the county sheriff"),
+        (" Rep. Jim Clyburn (D-S.C.) said Friday.", "en", "Rep. Jim Clyburn"),
+        (" Sen. Ann Lee demanded.", "en", "Sen. Ann Lee"),
+        (", according to the ministry.", "en", "the ministry"),
+        (" ― Nell Carden Grey", "en", "Nell Carden Grey"),
+        (", explique Javier López.", "fr", "Javier López"),
+        (
+            ", explique Javier López, directeur de l’institut.",
+            "fr",
+            "Javier López, directeur de l’institut",
+        ),
+        (
+            ", a prévenu le commissaire à l’économie Pierre Moscovici.",
+            "fr",
+            "le commissaire à l’économie Pierre Moscovici",
+        ),
+        (
+            ", rappelle en préambule le président du tribunal, Denis Weisbuch.",
+            "fr",
+            "Denis Weisbuch, le président du tribunal",
+        ),
+        (", a-t-il ajouté.", "fr", "il"),
+        (", estime-t-elle.", "fr", "elle"),
+        (", selon un proche du ministre.", "fr", "un proche du ministre"),
+        (" par un dirigeant du parti dans un portrait.", "fr", "un dirigeant du parti"),
+        (
+            " (l’erreur est humaine), lance le procureur Vincent Edel.",
+            "fr",
+            "le procureur Vincent Edel",
+        ),
+    ],
+)
+def test_after(tail: str, language: str, speaker: str) -> None:
+    assert spoken_after(tail, language) == speaker
+
+
+@pytest.mark.parametrize(
+    ("tail", "language"),
+    [
+        (" Faut-il pour autant les bannir ?", "fr"),  # a new sentence, not an incise
+        (" was a hit in the nineties.", "en"),
+        ("", "en"),
+    ],
+)
+def test_after_finds_nobody(tail: str, language: str) -> None:
+    assert spoken_after(tail, language) is None
+
+
+@pytest.mark.parametrize(
+    ("head", "language", "speaker"),
+    [
+        ("Ann Carter said: ", "en", "Ann Carter"),
+        ("In a statement on Monday, Ann Carter said: ", "en", "Ann Carter"),
+        ("Trump boasted, ", "en", "Trump"),
+        ("According to the report, ", "en", "the report"),
+        ("Willem van Rijn, Greenpeace COO, says: ", "en", "Willem van Rijn, Greenpeace COO"),
+        (f"Claire Petit{NBSP}: ", "fr", "Claire Petit"),
+        ("Selon Paul Martin, ", "fr", "Paul Martin"),
+        ("Pour l’avocate Anne Roux, ", "fr", "l’avocate Anne Roux"),
+        (
+            "Lundi, Sebastian Kurz, le chancelier autrichien, a déclaré dans un entretien : ",
+            "fr",
+            "Sebastian Kurz, le chancelier autrichien",
+        ),
+        (
+            "comme l’explique l’ingénieur Scott Saviz, cité par le journal :",
+            "fr",
+            "l’ingénieur Scott Saviz",
+        ),
+        ("Concernant le lait, Francisca Joly est plus nuancée : ", "fr", "Francisca Joly"),
+    ],
+)
+def test_before(head: str, language: str, speaker: str) -> None:
+    assert spoken_before(head, language) == speaker
+
+
+def test_before_needs_a_colon_or_comma() -> None:
+    assert spoken_before("Ann Carter said ", "en") is None
+
+
+@pytest.mark.parametrize(
+    ("inner", "speaker"),
+    [
+        ("Nous avons perdu trois mètres, a réagi Jean Morel. Il faudra des années", "Jean Morel"),
+        ("en rapport avec les vacanciers, explique l’élu. Il y a parmi eux", "l’élu"),
+        ("C’est fini, ajoute-t-elle. Nous partons", "elle"),
+    ],
+)
+def test_inside(inner: str, speaker: str) -> None:
+    found = speakers.inside(inner, "fr")
+    assert found is not None
+    assert found[0] == speaker
+    assert inner[found[1]].startswith(",")
+
+
+def test_inside_ignores_ordinary_commas() -> None:
+    assert speakers.inside("Nous avons perdu, nous repartirons, rien ne change", "fr") is None
+
+
+@pytest.mark.parametrize(
+    ("head", "language", "speaker"),
+    [
+        ("Clinton said ", "en", "Clinton"),
+        ("Gingrich cynically dismissed ", "en", "Gingrich"),
+        ("The council called Friday for releasing the videos, saying ", "en", "The council"),
+        ("Son adversaire est connu, dont il ne cite pas le nom quand il dénonce ", "fr", "il"),
+        (
+            "Plus nuancée, la professeure Francisca Joly ajoute qu’il ",
+            "fr",
+            "la professeure Francisca Joly",
+        ),
+        ("Le ministre a également déclaré ", "fr", "Le ministre"),
+        ("« C’est fini », déplore-t-elle, en rappelant les ", "fr", "elle"),
+    ],
+)
+def test_subject_of_the_reporting_verb(head: str, language: str, speaker: str) -> None:
+    verb = speakers.last_reporting_verb(head, language)
+    assert verb is not None
+    assert speakers.subject_of_verb(head, verb, language) == speaker
+
+
+def test_a_french_participle_reports_only_after_an_auxiliary() -> None:
+    assert speakers.last_reporting_verb("Pour l’avocate, le prévenu est un ", "fr") is None
+    assert speakers.last_reporting_verb("Le juge a prévenu ", "fr") is not None
+    assert speakers.last_reporting_verb("La note est claire ", "fr") is None
+
+
+def test_cut_clause_keeps_abbreviations_and_initials() -> None:
+    assert speakers.cut_clause("Rep. G.K. Butterfield (D-N.C.), head of the caucus. Then") == (
+        "Rep. G.K. Butterfield (D-N.C.), head of the caucus"
+    )
+    assert speakers.cut_clause("Yassin E. told the court. Next") == "Yassin E. told the court"
+
+
+@pytest.mark.parametrize(
+    ("speaker", "name", "pronoun"),
+    [
+        ("Maria Lopez", True, False),
+        ("Willem van Rijn, Greenpeace COO", True, False),
+        ("the county sheriff", False, False),
+        ("she", False, True),
+        ("Elle", False, True),
+        (None, False, False),
+    ],
+)
+def test_name_and_pronoun(speaker: str | None, name: bool, pronoun: bool) -> None:
+    assert speakers.is_name(speaker) is name
+    assert speakers.is_pronoun(speaker) is pronoun
