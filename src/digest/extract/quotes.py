@@ -291,6 +291,12 @@ class _Finder:
             return _Unit([(content_start, content_end)], group[0].para, speaker, True, group)
         if attribution is not None:
             return _Unit([(s0, group[-1].end)], group[0].para, attribution.speaker, True, group)
+        if language != "fr":
+            # No reporting verb: the sentence that quotes the words (a candidate of last resort).
+            quoted = sum(_words(text[slice(*m.inner(text))]) for m in group)
+            speaker = speakers.subject_of_sentence(head, language)
+            pieces = [(s0, sentence_end)] if quoted >= 2 and speaker else []
+            return _Unit(pieces, group[0].para, speaker, True, group)
         pieces = [m.inner(text) for m in group]
         opener = (
             speakers.before(head.rstrip() + ",", language)

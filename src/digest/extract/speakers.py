@@ -135,7 +135,7 @@ def _is_verb(word: str, language: str | None) -> bool:
         )
     if low in _EN_REPORTING or low in _EN_AUXILIARIES:
         return True
-    return word.islower() and len(word) > 4 and low.endswith("ed")
+    return word.islower() and len(word) > 4 and low.endswith("ed") and "-" not in word
 
 
 def cut_clause(text: str) -> str:
@@ -283,6 +283,15 @@ def subject_of_verb(head: str, verb: tuple[int, int], language: str | None) -> s
     if words and len(words) <= 9 and starts_noun_phrase(words[0]):
         return _TRAILING.sub("", " ".join(words)) or None
     return subject(head[: verb[1]], language)
+
+
+def subject_of_sentence(head: str, language: str | None) -> str | None:
+    """The subject of a sentence whose verb comes before `head` ends: 'Trump tweeted that …'."""
+    words = head.split()
+    for i, w in enumerate(words[:16]):
+        if i and _is_verb(w.strip(",;"), language) and w.casefold() not in _EN_AUXILIARIES:
+            return subject(" ".join(words[: i + 1]), language)
+    return None
 
 
 def after(tail: str, language: str | None) -> Attribution | None:
