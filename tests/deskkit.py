@@ -154,3 +154,93 @@ def full_project(folder: Path) -> Path:
 
 
 TODAY = dt.date(2026, 11, 26)
+
+
+FR_SOURCES = """\
+digest:
+  title: "Villes, citoyens et technologies"
+  language: fr
+  themes:
+    - L'innovation et la ville
+    - Le social comme ambition
+
+editions:
+  2026-W49:
+    title: "Revue n° 2 : l'intelligence des villes"
+    intro: |
+      Cette semaine : 12 000 lecteurs, 50 % de plus qu'en octobre ! Merci "à tous".
+    outro: |
+      Nos actions :
+
+      1. lire ;
+      2. écrire moins.
+
+sources:
+  - url: https://www.exemple.fr/2026/12/france-moche.html
+    added: 2026-12-01
+    theme: L'innovation et la ville
+    comment: Au-delà des clichés sur la France rurale, un regard sur les villes qui "marchent" !
+    quote: "C'est aussi une France où l'on est vendeur chez Patapain."
+  - url: https://news.example.org/2026/12/why-cities-fail
+    added: 2026-12-02
+    theme: Le social comme ambition
+    comment: Un article en anglais, cité dans une édition française.
+  - url: https://revue.exemple.fr/entretien
+    added: 2026-12-03
+"""
+
+FRANCE_MOCHE = Article(
+    url="https://www.exemple.fr/2026/12/france-moche.html",
+    title="De la France moche à la France morte ?",
+    authors=("Jean-Laurent Cassely",),
+    publication="Exemple",
+    published="2026-12-01",
+    language="fr",
+    text="C'est aussi une France où l'on est vendeur chez Patapain. La vie continue.",
+    quotes=(Quote("C'est aussi une France où l'on est vendeur chez Patapain.", None,
+                  "key_sentence", 0.7),),  # fmt: skip
+    origins={"title": "JSON-LD", "authors": "JSON-LD", "language": "html lang"},
+)
+
+WHY_CITIES_FAIL = Article(
+    url="https://news.example.org/2026/12/why-cities-fail",
+    title="Why cities fail: it's the people, stupid?",
+    authors=("Ann Lee", "Bo Chen", "Cy Diaz"),
+    publication="Example News",
+    published="2026-12-02",
+    language="en",
+    text='"Cities fail when they stop listening," says Ann Lee. That is all.',
+    quotes=(Quote("Cities fail when they stop listening", "Ann Lee", "direct", 0.9),),
+    origins={"title": "OpenGraph", "authors": "JSON-LD", "language": "langid"},
+)
+
+ENTRETIEN = Article(
+    url="https://revue.exemple.fr/entretien",
+    title="Entretien : « la ville doit écouter »",
+    authors=("Revue Exemple",),
+    publication="Revue Exemple",
+    published="2026-12-03",
+    language="fr",
+    text="« La ville doit écouter ses habitants », affirme Claude Rochet. Puis il se tait.",
+    quotes=(Quote("La ville doit écouter ses habitants", "Claude Rochet", "direct", 0.8),),
+    origins={"title": "<title>", "authors": "JSON-LD", "language": "html lang"},
+)
+
+
+def golden_outputs(folder: Path) -> dict[str, str]:
+    """Build the English and the French editions; return each golden file's name and text."""
+    from digest import build, config
+
+    outputs: dict[str, str] = {}
+    cases = [
+        ("en", EN_SOURCES, "2026-W48", (SMALL_TOWNS, ROCHET, TALENT)),
+        ("fr", FR_SOURCES, "2026-W49", (FRANCE_MOCHE, WHY_CITIES_FAIL, ENTRETIEN)),
+    ]
+    for name, text, key, found in cases:
+        path = write_project(folder / name, text)
+        project = config.load(path)
+        articles = {a.url: a for a in found}
+        for fmt, suffix in (("md", ".md"), ("html", ".html")):
+            report = build.build(project, articles, [key], fmt=fmt)
+            outputs[f"{name}{suffix}"] = report.written[0].read_text("utf-8")
+    return outputs

@@ -24,7 +24,8 @@ from digest.items import Item
 _TEMPLATES = Path(__file__).parent / "templates"
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>])")
 _MD_ENTITY = re.compile(r"&(?=#?\w+;)")
-_MD_BLOCK_START = re.compile(r"^(\s*)([#+=-]|\d+[.)])")
+_MD_BLOCK_START = re.compile(r"^(\s*)(?:([#+=-])|(\d+)([.)]))")
+_ASCII_SPACE = re.compile(r"[ \t\r\n\f\v]+")
 
 # E-mail clients drop <style> blocks and external sheets: every element carries its own style.
 STYLES: dict[str, str] = {
@@ -65,17 +66,28 @@ class EditionData:
     sections: tuple[Section, ...]
 
 
+def collapse(text: str) -> str:
+    """Runs of spaces and line breaks as one space; no-break spaces are typography, kept."""
+    return _ASCII_SPACE.sub(" ", text).strip()
+
+
 def md_inline(text: str) -> str:
     """Escape web text for a Markdown line: it stays text, whatever it holds."""
-    text = " ".join(text.split())
+    text = collapse(text)
     return _MD_ENTITY.sub("&amp;", _MD_INLINE.sub(r"\\\1", text))
 
 
 def md_quote(text: str) -> str:
     """A pull quote as a Markdown block quote, one '>' paragraph per paragraph, escaped."""
-    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n|\n", text) if p.strip()]
-    lines = [_MD_BLOCK_START.sub(r"\1\\\2", md_inline(p)) for p in paragraphs]
+    paragraphs = [collapse(p) for p in re.split(r"\n\s*\n|\n", text) if p.strip()]
+    lines = [_MD_BLOCK_START.sub(_escape_block_start, md_inline(p)) for p in paragraphs]
     return "\n>\n".join(f"> {line}" for line in lines)
+
+
+def _escape_block_start(match: re.Match[str]) -> str:
+    # "- x" and "# x" take a backslash before the mark; "1. x" takes it before the dot.
+    indent, mark, number, dot = match.groups()
+    return f"{indent}\\{mark}" if mark else f"{indent}{number}\\{dot}"
 
 
 def href(url: str) -> str:
@@ -128,7 +140,9 @@ def item_view(item: Item, edition_language: str) -> dict[str, Any]:
         "label": typography.label_with_colon(item.label, edition_language),
         "open_quote": rules.open_quote,
         "close_quote": rules.close_quote,
-        "title": typography.polish(" ".join(item.title.split()), web_language),
+        "title": typography.nest_quotes(
+            typography.polish(collapse(item.title), web_language), edition_language
+        ),
         "url": item.url,
         "byline": typography.join_names(item.authors, edition_language),
         "publication": item.publication,
@@ -144,14 +158,14 @@ def view(edition: EditionData) -> dict[str, Any]:
         return typography.polish(text.strip(), language) if text else None
 
     return {
-        "title": edition.title,
+        "title": prose(edition.title),
         "key": edition.key,
         "language": language,
         "dates": edition.dates,
         "intro": prose(edition.intro),
         "outro": prose(edition.outro),
         "sections": [
-            {"theme": s.theme, "items": [item_view(i, language) for i in s.items]}
+            {"theme": prose(s.theme), "items": [item_view(i, language) for i in s.items]}
             for s in edition.sections
         ],
         "styles": STYLES,

@@ -9,6 +9,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 NBSP = "\u00a0"  # before a colon and inside guillemets, in French
 NNBSP = "\u202f"  # narrow no-break space, before ; ! ? in French
@@ -99,6 +100,27 @@ def quoted(text: str, language: str | None) -> str:
     return f"{r.open_quote}{text}{r.close_quote}"
 
 
+_INNER = {
+    "«": "“", "»": "”", "“": "‘", "”": "’", "„": "‚",
+}  # fmt: skip
+
+
+def nest_quotes(text: str, language: str | None) -> str:
+    """Quotation marks inside a quoted title become the language's inner marks.
+
+    "Entretien : « la ville »" between French guillemets reads « Entretien : “ la ville ” »:
+    the outer marks belong to the digest, so the title's own marks step down one level.
+    """
+    r = rules(language)
+    outer = {r.open_quote.strip(NBSP), r.close_quote.strip(NBSP)}
+    if not any(mark in text for mark in outer):
+        return text
+    if "«" in outer:
+        text = re.sub("«[\u00a0\u202f ]?", "“", text)
+        return re.sub("[\u00a0\u202f ]?»", "”", text)
+    return "".join(_INNER.get(c, c) if c in outer else c for c in text)
+
+
 def label_with_colon(label: str, language: str | None) -> str:
     """ "Read more:" in English, "Lire plus :" (no-break space) in French."""
     return f"{label}{rules(language).colon}"
@@ -154,24 +176,31 @@ def _day_month(day: dt.date, lang: str) -> str:
 
 
 # Segments that typography must never touch: inline code, link targets, autolinks, bare URLs.
-_PROTECTED = re.compile(r"`[^`]*`|\]\([^)]*\)|<[^>\s]+>|https?://\S+")
+_MASK = re.compile("\ue000(\\d+)\ue001")
+_PROTECTED = re.compile(r"`[^`]*`|\]\([^)]*\)|<[^>\s]+>|https?://[^\s\"<>]+")
 
 
-def _outside_protected(text: str, fix: re.Pattern[str], repl: object) -> str:
-    out: list[str] = []
-    last = 0
-    for match in _PROTECTED.finditer(text):
-        out.append(fix.sub(repl, text[last : match.start()]))  # type: ignore[call-overload]
-        out.append(match.group(0))
-        last = match.end()
-    out.append(fix.sub(repl, text[last:]))  # type: ignore[call-overload]
-    return "".join(out)
+def _outside_protected(text: str, fix: re.Pattern[str], repl: Any) -> str:
+    """Apply `fix` to the text around protected segments, which are masked meanwhile.
+
+    Masking (rather than cutting the text in pieces) keeps each fix aware of its neighbours:
+    the quote mark right after a URL still closes the quotation opened before it.
+    """
+    saved: list[str] = []
+
+    def stash(match: re.Match[str]) -> str:
+        saved.append(match.group(0))
+        return f"\ue000{len(saved) - 1}\ue001"
+
+    fixed = fix.sub(repl, _PROTECTED.sub(stash, text))
+    return _MASK.sub(lambda m: saved[int(m.group(1))], fixed)
 
 
 _FR_BEFORE_COLON = re.compile(r"(?<=\S)[ \u00a0\u202f]*:(?=\s|$)")
 _FR_BEFORE_TALL = re.compile(r"(?<=\S)[ \u00a0\u202f]*([;!?])(?=\s|$)")
 _FR_GUILLEMETS_OPEN = re.compile(r"«[ \u00a0\u202f]*")
 _FR_GUILLEMETS_CLOSE = re.compile(r"[ \u00a0\u202f]*»")
+_FR_NUMERO = re.compile(r"\bn° (?=\d)")
 _FR_PERCENT = re.compile(r"(?<=\d)[ \u00a0]?%")
 _FR_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})((?:[ \u00a0]\d{3})+)(?![\d.,]\d)")
 
@@ -185,6 +214,7 @@ def french_spacing(text: str) -> str:
     text = _outside_protected(
         text, _FR_THOUSANDS, lambda m: m.group(1) + re.sub(r"[ \u00a0]", NNBSP, m.group(2))
     )
+    text = _outside_protected(text, _FR_NUMERO, "n°" + NBSP)
     return _outside_protected(text, _FR_BEFORE_COLON, NBSP + ":")
 
 
