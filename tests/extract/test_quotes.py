@@ -305,6 +305,38 @@ def test_estime_t_elle_resolved() -> None:
     assert q.speaker == "Sophie Bernard"
 
 
+def test_pronoun_continues_the_previous_speaker_when_nobody_new_is_named() -> None:
+    text = article(
+        "Tribunal",
+        f"«{NBSP}Le dossier est vide{NBSP}», plaide Maître Claire Vidal. Le tribunal se retire"
+        " pour délibérer pendant une heure.",
+        f"«{NBSP}Mon client n’a rien à se reprocher{NBSP}», insiste-t-elle.",
+    )
+    q = by_text(find_quotes(text, "fr"), "Mon client")
+    assert q.speaker == "Maître Claire Vidal"
+
+
+def test_pronoun_goes_to_a_person_named_since_the_previous_quotation() -> None:
+    text = article(
+        "Pêche",
+        f"«{NBSP}Les quotas sont trop bas{NBSP}», affirme Marc Olivier.",
+        "Le capitaine Jean Le Goff a d’abord refusé les restrictions.",
+        f"«{NBSP}Aujourd’hui nous les soutenons{NBSP}», déclare-t-il.",
+    )
+    q = by_text(find_quotes(text, "fr"), "Aujourd’hui nous")
+    assert q.speaker == "Jean Le Goff"
+
+
+def test_c_est_ainsi_qu_il_a_qualifie() -> None:
+    text = article(
+        "Crise",
+        "Le Premier ministre Karel Novák s’est exprimé vendredi.",
+        f"«{NBSP}Un choc{NBSP}», c’est ainsi qu’il a qualifié les révélations.",
+    )
+    q = by_text(find_quotes(text, "fr"), "Un choc")
+    assert q.speaker == "Karel Novák"
+
+
 def test_french_follow_up_inherits_the_speaker() -> None:
     text = article(
         "Port",

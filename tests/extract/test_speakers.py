@@ -78,6 +78,17 @@ def test_after_finds_nobody(tail: str, language: str) -> None:
     assert spoken_after(tail, language) is None
 
 
+def test_par_le_passe_is_not_an_agent() -> None:
+    assert spoken_after(" par le passé en sachant s'imposer.", "fr") is None
+
+
+def test_present_participle_shares_the_subject() -> None:
+    head = "Le ministre a démissionné, estimant que les membres du gouvernement devaient "
+    verb = speakers.last_reporting_verb(head, "fr")
+    assert verb is not None
+    assert speakers.subject_of_verb(head, verb, "fr") == "Le ministre"
+
+
 @pytest.mark.parametrize(
     ("head", "language", "speaker"),
     [

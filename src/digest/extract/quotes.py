@@ -307,8 +307,16 @@ class _Finder:
         )
         return _Unit(pieces, group[0].para, opener.speaker if opener else None, True, group)
 
+    def _antecedent(self, pos: int, previous: _Unit | None) -> str | None:
+        """Who a pronoun stands for: a person named since the previous quotation, else its speaker."""
+        if previous is not None and speakers.is_name(previous.speaker):
+            since = previous.marks[-1].end
+            if pos - since < 1500 and not _PERSON.search(self.text, since, pos):
+                return previous.speaker
+        return self._last_named(pos)
+
     def _last_named(self, pos: int) -> str | None:
-        """The person a pronoun most likely stands for: the last person named in subject position."""
+        """The last person named in subject position before `pos`."""
         start = max(0, pos - 1500)
         window = self.text[start:pos]
         mentions = [(m.start(), m.group(1)) for m in _PERSON.finditer(window)]
@@ -375,7 +383,7 @@ class _Finder:
             and speaker.casefold() != "on"  # impersonal: nobody to resolve
             and self.language in RESOLVE_PRONOUNS
         ):
-            speaker = self._last_named(first.start) or speaker
+            speaker = self._antecedent(first.start, previous) or speaker
         if speaker and speakers.is_name(speaker):
             self.named.append((first.start, speaker))
         unit.speaker = speaker

@@ -49,6 +49,11 @@ _FR_PARTICIPLES = frozenset(
     dit écrit lâché""".split()
 )
 _FR_VERBS = _FR_REPORTING | _FR_PARTICIPLES
+# Present participles share the subject of the main clause: "…, estimant que « … »".
+_FR_PRESENT_PARTICIPLES = frozenset(
+    """estimant expliquant affirmant ajoutant soulignant assurant jugeant rappelant dénonçant
+    déclarant précisant indiquant qualifiant regrettant déplorant prévenant""".split()
+)
 _FR_AUXILIARIES = frozenset(
     "a ont est sont avait avaient était n'a n’a n'est n’est se s'est s’est fait va doit peut".split()
 )
@@ -268,8 +273,11 @@ def subject_of_verb(head: str, verb: tuple[int, int], language: str | None) -> s
     if inverted:
         return inverted.group(1) or inverted.group(2)
     if word.endswith(("ing", "ant")):
-        # "…, saying that": a participle shares the main clause's subject.
-        return subject(pre, language)
+        # "…, saying that": a participle shares the main clause's subject, or that of the
+        # attribution before it ("déplore-t-elle, en rappelant").
+        found = subject(pre, language)
+        earlier = last_reporting_verb(pre, language) if found is None else None
+        return subject_of_verb(pre, earlier, language) if earlier else found
     words = _PARENS.sub("", pre).split(",")[-1].split()
     cut = max((i for i, w in enumerate(words) if w.casefold() in _SUBORDINATORS), default=-1)
     words = words[cut + 1 :]
@@ -294,6 +302,13 @@ def subject_of_sentence(head: str, language: str | None) -> str | None:
     return None
 
 
+_NOT_AGENTS = frozenset("passé exemple ailleurs conséquent hasard suite moments endroits".split())
+_CEST_AINSI = re.compile(
+    r"^c[’']est\s+(?:ainsi|en ces termes|avec ces mots|par ces mots|comme ça)\s+qu(?:e\s+|[’'])(.+)$",
+    re.S | re.I,
+)
+
+
 def after(tail: str, language: str | None) -> Attribution | None:
     """Speaker named right after a closing mark: '," said X', ', X said', ', explique X', '— X'."""
     m = _DASH_SIGNATURE.match(tail)
@@ -311,9 +326,18 @@ def after(tail: str, language: str | None) -> Attribution | None:
         return Attribution(inv.group(1) or inv.group(2), end)
     words = clause.split()
     if language == "fr" and words and words[0] == "par":
-        # The agent of a passive: « … » par un dirigeant de LREM.
+        # The agent of a passive: « … » par un dirigeant de LREM (not "par le passé").
         agent = noun_phrase(" ".join(words[1:]), language)
+        if agent and agent.split()[-1].casefold() in _NOT_AGENTS:
+            agent = None
         return Attribution(agent, end) if agent else None
+    this_way = _CEST_AINSI.match(clause)
+    if this_way:
+        # « Un choc », c'est ainsi qu'il a qualifié …: the subject of the verb that follows.
+        rest = this_way.group(1)
+        verb = last_reporting_verb(rest, "fr")
+        found = subject_of_verb(rest, verb, "fr") if verb else None
+        return Attribution(found, end) if found else None
     speaker: str | None = None
     first = words[0].casefold() if words else ""
     if words and (
@@ -375,7 +399,8 @@ def last_reporting_verb(text: str, language: str | None) -> tuple[int, int] | No
     """Span of the last reporting verb ('said', 'explique', 'déplore-t-elle') in `text`, if any."""
     verbs = _FR_REPORTING if language == "fr" else _EN_REPORTING
     found = None
-    previous = before_previous = ""
+    previous = ""
+    recent: list[str] = []  # "a elle aussi jugé", "a également déclaré": the auxiliary is near
     for m in _WORDS.finditer(text):
         word = m.group().casefold()
         base = word.split("-")[0] if "-" in word else word
@@ -383,16 +408,15 @@ def last_reporting_verb(text: str, language: str | None) -> tuple[int, int] | No
             if previous in _FR_NOUN_MARKERS:
                 pass  # "la note", "le juge": nouns
             elif base in verbs or (
-                word in _FR_PARTICIPLES
-                and (
-                    previous in _FR_AUXILIARIES
-                    or (previous.endswith("ment") and before_previous in _FR_AUXILIARIES)
-                )
+                word in _FR_PARTICIPLES and any(w in _FR_AUXILIARIES for w in recent[-3:])
             ):
+                found = (m.start(), m.end())
+            elif word in _FR_PRESENT_PARTICIPLES:
                 found = (m.start(), m.end())
         elif word in verbs or word in _EN_PARTICIPLES:
             found = (m.start(), m.end())
-        previous, before_previous = word, previous
+        previous = word
+        recent.append(word)
     return found
 
 
