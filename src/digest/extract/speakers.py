@@ -399,23 +399,21 @@ def last_reporting_verb(text: str, language: str | None) -> tuple[int, int] | No
     """Span of the last reporting verb ('said', 'explique', 'déplore-t-elle') in `text`, if any."""
     verbs = _FR_REPORTING if language == "fr" else _EN_REPORTING
     found = None
-    previous = ""
-    recent: list[str] = []  # "a elle aussi jugé", "a également déclaré": the auxiliary is near
+    recent: list[str] = [""]  # "a elle aussi jugé", "a également déclaré": the auxiliary is near
     for m in _WORDS.finditer(text):
         word = m.group().casefold()
         base = word.split("-")[0] if "-" in word else word
         if language == "fr":
-            if previous in _FR_NOUN_MARKERS:
+            if recent[-1] in _FR_NOUN_MARKERS:
                 pass  # "la note", "le juge": nouns
-            elif base in verbs or (
-                word in _FR_PARTICIPLES and any(w in _FR_AUXILIARIES for w in recent[-3:])
+            elif (
+                base in verbs
+                or word in _FR_PRESENT_PARTICIPLES
+                or (word in _FR_PARTICIPLES and any(w in _FR_AUXILIARIES for w in recent[-3:]))
             ):
-                found = (m.start(), m.end())
-            elif word in _FR_PRESENT_PARTICIPLES:
                 found = (m.start(), m.end())
         elif word in verbs or word in _EN_PARTICIPLES:
             found = (m.start(), m.end())
-        previous = word
         recent.append(word)
     return found
 
