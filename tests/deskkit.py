@@ -197,8 +197,11 @@ FRANCE_MOCHE = Article(
     published="2026-12-01",
     language="fr",
     text="C'est aussi une France où l'on est vendeur chez Patapain. La vie continue.",
-    quotes=(Quote("C'est aussi une France où l'on est vendeur chez Patapain.", None,
-                  "key_sentence", 0.7),),  # fmt: skip
+    quotes=(
+        Quote(
+            "C'est aussi une France où l'on est vendeur chez Patapain.", None, "key_sentence", 0.7
+        ),
+    ),  # fmt: skip
     origins={"title": "JSON-LD", "authors": "JSON-LD", "language": "html lang"},
 )
 

