@@ -7,6 +7,7 @@ import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from typer.testing import CliRunner
@@ -488,10 +489,11 @@ def test_check_cites_earlier_built_digests(tmp_path: Path) -> None:
 
 class _Links(BaseHTTPRequestHandler):
     def _answer(self, with_body: bool) -> None:
-        if self.path == "/nohead" and self.command == "HEAD":
+        path = urlsplit(self.path).path  # a proxied request names the whole URL
+        if path == "/nohead" and self.command == "HEAD":
             status_code = 405  # a server that refuses HEAD but serves GET
         else:
-            status_code = {"/ok": 200, "/nohead": 200}.get(self.path, 404)
+            status_code = {"/ok": 200, "/nohead": 200}.get(path, 404)
         self.server.seen.append((self.command, self.path))  # type: ignore[attr-defined]
         self.send_response(status_code)
         self.send_header("Content-Length", "2")
@@ -520,7 +522,15 @@ def server() -> Iterator[ThreadingHTTPServer]:
     httpd.server_close()
 
 
-def test_check_links_against_a_local_server(tmp_path: Path, server: ThreadingHTTPServer) -> None:
+@pytest.fixture
+def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def test_check_links_against_a_local_server(
+    tmp_path: Path, server: ThreadingHTTPServer, no_proxy: None
+) -> None:
     base = f"http://127.0.0.1:{server.server_address[1]}"
     path = write_project(tmp_path, CLEAN.replace("  themes:", "  fetch: {delay: 0.01}\n  themes:"))
     store_article(tmp_path, SMALL_TOWNS)
@@ -541,4 +551,33 @@ def test_check_links_against_a_local_server(tmp_path: Path, server: ThreadingHTT
         ("GET", "/gone"),
         ("HEAD", "/nohead"),
         ("GET", "/nohead"),
+    ]
+
+
+def test_check_links_through_the_configured_proxy(
+    tmp_path: Path, server: ThreadingHTTPServer, monkeypatch: pytest.MonkeyPatch, no_proxy: None
+) -> None:
+    monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{server.server_address[1]}")
+    monkeypatch.setenv("NO_PROXY", "")
+    path = write_project(tmp_path, CLEAN.replace("  themes:", "  fetch: {delay: 0.01}\n  themes:"))
+    store_article(tmp_path, SMALL_TOWNS)
+    (tmp_path / "digests").mkdir()
+    (tmp_path / "digests" / "2026-W48.html").write_text(
+        '<p><a href="http://news.example.org/ok">a</a> <a href="http://news.example.org/x?a=1&amp;b=2">b</a></p>\n'
+    )
+    result = run(path, "check", "--links", "--json")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == [
+        {
+            "file": "digests/2026-W48.html",
+            "line": 1,
+            "kind": "link",
+            "source": None,
+            "message": "http://news.example.org/x?a=1&b=2 answers 404",
+        }
+    ]
+    assert server.seen == [  # type: ignore[attr-defined]
+        ("HEAD", "http://news.example.org/ok"),
+        ("HEAD", "http://news.example.org/x?a=1&b=2"),
+        ("GET", "http://news.example.org/x?a=1&b=2"),
     ]

@@ -7,12 +7,14 @@ body of a GET never read.
 
 from __future__ import annotations
 
+import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 import httpx
 
 from digest.config import FetchSettings, Project
+from digest.fetch import proxies_from_env
 from digest.lint import Finding, Link, links_in_digests
 from digest.urls import host_of
 
@@ -33,6 +35,18 @@ def probe(client: httpx.Client, url: str) -> str | None:
         return "does not answer in time"
     except httpx.HTTPError as exc:
         return f"does not answer: {type(exc).__name__}"
+
+
+def _mounts(environ: Mapping[str, str]) -> dict[str, httpx.BaseTransport | None]:
+    proxies, no_proxy = proxies_from_env(environ)
+    mounts: dict[str, httpx.BaseTransport | None] = {
+        f"{scheme}://": httpx.HTTPTransport(proxy=proxy) for scheme, proxy in proxies.items()
+    }
+    if proxies:
+        if "*" in no_proxy:
+            return {}
+        mounts.update({f"all://*{host}": None for host in no_proxy})
+    return mounts
 
 
 def _in_turns(links: Iterable[Link]) -> list[Link]:
@@ -66,9 +80,10 @@ def check_links(
         follow_redirects=True,
         max_redirects=10,
         headers={"User-Agent": settings.user_agent},
-        # Proxies and .netrc are not picked up behind the curator's back (as in fetch).
+        # As in fetch: proxies come from HTTP(S)_PROXY / NO_PROXY read explicitly, never .netrc.
         trust_env=False,
         transport=transport,
+        mounts=None if transport else _mounts(os.environ),
     ) as client:
         for link in links:
             host = host_of(link.url)
