@@ -119,4 +119,4 @@ def print_summary(console: Console, report: FetchReport) -> None:
     if table.row_count:
         console.print(table)
     for line in summary_lines(report):
-        console.print(line, markup=False, highlight=False)
+        console.print(line, markup=False, highlight=False, soft_wrap=True)
