@@ -10,6 +10,7 @@ key sentences instead.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -159,12 +160,23 @@ def _sentence_starts(text: str, start: int, end: int, marks: Sequence[_Mark]) ->
     return starts
 
 
-def _sentence_of(starts: list[int], pos: int) -> int:
-    return max(s for s in starts if s <= pos)
+# Attributions sit close to their quotation: looking further than this costs time on run-on text
+# (a page of « x » « y » with no full stop) and finds nothing.
+_WINDOW = 400
+
+
+def _sentence_of(starts: list[int], pos: int, text: str) -> int:
+    """Where the sentence holding `pos` starts, at most _WINDOW characters back (on a space)."""
+    start = starts[bisect.bisect_right(starts, pos) - 1]
+    if pos - start > _WINDOW:
+        space = text.find(" ", pos - _WINDOW, pos)
+        start = space + 1 if space >= 0 else pos - _WINDOW
+    return start
 
 
 def _next_start(starts: list[int], pos: int, end: int) -> int:
-    return min((s for s in starts if s > pos), default=end)
+    i = bisect.bisect_right(starts, pos)
+    return starts[i] if i < len(starts) else end
 
 
 def _words(s: str) -> int:
@@ -201,7 +213,7 @@ class _Finder:
         i = 0
         while i < len(marks):
             mark = marks[i]
-            s0 = _sentence_of(starts, mark.start)
+            s0 = _sentence_of(starts, mark.start, text)
             head = text[s0 : mark.start]
             if self._is_fragment(head, mark) and self.language == "fr":
                 # French quotations are the words inside the guillemets, each one its own candidate.
@@ -219,7 +231,9 @@ class _Finder:
                 s1 = _next_start(starts, mark.start, end)
                 while i + 1 < len(marks) and marks[i + 1].start < s1:
                     nxt = marks[i + 1]
-                    if not self._is_fragment(text[s0 : nxt.start], nxt):
+                    if nxt.start - s0 > 2 * _WINDOW or not self._is_fragment(
+                        text[max(s0, nxt.start - _WINDOW) : nxt.start], nxt
+                    ):
                         break
                     group.append(nxt)
                     i += 1
@@ -267,7 +281,7 @@ class _Finder:
         cut = max(head.rfind("; "), head.rfind(": "))
         if cut >= 0:
             s0, head = s0 + cut + 2, head[cut + 2 :]
-        sentence_end = s1
+        sentence_end = min(s1, group[-1].end + _WINDOW)
         while sentence_end > group[-1].end and text[sentence_end - 1] in _SPACES:
             sentence_end -= 1
         if sentence_end > group[-1].end and text[sentence_end - 1] in ".;":
@@ -352,17 +366,18 @@ class _Finder:
             attribution = speakers.after(between, self.language)
             speaker = attribution.speaker if attribution else None
         if speaker is None and not unit.fragment:
+            paragraph_end = self.paragraphs[last.para][1]
             attribution = speakers.after(
-                text[last.end : self.paragraphs[last.para][1]], self.language
+                text[last.end : min(paragraph_end, last.end + _WINDOW)], self.language
             )
             speaker = attribution.speaker if attribution else None
         if speaker is None and not unit.fragment:
-            s0 = _sentence_of(starts, first.start)
+            s0 = _sentence_of(starts, first.start, text)
             attribution = speakers.before(text[s0 : first.start], self.language)
             if attribution is None and s0 == para_start and first.para > 0:
                 # "Caddell said:" closing the previous paragraph.
                 ps, pe = self.paragraphs[first.para - 1]
-                prev = text[ps:pe]
+                prev = text[max(ps, pe - _WINDOW) : pe]
                 if prev.rstrip().endswith(":"):
                     attribution = speakers.before(prev, self.language)
             speaker = attribution.speaker if attribution else None
