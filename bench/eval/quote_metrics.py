@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 THRESHOLDS = (0.3, 0.8)
 IGNORED_KINDS = frozenset({"key_sentence", "sentence", "summary", "lead", "fallback"})
@@ -27,6 +28,7 @@ _TRIM = " \t\n\"'.,;:!?-()[]…"
 _WORD = re.compile(r"\w+")
 
 Span = tuple[int, int]
+Record = dict[str, Any]
 
 
 class Normalised:
@@ -115,12 +117,22 @@ def _length(spans: Iterable[Span]) -> int:
     return sum(e - s for s, e in spans)
 
 
-def gold_spans(quote: dict[str, object]) -> list[Span]:
+def gold_spans(quote: Record) -> list[Span]:
     """The character spans of a gold quote: its segments when discontinuous."""
     segments = quote.get("segments")
     if segments:
-        return [(int(s), int(e)) for s, e in segments]  # type: ignore[attr-defined]
-    return [(int(quote["start"]), int(quote["end"]))]  # type: ignore[call-overload]
+        return [(int(s), int(e)) for s, e in segments]
+    return [(int(quote["start"]), int(quote["end"]))]
+
+
+def gold_quotes(record: Record) -> list[Record]:
+    """The gold quotes of a record, in text order."""
+    return sorted(record.get("quotes") or [], key=lambda q: int(q["start"]))
+
+
+def excluded_spans(record: Record) -> list[Span]:
+    """Spans deliberately not annotated (French sets)."""
+    return [(int(s), int(e)) for s, e in record.get("excluded") or []]
 
 
 def _speaker_tokens(name: object) -> set[str]:
@@ -129,7 +141,7 @@ def _speaker_tokens(name: object) -> set[str]:
     return {w for w in _WORD.findall(str(name).casefold()) if w not in SPEAKER_STOPWORDS}
 
 
-def speaker_correct(gold: dict[str, object], predicted: object) -> bool:
+def speaker_correct(gold: Record, predicted: object) -> bool:
     """True when the predicted speaker shares a word with the gold speaker (or its resolution)."""
     names = [gold.get("speaker"), gold.get("speaker_resolved")]
     if not any(names):
@@ -209,7 +221,7 @@ class Counts:
 
 
 def _article_predictions(
-    preds: Sequence[dict[str, object]], article: Normalised, excluded: Sequence[Span]
+    preds: Sequence[Record], article: Normalised, excluded: Sequence[Span]
 ) -> list[_Prediction]:
     out: list[_Prediction] = []
     for pred in preds:
@@ -230,8 +242,8 @@ def _article_predictions(
 
 
 def score_quotes(
-    gold_records: list[dict[str, object]],
-    predictions: dict[str, list[dict[str, object]]],
+    gold_records: list[Record],
+    predictions: dict[str, list[Record]],
     articles: dict[str, str],
 ) -> dict[str, float]:
     """Score predicted quotes against gold records; keys like 'f1@0.3' and 'speaker' (see README)."""
@@ -242,8 +254,8 @@ def score_quotes(
     for record in gold_records:
         rid = str(record["id"])
         article = Normalised(articles[rid])
-        quotes = sorted(record.get("quotes") or [], key=lambda q: int(q["start"]))  # type: ignore[union-attr, index]
-        excluded = [(int(s), int(e)) for s, e in record.get("excluded") or []]  # type: ignore[union-attr]
+        quotes = gold_quotes(record)
+        excluded = excluded_spans(record)
         preds = _article_predictions(predictions.get(rid) or [], article, excluded)
         golds = [gold_spans(q) for q in quotes]
         n_pred += len(preds)
@@ -266,7 +278,7 @@ def score_quotes(
 
 def _count_strict(
     c: Counts,
-    quotes: Sequence[dict[str, object]],
+    quotes: Sequence[Record],
     matches: list[int | None],
     preds: list[_Prediction],
 ) -> None:
@@ -282,7 +294,7 @@ def _count_strict(
 
 def _count_pure(
     c: Counts,
-    quotes: Sequence[dict[str, object]],
+    quotes: Sequence[Record],
     matches: list[int | None],
     preds: list[_Prediction],
 ) -> None:

@@ -18,8 +18,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from quote_metrics import (
     Normalised,
+    Record,
     _article_predictions,
     _greedy,
+    excluded_spans,
+    gold_quotes,
     gold_spans,
     score_quotes,
     speaker_correct,
@@ -31,7 +34,7 @@ DEFAULT_DATA = Path("/work/shared/eval")
 MISSES = SPEAKERS = True
 
 
-def load(data: Path, name: str) -> tuple[list[dict[str, object]], dict[str, str]]:
+def load(data: Path, name: str) -> tuple[list[Record], dict[str, str]]:
     """Gold records and article texts of one quote set."""
     root = data / "quotes" / name
     records = [
@@ -44,10 +47,10 @@ def load(data: Path, name: str) -> tuple[list[dict[str, object]], dict[str, str]
 
 
 def predict(
-    records: list[dict[str, object]], articles: dict[str, str]
-) -> tuple[dict[str, list[dict[str, object]]], float]:
+    records: list[Record], articles: dict[str, str]
+) -> tuple[dict[str, list[Record]], float]:
     """find_quotes on every article; the predictions and the seconds spent."""
-    out: dict[str, list[dict[str, object]]] = {}
+    out: dict[str, list[Record]] = {}
     started = time.perf_counter()
     for r in records:
         rid = str(r["id"])
@@ -56,8 +59,8 @@ def predict(
 
 
 def show_misses(
-    records: list[dict[str, object]],
-    preds: dict[str, list[dict[str, object]]],
+    records: list[Record],
+    preds: dict[str, list[Record]],
     articles: dict[str, str],
     threshold: float,
 ) -> None:
@@ -65,8 +68,8 @@ def show_misses(
     for r in records:
         rid = str(r["id"])
         article = Normalised(articles[rid])
-        quotes = sorted(r.get("quotes") or [], key=lambda q: int(q["start"]))  # type: ignore[union-attr, index]
-        excluded = [(int(s), int(e)) for s, e in r.get("excluded") or []]  # type: ignore[union-attr]
+        quotes = gold_quotes(r)
+        excluded = excluded_spans(r)
         placed = _article_predictions(preds[rid], article, excluded)
         matches = _greedy([gold_spans(q) for q in quotes], placed, threshold)
         lines: list[str] = []
@@ -89,8 +92,8 @@ def show_misses(
             print("\n".join(lines))
 
 
-def _context(article: str, quote: dict[str, object]) -> str:
-    start, end = int(quote["start"]), int(quote["end"])  # type: ignore[call-overload]
+def _context(article: str, quote: Record) -> str:
+    start, end = int(quote["start"]), int(quote["end"])
     before = article[max(0, start - 160) : start].replace("\n", "/")
     after = article[end : end + 100].replace("\n", "/")
     return f"{before}[[{article[start:end][:120]}]]{after}"
