@@ -625,6 +625,8 @@ def _dump(original: str, document: Any) -> str:
     yaml = _yaml()
     try:
         _, indent, block_seq_indent = load_yaml_guess_indent(original)
+        # ruamel's guess is thrown off by folded blocks (`comment: >-`); read the first list.
+        indent, block_seq_indent = _sequence_indent(original) or (indent, block_seq_indent)
         yaml.indent(
             mapping=_mapping_indent(original),
             sequence=indent or 2,
@@ -649,6 +651,22 @@ def _mapping_indent(text: str) -> int:
             return indent
         previous_opens_mapping = indent == 0 and stripped.endswith(":")
     return 2
+
+
+def _sequence_indent(text: str) -> tuple[int, int] | None:
+    """(sequence indent, dash offset) of the first block list under a key, as written."""
+    key_column: int | None = None
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        column = len(line) - len(line.lstrip(" "))
+        if key_column is not None and stripped.startswith("- ") and column >= key_column:
+            content = column + 2 + len(stripped[2:]) - len(stripped[2:].lstrip(" "))
+            return content - key_column, column - key_column
+        bare = stripped.split(" #")[0].rstrip()
+        key_column = column if bare.endswith(":") and not bare.startswith("- ") else None
+    return None
 
 
 def _write_if_unchanged(path: Path, text: str, digest: str) -> bool:
@@ -770,6 +788,8 @@ def set_fields(
 
     def mutate(document: Any) -> None:
         entry = _find_entry(document, source.url, occurrence)
+        last = list(entry)[-1] if entry else None
+        was_block = last is not None and _is_block(entry[last])
         for key, value in changes.items():
             if value is None:
                 entry.pop(key, None)
@@ -781,8 +801,34 @@ def set_fields(
                 entry.pop("authors", None)
             elif key == "authors":
                 entry.pop("author", None)
+        _keep_trailing_comment(entry, last, was_block)
 
     return edit(path, mutate, before_write=before_write)
+
+
+def _keep_trailing_comment(entry: CommentedMap, last: Any, was_block: bool) -> None:
+    """The blank lines and comments after an entry stay after it when keys are appended."""
+    if last is None or last not in entry or not entry or list(entry)[-1] == last:
+        return
+    slots = entry.ca.items.get(last)
+    if slots and len(slots) > 2 and slots[2] is not None:
+        token, new_last = slots[2], list(entry)[-1]
+        # After a block scalar the comment's first newline is a blank line; after a plain
+        # scalar it ends the line itself. Keep the blank line when the kind of value changes.
+        is_block = _is_block(entry[new_last])
+        if was_block and not is_block:
+            indent = " " * token.column if token.value.startswith("#") else ""
+            token.value = "\n" + indent + token.value
+        elif is_block and not was_block and token.value.startswith("\n"):
+            token.value = token.value[1:]
+        entry.ca.items.setdefault(new_last, [None, None, None, None])[2] = token
+        slots[2] = None
+
+
+def _is_block(value: Any) -> bool:
+    from ruamel.yaml.scalarstring import FoldedScalarString
+
+    return isinstance(value, (LiteralScalarString, FoldedScalarString))
 
 
 def _same_url_before(path: Path, source: Source) -> Iterator[Source]:
