@@ -113,6 +113,40 @@ def test_interrupted_quotation_is_joined_with_an_ellipsis() -> None:
     assert_verbatim(quotes, text)
 
 
+def test_quotation_continued_mid_sentence_is_joined() -> None:
+    text = article("Budget", "“We are going,” he said, “to vote against this budget in March.”")
+    quotes = [q for q in find_quotes(text, "en") if q.kind == "direct"]
+    assert [q.text for q in quotes] == ["We are going, … to vote against this budget in March."]
+
+
+def test_a_new_question_after_an_attribution_is_a_new_quotation() -> None:
+    text = article(
+        "Song",
+        "“Promise you will keep your hands in sight,” Blige sings to Clinton before asking her,"
+        " “Where do we go from here?”",
+    )
+    quotes = [q for q in find_quotes(text, "en") if q.kind == "direct"]
+    assert len(quotes) == 2
+    assert by_text(quotes, "Promise you").speaker == "Blige"
+
+
+def test_a_quoted_sentence_inside_a_sentence_is_a_quotation() -> None:
+    text = article("Ad", "The ad shows the senator asking, “Why are we not fifty points ahead?”")
+    q = by_text(find_quotes(text, "en"), "Why are we not")
+    assert q.text == "Why are we not fifty points ahead?"
+
+
+def test_a_participle_shares_the_previous_attribution() -> None:
+    text = article(
+        "Terror",
+        '"We do not see a link to terrorism," the mayor said, adding that it would take'
+        ' "more hours" before details emerge.',
+    )
+    q = by_text(find_quotes(text, "en"), "that it would take")
+    assert q.speaker == "the mayor"
+    assert q.text == 'that it would take "more hours" before details emerge'
+
+
 def test_quotation_over_several_paragraphs_keeps_its_speaker() -> None:
     text = article(
         "Harbour",

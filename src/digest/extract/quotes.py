@@ -179,6 +179,12 @@ def _next_start(starts: list[int], pos: int, end: int) -> int:
     return starts[i] if i < len(starts) else end
 
 
+def _is_sentence(quoted: str) -> bool:
+    """A capitalised run of four words or more that ends like a sentence."""
+    end = quoted.rstrip(",’'\"”")
+    return bool(end) and quoted[0].isupper() and end[-1] in ".?!…" and _words(quoted) >= 4
+
+
 def _words(s: str) -> int:
     return len(_WORD.findall(s))
 
@@ -258,7 +264,10 @@ class _Finder:
         if stripped.endswith((":", "—", "–", "-", "―")):
             return False
         # "Trump boasted, “…”": a clause that introduces the quotation.
-        return not (stripped.endswith(",") and speakers.before(head, self.language) is not None)
+        if stripped.endswith(",") and speakers.before(head, self.language) is not None:
+            return False
+        # A whole sentence in quotation marks is a quotation wherever it stands.
+        return not _is_sentence(self.text[slice(*mark.inner(self.text))])
 
     def _interrupted(self, first: _Mark, second: _Mark) -> bool:
         if self.language == "fr" or not first.closed:
@@ -270,6 +279,14 @@ class _Finder:
             return False
         between = text[first.end : second.start]
         if len(between) > 160 or "\n" in between:
+            return False
+        # '“…,” she said. “…”' or '“…,” she said, “…”' goes on; '…, asking her, “Why…”' does not.
+        s2 = second.inner(text)[0]
+        ends = between.rstrip(_SPACES)[-1:]
+        if not (
+            (ends == "." and text[s2 : s2 + 1].isupper())
+            or (ends == "," and text[s2 : s2 + 1].islower())
+        ):
             return False
         attribution = speakers.after(between, self.language)
         return attribution is not None and not between[attribution.edge :].strip(_SPACES + ",.")

@@ -275,10 +275,10 @@ def subject_of_verb(head: str, verb: tuple[int, int], language: str | None) -> s
     if word.endswith(("ing", "ant")):
         # "…, saying that": a participle shares the main clause's subject, or that of the
         # attribution before it ("déplore-t-elle, en rappelant").
-        found = subject(pre, language)
-        earlier = last_reporting_verb(pre, language) if found is None else None
-        return subject_of_verb(pre, earlier, language) if earlier else found
-    words = _PARENS.sub("", pre).split(",")[-1].split()
+        earlier = last_reporting_verb(pre, language)
+        found = subject_of_verb(pre, earlier, language) if earlier else None
+        return found or subject(pre, language)
+    words = _PARENS.sub("", pre).split(",")[-1].strip(' "“”«»\u00a0').split()
     cut = max((i for i, w in enumerate(words) if w.casefold() in _SUBORDINATORS), default=-1)
     words = words[cut + 1 :]
     while words and (
@@ -412,6 +412,8 @@ def last_reporting_verb(text: str, language: str | None) -> tuple[int, int] | No
                 or (word in _FR_PARTICIPLES and any(w in _FR_AUXILIARIES for w in recent[-3:]))
             ):
                 found = (m.start(), m.end())
+        elif recent[-1] in _DETERMINERS or recent[-1] in {"few", "many", "more", "new", "other"}:
+            pass  # "a few questions", "the claims": nouns
         elif word in verbs or word in _EN_PARTICIPLES:
             found = (m.start(), m.end())
         recent.append(word)
@@ -471,5 +473,6 @@ def inside(inner: str, language: str | None) -> tuple[str, int, int] | None:
 _WORDS = re.compile(r"[\w’'-]+")
 
 _EN_PARTICIPLES = frozenset(
-    "saying telling arguing insisting warning noting describing accusing promising adding calling claiming".split()
+    """saying telling arguing insisting warning noting describing accusing promising adding calling
+    claiming suggesting asking adding writing explaining""".split()
 )
