@@ -201,6 +201,15 @@ def test_annotate_overrides_and_clearing_them(project: Path) -> None:
     assert "authors:" not in project.read_text()
 
 
+def test_annotate_empty_author_records_no_byline_and_silences_check(project: Path) -> None:
+    result = run(project, "annotate", "3", "--author", "")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.strip() == "source 3: author set to none."
+    assert "    author: ''\n" in project.read_text()
+    assert config.load(project).sources[2].authors == ()
+    assert "no byline" not in run(project, "check").stdout
+
+
 def test_annotate_without_options_and_without_terminal_exits_2_at_once(project: Path) -> None:
     before = project.read_bytes()
     result = run(project, "annotate", input="\n1\n")
@@ -348,8 +357,8 @@ def test_check_reports_each_problem_with_file_and_line(project: Path) -> None:
         "sources.yaml:27: source 2: the URL carries tracking parameters (utm_source); cite "
         "https://mag.example.net/interview-rochet",
         "sources.yaml:32: source 3: has no theme",
-        'sources.yaml:32: source 3: no byline found; set one with --author (or `author: ""` '
-        "for none)",
+        'sources.yaml:32: source 3: no byline found; set it with --author NAME, or --author "" '
+        "if none",
         "sources.yaml:32: source 3: the title looks truncated: “Looking for social talents in "
         "the...”",
         "5 problems found.",

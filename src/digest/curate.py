@@ -319,11 +319,12 @@ def changes_for(
         changes["language"] = _checked_language(answer.language)
     if answer.authors is not None:
         names = [a.strip() for a in answer.authors if a.strip()]
-        # One key at a time: config.set_fields drops `authors` when it sets `author`.
+        # One key at a time: config.set_fields drops `authors` when it sets `author`. An empty
+        # byline is a decision (wire copy, no personal byline), written as `author: ""`.
         if len(names) > 1:
             changes["authors"] = names
         else:
-            changes["author"] = names[0] if names else None
+            changes["author"] = names[0] if names else ""
     return changes
 
 
@@ -403,10 +404,11 @@ def annotate(
 
 def describe_changes(changes: Mapping[str, object]) -> list[str]:
     """Human words for what an edit did: "quote set", "theme removed"."""
-    return [
-        f"{'author' if key == 'authors' else key} {'removed' if value is None else 'set'}"
-        for key, value in changes.items()
-    ]
+    said: list[str] = []
+    for key, value in changes.items():
+        done = "removed" if value is None else "set to none" if value == "" else "set"
+        said.append(f"{'author' if key == 'authors' else key} {done}")
+    return said
 
 
 def _shorten(text: str, limit: int = 80) -> str:

@@ -45,7 +45,8 @@ def annotate(
     theme: Annotated[str | None, typer.Option(help="The theme to file it under.")] = None,
     title: Annotated[str | None, typer.Option(help="Override the title.")] = None,
     author: Annotated[
-        list[str] | None, typer.Option(help="Override the byline (repeat for several).")
+        list[str] | None,
+        typer.Option(help="Override the byline (repeat for several; '' for no byline)."),
     ] = None,
     publication: Annotated[str | None, typer.Option(help="Override the publication.")] = None,
     date: Annotated[str | None, typer.Option(help="Override the date (YYYY-MM-DD).")] = None,

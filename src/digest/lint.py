@@ -287,7 +287,7 @@ def _byline_problems(item: Item, article: Article) -> list[str]:
         elif name.isupper() and sum(c.isalpha() for c in name) >= _ALL_CAPS_MIN:
             problems.append(f"the byline '{name}' is in capitals; set the name with --author")
     if not article.authors and "authors" not in article.origins:
-        problems.append('no byline found; set one with --author (or `author: ""` for none)')
+        problems.append('no byline found; set it with --author NAME, or --author "" if none')
     return problems
 
 
