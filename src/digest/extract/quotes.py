@@ -1,11 +1,15 @@
 """Candidate pull quotes and their speakers, from an article's main text (English and French).
 
-Quotations are found by pairing quotation marks paragraph by paragraph; one interrupted by an
-attribution ("…," she said. "…") becomes one candidate joined with " … "; a fragment quoted inside a
-reported-speech sentence ("She said Trump favors a “strongman approach.”") becomes the reported clause.
-Speakers come from speakers.py. Candidates are ranked for a pull quote: attributed, named, 12 to 45
-words, first person or opinion first; fragments last. Articles without a usable quotation get their
-key sentences instead.
+Quotations are found by pairing quotation marks (“ ” « » " ", nested ‘ ’ kept inside) paragraph by
+paragraph; a quotation running over paragraphs gives one candidate per paragraph, all with its speaker.
+In English, one interrupted by its attribution ("…," she said. "…") becomes one candidate joined with
+" … ", and a fragment quoted inside a reported-speech sentence ("She said Trump favors a “strongman
+approach.”") becomes the reported clause; in French a quotation is the words inside the guillemets,
+the convention of French newsrooms and of the Radar de Parité. Speakers come from speakers.py; the
+French inverted attributions ("a-t-il ajouté") are resolved to the person they stand for, English
+pronouns stay as written. Candidates are ranked for a pull quote: attributed, named, 12 to 45 words,
+first person or opinion first; fragments last. Articles without a usable quotation get their key
+sentences instead. Every candidate is verbatim article text (pieces joined by " … ").
 """
 
 from __future__ import annotations
@@ -220,8 +224,8 @@ class _Finder:
         while i < len(marks):
             mark = marks[i]
             s0 = _sentence_of(starts, mark.start, text)
-            head = text[s0 : mark.start]
-            if self._is_fragment(head, mark) and self.language == "fr":
+            fragment = self._is_fragment(text[s0 : mark.start], mark)
+            if fragment and self.language == "fr":
                 # French quotations are the words inside the guillemets, each one its own candidate.
                 found = speakers.inside(text[slice(*mark.inner(text))], "fr")
                 unit = self._fragment_unit([mark], s0, _next_start(starts, mark.start, end))
@@ -231,7 +235,7 @@ class _Finder:
                 units.append(unit)
                 i += 1
                 continue
-            if self._is_fragment(head, mark):
+            if fragment:
                 # Fragments quoted in the same reported sentence make one clause.
                 group = [mark]
                 s1 = _next_start(starts, mark.start, end)
