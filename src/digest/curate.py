@@ -34,6 +34,10 @@ _META_ORIGINS = (
 _BODY_ORIGINS = ("<title>", "h1", "byline", "microdata", "htmldate", "langid", "first paragraph")
 
 
+# How the last fetch got the page that backs a source (FetchRecord.used).
+_USED = {"live": "fetched", "stored": "stored copy", "saved": "saved page"}
+
+
 class QuoteNotFound(DigestError):
     """The quote typed by the curator is not verbatim text of the article."""
 
@@ -159,8 +163,11 @@ def describe(project: Project, source: Source) -> SourceView:
         if name == "publication" and key not in raw:
             origin = Origin("the URL")  # items.resolve falls back on the host name
         fields[name] = FieldView(value, origin)
+    error: str | None
     if record is not None and record.error is not None:
         status, error = "failed", record.error
+    elif record is not None and record.used in _USED:
+        status, error = _USED[record.used], record.detail
     else:
         status, error = ("fetched" if article else "not fetched"), None
     return SourceView(item, status, error, fields, file=project.path.name)
