@@ -395,6 +395,15 @@ def test_french_fragments_stay_one_per_guillemets() -> None:
     assert all(q.speaker == "l’avocate Anne Roux" for q in quotes if q.kind == "direct")
 
 
+def test_unattributed_titles_and_labels_are_not_candidates() -> None:
+    text = article(
+        "Livres",
+        f"Elle a relu cet été «{NBSP}En Corée, la politique du rayon de soleil{NBSP}» et le"
+        f" bouton «{NBSP}OK TOUT ACCEPTER{NBSP}» ne l’arrête pas.",
+    )
+    assert [q for q in find_quotes(text, "fr") if q.kind == "direct"] == []
+
+
 @pytest.mark.parametrize("language", ["en", "fr", None])
 def test_every_candidate_is_verbatim(language: str | None) -> None:
     text = EN_SAID + "\n\n" + FR_EXPLIQUE

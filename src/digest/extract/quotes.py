@@ -435,7 +435,7 @@ _COMPLEMENT = re.compile(
 # A person's name: two capitalised words or more ("Jean-Marc Ayrault", "José Luis Fernández
 # Louzao"), or a first name and an initial ("Yassin E.").
 _PERSON = re.compile(
-    r"\b([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'\-]+(?:[ \u00a0]+(?:de |van |von |da )?[A-ZÀ-ÖØ-Þ][\w’'\-]+)+"
+    r"(?<![\w-])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'\-]+(?:[ \u00a0]+(?:de |van |von |da )?[A-ZÀ-ÖØ-Þ][\w’'\-]+)+"
     r"|[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'\-]+[ \u00a0]+[A-ZÀ-ÖØ-Þ]\.)"
 )
 
@@ -516,6 +516,8 @@ def find_quotes(text: str, language: str | None, blockquotes: Sequence[str] = ()
             continue  # a quoted word or title, not a quotation
         if not unit.fragment and _words(body) < 2:
             continue
+        if unit.fragment and unit.speaker is None and (_words(body) <= 3 or body[0].isupper()):
+            continue  # a title, a name, a slogan or a button label: nobody says it
         seen.add(body)
         quotes.append(
             Quote(

@@ -71,7 +71,8 @@ _ABBREVIATIONS = frozenset(
 _ADVERBIAL_START = frozenset(
     """in at on during after before when while meanwhile however still but and also later earlier
     asked speaking since though although as for with from by last this yesterday today
-    en à au aux dans lors après avant pendant depuis quand alors mais et enfin puis ainsi
+    en à au aux dans lors après avant pendant depuis quand alors mais et enfin puis ainsi or donc
+    cependant pourtant toutefois chez
     concernant face sur par comme monday tuesday wednesday thursday friday saturday sunday lundi
     mardi mercredi jeudi vendredi samedi dimanche""".split()
 )
