@@ -121,6 +121,11 @@ def test_before_needs_a_colon_or_comma() -> None:
     assert spoken_before("Ann Carter said ", "en") is None
 
 
+def test_a_one_word_label_before_a_colon_is_not_a_speaker() -> None:
+    assert spoken_before("Quotable: ", "en") is None
+    assert spoken_before("Boxing:", "en") is None
+
+
 @pytest.mark.parametrize(
     ("inner", "speaker"),
     [

@@ -441,9 +441,13 @@ def before(head: str, language: str | None) -> Attribution | None:
             if speaker:
                 return Attribution(speaker, start + 1)
     speaker = subject(clause, language)
-    if speaker and (
-        text.endswith(":") or any(_is_verb(w.strip(","), language) for w in clause.split())
-    ):
+    if not speaker:
+        return None
+    if any(_is_verb(w.strip(","), language) for w in clause.split()):
+        return Attribution(speaker, start + 1)
+    # "Claire Petit : « … »" names a person; "Quotable:" or "Boxing:" is a label.
+    name = speaker.split(",")[0]
+    if text.endswith(":") and (len(name.split()) >= 2 or not is_name(name)):
         return Attribution(speaker, start + 1)
     return None
 
