@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rich.console import Group, RenderableType
+from rich.constrain import Constrain
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -25,6 +26,7 @@ from digest.items import Item, occurs_in, resolve
 from digest.models import Article, Quote
 from digest.store import FetchRecord, Store
 
+PANEL_WIDTH = 100
 FIELDS = ("title", "byline", "publication", "date", "language")
 _ITEM_ORIGIN_KEY = {"byline": "authors", "date": "published"}
 _META_ORIGINS = (
@@ -179,25 +181,25 @@ def panel(view: SourceView, language: str) -> RenderableType:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
-    grid.add_column(style="dim", no_wrap=True)
     for name in FIELDS:
         value = view.fields[name]
         shown = value.value or "—"
         if name == "date" and value.value:
             shown = _readable_date(value.value, language)
-        where = ""
+        line = Text(shown)
         if value.origin:
             where = value.origin.kind + (f" ({value.origin.detail})" if value.origin.detail else "")
-        grid.add_row(name.capitalize(), Text(shown), where)
-    grid.add_row("Status", Text(view.status + (f": {view.error}" if view.error else "")), "")
-    grid.add_row("Theme", Text(source.theme or "— none yet"), "")
-    grid.add_row("Comment", Text(source.comment or "— none yet"), "")
+            line.append(f"  · {where}", style="dim")
+        grid.add_row(name.capitalize(), line)
+    grid.add_row("Status", Text(view.status + (f": {view.error}" if view.error else "")))
+    grid.add_row("Theme", Text(source.theme or "— none yet"))
+    grid.add_row("Comment", Text(source.comment or "— none yet"))
     quote = Text(source.quote or "— none chosen")
     if view.item.quote_is_stale:
         quote.append("  (no longer in the article)", style="red")
     elif view.chosen:
         quote.append(f"  (candidate {view.chosen})", style="dim")
-    grid.add_row("Quote", quote, "")
+    grid.add_row("Quote", quote)
     parts: list[RenderableType] = [grid]
     if item.candidates:
         parts.append(Text("\nCandidates", style="bold"))
@@ -208,7 +210,10 @@ def panel(view: SourceView, language: str) -> RenderableType:
     title.append(source.url)
     edition = source.edition_key or "no edition"
     subtitle = f"{view.file}:{source.line} · {edition}"
-    return Panel(Group(*parts), title=title, title_align="left", subtitle=subtitle)
+    # A panel reads best at the width of a page, even when the output is a wide pipe.
+    return Constrain(
+        Panel(Group(*parts), title=title, title_align="left", subtitle=subtitle), PANEL_WIDTH
+    )
 
 
 def candidates_table(candidates: tuple[Quote, ...], chosen: int | None) -> Table:
