@@ -118,3 +118,33 @@ def test_not_a_name(text: str) -> None:
 @pytest.mark.parametrize("text", ["Jane Doe", "Marie-Hélène de La Tour", "Ludwig van Beethoven"])
 def test_is_a_name(text: str) -> None:
     assert looks_like_name(text)
+
+
+def test_strips_role_words_around_a_name() -> None:
+    assert normalise_authors("Focus-Online-Experte Robin Tschöpe") == ["Robin Tschöpe"]
+    assert normalise_authors("Christoph Hein Chefredakteur") == ["Christoph Hein"]
+    assert normalise_authors("Interview: Julia Lauter") == ["Julia Lauter"]
+
+
+def test_strips_link_phrases_and_credits() -> None:
+    assert normalise_authors("Alle Artikel von Tanja Karrasch") == ["Tanja Karrasch"]
+    assert normalise_authors("Ein Artikel von Pamela Sladky") == ["Pamela Sladky"]
+    assert normalise_authors("Text: Jeanne Martin, Photos: Paul Durand") == ["Jeanne Martin"]
+    assert normalise_authors("Christian Seiler Illustration von Markus Roost") == [
+        "Christian Seiler"
+    ]
+
+
+def test_weekday_before_a_date_is_not_part_of_the_name() -> None:
+    assert normalise_authors("Lisa Petrich Mi, 12.01.2022") == ["Lisa Petrich"]
+    assert normalise_authors("Doric Sam") == ["Doric Sam"]
+
+
+def test_desk_bylines_are_not_people() -> None:
+    assert normalise_authors("JuraForum.de-Redaktion") == []
+    assert normalise_authors("Redaktion Polizeiticker") == []
+    assert normalise_authors("etimes.in") == []
+
+
+def test_repeated_name_is_kept_once() -> None:
+    assert normalise_authors("© Kathrin Führes Kathrin Führes") == ["Kathrin Führes"]

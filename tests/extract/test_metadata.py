@@ -56,12 +56,49 @@ def test_author_from_json_ld_string_object_and_list() -> None:
         )
 
 
-def test_json_ld_organisation_author_means_no_byline() -> None:
+def test_json_ld_organisation_author_gives_way_to_a_person() -> None:
     p = page(
         ld({"@type": "NewsArticle", "author": {"@type": "Organization", "name": "Petit Journal"}})
-        + '<meta name="author" content="Someone Else">'
+        + '<meta name="author" content="Jeanne Martin">'
     )
-    assert authors(p) == ([], "JSON-LD")
+    assert authors(p) == (["Jeanne Martin"], "meta author")
+
+
+def test_person_and_organisation_type_is_a_person() -> None:
+    author = {"@type": ["Person", "Organization"], "name": "Jane Doe"}
+    assert authors(page(ld({"@type": "NewsArticle", "author": author}))) == (
+        ["Jane Doe"],
+        "JSON-LD",
+    )
+
+
+def test_yoast_written_by_label() -> None:
+    p = page('<meta name="twitter:label1" content="Verfasst von">'
+             '<meta name="twitter:data1" content="Anna Schmidt">')  # fmt: skip
+    assert authors(p) == (["Anna Schmidt"], "twitter:data")
+
+
+def test_author_page_links_with_co_authors() -> None:
+    body = ('<p class="meta"><a href="/author/jane-doe">Jane Doe</a> and '
+            '<a href="/author/jim-roe">Jim Roe</a></p>'
+            '<aside><a href="/author/ann-poe">Ann Poe</a></aside>')  # fmt: skip
+    assert authors(page(body=body)) == (["Jane Doe", "Jim Roe"], "author link")
+
+
+def test_user_handle_accepted_only_from_author_fields() -> None:
+    assert authors(page('<meta name="author" content="gizzmo">')) == (["gizzmo"], "meta author")
+    assert authors(page(body='<div class="byline">gizzmo</div>')) == ([], None)
+
+
+def test_bare_first_name_completed_from_a_later_source() -> None:
+    p = page('<meta name="author" content="Nils">', '<p class="byline">Von Nils Becker</p>')
+    assert authors(p) == (["Nils Becker"], "meta author")
+
+
+def test_microdata_in_related_articles_is_ignored() -> None:
+    body = ('<div class="related-posts"><span itemprop="author">Ann Poe</span></div>'
+            '<span itemprop="author">Jane Doe</span>')  # fmt: skip
+    assert authors(page(body=body)) == (["Jane Doe"], "microdata")
 
 
 def test_author_from_meta_author() -> None:

@@ -17,7 +17,10 @@ _PREFIX = re.compile(
     r"^(?:(?:written|reported|posted|text|texte|story|words|interview|photos?|video|published)"
     r"\s+)?(?:by|par|von|por|door|af|av|de\s+la\s+rédaction|from)\b\s*:?\s*"
     r"|^(?:auteure?s?|autor(?:in|en)?|author|authors|text|texte|verfasst\s+von|redaktion|"
-    r"reporting|écrit)\s*:\s*",
+    r"reporting|écrit)\s*:\s*"
+    r"|^(?:alle?s?\s+(?:artikel\s+|beiträge\s+)?von|mehr\s+von|ein\s+(?:artikel|beitrag)\s+von|"
+    r"all\s+(?:posts|articles|stories)\s+by|more\s+(?:from|by)|(?:tous\s+)?les\s+articles\s+de|"
+    r"un\s+article\s+de)\s+",
     re.IGNORECASE,
 )
 # Where a byline stops and a date or a role starts ("By Jane Doe Updated 10:30 AM ...").
@@ -33,8 +36,14 @@ _WEEKDAYS = (
 # Where a byline stops and a date or a role starts ("By Jane Doe Updated 10:30 AM ...").
 _CUT = re.compile(
     r"\s+(?:updated|published|posted|last\s+updated|mis\s+à\s+jour|publié|modifié|"
-    r"aktualisiert|veröffentlicht|erschienen|is\s+an?|est\s+une?|ist\s+eine?)\b.*$"
-    rf"|\s+(?:stand|am|le|on|el|il|em|den|,)?\s*(?:\d|{_WEEKDAYS}|{_MONTHS}\s+\d).*$",
+    r"aktualisiert|veröffentlicht|publiziert|erschienen|is\s+an?|est\s+une?|ist\s+eine?)\b.*$"
+    r"|\s+(?:illustratione?n?|fotos?|bilder?|photos?|grafiken?)\s+(?:von|by|de|par)\b.*$"
+    r"|\s*\([^)]*$"
+    rf"|\s+(?:stand|am|le|on|el|il|em|den|,)?\s*(?:\d|{_WEEKDAYS}|{_MONTHS}\s+\d).*$"
+    r"|\s+(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun|lun|mar|mer|jeu|ven|sam|dim)"
+    r"\.?,?\s+\d.*$"
+    # photo and video credits come after the writers: "Text: A, Fotos: B"
+    r"|\s*[,|/;]?\s*(?:fotos?|photos?|bilder?|illustrations?|grafik|video|kamera|crédits?)\s*:.*$",
     re.IGNORECASE,
 )
 # "Publié le 3 juin par Jeanne Martin": the name comes after a leading date phrase.
@@ -71,8 +80,7 @@ _NOT_A_NAME = {
     "institute", "foundation", "association", "council", "committee", "company", "corporation",
     "network", "channel", "radio", "tv", "television", "sports", "weather", "health",
     "science", "business", "politics", "world", "local", "national", "international",
-    "review", "reviews", "guide", "guides", "tips", "how", "what", "why", "when", "where",
-    "who", "is", "was", "are", "has", "have", "will", "by", "par", "von",
+    "review", "reviews", "guide", "guides", "tips", "is", "are", "by", "par", "von",
 }  # fmt: skip
 # Wire services and agencies: a byline that is only one of these is wire copy, not a person.
 _AGENCIES = {
@@ -90,17 +98,27 @@ _PARTICLES = {
     "bin", "ibn", "al", "el", "ter", "zu", "st", "y",
 }  # fmt: skip
 _MAX_NAME_WORDS = 5
+_DESK = re.compile(r"redaktion|rédaction|redacci[oó]n|redazione|newsroom|editorial|staff", re.I)
 _ROMAN = re.compile(r"[IVX]+")
 
 
 def normalise_authors(
-    raw: object, *, publication: str | None = None, host: str | None = None
+    raw: object,
+    *,
+    publication: str | None = None,
+    host: str | None = None,
+    structured: bool = True,
 ) -> list[str]:
-    """Turn a byline (str, JSON-LD dict, or a list of either) into clean personal names."""
+    """Turn a byline (str, JSON-LD dict, or a list of either) into clean personal names.
+
+    `structured` says the value comes from a field meant for author names (JSON-LD, meta
+    tags, rel=author): there a single name or a user handle ("gizzmo") is accepted. Text
+    found on the page must look like a full name (two words or more).
+    """
     names: list[str] = []
     for text in _raw_strings(raw):
         names.extend(split_byline(text))
-    return _finish(names, publication, host)
+    return _finish(names, publication, host, structured)
 
 
 def split_byline(text: str) -> list[str]:
@@ -108,7 +126,7 @@ def split_byline(text: str) -> list[str]:
     text = _clean(text)
     if not text or _URL.fullmatch(text.strip()):
         return []
-    text = _EMAIL.sub(" ", _URL.sub(" ", text))
+    text = _EMAIL.sub(" ", _URL.sub(" ", text)).replace("©", " ")
     text = _HANDLE.sub(" ", text)
     text = _PARENS.sub(" ", text)
     text = _collapse(text)
@@ -144,7 +162,9 @@ def looks_like_name(name: str) -> bool:
     lowered = [w.lower().strip(".'’") for w in words]
     if any(w in _NOT_A_NAME for w in lowered if w not in _PARTICLES or len(words) == 1):
         return False
-    if _agency_key(base) in _AGENCIES:
+    if _agency_key(base) in _AGENCIES or _DESK.search(base):
+        return False
+    if len(words) == 1 and len(base) < 3:
         return False
     significant = [w for w in words if w.lower() not in _PARTICLES]
     if not significant:
@@ -181,12 +201,20 @@ def same_organisation(name: str, publication: str | None, host: str | None) -> b
     return False
 
 
-def _finish(names: Iterable[str], publication: str | None, host: str | None) -> list[str]:
+def _finish(
+    names: Iterable[str], publication: str | None, host: str | None, structured: bool
+) -> list[str]:
     seen: set[str] = set()
     out: list[str] = []
     for name in names:
-        name = fix_case(_collapse(name))
-        if not looks_like_name(name) or same_organisation(name, publication, host):
+        name = _strip_roles(_collapse(name))
+        if structured and _HANDLE_NAME.fullmatch(name) and _plausible_handle(name):
+            pass  # a user handle given as the author: what the site shows, keep as is
+        else:
+            name = fix_case(name)
+            if not looks_like_name(name) or (not structured and len(name.split()) < 2):
+                continue
+        if same_organisation(name, publication, host):
             continue
         key = " ".join(re.findall(r"\w+", name.casefold()))
         if key in seen:
@@ -194,6 +222,44 @@ def _finish(names: Iterable[str], publication: str | None, host: str | None) -> 
         seen.add(key)
         out.append(name)
     return out
+
+
+_HANDLE_NAME = re.compile(r"[a-z][a-z0-9_.-]{2,24}|[A-Za-z][a-z]+[0-9_][A-Za-z0-9_]*")
+_ROLE_TOKEN = re.compile(
+    r"(?:^|-)(?:experte|expertin|redakteur|redakteurin|chefredakteur|chefredakteurin|"
+    r"korrespondent|korrespondentin|reporter|reporterin|autor|autorin|leiter|leiterin|"
+    r"sprecher|sprecherin|editor|writer|journalist|journalistin|journaliste|columnist|"
+    r"kolumnist|kolumnistin|correspondent|contributor|volontär|volontärin|"
+    r"mitarbeiter|mitarbeiterin|stand|hace|weitere|mehr|more|posted)$",
+    re.IGNORECASE,
+)
+_LABEL = re.compile(r"^(?:interview|gespräch|text|texte|autor|autorin|auteur|author)\s*:\s*",
+                    re.IGNORECASE)  # fmt: skip
+
+
+def _strip_roles(name: str) -> str:
+    """Drop role words and stray weekday abbreviations around a name."""
+    name = _LABEL.sub("", name)
+    words = name.split()
+    half = len(words) // 2
+    if len(words) >= 4 and len(words) % 2 == 0 and words[:half] == words[half:]:
+        words = words[:half]  # "Jane Doe Jane Doe": a name and its link text side by side
+    while len(words) > 1 and _ROLE_TOKEN.search(words[0]):
+        words.pop(0)
+    while len(words) > 1 and _ROLE_TOKEN.search(words[-1]):
+        words.pop()
+    return " ".join(words)
+
+
+def _plausible_handle(name: str) -> bool:
+    lowered = name.lower()
+    return (
+        not re.search(r"\.[a-z]{2,3}$", lowered)  # a domain name, not a person
+        and lowered not in _NOT_A_NAME
+        and lowered not in _AGENCIES
+        and not _DESK.search(name)
+        and not any(word in lowered for word in ("admin", "editor", "team", "contribut"))
+    )
 
 
 def _raw_strings(raw: object) -> Iterable[str]:
@@ -204,7 +270,8 @@ def _raw_strings(raw: object) -> Iterable[str]:
     elif isinstance(raw, dict):
         kinds = raw.get("@type")
         kinds_list = kinds if isinstance(kinds, list) else [kinds]
-        if any(str(k).lower().endswith("organization") for k in kinds_list if k):
+        kinds_lower = {str(k).lower() for k in kinds_list if k}
+        if "person" not in kinds_lower and any(k.endswith("organization") for k in kinds_lower):
             return  # an organisation is not a personal byline
         name = raw.get("name")
         if isinstance(name, str | list | dict):

@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 
 from lxml.html import HtmlElement
 
-from digest.extract.bylines import normalise_authors, same_organisation, split_byline
+from digest.extract.bylines import normalise_authors
 from digest.extract.page import ParsedPage
 
 Found = tuple[str, str]  # (value, origin)
@@ -22,9 +22,14 @@ _BYLINE_CLASS = re.compile(
     r"(?:$|[\s_-])",
     re.IGNORECASE,
 )
-_BYLINE_PREFIX = re.compile(r"^\s*(?:by|par|von|por|door)\s+\S", re.IGNORECASE)
+_BYLINE_PREFIX = re.compile(
+    r"^\s*(?:(?:ein\s+(?:artikel|beitrag)\s+|text\s+|geschrieben\s+|verfasst\s+|written\s+|"
+    r"un\s+article\s+)?(?:by|par|von|por|door)\s+\S|(?:autor|autorin|auteur|author|text|texte)"
+    r"\s*:\s*\S)",
+    re.IGNORECASE,
+)
 _NOT_BYLINE_CLASS = re.compile(
-    r"comment|avatar|bio|description|related|more|footer|share|social|date|time|image|img|"
+    r"comment|avatar|bio|description|related|more|footer|share|social|image|img|"
     r"photo|box|card|list|widget|follow|email|subscribe|newsletter|teaser|recommend",
     re.IGNORECASE,
 )
@@ -208,16 +213,21 @@ def _citation_authors(page: ParsedPage) -> object:
 def _microdata_authors(page: ParsedPage) -> object:
     names: list[str] = []
     for el in page.tree.xpath('//*[@itemprop="author" or @itemprop="creator"]')[:10]:
+        if _in_aside(el):
+            continue
         inner = el.xpath('.//*[@itemprop="name"]')
         if inner:
-            names.append(inner[0].get("content") or _text(inner[0]))
+            names.append(inner[0].get("content") or _text(inner[0], " "))
         elif el.get("content"):
             names.append(el.get("content") or "")
         else:
-            names.append(_text(el))
+            names.append(_text(el, " "))
     for el in page.tree.xpath('//a[@rel="author"]')[:10]:
-        names.append(_text(el))
-    return [n for n in names if n and len(n) <= _MAX_BYLINE_CHARS] or None
+        if not _in_aside(el):
+            names.append(_text(el, " "))
+    names = [n for n in names if n and len(n) <= _MAX_BYLINE_CHARS]
+    # Many different names tagged as authors: a list of contributors, not this byline.
+    return names[:1] if len(set(names)) > 4 else names or None
 
 
 def _visible_byline(page: ParsedPage) -> object:
@@ -230,18 +240,43 @@ def _visible_byline(page: ParsedPage) -> object:
         attrs = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("itemprop"))))
         if not attrs or not _BYLINE_CLASS.search(attrs) or _NOT_BYLINE_CLASS.search(attrs):
             continue
-        if _inside(el, ("footer", "aside", "nav")):
+        if _in_aside(el):
             continue
-        text = _text(el)
+        text = _text(el, " ")
         if text and len(text) <= _MAX_BYLINE_CHARS:
             return text
     # "By Jane Doe" as a short paragraph near the headline.
-    for el in body.iter("p", "span", "div", "address"):
-        text = _text(el)
-        if text and len(text) <= 80 and _BYLINE_PREFIX.match(text) and len(el) <= 3:
+    for el in body.iter("p", "span", "div", "address", "em", "strong", "small", "h5", "h6"):
+        text = _text(el, " ")
+        if text and len(text) <= 120 and _BYLINE_PREFIX.match(text) and len(el) <= 4:
             return text
     return None
 
+
+def _yoast_written_by(page: ParsedPage) -> object:
+    # SEO plugins label a Twitter card field "Written by" / "Verfasst von" with the author.
+    for i in ("1", "2"):
+        label = " ".join(page.meta.get(f"twitter:label{i}", ())).lower()
+        if re.search(r"written by|verfasst von|geschrieben von|écrit par|escrito por", label):
+            return page.meta.get(f"twitter:data{i}") or None
+    return None
+
+
+def _author_links(page: ParsedPage) -> object:
+    # A link to the author's page near the article: WordPress and most CMSs make one. Links
+    # beside the first one (same parent) are its co-authors.
+    links = [link for link in page.tree.xpath(_AUTHOR_LINK)[:20] if not _in_aside(link)]
+    links = [link for link in links if 2 < len(_text(link, " ")) < 60]
+    if not links:
+        return None
+    parent = links[0].getparent()
+    return [_text(link, " ") for link in links if link.getparent() is parent][:5]
+
+
+_AUTHOR_LINK = (
+    "//body//a[contains(@href, '/author/') or contains(@href, '/autor/') or "
+    "contains(@href, '/auteur/') or contains(@href, '/autoren/') or contains(@href, '/authors/')]"
+)
 
 AUTHOR_SOURCES: list[tuple[str, AuthorSource]] = [
     ("JSON-LD", _jsonld_authors),
@@ -251,43 +286,45 @@ AUTHOR_SOURCES: list[tuple[str, AuthorSource]] = [
     ("parsely", _meta("parsely-author")),
     ("sailthru", _meta("sailthru.author")),
     ("twitter creator", _meta("twitter:creator")),
+    ("twitter:data", _yoast_written_by),
     ("microdata", _microdata_authors),
+    ("author link", _author_links),
     ("byline", _visible_byline),
 ]
 
 
 def find_authors(page: ParsedPage, publication: str | None) -> tuple[list[str], str | None]:
     """The first source in the cascade whose byline yields personal names, and its name."""
-    for origin, source in AUTHOR_SOURCES:
+    for index, (origin, source) in enumerate(AUTHOR_SOURCES):
         raw = source(page)
         if not raw:
             continue
-        names = normalise_authors(raw, publication=publication, host=page.host)
+        names = normalise_authors(
+            raw, publication=publication, host=page.host, structured=origin != "byline"
+        )
         if names:
-            return names, origin
-        if _is_organisation_only(raw, origin, publication, page.host):
-            # The page says who wrote it and it is not a person: stop rather than guess lower.
-            return [], origin
+            return _complete_first_names(page, names, index, publication), origin
     return [], None
 
 
-def _is_organisation_only(raw: object, origin: str, publication: str | None, host: str) -> bool:
-    """JSON-LD that names only organisations (or the site itself) as author: wire or desk copy."""
-    if origin != "JSON-LD":
-        return False
-    items = raw if isinstance(raw, list) else [raw]
-
-    def organisation(item: object) -> bool:
-        if isinstance(item, dict):
-            if "organization" in str(item.get("@type", "")).lower():
-                return True
-            item = item.get("name")
-        if isinstance(item, str):
-            parts = split_byline(item)
-            return bool(parts) and all(same_organisation(p, publication, host) for p in parts)
-        return False
-
-    return bool(items) and all(organisation(i) for i in items)
+def _complete_first_names(
+    page: ParsedPage, names: list[str], index: int, publication: str | None
+) -> list[str]:
+    """Replace a bare first name ("Nils") by the full name a later source gives ("Nils Doe")."""
+    if any(" " in name for name in names):
+        return names
+    later: list[str] = []
+    for origin, source in AUTHOR_SOURCES[index + 1 :]:
+        raw = source(page)
+        if raw:
+            later += normalise_authors(
+                raw, publication=publication, host=page.host, structured=origin != "byline"
+            )
+    out = []
+    for name in names:
+        fuller = [n for n in later if n.split()[0].casefold() == name.casefold() and " " in n]
+        out.append(fuller[0] if fuller else name)
+    return out
 
 
 # --- published ---------------------------------------------------------------------------
@@ -377,8 +414,10 @@ def find_canonical(page: ParsedPage) -> str | None:
 # --- helpers -----------------------------------------------------------------------------
 
 
-def _text(el: HtmlElement) -> str:
-    return _clean(el.text_content())
+def _text(el: HtmlElement, sep: str = "") -> str:
+    # text_content() would include inline <style> and <script> bodies (CSS-in-JS bylines)
+    parts = el.xpath(".//text()[not(ancestor::style) and not(ancestor::script)]")
+    return _clean(sep.join(str(p) for p in parts))
 
 
 def _clean(value: str) -> str:
@@ -398,6 +437,26 @@ def _compact(value: str) -> str:
     value = "".join(ch for ch in value if not unicodedata.combining(ch))
     value = re.sub(r"^the\s+", "", value)
     return re.sub(r"\W+", "", value)
+
+
+# Class tokens that start a sidebar or a list of other articles ("related-posts", "sidebar").
+_ASIDE_CLASS = re.compile(
+    r"(?:^|\s)(?:related|recommend|sidebar|widget|popular|trending)"
+    r"|(?:^|\s)(?:comments|comment-list|comments-area|footer|site-footer)(?:$|\s)",
+    re.I,
+)
+
+
+def _in_aside(el: HtmlElement) -> bool:
+    """Inside a footer, sidebar, navigation, comment or list of other articles."""
+    parent = el.getparent()
+    while parent is not None:
+        if parent.tag in ("footer", "aside", "nav"):
+            return True
+        if _ASIDE_CLASS.search(" ".join(filter(None, (parent.get("class"), parent.get("id"))))):
+            return True
+        parent = parent.getparent()
+    return False
 
 
 def _inside(el: HtmlElement, tags: tuple[str, ...]) -> bool:
