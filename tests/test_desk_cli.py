@@ -90,6 +90,19 @@ def test_show_reports_the_curator_as_origin_of_an_override(project: Path) -> Non
     assert data["chosen_quote"] is None
 
 
+def test_show_flags_a_stale_quote(tmp_path: Path) -> None:
+    path = write_project(tmp_path)
+    changed = SMALL_TOWNS.__class__(**{**vars(SMALL_TOWNS), "text": "The article was rewritten."})
+    store_article(tmp_path, changed)
+    data = json.loads(run(path, "show", "1", "--json").stdout)
+    assert data["chosen_quote"] == {
+        "text": "It is also a France where one is a salesperson for a bakery chain.",
+        "candidate": 2,
+        "stale": True,
+    }
+    assert "(no longer in the article)" in run(path, "show", "1").stdout
+
+
 def test_show_unknown_ref_is_a_usage_error(project: Path) -> None:
     result = run(project, "show", "nowhere")
     assert result.exit_code == 2
