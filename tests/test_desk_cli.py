@@ -100,7 +100,8 @@ def test_show_flags_a_stale_quote(tmp_path: Path) -> None:
         "candidate": 2,
         "stale": True,
     }
-    assert "(no longer in the article)" in run(path, "show", "1").stdout
+    panel = " ".join(run(path, "show", "1").stdout.replace("│", " ").split())
+    assert "a bakery chain. (no longer in the article)" in panel
 
 
 def test_show_unknown_ref_is_a_usage_error(project: Path) -> None:
