@@ -176,6 +176,26 @@ def test_follow_up_quotation_inherits_the_previous_speaker() -> None:
     assert q.speaker == "Linda Brown"
 
 
+def test_a_new_sentence_after_a_closed_quotation_is_not_its_attribution() -> None:
+    text = article(
+        "Sensors",
+        "Devika Rao put it bluntly. She said: “The sensors that survived are the ones somebody"
+        " needed.” Her department now reviews every data feed once a year.",
+    )
+    q = by_text(find_quotes(text, "en"), "The sensors")
+    assert q.speaker == "She"
+
+
+def test_the_verb_right_before_the_quotation_names_the_speaker() -> None:
+    text = article(
+        "Taxes",
+        "When Clinton noted that he had paid nothing ― as was true for years ― Trump boasted,"
+        " “That makes me smart and everybody knows it.”",
+    )
+    q = by_text(find_quotes(text, "en"), "That makes me smart")
+    assert q.speaker == "Trump"
+
+
 def test_english_pronoun_stays_as_written() -> None:
     text = article(
         "Rally",
@@ -369,6 +389,16 @@ def test_c_est_ainsi_qu_il_a_qualifie() -> None:
     )
     q = by_text(find_quotes(text, "fr"), "Un choc")
     assert q.speaker == "Karel Novák"
+
+
+def test_a_paraphrase_attributed_with_selon_names_the_next_quotation() -> None:
+    text = article(
+        "Transports",
+        "Selon Patricia Nguyen, économiste, l’expérience sera suivie de près. «\u00a0Les effets"
+        " de la gratuité ciblée sont mal connus.\u00a0»",
+    )
+    q = by_text(find_quotes(text, "fr"), "Les effets")
+    assert q.speaker == "Patricia Nguyen, économiste"
 
 
 def test_french_follow_up_inherits_the_speaker() -> None:

@@ -342,6 +342,18 @@ class _Finder:
         )
         return _Unit(pieces, group[0].para, opener.speaker if opener else None, True, group)
 
+    def _previous_sentence_source(self, starts: list[int], pos: int, para_start: int) -> str | None:
+        """'Selon X, … . « … »': a paraphrase attributed just before the quotation names its source."""
+        s0 = _sentence_of(starts, pos, self.text)
+        if s0 <= para_start:
+            return None
+        prev_start = _sentence_of(starts, s0 - 1, self.text)
+        sentence = self.text[prev_start:s0].strip(_SPACES)
+        if any(ch in sentence for ch in '“”«»"'):
+            return None  # a sentence with its own quotation has its own speaker
+        found = speakers.according_to(" " + sentence)
+        return found.speaker if found else None
+
     def _antecedent(self, pos: int, previous: _Unit | None) -> str | None:
         """Who a pronoun stands for: a person named since the previous quotation, else its speaker."""
         if previous is not None and speakers.is_name(previous.speaker):
@@ -388,10 +400,13 @@ class _Finder:
             speaker = attribution.speaker if attribution else None
         if speaker is None and not unit.fragment:
             paragraph_end = self.paragraphs[last.para][1]
-            attribution = speakers.after(
-                text[last.end : min(paragraph_end, last.end + _WINDOW)], self.language
-            )
-            speaker = attribution.speaker if attribution else None
+            tail = text[last.end : min(paragraph_end, last.end + _WINDOW)]
+            # After a quotation closed by a full stop, a capitalised sentence is a new sentence,
+            # not an attribution ('“…?” Vitter demanded.' still is).
+            ended = text[slice(*last.inner(text))].rstrip("’'\"”")[-1:] == "."
+            if not (ended and tail.strip(_SPACES)[:1].isupper()):
+                attribution = speakers.after(tail, self.language)
+                speaker = attribution.speaker if attribution else None
         if speaker is None and not unit.fragment:
             s0 = _sentence_of(starts, first.start, text)
             attribution = speakers.before(text[s0 : first.start], self.language)
@@ -402,6 +417,8 @@ class _Finder:
                 if prev.rstrip().endswith(":"):
                     attribution = speakers.before(prev, self.language)
             speaker = attribution.speaker if attribution else None
+        if speaker is None and not unit.fragment:
+            speaker = self._previous_sentence_source(starts, first.start, para_start)
         # A follow-up quotation with no attribution of its own continues the previous speaker; a
         # French quoted fragment too, within the same or the next paragraph. An English fragment
         # without a reporting verb is more often a scare quote than a follow-up.

@@ -279,7 +279,7 @@ def subject_of_verb(head: str, verb: tuple[int, int], language: str | None) -> s
         earlier = last_reporting_verb(pre, language)
         found = subject_of_verb(pre, earlier, language) if earlier else None
         return found or subject(pre, language)
-    words = _PARENS.sub("", pre).split(",")[-1].strip(' "“”«»\u00a0').split()
+    words = re.split(r"[,;―—–]", _PARENS.sub("", pre))[-1].strip(' "“”«»\u00a0').split()
     cut = max((i for i, w in enumerate(words) if w.casefold() in _SUBORDINATORS), default=-1)
     words = words[cut + 1 :]
     while words and (
@@ -440,6 +440,12 @@ def before(head: str, language: str | None) -> Attribution | None:
             speaker = noun_phrase(inverted.group(2), language)
             if speaker:
                 return Attribution(speaker, start + 1)
+    verb = last_reporting_verb(clause, language)
+    if verb is not None and len(clause[verb[1] :].split()) <= 3:
+        # "…, Trump boasted, “…”": the subject of the verb that introduces the quotation.
+        found = subject_of_verb(clause, verb, language)
+        if found:
+            return Attribution(found, start + 1)
     speaker = subject(clause, language)
     if not speaker:
         return None
