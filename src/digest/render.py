@@ -136,7 +136,8 @@ def item_view(item: Item, edition_language: str) -> dict[str, Any]:
         if item.source.comment
         else None,
         "quote": typography.polish(item.quote, web_language) if item.quote else None,
-        "speaker": item.speaker,
+        # "he" or "she" is a speaker only in its paragraph; out of it, no attribution at all.
+        "speaker": item.speaker if item.speaker and item.speaker[:1].isupper() else None,
         "label": typography.label_with_colon(item.label, edition_language),
         "open_quote": rules.open_quote,
         "close_quote": rules.close_quote,
