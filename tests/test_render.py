@@ -120,3 +120,16 @@ def test_html_is_made_for_email_inline_styles_no_assets() -> None:
     assert audit.external == []
     assert not re.search(r"url\(|@import|<style", html)
     assert html.startswith('<!DOCTYPE html>\n<html lang="en">\n')
+
+
+def test_named_speakers_are_attributed_pronouns_are_not() -> None:
+    settings = Settings(title="T", language="en", themes=("Theme",))
+    texts = []
+    for speaker in ("Ann Lee", "he"):
+        article = Article(url="https://ex.org/a", title="A", language="en", text="x",
+                          quotes=(Quote("Cities listen", speaker, "direct", 0.9),))  # fmt: skip
+        item = resolve(Source(index=1, line=1, url=article.url, theme="Theme"), article, settings)
+        edition = EditionData("2026-W48", "T", "en", "d", None, None, (Section("Theme", (item,)),))
+        texts.append(render_markdown(edition))
+    assert "> Cities listen\n>\n> — Ann Lee\n" in texts[0]
+    assert "> Cities listen\n\nRead more:" in texts[1]
