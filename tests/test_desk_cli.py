@@ -468,6 +468,8 @@ def test_check_finds_duplicates_earlier_citations_stale_quotes_and_failures(
          "https://news.example.org/2026/11/small-towns.html"),
         (10, "cited", "source 2: already cited in edition 2026-W47 (source 1, line 6)"),
         (10, "stale-quote", "source 2: the chosen quote no longer occurs in the article"),
+        (14, "duplicate", "source 3: points to the same article as source 2 (line 10): "
+         "https://amp.example.org/small-towns"),
         (14, "cited", "source 3: already cited in edition 2026-W47 (source 1, line 6)"),
         (18, "fetch", "source 4: failed to fetch: HTTP 404 Not Found"),
         (23, "byline", "source 5: the byline 'PRIYA NAIR' is in capitals; set the name with "
@@ -491,6 +493,22 @@ def test_check_same_edition_duplicates(tmp_path: Path) -> None:
         (14, "source 3: points to the same article as source 1 (line 6): "
          "https://amp.example.org/small-towns"),
     ]  # fmt: skip
+
+
+def test_check_duplicates_within_an_edition_and_citations_across(tmp_path: Path) -> None:
+    text = MESSY.replace("https://amp.example.org/small-towns", SMALL_TOWNS.url + "?utm_source=x")
+    path = write_project(tmp_path, text)
+    store_article(tmp_path, SMALL_TOWNS)
+    found = [
+        (f["line"], f["kind"], f["source"])
+        for f in json.loads(run(path, "check", "--json").stdout)
+        if f["kind"] in ("duplicate", "cited")
+    ]
+    assert found == [
+        (10, "cited", 2),
+        (14, "duplicate", 3),
+        (14, "cited", 3),
+    ]
 
 
 def test_check_cites_earlier_built_digests(tmp_path: Path) -> None:

@@ -107,24 +107,28 @@ def _at(project: Project, source: Source, kind: str, message: str) -> Finding:
 def _same_article(project: Project, sources: list[Source], state: StoreState) -> list[Finding]:
     groups = urls.same_article_groups((s.index, s.url, state.canonical.get(s.url)) for s in sources)
     by_index = {s.index: s for s in sources}
-    found = []
+    found: list[Finding] = []
     for group in groups:
-        members = [by_index[i] for i in group]
-        editions = {s.edition_key for s in members}
-        if len(editions) > 1:
-            continue  # reported as "already cited" instead
-        first = members[0]
-        for other in members[1:]:
-            found.append(
-                _at(
-                    project,
-                    other,
-                    "duplicate",
-                    f"points to the same article as source {first.index} "
-                    f"(line {first.line}): {other.url}",
-                )
-            )
+        # Across editions the later ones are reported as "already cited"; within one, here.
+        by_edition: dict[str | None, list[Source]] = {}
+        for index in group:
+            by_edition.setdefault(by_index[index].edition_key, []).append(by_index[index])
+        for members in by_edition.values():
+            found += _duplicates_of(project, members)
     return found
+
+
+def _duplicates_of(project: Project, members: list[Source]) -> list[Finding]:
+    first = members[0]
+    return [
+        _at(
+            project,
+            other,
+            "duplicate",
+            f"points to the same article as source {first.index} (line {first.line}): {other.url}",
+        )
+        for other in members[1:]
+    ]
 
 
 def _tracking(project: Project, sources: list[Source]) -> list[Finding]:
