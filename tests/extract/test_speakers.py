@@ -167,6 +167,11 @@ def test_subject_of_the_reporting_verb(head: str, language: str, speaker: str) -
     assert speakers.subject_of_verb(head, verb, language) == speaker
 
 
+def test_a_verb_like_noun_after_a_determiner_is_part_of_the_subject() -> None:
+    assert speakers.subject("La demande de la mairie répond", "fr") == "La demande de la mairie"
+    assert speakers.subject("The retired general said", "en") == "The retired general"
+
+
 def test_a_french_participle_reports_only_after_an_auxiliary() -> None:
     assert speakers.last_reporting_verb("Pour l’avocate, le prévenu est un ", "fr") is None
     assert speakers.last_reporting_verb("Le juge a prévenu ", "fr") is not None

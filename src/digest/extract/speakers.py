@@ -25,7 +25,9 @@ _EN_REPORTING = frozenset(
     characterized characterised attacked exhorted identified denounced denounces thinks believes
     believed thought felt feels hopes hoped wants wanted sees saw blamed blames praised praises
     criticized criticised slammed touted defended defends questioned questions mocked labeled
-    labelled referred refers spoke speaks summed yells screamed cried whispered""".split()
+    labelled referred refers spoke speaks summed yells screamed cried whispered confirmed confirms
+    denied denies estimated recounted agreed agrees disagreed objected protested reasoned
+    speculated surmised acknowledged explained notes adds insists explains hopes expects""".split()
 )
 _EN_AUXILIARIES = frozenset(
     "is was are were has had have will would can could did does do also then later once".split()
@@ -38,7 +40,11 @@ _FR_REPORTING = frozenset(
     glisse souffle avoue concède promet annonce conseille décrit qualifie évoque s'étonne s’étonne
     s'inquiète s’inquiète s'agace s’agace s'exclame s’exclame s'emporte s’emporte se remémore
     disent expliquent estiment affirment ajoutent déclarent soulignent précisent indiquent assurent
-    racontent confient rappellent jugent dénoncent""".split()
+    racontent confient rappellent jugent dénoncent tempère rétorque réplique reprend lâche tonne
+    s'indigne s’indigne s'insurge s’insurge assène argumente murmure rassure signale remarque pointe
+    considère pense croit assume défend jure répète alerte s'alarme s’alarme salue certifie
+    maintient corrige enchaîne plaisante s'amuse s’amuse sourit s'énerve s’énerve fulmine peste
+    questionne demande confesse relate publie tweete""".split()
 )
 # Past participles report speech only after an auxiliary: "a prévenu X", not "le prévenu".
 _FR_PARTICIPLES = frozenset(
@@ -46,7 +52,9 @@ _FR_PARTICIPLES = frozenset(
     réagi rappelé insisté noté observé lancé martelé regretté déploré dénoncé reconnu avancé analysé
     commenté conclu témoigné prévenu averti jugé répondu tranché résumé détaillé fustigé plaidé
     soutenu relevé constaté admis promis annoncé tweeté qualifié décrit évoqué conseillé souvenu
-    dit écrit lâché""".split()
+    dit écrit lâché rétorqué répliqué tonné repris argumenté murmuré signalé remarqué pointé
+    considéré assumé défendu juré répété alerté salué maintenu corrigé demandé confessé relaté
+    publié""".split()
 )
 _FR_VERBS = _FR_REPORTING | _FR_PARTICIPLES
 # Present participles share the subject of the main clause: "…, estimant que « … »".
@@ -226,11 +234,9 @@ def subject(clause: str, language: str | None) -> str | None:
         return None
     words: list[str] = []
     for w in chunks[0].split():
-        if (
-            words
-            and _is_verb(w, language)
-            and not (w.endswith("ed") and all(x.casefold() in _DETERMINERS for x in words))
-        ):
+        # A verb-like word right after a determiner is a noun or an adjective: "la demande",
+        # "the retired general".
+        if words and _is_verb(w, language) and words[-1].casefold() not in _DETERMINERS:
             break
         if words and w.endswith("ly") and w.islower():
             break  # "Gingrich cynically dismissed"
