@@ -44,7 +44,7 @@ sources:
     ("raw", "kind", "detail"),
     [
         ("JSON-LD", "JSON-LD", None),
-        ("JSON-LD publisher", "JSON-LD", "JSON-LD publisher"),
+        ("JSON-LD publisher", "JSON-LD", "publisher"),
         ("OpenGraph", "meta tag", "OpenGraph"),
         ("meta author", "meta tag", "meta author"),
         ("html lang", "meta tag", "html lang"),

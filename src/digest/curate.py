@@ -22,7 +22,7 @@ from rich.text import Text
 from digest import config, typography
 from digest.config import Project, Source
 from digest.errors import ConflictError, DigestError, UsageError
-from digest.items import Item, occurs_in, resolve
+from digest.items import Item, comparable, occurs_in, resolve
 from digest.models import Article, Quote
 from digest.store import FetchRecord, Store
 
@@ -59,7 +59,7 @@ def origin_of(raw: str | None) -> Origin:
     if raw == "curator":
         return Origin("the curator")
     if raw.startswith("JSON-LD"):
-        return Origin("JSON-LD", raw if raw != "JSON-LD" else None)
+        return Origin("JSON-LD", raw.removeprefix("JSON-LD").strip() or None)
     if raw.startswith(_META_ORIGINS):
         return Origin("meta tag", raw)
     if raw.startswith(_BODY_ORIGINS):
@@ -104,8 +104,6 @@ class SourceView:
         quote = self.source.quote
         if not quote:
             return None
-        from digest.items import comparable
-
         key = comparable(quote)
         return next(
             (n for n, c in enumerate(self.item.candidates, 1) if comparable(c.text) == key), None
