@@ -172,6 +172,19 @@ def test_a_verb_like_noun_after_a_determiner_is_part_of_the_subject() -> None:
     assert speakers.subject("The retired general said", "en") == "The retired general"
 
 
+@pytest.mark.parametrize(
+    ("clause", "speaker"),
+    [
+        ("Following a late meeting, the Security Council issued", "the Security Council"),
+        ("Once in my twenties, I laughed and said", "I"),
+        ("Though she called it outrageous, Clinton restricted", "Clinton"),
+        ("In July, Gingrich dismissed", "Gingrich"),
+    ],
+)
+def test_leading_adverbials_are_not_the_subject(clause: str, speaker: str) -> None:
+    assert speakers.subject(clause, "en") == speaker
+
+
 def test_a_french_participle_reports_only_after_an_auxiliary() -> None:
     assert speakers.last_reporting_verb("Pour l’avocate, le prévenu est un ", "fr") is None
     assert speakers.last_reporting_verb("Le juge a prévenu ", "fr") is not None

@@ -78,7 +78,8 @@ _ABBREVIATIONS = frozenset(
 )
 _ADVERBIAL_START = frozenset(
     """in at on during after before when while meanwhile however still but and also later earlier
-    asked speaking since though although as for with from by last this yesterday today
+    asked speaking since though although as for with from by last this yesterday today once if
+    despite amid under
     en à au aux dans lors après avant pendant depuis quand alors mais et enfin puis ainsi or donc
     cependant pourtant toutefois chez
     concernant face sur par comme monday tuesday wednesday thursday friday saturday sunday lundi
@@ -223,12 +224,19 @@ def noun_phrase(text: str, language: str | None) -> str | None:
     return _TRAILING.sub("", with_role) or None
 
 
+def _adverbial(chunk: str) -> bool:
+    """A leading phrase that is not the subject: "In July", "Though she …", "Following a meeting"."""
+    first = chunk.split()[0]
+    low = first.casefold()
+    return low in _ADVERBIAL_START or (low.endswith("ing") and first[0].isupper() and len(low) > 5)
+
+
 def subject(clause: str, language: str | None) -> str | None:
     """The subject of a clause: the words before its verb, a role kept ('X, the …, says')."""
     clause = _PARENS.sub("", clause)
     chunks = [c.strip() for c in clause.split(",")]
     # Skip leading adverbials ("In July,", "Concernant le lait,").
-    while len(chunks) > 1 and chunks[0] and chunks[0].split()[0].casefold() in _ADVERBIAL_START:
+    while len(chunks) > 1 and chunks[0] and _adverbial(chunks[0]):
         chunks.pop(0)
     if not chunks or not chunks[0]:
         return None
@@ -302,7 +310,10 @@ def subject_of_verb(head: str, verb: tuple[int, int], language: str | None) -> s
 
 def subject_of_sentence(head: str, language: str | None) -> str | None:
     """The subject of a sentence whose verb comes before `head` ends: 'Trump tweeted that …'."""
-    words = head.split()
+    chunks = head.split(",")
+    while len(chunks) > 1 and chunks[0].strip() and _adverbial(chunks[0].strip()):
+        chunks.pop(0)  # "Though she called it …, Clinton restricted …"
+    words = ",".join(chunks).split()
     for i, w in enumerate(words[:16]):
         if i and _is_verb(w.strip(",;"), language) and w.casefold() not in _EN_AUXILIARIES:
             return subject(" ".join(words[: i + 1]), language)
