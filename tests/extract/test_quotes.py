@@ -241,6 +241,16 @@ def test_fragment_without_reporting_verb_gives_its_sentence_with_the_subject() -
     assert quotes[-1] == q  # a fragment ranks after a whole attributed quotation
 
 
+def test_the_outer_reporting_verb_owns_a_nested_report() -> None:
+    text = article(
+        "Trade",
+        "Trump said at a rally in Michigan that Clinton once described the deal as “the gold"
+        " standard” of trade deals.",
+    )
+    q = by_text(find_quotes(text, "en"), "that Clinton once described")
+    assert q.speaker == "Trump"
+
+
 def test_scare_quotes_are_not_candidates() -> None:
     text = article(
         "Film",

@@ -310,6 +310,10 @@ class _Finder:
         tail = text[group[-1].end : sentence_end]
         attribution = speakers.according_to(tail) or speakers.after(tail, language)
         verb = speakers.last_reporting_verb(head, language)
+        outer = speakers.first_verb_with_that(head, language)
+        if outer is not None:
+            # "Trump said … that Clinton described it as “…”": the outer verb reports the clause.
+            verb = outer
         if verb is not None:
             after_verb = head[verb[1] :]
             that = _THAT.search(after_verb[:60])

@@ -438,6 +438,25 @@ def last_reporting_verb(text: str, language: str | None) -> tuple[int, int] | No
     return found
 
 
+def first_verb_with_that(text: str, language: str | None) -> tuple[int, int] | None:
+    """The first reporting verb followed within a few words by 'that' / 'que': the outer report."""
+    verbs = _FR_VERBS if language == "fr" else _EN_REPORTING
+    tokens = list(_WORDS.finditer(text))
+    for i, m in enumerate(tokens):
+        word = m.group().casefold()
+        if word not in verbs or (i and tokens[i - 1].group().casefold() in _DETERMINERS):
+            continue
+        # French "que" is also a relative pronoun: only right after the verb does it report.
+        following = [
+            t.group().casefold() for t in tokens[i + 1 : i + (3 if language == "fr" else 10)]
+        ]
+        if any(
+            w in {"that", "que", "qu’", "qu'"} or w.startswith(("qu’", "qu'")) for w in following
+        ):
+            return m.start(), m.end()
+    return None
+
+
 def before(head: str, language: str | None) -> Attribution | None:
     """Speaker introducing a quotation: 'X said:', 'According to X,', 'X : «', 'selon X,'."""
     text = head.rstrip(" \u00a0\u202f")
