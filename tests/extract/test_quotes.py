@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
@@ -463,3 +464,13 @@ def test_unbalanced_marks_do_not_break_the_finder() -> None:
     quotes = find_quotes(text, "en")
     assert_verbatim(quotes, text)
     assert not any(re.search(r"\s$", q.text) for q in quotes)
+
+
+def test_mark_soup_never_breaks_the_finder_and_stays_verbatim() -> None:
+    pieces = [*"abc ABC,.;:!?", "“", "”", "«", "»", '"', "‘", "’", "\n", "\n\n", NBSP, " said ",
+              " dit ", " a-t-il ajouté", " selon ", " Jean Dupont", "—", "(", ")", "…", ". "]  # fmt: skip
+    rng = random.Random(7)
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 200)))
+        for language in ("en", "fr", None):
+            assert_verbatim(find_quotes(text, language), text)
