@@ -445,6 +445,16 @@ def test_unattributed_titles_and_labels_are_not_candidates() -> None:
     assert [q for q in find_quotes(text, "fr") if q.kind == "direct"] == []
 
 
+def test_low_opening_quotation_marks() -> None:
+    text = article(
+        "Verkehr", "„Wir brauchen mehr Busse und weniger Staus in der Stadt“, sagte Anna Weber."
+    )
+    quotes = find_quotes(text, "de")
+    assert [q.text for q in quotes if q.kind == "direct"] == [
+        "Wir brauchen mehr Busse und weniger Staus in der Stadt"
+    ]
+
+
 @pytest.mark.parametrize("language", ["en", "fr", None])
 def test_every_candidate_is_verbatim(language: str | None) -> None:
     text = EN_SAID + "\n\n" + FR_EXPLIQUE

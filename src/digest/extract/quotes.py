@@ -23,7 +23,7 @@ from digest.extract import speakers
 from digest.models import Quote
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
-_MARKS = re.compile(r"[“”«»\"]")
+_MARKS = re.compile(r"[“”«»„\"]")
 _SPACES = " \t\n\u00a0\u202f\u2009"
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 _SENTENCE_END = re.compile(r"[.!?…]+[”»\"’)]*(?=\s+(?:[\"“«‘(\[][\s\u00a0\u202f]*)?[A-ZÀ-ÖØ-Þ0-9])")
@@ -108,8 +108,14 @@ def _scan(text: str, start: int, end: int, para: int) -> list[_Mark]:
     for m in _MARKS.finditer(text, start, end):
         ch, i = m.group(), m.start()
         if not opener:
-            if ch in "“«" or (ch in '"”' and (i == start or _opens_straight(text, i, start))):
+            if ch in "“«„" or (ch in '"”' and (i == start or _opens_straight(text, i, start))):
                 opener, opened, depth = ch, i, 0
+            continue
+        if opener == "„":
+            # German and Central European „…“ (or „…”): the closing mark is a high one.
+            if ch in "“”":
+                marks.append(_Mark(opened, i + 1, para, True))
+                opener = ""
             continue
         if opener == "«":
             if ch == "«":
