@@ -136,7 +136,7 @@ def test_politeness_limits_hold(tmp_path: Path) -> None:
             urls += [server.url(f"/p{n}", address=a) for a in addresses]
             server.route(f"/p{n}", slow(0.05, page_handler(article("P"))))
         settings = FetchSettings(**{**SETTINGS.__dict__, "concurrency": 3, "per_host": 2,
-                                    "delay": 0.1})  # fmt: skip
+                                    "delay": 0.2})  # fmt: skip
         report = run_fetch(project(tmp_path, urls, settings))
     assert [i.outcome for i in report.items] == ["fetched"] * len(urls)
     assert server.peak["*"] <= 3
@@ -145,8 +145,9 @@ def test_politeness_limits_hold(tmp_path: Path) -> None:
         starts = sorted(r.received for r in server.requests if r.host == address)
         assert len(starts) == 5  # four pages and robots.txt
         gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
-        # seen from the server: setting up a connection may delay one arrival a little
-        assert min(gaps) >= 0.07, gaps
+        # Seen from the server, a request that opens a connection arrives a little late, which
+        # shortens the gap after it: hence the margin, well under the 0.2 s delay.
+        assert min(gaps) >= 0.1, gaps
 
 
 def test_a_second_run_on_a_locked_store_exits_at_once(server: WebServer, tmp_path: Path) -> None:

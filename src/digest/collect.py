@@ -43,7 +43,7 @@ LOCK_NAME = "fetch.lock"
 # Extraction is CPU work. In threads it would fight the event loop for the GIL and stall the
 # downloads (measured: 200 pages took 3x longer), so it runs in a few worker processes, kept
 # for the life of the process; a cron job can afford their memory, not more of them.
-EXTRACT_PROCESSES = max(1, min(2, os.cpu_count() or 1))
+EXTRACT_PROCESSES = max(1, min(2, (os.cpu_count() or 1) - 1))
 
 Extractor = Callable[..., Article]
 
@@ -288,26 +288,19 @@ class _Run:
                     asyncio.create_task(self._report(source, by_url[source.url], done))
                     for source in self.sources
                 ]
-                stopper = asyncio.create_task(stopping.wait())
-                pending: set[asyncio.Task[Any]] = set(waiters)
-                while pending:
-                    finished, pending = await asyncio.wait(
-                        pending | {stopper}, return_when=asyncio.FIRST_COMPLETED
-                    )
-                    pending.discard(stopper)
-                    broken = [t for t in finished if t is not stopper and t.exception()]
-                    if broken:
-                        for task in [*by_url.values(), *pending]:
-                            task.cancel()
-                        await asyncio.gather(*by_url.values(), *pending, return_exceptions=True)
-                        broken[0].result()
-                    if stopper in finished:
+                everything: asyncio.Future[Any] = asyncio.gather(*waiters)
+                stopper: asyncio.Future[Any] = asyncio.create_task(stopping.wait())
+                try:
+                    await asyncio.wait({everything, stopper}, return_when=asyncio.FIRST_COMPLETED)
+                    if everything.done():
+                        everything.result()  # a StoreError stops the run
+                    else:
                         report.interrupted = True
-                        for task in [*by_url.values(), *pending]:
-                            task.cancel()
-                        await asyncio.gather(*by_url.values(), *pending, return_exceptions=True)
-                        break
-                stopper.cancel()
+                finally:
+                    stopper.cancel()
+                    for task in [*by_url.values(), *waiters]:
+                        task.cancel()  # nothing left to cancel after a complete run
+                    await asyncio.gather(everything, *by_url.values(), return_exceptions=True)
         for source in self.sources:
             item = done.get(source.index)
             if item is None:

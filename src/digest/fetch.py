@@ -17,6 +17,7 @@ import datetime as dt
 import email.utils
 import os
 import random
+import ssl
 import time
 import urllib.robotparser
 import zlib
@@ -54,7 +55,9 @@ class FetchOptions:
     retries: int = 3  # attempts after the first
     backoff: float = 0.5  # first backoff, doubled at each retry, with jitter
     max_redirects: int = 10
-    backlog: int = 0  # downloaded bodies held at once (0: twice the concurrency)
+    # Bytes of downloaded bodies waiting for extraction before new downloads wait; at worst
+    # the backlog plus one max_bytes body per request in flight.
+    backlog_bytes: int = 32_000_000
     robots: bool = True
     proxies: Mapping[str, str] = field(default_factory=dict)  # {"http": url, "https": url}
     no_proxy: tuple[str, ...] = ()
@@ -163,22 +166,48 @@ class _Answer:
     body: bytes = b""
 
 
-class _Ticket:
-    """A place in the backlog, taken at most once per page and released when done."""
+class _Backlog:
+    """Bytes of downloaded bodies that wait for the caller (extraction) to be done with them."""
 
-    def __init__(self, backlog: asyncio.Semaphore | None) -> None:
+    def __init__(self, budget: int) -> None:
+        self.budget = budget
+        self.held = 0
+        self._changed = asyncio.Condition()
+
+    async def wait_for_room(self) -> None:
+        """Return once the bodies held are under the budget."""
+        async with self._changed:
+            await self._changed.wait_for(lambda: self.held < self.budget)
+
+    def add(self, size: int) -> None:
+        self.held += size
+
+    async def remove(self, size: int) -> None:
+        self.held -= size
+        async with self._changed:
+            self._changed.notify_all()
+
+
+class _Ticket:
+    """One page's share of the backlog: room waited for before its download, bytes after."""
+
+    def __init__(self, backlog: _Backlog | None) -> None:
         self._backlog = backlog
-        self._held = False
+        self._size = 0
 
     async def take(self) -> None:
-        if self._backlog is not None and not self._held:
-            await self._backlog.acquire()
-            self._held = True
+        if self._backlog is not None:
+            await self._backlog.wait_for_room()
 
-    def release(self) -> None:
-        if self._backlog is not None and self._held:
-            self._backlog.release()
-            self._held = False
+    def hold(self, size: int) -> None:
+        if self._backlog is not None:
+            self._backlog.add(size)
+            self._size += size
+
+    async def release(self) -> None:
+        if self._backlog is not None and self._size:
+            size, self._size = self._size, 0
+            await self._backlog.remove(size)
 
 
 class _HostGate:
@@ -200,41 +229,16 @@ class Fetcher:
     def __init__(self, options: FetchOptions, *, transport: httpx.AsyncBaseTransport | None = None):
         self.options = options
         self._transport = transport
-        self._client: httpx.AsyncClient | None = None
+        self._clients: dict[str, httpx.AsyncClient] = {}
+        self._ssl: ssl.SSLContext | None = None
         self._global: asyncio.Semaphore | None = None
-        self._backlog: asyncio.Semaphore | None = None
+        self._backlog: _Backlog | None = None
         self._gates: dict[str, _HostGate] = {}
         self._robots: dict[str, asyncio.Task[urllib.robotparser.RobotFileParser | str | None]] = {}
 
     async def __aenter__(self) -> Fetcher:
-        o = self.options
-        timeout = httpx.Timeout(
-            connect=o.connect_timeout, read=o.read_timeout, write=o.read_timeout, pool=o.timeout
-        )
-        # Our own semaphores bound the requests in flight; the pool only has to keep one idle
-        # connection per host and per slot so that keep-alive works across many hosts.
-        limits = httpx.Limits(
-            max_connections=o.concurrency * 2,
-            max_keepalive_connections=max(o.concurrency, 128),
-            keepalive_expiry=max(5.0, o.delay * 3),
-        )
-        self._client = httpx.AsyncClient(
-            timeout=timeout,
-            limits=limits,
-            follow_redirects=False,
-            # Never pick up proxies or .netrc from the environment by accident: proxies come
-            # in through FetchOptions, read explicitly by proxies_from_env().
-            trust_env=False,
-            transport=self._transport,
-            mounts=None if self._transport else _mounts(o, limits),
-            headers={
-                "User-Agent": o.user_agent,
-                "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1",
-                "Accept-Encoding": "gzip, deflate",
-            },
-        )
-        self._global = asyncio.Semaphore(o.concurrency)
-        self._backlog = asyncio.Semaphore(o.backlog or o.concurrency * 2)
+        self._global = asyncio.Semaphore(self.options.concurrency)
+        self._backlog = _Backlog(self.options.backlog_bytes)
         return self
 
     async def __aexit__(
@@ -245,8 +249,49 @@ class Fetcher:
     ) -> None:
         for task in self._robots.values():
             task.cancel()
-        if self._client is not None:
-            await self._client.aclose()
+        for client in self._clients.values():
+            await client.aclose()
+        self._clients.clear()
+
+    def _client(self, url: str) -> httpx.AsyncClient:
+        """The client for a URL's host: one small connection pool per host.
+
+        One pool for every host scales badly (httpcore scans all its connections for each
+        request); the per-host limit already says how many connections a host needs.
+        """
+        host = host_of(url)
+        client = self._clients.get(host)
+        if client is not None:
+            return client
+        o = self.options
+        if self._ssl is None:
+            # Loading the CA bundle costs tens of milliseconds: once per run, not per host.
+            self._ssl = httpx.create_ssl_context()
+        timeout = httpx.Timeout(
+            connect=o.connect_timeout, read=o.read_timeout, write=o.read_timeout, pool=o.timeout
+        )
+        limits = httpx.Limits(
+            max_connections=o.per_host + 1,  # robots.txt may overlap a page
+            max_keepalive_connections=o.per_host + 1,
+            keepalive_expiry=max(5.0, o.delay * 3),
+        )
+        client = self._clients[host] = httpx.AsyncClient(
+            timeout=timeout,
+            limits=limits,
+            follow_redirects=False,
+            # Never pick up proxies or .netrc from the environment by accident: proxies come
+            # in through FetchOptions, read explicitly by proxies_from_env().
+            trust_env=False,
+            verify=self._ssl,
+            transport=self._transport,
+            mounts=None if self._transport else _mounts(o, limits, self._ssl),
+            headers={
+                "User-Agent": o.user_agent,
+                "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1",
+                "Accept-Encoding": "gzip, deflate",
+            },
+        )
+        return client
 
     # ------------------------------------------------------------------ one page
 
@@ -259,17 +304,20 @@ class Fetcher:
     async def fetching(
         self, url: str, conditional: Conditional | None = None
     ) -> AsyncIterator[FetchResult]:
-        """Fetch one page and hold a backlog place until the caller is done with its body.
+        """Fetch one page; its body counts in the backlog until the caller is done with it.
 
-        The backlog bounds how many downloaded bodies wait for extraction: when extraction
-        lags, new downloads wait for a place (so memory stays bounded), but only once their
+        The backlog bounds the bytes of downloaded bodies that wait for extraction: when
+        extraction lags, new downloads wait (so memory stays bounded), but only once their
         host's turn has come, so a busy host never blocks the others.
         """
         ticket = _Ticket(self._backlog)
         try:
-            yield await self._fetch(url, conditional, ticket)
+            result = await self._fetch(url, conditional, ticket)
+            if result.page is not None:
+                ticket.hold(len(result.page.body))
+            yield result
         finally:
-            ticket.release()
+            await ticket.release()
 
     async def _fetch(
         self, url: str, conditional: Conditional | None, ticket: _Ticket
@@ -293,6 +341,7 @@ class Fetcher:
                 attempts += 1
                 tries += 1
                 began: float | None = None  # time spent queueing for a slot does not count
+                self._client(current)  # set up outside the slot, where its cost delays nobody
                 try:
                     async with self._slot(host_of(current), ticket):
                         began = time.monotonic()
@@ -404,7 +453,6 @@ class Fetcher:
 
     async def _attempt(self, url: str, headers: Mapping[str, str]) -> _Answer:
         """One request, bounded by the total budget; raises _Failure."""
-        assert self._client is not None
         try:
             async with asyncio.timeout(self.options.timeout):
                 return await self._request(url, headers)
@@ -428,8 +476,7 @@ class Fetcher:
             raise _Failure(f"{type(exc).__name__}: {exc}") from None
 
     async def _request(self, url: str, headers: Mapping[str, str]) -> _Answer:
-        assert self._client is not None
-        async with self._client.stream("GET", url, headers=headers) as response:
+        async with self._client(url).stream("GET", url, headers=headers) as response:
             status = response.status_code
             if status in REDIRECTS or status == 304:
                 return _Answer(status, response.headers, url)
@@ -503,8 +550,8 @@ class Fetcher:
 
     async def _load_robots(self, origin: str) -> urllib.robotparser.RobotFileParser | str | None:
         """The parsed robots.txt of an origin; None allows everything; a str is a refusal."""
-        assert self._client is not None
         url = f"{origin}/robots.txt"
+        self._client(url)
         try:
             async with self._slot(host_of(url)), asyncio.timeout(self.options.timeout):
                 status, content = await self._small_get(url)
@@ -523,8 +570,7 @@ class Fetcher:
 
     async def _small_get(self, url: str) -> tuple[int, bytes]:
         """GET following redirects, keeping at most MAX_ROBOTS_BYTES of the body."""
-        assert self._client is not None
-        async with self._client.stream("GET", url, follow_redirects=True) as response:
+        async with self._client(url).stream("GET", url, follow_redirects=True) as response:
             chunks: list[bytes] = []
             size = 0
             async for chunk in response.aiter_bytes(_CHUNK):
@@ -612,11 +658,13 @@ class _Decoder:
 
 
 def _mounts(
-    options: FetchOptions, limits: httpx.Limits
+    options: FetchOptions, limits: httpx.Limits, context: ssl.SSLContext
 ) -> dict[str, httpx.AsyncBaseTransport | None]:
     mounts: dict[str, httpx.AsyncBaseTransport | None] = {}
     for scheme, proxy in options.proxies.items():
-        mounts[f"{scheme}://"] = httpx.AsyncHTTPTransport(proxy=proxy, limits=limits)
+        mounts[f"{scheme}://"] = httpx.AsyncHTTPTransport(
+            proxy=proxy, limits=limits, verify=context
+        )
     if options.proxies:
         for host in options.no_proxy:
             if host == "*":
