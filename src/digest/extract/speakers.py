@@ -92,7 +92,6 @@ _NP_STOP = frozenset(
 )
 _NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w’'.\-]*$")
 _PARTICLES = frozenset("van von de der den da di du del della la le bin ben al el y d’ d'".split())
-_TOKEN = re.compile(r"[\w’'.\-]+|[,;:]")
 _ROLE_STOP = re.compile(
     r"\s+(?:who|which|whose|qui|dont|said|says|told|in an?|on|during|when|at an?)\b.*$", re.S
 )
@@ -103,6 +102,12 @@ _FR_INVERTED = re.compile(
 )
 _SELON = re.compile(r"(?:^|.*[\s,(])(?:selon|d’après|d'après|according to)\s+(.+)$", re.S | re.I)
 _POUR = re.compile(r"^(?:mais\s+|et\s+)?pour\s+(.+)$", re.S | re.I)
+_WORDS = re.compile(r"[\w’'-]+")
+
+_EN_PARTICIPLES = frozenset(
+    """saying telling arguing insisting warning noting describing accusing promising adding calling
+    claiming suggesting asking adding writing explaining""".split()
+)
 _TRAILING = re.compile(r"[\s,;:.!?)\]»”\"]+$")
 
 
@@ -515,11 +520,3 @@ def inside(inner: str, language: str | None) -> tuple[str, int, int] | None:
             if found and starts_noun_phrase(found.speaker.split()[0]):
                 return found.speaker, m.start(), m.end() + len(clause)
     return None
-
-
-_WORDS = re.compile(r"[\w’'-]+")
-
-_EN_PARTICIPLES = frozenset(
-    """saying telling arguing insisting warning noting describing accusing promising adding calling
-    claiming suggesting asking adding writing explaining""".split()
-)
