@@ -225,3 +225,16 @@ def test_an_extraction_crash_fails_that_item_only(server: WebServer, tmp_path: P
     assert (boom.used, boom.error) == (None, "extraction failed: ValueError: unexpected markup")
     assert (fine.outcome, fine.title) == ("fetched", "Fine")
     assert report.exit_code == 1
+
+
+def test_ignore_robots_fetches_a_disallowed_page_for_this_run(
+    server: WebServer, tmp_path: Path
+) -> None:
+    server.page("/robots.txt", "User-agent: *\nDisallow: /\n", "text/plain")
+    proj = project(tmp_path, [server.page("/a", article("A"))])
+    (refused,) = run_fetch(proj).items
+    assert refused.error is not None and refused.error.startswith("disallowed by ")
+    (allowed,) = run_fetch(proj, ignore_robots=True).items
+    assert (allowed.outcome, allowed.title) == ("fetched", "A")
+    (later,) = run_fetch(proj, refresh=True).items  # the next run honours robots.txt again
+    assert (later.outcome, later.used) == ("failed", "stored")

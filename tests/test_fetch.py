@@ -141,3 +141,33 @@ def test_unknown_encodings_and_corrupt_bodies_are_failures() -> None:
         _Decoder("br", 100, 200)
     with pytest.raises(_Failure, match="corrupt gzip body"):
         decode_all("gzip", b"\x1f\x8b\x08\x00garbage-garbage-garbage")
+
+
+def test_an_unknown_host_is_not_retried() -> None:
+    calls: list[str] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        calls.append(str(request.url))
+        raise httpx.ConnectError("[Errno -2] Name or service not known", request=request)
+
+    result = fetch_with(httpx.MockTransport(answer), "http://nowhere.invalid/a")
+    assert result.attempts == 1 and len(calls) == 1
+    assert result.error == "unknown host: [Errno -2] Name or service not known"
+
+
+def test_a_refused_connection_is_retried_then_reported() -> None:
+    import socket
+
+    with socket.socket() as sock:  # a port nobody listens on once this socket closes
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+
+    async def main() -> FetchResult:
+        async with Fetcher(FAST) as fetcher:
+            return await fetcher.fetch(f"http://127.0.0.1:{port}/a")
+
+    result = asyncio.run(main())
+    assert result.outcome == "failed"
+    assert result.attempts == FAST.retries + 1
+    assert result.error is not None and result.error.startswith("cannot connect: ")
+    assert result.error.endswith(f"(after {FAST.retries + 1} attempts)")

@@ -469,11 +469,15 @@ class Fetcher:
                 f"connection broken: {exc or 'server disconnected'}", retry=True
             ) from None
         except httpx.NetworkError as exc:
-            raise _Failure(f"{_network_reason(exc)}", retry=True) from None
+            # A name that does not resolve will not resolve in a second either.
+            unknown_host = isinstance(exc, httpx.ConnectError) and _is_dns_failure(exc)
+            raise _Failure(_network_reason(exc), retry=not unknown_host) from None
         except httpx.ProxyError as exc:
             raise _Failure(f"proxy error: {exc}", retry=True) from None
         except httpx.HTTPError as exc:
             raise _Failure(f"{type(exc).__name__}: {exc}") from None
+        except (httpx.InvalidURL, ValueError) as exc:
+            raise _Failure(f"invalid URL: {exc}") from None
 
     async def _request(self, url: str, headers: Mapping[str, str]) -> _Answer:
         async with self._client(url).stream("GET", url, headers=headers) as response:
@@ -733,8 +737,23 @@ def _timeout_reason(exc: httpx.TimeoutException, options: FetchOptions) -> str:
     return f"timed out: {type(exc).__name__}"
 
 
+_DNS_FAILURES = (
+    "name or service not known",
+    "nodename nor servname",
+    "no address associated",
+    "getaddrinfo failed",
+)
+
+
+def _is_dns_failure(exc: httpx.ConnectError) -> bool:
+    text = str(exc).lower()
+    return any(marker in text for marker in _DNS_FAILURES)
+
+
 def _network_reason(exc: httpx.NetworkError) -> str:
     text = str(exc)
+    if isinstance(exc, httpx.ConnectError) and _is_dns_failure(exc):
+        return f"unknown host: {text}"
     if isinstance(exc, httpx.ConnectError):
         return f"cannot connect: {text or 'connection failed'}"
     if isinstance(exc, httpx.ReadError):
