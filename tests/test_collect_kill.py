@@ -9,15 +9,17 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from digest.store import DB_NAME
-from webserver import WebServer, page_handler
+from webserver import WebServer, held, page_handler
 
 ADDRESSES = ["127.0.0.1", "127.0.0.2", "127.0.0.3", "127.0.0.4"]
 PAGES = 200
@@ -57,10 +59,16 @@ def review(tmp_path: Path) -> Iterator[tuple[WebServer, Path, list[str]]]:
 
 
 @pytest.fixture
-def small_review(tmp_path: Path) -> Iterator[tuple[WebServer, Path, list[str]]]:
-    """A 40-page review, enough to interrupt a run."""
-    with local_review(tmp_path, 40) as parts:
-        yield parts
+def small_review(tmp_path: Path) -> Iterator[tuple[WebServer, Path, list[str], threading.Event]]:
+    """A 40-page review whose pages after the fifth wait for the test to open the gate."""
+    gate = threading.Event()
+    with local_review(tmp_path, 40) as (server, sources, urls):
+        for n in range(5, 40):
+            server.route(f"/articles/{n}.html", held(gate, page_handler(article(n))))
+        try:
+            yield server, sources, urls, gate
+        finally:
+            gate.set()
 
 
 def digest(sources: Path, *args: str) -> list[str]:
@@ -75,6 +83,14 @@ def stored_pages(db_path: Path) -> int:
             return int(db.execute("SELECT count(*) FROM pages").fetchone()[0])
     except sqlite3.OperationalError:  # the schema is not there yet
         return 0
+
+
+def complete_run(sources: Path) -> dict[str, Any]:
+    """Run `digest fetch --json` to the end; it must exit 0."""
+    run = subprocess.run(digest(sources, "fetch", "--json"), capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    report: dict[str, Any] = json.loads(run.stdout)
+    return report
 
 
 def start_and_wait_for(sources: Path, pages: int) -> subprocess.Popen[str]:
@@ -103,9 +119,7 @@ def test_a_run_killed_mid_way_is_resumed_with_every_page_stored_once(
     after_kill = stored_pages(db_path)
     assert 20 <= after_kill < PAGES, "the kill came too late to test anything"
 
-    rerun = subprocess.run(digest(sources, "fetch", "--json"), capture_output=True, text=True)
-    assert rerun.returncode == 0, rerun.stderr
-    report = json.loads(rerun.stdout)
+    report = complete_run(sources)
     outcomes = [item["outcome"] for item in report["items"]]
     assert outcomes.count("cached") >= after_kill
     assert set(outcomes) <= {"cached", "fetched"}
@@ -125,32 +139,37 @@ def test_a_run_killed_mid_way_is_resumed_with_every_page_stored_once(
 
 
 def test_sigterm_stops_cleanly_and_the_next_run_completes(
-    small_review: tuple[WebServer, Path, list[str]],
+    small_review: tuple[WebServer, Path, list[str], threading.Event],
 ) -> None:
-    _, sources, urls = small_review
+    _, sources, urls, gate = small_review
     process = start_and_wait_for(sources, 5)
+    # WAL and a busy timeout: the curator can list the sources while the fetch writes
+    listing = subprocess.run(digest(sources, "list", "--json"), capture_output=True, text=True)
+    assert listing.returncode == 0, listing.stderr
+    assert len(json.loads(listing.stdout)) == len(urls)
+    assert process.poll() is None
     process.send_signal(signal.SIGTERM)
     stdout, stderr = process.communicate(timeout=30)
     assert process.returncode == 1, stderr
     report = json.loads(stdout)
     assert report["interrupted"] is True
-    interrupted = [i for i in report["items"] if i["outcome"] == "interrupted"]
-    assert interrupted, "the run finished before the signal"
-    assert all(i["error"] == "interrupted before it finished" for i in interrupted)
+    outcomes = [i["outcome"] for i in report["items"]]
+    assert outcomes == ["fetched"] * 5 + ["interrupted"] * 35
+    assert {i["error"] for i in report["items"][5:]} == {"interrupted before it finished"}
     assert "Traceback" not in stderr
 
-    rerun = subprocess.run(digest(sources, "fetch", "--json"), capture_output=True, text=True)
-    assert rerun.returncode == 0, rerun.stderr
-    assert len(json.loads(rerun.stdout)["items"]) == len(urls)
+    gate.set()
+    rerun = complete_run(sources)
+    assert [i["outcome"] for i in rerun["items"]] == ["cached"] * 5 + ["fetched"] * 35
 
 
 @pytest.mark.skipif(os.name != "posix", reason="flock")
 def test_a_second_cli_run_on_a_locked_store_says_so_and_exits_1(
-    small_review: tuple[WebServer, Path, list[str]],
+    small_review: tuple[WebServer, Path, list[str], threading.Event],
 ) -> None:
     from digest.collect import RunLock
 
-    _, sources, _ = small_review
+    sources = small_review[1]
     with RunLock(sources.parent / ".digest") as lock:
         lock.acquire()
         second = subprocess.run(digest(sources, "fetch"), capture_output=True, text=True)

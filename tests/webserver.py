@@ -170,6 +170,17 @@ def slow(seconds: float, then: Handler) -> Handler:
     return handler
 
 
+def held(gate: threading.Event, then: Handler) -> Handler:
+    """Answer only once `gate` is set (a test decides when a request may complete)."""
+
+    async def handler(request: Request, conn: Connection) -> None:
+        while not gate.is_set():
+            await asyncio.sleep(0.01)
+        await then(request, conn)
+
+    return handler
+
+
 def trickle(body: bytes | str, interval: float, chunk: int = 1) -> Handler:
     """Send headers, then the body `chunk` bytes every `interval` seconds (never silent long)."""
     data = body.encode("utf-8") if isinstance(body, str) else body
