@@ -192,7 +192,7 @@ def test_title_from_title_tag_when_nothing_else() -> None:
 def test_title_uses_h1_when_title_has_an_unknown_suffix() -> None:
     p = page("<title>A long enough headline here :: Unknown Site</title>",
              "<h1>A long enough headline here</h1>")  # fmt: skip
-    assert metadata.find_title(p, []) == ("A long enough headline here", "h1")
+    assert metadata.find_title(p, []) == ("A long enough headline here", "heading")
 
 
 # --- publication ---------------------------------------------------------------------------
@@ -240,3 +240,32 @@ def test_published_falls_back_to_htmldate() -> None:
 def test_canonical_url() -> None:
     p = page('<link rel="canonical" href="https://petitjournal.example/a">')
     assert metadata.find_canonical(p) == "https://petitjournal.example/a"
+
+
+def test_logo_h1_does_not_beat_the_metadata_title() -> None:
+    p = page('<meta property="og:title" content="Les jardins partagés gagnent du terrain">',
+             "<h1>Partenaires</h1><h1>Les jardins partagés gagnent du terrain</h1>")  # fmt: skip
+    assert metadata.find_title(p, []) == ("Les jardins partagés gagnent du terrain", "OpenGraph")
+    p = page('<meta property="og:title" content="Un titre de référencement">', "<h1>Menu</h1>")
+    assert metadata.find_title(p, []) == ("Un titre de référencement", "OpenGraph")
+
+
+def test_visible_headline_beats_a_different_seo_title() -> None:
+    p = page('<meta property="og:title" content="Best deals: 60% off everything">',
+             "<h1>The best early Boxing Day deals in 2023</h1>")  # fmt: skip
+    assert metadata.find_title(p, []) == ("The best early Boxing Day deals in 2023", "h1")
+
+
+def test_published_keeps_the_metadata_time_when_htmldate_agrees() -> None:
+    obj = {"@type": "NewsArticle", "datePublished": "2024-03-05T10:00:00+01:00"}
+    body = "<p>Publié le 5 mars 2024</p>"
+    found = metadata.find_published(page(ld(obj), body), "2024-06-01T00:00:00Z")
+    assert found == ("2024-03-05T10:00:00+01:00", "JSON-LD")
+
+
+def test_utc_timestamp_moves_to_the_publication_local_day() -> None:
+    meta = '<meta property="article:published_time" content="2022-11-06T23:00:00Z">'
+    p = parse_page(f'<html lang="de"><head>{meta}</head><body></body></html>',
+                   "https://zeitung.example.de/a")  # fmt: skip
+    found = metadata.find_published(p, "2023-01-01T00:00:00Z")
+    assert found is not None and found[0].startswith("2022-11-07T00:00:00+01:00")

@@ -40,24 +40,43 @@ _MAX_BYLINE_CHARS = 200
 
 
 def find_title(page: ParsedPage, sitenames: list[str]) -> Found | None:
-    """The headline without the site suffix, preferring what the page shows in its <h1>."""
-    candidates = list(_title_candidates(page))
+    """The headline without the site suffix, preferring what the page shows in a heading."""
+    candidates = [(strip_site(v, sitenames, page.host), o) for v, o in _title_candidates(page)]
     if not candidates:
         return None
-    h1s = [_text(h) for h in page.tree.iter("h1")][:5]
-    h1s = [h for h in h1s if 3 <= len(h) <= 400]
-    cleaned = [(strip_site(value, sitenames, page.host), origin) for value, origin in candidates]
-    h1_keys = {_key(h): h for h in h1s}
-    for value, origin in cleaned:
-        if _key(value) in h1_keys:
+    headings = [_text(h) for h in page.tree.iter("h1", "h2")][:12]
+    headings = [h for h in headings if 3 <= len(h) <= 400]
+    keys = {_key(h) for h in headings}
+    declared = [(v, o) for v, o in candidates if o != "h1"]
+    for value, origin in declared:
+        if _key(value) in keys:
             return value, origin
-    for value, _origin in cleaned:
-        # A <title> that is the <h1> plus a site name we did not recognise.
-        for h1 in h1s:
-            if len(h1) > 10 and _key(value).startswith(_key(h1)) and _key(h1) != _key(value):
-                return h1, "h1"
-    value, origin = cleaned[0]
-    return value, origin
+    for value, _origin in declared:
+        # A title that is a visible heading plus a site name we did not recognise.
+        for heading in headings:
+            key = _key(heading)
+            if len(key) > 10 and _key(value).startswith(key) and key != _key(value):
+                return heading, "heading"
+    # The metadata says one thing and the page shows another headline (SEO titles): the
+    # visible one is what readers cite, if the <h1> looks like a headline and not a logo.
+    reference = declared[0][0] if declared else ""
+    for h1 in page.tree.iter("h1"):
+        text = _text(h1)
+        if text and not _in_aside(h1) and _inside(h1, ("nav", "header")) is False:
+            if _looks_like_headline(text, reference):
+                return text, "h1"
+            break
+    return candidates[0]
+
+
+def _looks_like_headline(text: str, reference: str) -> bool:
+    words = text.split()
+    if len(words) >= 4 and len(text) <= 300:
+        return True
+    shared = {w for w in re.findall(r"\w{4,}", text.casefold())} & set(
+        re.findall(r"\w{4,}", reference.casefold())
+    )
+    return len(words) >= 2 and bool(shared)
 
 
 def _title_candidates(page: ParsedPage) -> Iterator[Found]:
@@ -340,8 +359,31 @@ _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2
 
 
 def find_published(page: ParsedPage, fetched_at: str | None) -> Found | None:
-    """Publication date: JSON-LD and meta tags first, then htmldate; never after the fetch."""
+    """Publication date: htmldate's reading of the original date, timed by the metadata."""
     latest = _latest(fetched_at)
+    declared = _declared_published(page, latest)
+    if declared:
+        declared = (_local_time(declared[0], page), declared[1])
+    found = _htmldate(page, latest)
+    if declared and (found is None or declared[0][:10] == found):
+        return declared  # same day: keep the metadata's time and offset
+    if declared and found and _days_between(found, declared[0]) == 1:
+        # One day apart: one reading is in UTC or the server's zone, which lags the local
+        # day the readers saw; the later day is theirs.
+        return declared
+    if found:
+        return found, "htmldate"
+    return declared
+
+
+def _days_between(earlier: str, later: str) -> int | None:
+    try:
+        return (date.fromisoformat(later[:10]) - date.fromisoformat(earlier[:10])).days
+    except ValueError:
+        return None
+
+
+def _declared_published(page: ParsedPage, latest: datetime) -> Found | None:
     for obj in page.articles():
         for key in ("datePublished", "dateCreated"):
             value = obj.get(key)
@@ -353,6 +395,10 @@ def find_published(page: ParsedPage, fetched_at: str | None) -> Found | None:
             iso = _iso(value, latest)
             if iso:
                 return iso, f"meta {key}"
+    return None
+
+
+def _htmldate(page: ParsedPage, latest: datetime) -> str | None:
     from htmldate import find_date
 
     try:
@@ -364,8 +410,48 @@ def find_published(page: ParsedPage, fetched_at: str | None) -> Found | None:
             max_date=latest.strftime("%Y-%m-%d"),
         )
     except Exception:  # htmldate raises on odd trees; a missing date is not an error
-        found = None
-    return (found, "htmldate") if found else None
+        return None
+    return str(found) if found else None
+
+
+# Time zones by country domain, then by declared language: a UTC timestamp shown to the
+# publication's readers falls on their local day ("2022-11-06T23:00Z" is the 7th in Berlin).
+_TLD_ZONES = {
+    "de": "Europe/Berlin", "at": "Europe/Vienna", "ch": "Europe/Zurich", "fr": "Europe/Paris",
+    "be": "Europe/Brussels", "lu": "Europe/Luxembourg", "it": "Europe/Rome",
+    "es": "Europe/Madrid", "pt": "Europe/Lisbon", "nl": "Europe/Amsterdam",
+    "pl": "Europe/Warsaw", "cz": "Europe/Prague", "dk": "Europe/Copenhagen",
+    "se": "Europe/Stockholm", "no": "Europe/Oslo", "fi": "Europe/Helsinki",
+    "uk": "Europe/London", "ie": "Europe/Dublin", "ar": "America/Argentina/Buenos_Aires",
+    "br": "America/Sao_Paulo", "cl": "America/Santiago", "co": "America/Bogota",
+    "mx": "America/Mexico_City", "uy": "America/Montevideo", "bo": "America/La_Paz",
+    "pe": "America/Lima", "ve": "America/Caracas", "jp": "Asia/Tokyo", "cn": "Asia/Shanghai",
+    "tn": "Africa/Tunis", "ma": "Africa/Casablanca", "ru": "Europe/Moscow",
+}  # fmt: skip
+_LANG_ZONES = {
+    "de": "Europe/Berlin", "fr": "Europe/Paris", "it": "Europe/Rome", "nl": "Europe/Amsterdam",
+    "pl": "Europe/Warsaw", "fi": "Europe/Helsinki", "cs": "Europe/Prague",
+    "da": "Europe/Copenhagen", "sv": "Europe/Stockholm", "nb": "Europe/Oslo",
+    "hu": "Europe/Budapest", "ja": "Asia/Tokyo", "zh": "Asia/Shanghai",
+}  # fmt: skip
+
+
+def _local_time(iso: str, page: ParsedPage) -> str:
+    """A UTC datetime moved to the publication's likely time zone; anything else unchanged."""
+    if not (iso.endswith("Z") or iso.endswith("+00:00")) or "T" not in iso:
+        return iso
+    tld = page.host.rsplit(".", 1)[-1] if page.host else ""
+    lang = (page.html_lang or "").split("-")[0].lower()
+    zone = _TLD_ZONES.get(tld) or _LANG_ZONES.get(lang)
+    if not zone:
+        return iso
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+        return moment.astimezone(ZoneInfo(zone)).isoformat()
+    except (ValueError, ZoneInfoNotFoundError):
+        return iso
 
 
 def _latest(fetched_at: str | None) -> datetime:
