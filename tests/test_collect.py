@@ -238,3 +238,24 @@ def test_ignore_robots_fetches_a_disallowed_page_for_this_run(
     assert (allowed.outcome, allowed.title) == ("fetched", "A")
     (later,) = run_fetch(proj, refresh=True).items  # the next run honours robots.txt again
     assert (later.outcome, later.used) == ("failed", "stored")
+
+
+def test_a_304_without_a_stored_copy_is_a_failure(server: WebServer, tmp_path: Path) -> None:
+    url = server.route("/a", status(304))
+    (item,) = run_fetch(project(tmp_path, [url])).items
+    assert (item.outcome, item.used, item.http_status) == ("failed", None, 304)
+    assert item.error == "HTTP 304 Not Modified, but there is no stored copy"
+
+
+def test_robots_crawl_delay_slows_this_host_down(server: WebServer, tmp_path: Path) -> None:
+    server.page("/robots.txt", "User-agent: *\nCrawl-delay: 1\n", "text/plain")
+    urls = [server.page(f"/p{n}", article(f"P{n}")) for n in range(2)]
+    report = run_fetch(project(tmp_path, urls))  # our own delay is 1 ms
+    assert [i.outcome for i in report.items] == ["fetched"] * 2
+    first, second = sorted(r.received for r in server.requests if r.path.startswith("/p"))
+    assert second - first >= 0.8  # 1 s apart at the client; arrival jitter is far smaller
+
+
+def test_no_sources_is_an_empty_successful_run(tmp_path: Path) -> None:
+    report = run_fetch(project(tmp_path, []))
+    assert (report.items, report.duplicates, report.exit_code) == ([], [], 0)

@@ -370,6 +370,10 @@ class _Run:
             outcome = _Outcome("fetched", "live", None, result, page=result.page)
             await self._extract(source, outcome, result.page)
             return outcome
+        if result.outcome == "not_modified" and (info is None or info.origin != "live"):
+            # We sent no validators, so there is nothing a 304 could confirm.
+            reason = "HTTP 304 Not Modified, but there is no stored copy"
+            result = replace(result, outcome="failed", error=reason)
         if result.outcome == "not_modified":
             outcome = _Outcome("not_modified", "stored", None, result, touch=True)
             outcome.article = self.store.get_article(source.url)

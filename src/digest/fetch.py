@@ -37,6 +37,7 @@ from digest.urls import host_of, origin_of
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 MAX_ROBOTS_BYTES = 512_000  # Google reads the first 500 KiB of a robots.txt
+MAX_CRAWL_DELAY = 30.0  # seconds; a robots.txt Crawl-delay above this is held to it
 _CHUNK = 65_536
 
 
@@ -213,9 +214,10 @@ class _Ticket:
 class _HostGate:
     """Per-host politeness: at most `per_host` requests at once, `delay` between starts."""
 
-    def __init__(self, per_host: int) -> None:
+    def __init__(self, per_host: int, delay: float) -> None:
         self.slots = asyncio.Semaphore(per_host)
         self.turn = asyncio.Lock()
+        self.delay = delay
         self.next_start = 0.0
 
     def defer(self, seconds: float) -> None:
@@ -428,13 +430,17 @@ class Fetcher:
             return None
         return max(retry_after, backoff)
 
+    def _gate(self, host: str) -> _HostGate:
+        gate = self._gates.get(host)
+        if gate is None:
+            gate = self._gates[host] = _HostGate(self.options.per_host, self.options.delay)
+        return gate
+
     @asynccontextmanager
     async def _slot(self, host: str, ticket: _Ticket | None = None) -> AsyncIterator[None]:
         """Wait for the host's turn (limit and delay), then a global slot; hold both."""
         assert self._global is not None, "use Fetcher as an async context manager"
-        gate = self._gates.get(host)
-        if gate is None:
-            gate = self._gates[host] = _HostGate(self.options.per_host)
+        gate = self._gate(host)
         async with gate.slots:
             # Only one request per host waits for its start time, and it takes a global slot
             # only once that time has come: a host's delay never holds a global slot idle.
@@ -445,7 +451,7 @@ class Fetcher:
                 if ticket is not None:
                     await ticket.take()
                 await self._global.acquire()
-                gate.next_start = time.monotonic() + self.options.delay
+                gate.next_start = time.monotonic() + gate.delay
             try:
                 yield
             finally:
@@ -548,7 +554,14 @@ class Fetcher:
         rules = await asyncio.shield(task)
         if isinstance(rules, str):
             return rules
-        if rules is not None and not rules.can_fetch(self.options.user_agent, url):
+        if rules is None:
+            return None
+        crawl_delay = rules.crawl_delay(self.options.user_agent)
+        if crawl_delay:
+            # The site's own pace, when slower than ours (capped: a cron run must end).
+            gate = self._gate(host_of(url))
+            gate.delay = max(gate.delay, min(float(crawl_delay), MAX_CRAWL_DELAY))
+        if not rules.can_fetch(self.options.user_agent, url):
             return f"disallowed by {origin}/robots.txt (use --ignore-robots to override)"
         return None
 
