@@ -259,3 +259,15 @@ def test_robots_crawl_delay_slows_this_host_down(server: WebServer, tmp_path: Pa
 def test_no_sources_is_an_empty_successful_run(tmp_path: Path) -> None:
     report = run_fetch(project(tmp_path, []))
     assert (report.items, report.duplicates, report.exit_code) == ([], [], 0)
+
+
+def test_a_folder_of_sites_is_served_through_the_proxy(tmp_path: Path) -> None:
+    site = tmp_path / "pages" / "news.example" / "2026"
+    site.mkdir(parents=True)
+    (site / "story.html").write_bytes(article("Café crème").encode("cp1252"))
+    with WebServer() as server:
+        urls = server.serve_hosts(tmp_path / "pages")
+        assert urls == ["http://news.example/2026/story.html"]
+        options = FetchOptions.from_settings(SETTINGS, environ={"http_proxy": server.proxy_url})
+        (item,) = run_fetch(project(tmp_path, urls), options=options).items
+    assert (item.outcome, item.title) == ("fetched", "Café crème")

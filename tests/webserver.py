@@ -329,16 +329,24 @@ class WebServer:
     def serve_folder(
         self, folder: Path, *, prefix: str = "/", host: str | None = None
     ) -> list[str]:
-        """Serve every file under `folder` at prefix + its relative path; return their URLs."""
+        """Serve every file under `folder` at prefix + its relative path; return their URLs.
+
+        The Content-Type comes from the file name, without a charset: the page's own
+        <meta charset> (or detection) says how to read it, as on many real sites.
+        """
         urls = []
         for file in sorted(p for p in folder.rglob("*") if p.is_file()):
             relative = file.relative_to(folder).as_posix()
             kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
-            if kind.startswith("text/") or kind == "application/xhtml+xml":
-                kind += "; charset=utf-8"
-            urls.append(
-                self.page(prefix.rstrip("/") + "/" + relative, file.read_bytes(), kind, host=host)
-            )
+            path = prefix.rstrip("/") + "/" + relative
+            urls.append(self.page(path, file.read_bytes(), kind, host=host))
+        return urls
+
+    def serve_hosts(self, folder: Path) -> list[str]:
+        """Serve `folder/<host>/<path>` as http://<host>/<path> (through the proxy)."""
+        urls = []
+        for site in sorted(p for p in folder.iterdir() if p.is_dir()):
+            urls += self.serve_folder(site, host=site.name)
         return urls
 
     def url(self, path: str, *, host: str | None = None, address: str | None = None) -> str:

@@ -26,13 +26,16 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 import httpx
 
 from digest.models import Page
 from digest.urls import host_of, origin_of
+
+if TYPE_CHECKING:
+    from digest.config import FetchSettings
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
@@ -66,7 +69,7 @@ class FetchOptions:
     @classmethod
     def from_settings(
         cls,
-        settings: Any,
+        settings: FetchSettings,
         *,
         concurrency: int | None = None,
         ignore_robots: bool = False,
