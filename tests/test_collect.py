@@ -15,7 +15,7 @@ from digest.errors import LockedError, UsageError
 from digest.fetch import FetchOptions
 from digest.models import Article
 from digest.store import Store
-from webserver import WebServer, page_handler, slow, status
+from webserver import WebServer, page_handler, redirect, slow, status
 
 SETTINGS = FetchSettings(
     concurrency=8, per_host=2, delay=0.001, timeout=2.0, connect_timeout=1.0,
@@ -271,3 +271,21 @@ def test_a_folder_of_sites_is_served_through_the_proxy(tmp_path: Path) -> None:
         options = FetchOptions.from_settings(SETTINGS, environ={"http_proxy": server.proxy_url})
         (item,) = run_fetch(project(tmp_path, urls), options=options).items
     assert (item.outcome, item.title) == ("fetched", "Café crème")
+
+
+def test_a_robots_txt_server_error_means_wait(server: WebServer, tmp_path: Path) -> None:
+    server.route("/robots.txt", status(503))
+    url = server.page("/a", article("A"))
+    (item,) = run_fetch(project(tmp_path, [url])).items
+    origin = url.rsplit("/", 1)[0]
+    assert (item.outcome, item.attempts) == ("failed", 0)
+    assert item.error == f"{origin}/robots.txt answered HTTP 503; robots.txt says to wait"
+    assert server.hits["/a"] == 0
+
+
+def test_too_many_redirects_are_a_failure(server: WebServer, tmp_path: Path) -> None:
+    for n in range(12):
+        server.route(f"/r{n}", redirect(f"/r{n + 1}"))
+    (item,) = run_fetch(project(tmp_path, [server.url("/r0")])).items
+    assert (item.outcome, item.error) == ("failed", "more than 10 redirects")
+    assert server.hits["/r10"] == 1 and server.hits["/r11"] == 0
