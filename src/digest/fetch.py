@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import email.utils
+import itertools
 import os
 import random
 import ssl
@@ -168,6 +169,50 @@ class _Answer:
     headers: httpx.Headers
     final_url: str
     body: bytes = b""
+
+
+@dataclass
+class _Trail:
+    """One page's way through redirects and retries, and what it cost so far."""
+
+    url: str
+    current: str = ""
+    visited: list[str] = field(default_factory=list)
+    attempts: int = 0
+    spent: float = 0.0
+    status: int | None = None
+    received: int = 0
+
+    def __post_init__(self) -> None:
+        self.current = self.current or self.url
+        self.visited = self.visited or [self.url]
+
+    def follow(self, location: str | None, limit: int) -> str | None:
+        """Move to a redirect's target, or say why not."""
+        if not location:
+            return f"HTTP {self.status} redirect without a Location header"
+        target = urljoin(self.current, location.strip())
+        if target in self.visited:
+            loop = " → ".join([*self.visited[self.visited.index(target) :], target])
+            return f"redirect loop: {loop}"
+        if len(self.visited) > limit:
+            return f"more than {limit} redirects"
+        refusal = _scheme_refusal(target)
+        if refusal:
+            return f"redirected to {target}: {refusal}"
+        self.visited.append(target)
+        self.current = target
+        self.received = 0
+        return None
+
+    def result(
+        self, outcome: str, error: str | None = None, page: Page | None = None
+    ) -> FetchResult:
+        """The FetchResult for where the trail ends."""
+        return FetchResult(
+            self.url, outcome, page, self.status, self.attempts, self.received, self.spent,
+            error, self.current,
+        )  # fmt: skip
 
 
 class _Backlog:
@@ -327,101 +372,72 @@ class Fetcher:
     async def _fetch(
         self, url: str, conditional: Conditional | None, ticket: _Ticket
     ) -> FetchResult:
-        o = self.options
-        spent = 0.0
-        attempts = 0
-        current = url
-        visited = [url]
-        status: int | None = None
-        received = 0
+        trail = _Trail(url)
         headers = conditional.headers() if conditional else {}
         while True:
-            refusal = _scheme_refusal(current) or await self._robots_refusal(current)
+            refusal = _scheme_refusal(trail.current) or await self._robots_refusal(trail.current)
             if refusal:
-                return FetchResult(
-                    url, "failed", None, status, attempts, received, spent, refusal, current
-                )
-            tries = 0
-            while True:
-                attempts += 1
-                tries += 1
-                began: float | None = None  # time spent queueing for a slot does not count
-                self._client(current)  # set up outside the slot, where its cost delays nobody
-                try:
-                    async with self._slot(host_of(current), ticket):
-                        began = time.monotonic()
-                        answer = await self._attempt(current, headers)
-                except _Failure as failure:
-                    spent += time.monotonic() - (began or time.monotonic())
-                    status, received = failure.status, failure.received
-                    if failure.retry and tries <= o.retries:
-                        pause = self._pause(tries, failure.retry_after)
-                        if pause is not None:
-                            if failure.retry_after is not None:
-                                self._gates[host_of(current)].defer(failure.retry_after)
-                            await asyncio.sleep(pause)
-                            spent += pause
-                            continue
-                        reason = (
-                            f"{failure.reason}; Retry-After {failure.retry_after:g} s is longer "
-                            f"than the {o.timeout:g} s budget"
-                        )
-                    elif failure.retry:
-                        tried = f"{tries} attempts" if tries > 1 else "1 attempt"
-                        reason = f"{failure.reason} (after {tried})"
-                    else:
-                        reason = failure.reason
-                    return FetchResult(
-                        url, failure.outcome, None, status, attempts, received, spent, reason,
-                        current,
-                    )  # fmt: skip
-                spent += time.monotonic() - (began or time.monotonic())
-                break
-            status = answer.status
-            if status in REDIRECTS:
-                location = answer.headers.get("location")
-                if not location:
-                    return FetchResult(
-                        url, "failed", None, status, attempts, 0, spent,
-                        f"HTTP {status} redirect without a Location header", current,
-                    )  # fmt: skip
-                target = urljoin(current, location.strip())
-                if target in visited:
-                    loop = " → ".join([*visited[visited.index(target) :], target])
-                    return FetchResult(
-                        url, "failed", None, status, attempts, 0, spent,
-                        f"redirect loop: {loop}", current,
-                    )  # fmt: skip
-                if len(visited) > o.max_redirects:
-                    return FetchResult(
-                        url, "failed", None, status, attempts, 0, spent,
-                        f"more than {o.max_redirects} redirects", current,
-                    )  # fmt: skip
-                scheme_refusal = _scheme_refusal(target)
-                if scheme_refusal:
-                    return FetchResult(
-                        url, "failed", None, status, attempts, 0, spent,
-                        f"redirected to {target}: {scheme_refusal}", current,
-                    )  # fmt: skip
-                visited.append(target)
-                current = target
+                return trail.result("failed", refusal)
+            answer = await self._with_retries(trail, headers, ticket)
+            if isinstance(answer, FetchResult):
+                return answer
+            trail.status = answer.status
+            if answer.status in REDIRECTS:
+                problem = trail.follow(answer.headers.get("location"), self.options.max_redirects)
+                if problem:
+                    return trail.result("failed", problem)
                 continue
-            if status == 304:
-                return FetchResult(
-                    url, "not_modified", None, 304, attempts, 0, spent, None, current
-                )
+            if answer.status == 304:
+                return trail.result("not_modified")
             page = Page(
                 url=url,
-                final_url=current,
+                final_url=trail.current,
                 body=answer.body,
-                status=status,
+                status=answer.status,
                 content_type=answer.headers.get("content-type"),
                 etag=answer.headers.get("etag"),
                 last_modified=answer.headers.get("last-modified"),
                 fetched_at=utc_now(),
             )
-            size = len(answer.body)
-            return FetchResult(url, "fetched", page, status, attempts, size, spent, None, current)
+            trail.received = len(answer.body)
+            return trail.result("fetched", page=page)
+
+    async def _with_retries(
+        self, trail: _Trail, headers: Mapping[str, str], ticket: _Ticket
+    ) -> _Answer | FetchResult:
+        """Request the trail's current URL, retrying transient failures; a failure is final."""
+        host = host_of(trail.current)
+        self._client(trail.current)  # set up outside the slot, where its cost delays nobody
+        for tries in itertools.count(1):
+            trail.attempts += 1
+            began: float | None = None  # time spent queueing for a slot does not count
+            try:
+                async with self._slot(host, ticket):
+                    began = time.monotonic()
+                    return await self._attempt(trail.current, headers)
+            except _Failure as caught:
+                failure = caught
+            finally:
+                if began is not None:
+                    trail.spent += time.monotonic() - began
+            trail.status, trail.received = failure.status, failure.received
+            if not failure.retry:
+                return trail.result(failure.outcome, failure.reason)
+            if tries > self.options.retries:
+                tried = f"{tries} attempts" if tries > 1 else "1 attempt"
+                return trail.result(failure.outcome, f"{failure.reason} (after {tried})")
+            pause = self._pause(tries, failure.retry_after)
+            if pause is None:
+                return trail.result(
+                    failure.outcome,
+                    f"{failure.reason}; Retry-After {failure.retry_after:g} s is longer "
+                    f"than the {self.options.timeout:g} s budget",
+                )
+            if failure.retry_after is not None:
+                self._gate(host).defer(failure.retry_after)
+            await asyncio.sleep(pause)
+            trail.spent += pause
+        raise AssertionError("unreachable")
 
     def _pause(self, tries: int, retry_after: float | None) -> float | None:
         """Seconds to wait before retry number `tries`, or None if the server asks too much."""
