@@ -11,7 +11,7 @@ import pytest
 
 from digest.collect import ItemReport, RunLock, run_fetch
 from digest.config import FetchSettings, Project, Settings, Source
-from digest.errors import LockedError, UsageError
+from digest.errors import LockedError, StoreError, UsageError
 from digest.fetch import FetchOptions
 from digest.models import Article
 from digest.store import Store
@@ -289,3 +289,9 @@ def test_too_many_redirects_are_a_failure(server: WebServer, tmp_path: Path) -> 
     (item,) = run_fetch(project(tmp_path, [server.url("/r0")])).items
     assert (item.outcome, item.error) == ("failed", "more than 10 redirects")
     assert server.hits["/r10"] == 1 and server.hits["/r11"] == 0
+
+
+def test_a_store_folder_that_cannot_be_created_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / ".digest").write_text("a file where the store folder should be")
+    with pytest.raises(StoreError, match=r"cannot create the run lock .*\.digest/fetch\.lock"):
+        run_fetch(project(tmp_path, ["http://127.0.0.1:9/a"]))

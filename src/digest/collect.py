@@ -145,8 +145,11 @@ class RunLock:
         """Take the lock, or raise LockedError (unless `wait`, which blocks until it is free)."""
         import fcntl
 
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(self.path, "a+")  # noqa: SIM115 - held for the whole run
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle = open(self.path, "a+")  # noqa: SIM115 - held for the whole run
+        except OSError as exc:
+            raise StoreError(f"cannot create the run lock {self.path}: {exc.strerror}") from None
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
         except BlockingIOError:
