@@ -285,4 +285,3 @@ def _refuse_newer(db: sqlite3.Connection, path: Path) -> None:
         raise StoreError(
             f"{path} was written by a newer digest (migration {unknown[-1]}); upgrade digest"
         )
-
