@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from rich.console import Console
 
 from digest.collect import FetchReport, ItemReport
@@ -67,3 +68,25 @@ def test_an_interrupted_run_says_so() -> None:
     assert buffer.getvalue().splitlines()[-1] == (
         "Interrupted: the items not listed above are fetched by the next run."
     )
+
+
+def test_on_a_terminal_a_bar_runs_and_only_failures_are_printed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    buffer = io.StringIO()
+    terminal = Console(file=buffer, width=120, force_terminal=True, color_system=None)
+    with Reporter(terminal, total=2) as reporter:
+        assert reporter._progress is not None
+        reporter.item(FETCHED)
+        reporter.item(FAILED)
+        assert reporter._progress.tasks[0].completed == 2
+    assert item_line(FAILED) in buffer.getvalue()
+    assert item_line(FETCHED) not in buffer.getvalue()
+
+
+def test_no_color_turns_the_bar_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    terminal = Console(file=io.StringIO(), force_terminal=True)
+    with Reporter(terminal, total=1) as reporter:
+        assert reporter._progress is None
