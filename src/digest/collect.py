@@ -509,28 +509,36 @@ def _executor_for(extractor: Extractor) -> Iterator[Executor]:
     """Worker processes for the real extractor; a thread for a stand-in (tests)."""
     from digest.extract import extract_page
 
-    if extractor is not extract_page:
-        with ThreadPoolExecutor(1, thread_name_prefix="extract") as threads:
-            yield threads
+    pool = _shared_process_pool() if extractor is extract_page else None
+    if pool is not None:
+        yield pool
         return
-    yield _shared_process_pool()
+    with ThreadPoolExecutor(1, thread_name_prefix="extract") as threads:
+        yield threads
 
 
-def _shared_process_pool() -> ProcessPoolExecutor:
-    """The process pool, created on first use and kept (a run in tests reuses it)."""
+def _shared_process_pool() -> ProcessPoolExecutor | None:
+    """The process pool, created on first use and kept (a run in tests reuses it).
+
+    None where processes cannot be started (a sandbox without semaphores): extraction then
+    runs on a thread, slower but correct.
+    """
     global _process_pool
     with _pool_lock:
         if _process_pool is None:
-            # spawn, not fork: forking a process that runs threads can copy a held lock.
-            _process_pool = ProcessPoolExecutor(
-                EXTRACT_PROCESSES,
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=_worker_start,
-                initargs=(os.getpid(),),
-            )
-            # Start the workers now: their imports overlap the first downloads.
-            for _ in range(EXTRACT_PROCESSES):
-                _process_pool.submit(_ready)
+            try:
+                # spawn, not fork: forking a process that runs threads can copy a held lock.
+                _process_pool = ProcessPoolExecutor(
+                    EXTRACT_PROCESSES,
+                    mp_context=multiprocessing.get_context("spawn"),
+                    initializer=_worker_start,
+                    initargs=(os.getpid(),),
+                )
+                # Start the workers now: their imports overlap the first downloads.
+                for _ in range(EXTRACT_PROCESSES):
+                    _process_pool.submit(_ready)
+            except (OSError, ImportError, NotImplementedError):
+                _process_pool = None
         return _process_pool
 
 
