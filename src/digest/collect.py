@@ -315,7 +315,7 @@ class _Run:
         report.duplicates = [
             [done[i] for i in group]
             for group in same_article_groups(
-                (item.index, item.url, item.canonical_url) for item in report.items if item.usable
+                (item.index, item.url, item.canonical_url) for item in report.items
             )
         ]
         report.seconds = time.monotonic() - started
