@@ -69,7 +69,9 @@ _NOT_A_NAME = {
     "envoyé", "envoyée", "spécial", "spéciale", "special", "senior", "chief", "deputy",
     "producer", "photographer", "photos", "photo", "video", "opinion", "analysis", "wire",
     "service", "services", "bureau", "daily", "times", "post", "journal", "tribune", "gazette",
-    "herald", "newsletter", "blog", "group", "inc", "ltd", "llc", "gmbh", "sa", "ag", "the",
+    "herald", "newsletter", "blog", "telegram", "enquirer", "courier", "chronicle", "observer",
+    "examiner", "register", "sentinel", "today", "express", "globe", "inquirer", "bulletin",
+    "dispatch", "zeitung", "rundschau", "anzeiger", "kurier", "nachrichten", "tagblatt", "group", "inc", "ltd", "llc", "gmbh", "sa", "ag", "the",
     "of", "for", "with", "in", "at", "on", "about", "this", "our", "your", "de", "la", "le",
     "du", "des", "der", "die", "das", "und", "mit", "für", "im", "am", "zum", "zur", "updated", "publié", "publiée",
     "published", "share", "follow", "more", "read", "view", "all", "posts", "articles",
@@ -159,7 +161,7 @@ def looks_like_name(name: str) -> bool:
     words = base.split()
     if len(words) > _MAX_NAME_WORDS + sum(1 for w in words if w.lower() in _PARTICLES):
         return False
-    lowered = [w.lower().strip(".'’") for w in words]
+    lowered = [part for w in words for part in w.lower().strip(".'’").split("-")]
     if any(w in _NOT_A_NAME for w in lowered if w not in _PARTICLES or len(words) == 1):
         return False
     if _agency_key(base) in _AGENCIES or _DESK.search(base):

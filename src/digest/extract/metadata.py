@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 
 from lxml.html import HtmlElement
 
-from digest.extract.bylines import normalise_authors
+from digest.extract.bylines import normalise_authors, split_byline
 from digest.extract.page import ParsedPage
 
 Found = tuple[str, str]  # (value, origin)
@@ -261,8 +261,9 @@ def _visible_byline(page: ParsedPage) -> object:
             continue
         if _in_aside(el):
             continue
-        text = _text(el, " ")
-        if text and len(text) <= _MAX_BYLINE_CHARS:
+        # Pieces in separate elements are separate parts: "<a>Jane Doe</a><span>Courier</span>"
+        text = _text(el, " | ")
+        if text and len(text) <= _MAX_BYLINE_CHARS and split_byline(text):
             return text
     # "By Jane Doe" as a short paragraph near the headline.
     for el in body.iter("p", "span", "div", "address", "em", "strong", "small", "h5", "h6"):
@@ -503,6 +504,8 @@ def find_canonical(page: ParsedPage) -> str | None:
 def _text(el: HtmlElement, sep: str = "") -> str:
     # text_content() would include inline <style> and <script> bodies (CSS-in-JS bylines)
     parts = el.xpath(".//text()[not(ancestor::style) and not(ancestor::script)]")
+    if sep.strip():
+        parts = [p for p in parts if str(p).strip()]
     return _clean(sep.join(str(p) for p in parts))
 
 
