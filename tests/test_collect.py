@@ -19,7 +19,7 @@ from webserver import WebServer, page_handler, redirect, slow, status
 
 SETTINGS = FetchSettings(
     concurrency=8, per_host=2, delay=0.001, timeout=2.0, connect_timeout=1.0,
-    read_timeout=1.0, retries=1,
+    read_timeout=1.0, retries=1, backoff=0.05,
 )  # fmt: skip
 ETAG = '"v1"'
 

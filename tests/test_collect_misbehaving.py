@@ -39,7 +39,7 @@ from webserver import (
 
 SETTINGS = FetchSettings(
     concurrency=16, per_host=2, delay=0.001, timeout=3.0, connect_timeout=1.0,
-    read_timeout=0.4, retries=2, max_bytes=10_000_000,
+    read_timeout=0.4, retries=2, backoff=0.1, max_bytes=10_000_000,
     user_agent="digest-test/0.1 (+mailto:curator@example.org)",
 )  # fmt: skip
 LATIN1_TEXT = "Déjà l'été : « Ça coûte cher », dit Zoé à la fenêtre de l'hôtel près de Noël."

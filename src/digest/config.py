@@ -60,6 +60,7 @@ class FetchSettings:
     read_timeout: float = 20.0
     max_bytes: int = 10_000_000
     retries: int = 3
+    backoff: float = 0.5  # seconds before the first retry, doubled at each next one
     robots: bool = True
 
 

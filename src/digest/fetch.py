@@ -88,9 +88,7 @@ class FetchOptions:
             read_timeout=settings.read_timeout,
             max_bytes=settings.max_bytes,
             retries=settings.retries,
-            # FetchSettings may not carry a backoff; scale it to the budget then, so a test
-            # configured with a tiny timeout also backs off briefly.
-            backoff=getattr(settings, "backoff", min(0.5, settings.timeout / 20)),
+            backoff=settings.backoff,
             robots=settings.robots and not ignore_robots,
             proxies=proxies,
             no_proxy=no_proxy,

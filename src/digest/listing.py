@@ -66,7 +66,7 @@ def _status(record: FetchRecord | None, article: Article | None) -> str:
         return "failed"
     if record.used == "saved":
         return "saved"
-    if record.used == "stored" and record.outcome != "cached":
+    if record.used == "stored" and record.outcome not in ("cached", "not_modified"):
         return "stored"
     return "fetched"
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -48,27 +50,28 @@ class Article:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, object]) -> Article:
+    def from_dict(cls, data: Mapping[str, Any]) -> Article:
+        """The inverse of to_dict, tolerant of missing keys (older store rows)."""
         quotes = tuple(
             Quote(
                 text=str(q["text"]),
-                speaker=q.get("speaker") and str(q["speaker"]) or None,
+                speaker=_opt(q.get("speaker")) or None,
                 kind=str(q.get("kind") or "direct"),
-                score=float(q.get("score") or 0.0),  # type: ignore[arg-type]
+                score=float(q.get("score") or 0.0),
             )
-            for q in data.get("quotes") or []  # type: ignore[union-attr]
+            for q in data.get("quotes") or []
         )
         return cls(
             url=str(data.get("url") or ""),
             title=_opt(data.get("title")),
-            authors=tuple(str(a) for a in data.get("authors") or []),  # type: ignore[union-attr]
+            authors=tuple(str(a) for a in data.get("authors") or []),
             publication=_opt(data.get("publication")),
             published=_opt(data.get("published")),
             language=_opt(data.get("language")),
             text=str(data.get("text") or ""),
             quotes=quotes,
             canonical_url=_opt(data.get("canonical_url")),
-            origins={str(k): str(v) for k, v in (data.get("origins") or {}).items()},  # type: ignore[union-attr]
+            origins={str(k): str(v) for k, v in (data.get("origins") or {}).items()},
         )
 
 
