@@ -269,3 +269,34 @@ def test_utc_timestamp_moves_to_the_publication_local_day() -> None:
                    "https://zeitung.example.de/a")  # fmt: skip
     found = metadata.find_published(p, "2023-01-01T00:00:00Z")
     assert found is not None and found[0].startswith("2022-11-07T00:00:00+01:00")
+
+
+def test_json_ld_author_reference_resolved_in_graph() -> None:
+    graph = {"@graph": [
+        {"@type": "Article", "author": {"@id": "https://ex.example/#/person/1"}},
+        {"@type": "Person", "@id": "https://ex.example/#/person/1", "name": "Andreas Kalt"},
+    ]}  # fmt: skip
+    assert authors(page(ld(graph))) == (["Andreas Kalt"], "JSON-LD")
+
+
+def test_name_after_a_label_element() -> None:
+    body = "<div><span>Datum:</span> 19.11.2021 <span>Autor:</span> Fritz Imhof<br></div>"
+    assert authors(page(body=body, lang="de")) == (["Fritz Imhof"], "byline")
+
+
+def test_co_authors_after_a_label_element() -> None:
+    body = "<p><span>Par</span> <a>Jeanne Martin</a>, <a>Paul Durand</a> et <a>Ann Poe</a></p>"
+    assert authors(page(body=body, lang="fr")) == (
+        ["Jeanne Martin", "Paul Durand", "Ann Poe"],
+        "byline",
+    )
+
+
+def test_name_after_a_date() -> None:
+    body = "<h1>Titel</h1><small>04.02.2022 | 13:10 Uhr | Uta Helkenberg</small>"
+    assert authors(page(body=body, lang="de")) == (["Uta Helkenberg"], "byline")
+
+
+def test_label_followed_by_a_non_name_is_skipped() -> None:
+    body = "<p><b>Von</b> <i>Photos</i></p><p>Von Klaus Stanjek</p>"
+    assert authors(page(body=body, lang="de")) == (["Klaus Stanjek"], "byline")

@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 
 from lxml.html import HtmlElement
 
-from digest.extract.bylines import normalise_authors, split_byline
+from digest.extract.bylines import looks_like_name, normalise_authors, split_byline
 from digest.extract.page import ParsedPage
 
 Found = tuple[str, str]  # (value, origin)
@@ -24,8 +24,21 @@ _BYLINE_CLASS = re.compile(
 )
 _BYLINE_PREFIX = re.compile(
     r"^\s*(?:(?:ein\s+(?:artikel|beitrag)\s+|text\s+|geschrieben\s+|verfasst\s+|written\s+|"
-    r"un\s+article\s+)?(?:by|par|von|por|door)\s+\S|(?:autor|autorin|auteur|author|text|texte)"
-    r"\s*:\s*\S)",
+    r"un\s+article\s+|erstellt\s+|eingestellt\s+|posted\s+|(?:blog\s*)?beitrag\s+)?"
+    r"(?:by|par|von|por|door)\s+\S|(?:autor|autorin|auteur|author|text|texte)\s*:\s*\S)",
+    re.IGNORECASE,
+)
+# A label in its own element, the name in the next: "<b>Autor:</b> Fritz Imhof".
+_BYLINE_LABEL = re.compile(
+    r"^\s*(?:von|by|par|autor(?:in)?|author|auteur|text|texte|verfasst von|geschrieben von|"
+    r"erstellt von|eingestellt von|posted by|written by|écrit par)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_SEPARATOR_NODE = re.compile(r"^(?:,|;|&|and|und|et|y)$", re.IGNORECASE)
+# A name right after a date: "25.10.2022 - Reiner Nagel", "04.02.2022 | 13:10 Uhr | Uta Helkenberg"
+_DATE_LED = re.compile(
+    r"^\s*\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}(?:\s*[|,–-]?\s*\d{1,2}:\d{2}(?:\s*uhr)?)?\s*[|–-]\s*"
+    r"(\w[\w'’.-]+(?:\s+[\w'’.-]+){1,3})\s*$",
     re.IGNORECASE,
 )
 _NOT_BYLINE_CLASS = re.compile(
@@ -200,10 +213,9 @@ AuthorSource = Callable[[ParsedPage], object]
 
 def _jsonld_authors(page: ParsedPage) -> object:
     for obj in page.articles():
-        if obj.get("author"):
-            return obj["author"]
-        if obj.get("creator"):
-            return obj["creator"]
+        for key in ("author", "creator"):
+            if obj.get(key):
+                return page.resolve(obj[key])
     return None
 
 
@@ -263,14 +275,22 @@ def _visible_byline(page: ParsedPage) -> object:
             continue
         # Pieces in separate elements are separate parts: "<a>Jane Doe</a><span>Courier</span>"
         text = _text(el, " | ")
-        if text and len(text) <= _MAX_BYLINE_CHARS and split_byline(text):
+        if text and len(text) <= _MAX_BYLINE_CHARS and _has_name(text):
+            return text
+    for text in _texts_after_labels(body):
+        if _has_name(text):
             return text
     # "By Jane Doe" as a short paragraph near the headline.
     for el in body.iter("p", "span", "div", "address", "em", "strong", "small", "h5", "h6"):
         text = _text(el, " ")
         if text and len(text) <= 120 and _BYLINE_PREFIX.match(text) and len(el) <= 4:
-            return text
+            if _has_name(text):
+                return text
     return None
+
+
+def _has_name(text: str) -> bool:
+    return any(looks_like_name(n) for n in split_byline(text))
 
 
 def _yoast_written_by(page: ParsedPage) -> object:
@@ -297,6 +317,34 @@ _AUTHOR_LINK = (
     "//body//a[contains(@href, '/author/') or contains(@href, '/autor/') or "
     "contains(@href, '/auteur/') or contains(@href, '/autoren/') or contains(@href, '/authors/')]"
 )
+
+
+def _texts_after_labels(body: HtmlElement) -> Iterator[str]:
+    """Names printed after a byline label in its own element, or after a date."""
+    nodes = [str(t).strip() for t in body.xpath(".//text()[not(ancestor::script) and "
+                                                "not(ancestor::style)]")]  # fmt: skip
+    nodes = [t for t in nodes if t]
+    for i, node in enumerate(nodes):
+        if (
+            i + 1 < len(nodes)
+            and len(node) < 25
+            and _BYLINE_LABEL.match(node)
+            and len(nodes[i + 1]) <= 80
+        ):
+            # Co-authors follow in their own elements, joined by separators: "A", ", ", "B".
+            parts = [nodes[i + 1]]
+            for following in nodes[i + 2 : i + 10]:
+                if _SEPARATOR_NODE.match(following):
+                    parts.append(following)
+                elif _SEPARATOR_NODE.match(parts[-1]) and len(following) <= 60:
+                    parts.append(following)
+                else:
+                    break
+            yield " ".join(parts)
+        match = _DATE_LED.match(node) if len(node) <= 80 else None
+        if match:
+            yield match.group(1)
+
 
 AUTHOR_SOURCES: list[tuple[str, AuthorSource]] = [
     ("JSON-LD", _jsonld_authors),

@@ -57,6 +57,16 @@ class ParsedPage:
         pages = [o for o in self.json_ld if _types(o) & (_ARTICLE_TYPES - _NEWS_TYPES)]
         return news + pages
 
+    def resolve(self, value: object) -> object:
+        """Replace {"@id": ...} references (Yoast's @graph) by the objects they point to."""
+        if isinstance(value, list):
+            return [self.resolve(v) for v in value]
+        if isinstance(value, dict) and "@id" in value and len(value) <= 2 and "name" not in value:
+            for obj in self.json_ld:
+                if obj.get("@id") == value["@id"] and obj is not value:
+                    return obj
+        return value
+
     def of_type(self, *names: str) -> list[dict[str, object]]:
         """JSON-LD objects whose @type is one of `names` (case-insensitive)."""
         wanted = {n.lower() for n in names}
