@@ -283,9 +283,9 @@ def _visible_byline(page: ParsedPage) -> object:
     # "By Jane Doe" as a short paragraph near the headline.
     for el in body.iter("p", "span", "div", "address", "em", "strong", "small", "h5", "h6"):
         text = _text(el, " ")
-        if text and len(text) <= 120 and _BYLINE_PREFIX.match(text) and len(el) <= 4:
-            if _has_name(text):
-                return text
+        short = bool(text) and len(text) <= 120 and len(el) <= 4
+        if short and _BYLINE_PREFIX.match(text) and _has_name(text):
+            return text
     return None
 
 
@@ -334,12 +334,10 @@ def _texts_after_labels(body: HtmlElement) -> Iterator[str]:
             # Co-authors follow in their own elements, joined by separators: "A", ", ", "B".
             parts = [nodes[i + 1]]
             for following in nodes[i + 2 : i + 10]:
-                if _SEPARATOR_NODE.match(following):
-                    parts.append(following)
-                elif _SEPARATOR_NODE.match(parts[-1]) and len(following) <= 60:
-                    parts.append(following)
-                else:
+                joined = _SEPARATOR_NODE.match(parts[-1]) and len(following) <= 60
+                if not (_SEPARATOR_NODE.match(following) or joined):
                     break
+                parts.append(following)
             yield " ".join(parts)
         match = _DATE_LED.match(node) if len(node) <= 80 else None
         if match:
