@@ -148,3 +148,9 @@ def test_desk_bylines_are_not_people() -> None:
 
 def test_repeated_name_is_kept_once() -> None:
     assert normalise_authors("© Kathrin Führes Kathrin Führes") == ["Kathrin Führes"]
+
+
+def test_creation_phrases_are_not_names() -> None:
+    assert normalise_authors("Erstellt von Andri Bryner") == ["Andri Bryner"]
+    assert normalise_authors("Blog Beitrag von Margarita Koreneva") == ["Margarita Koreneva"]
+    assert normalise_authors("Artikel von") == []

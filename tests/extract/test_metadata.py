@@ -300,3 +300,20 @@ def test_name_after_a_date() -> None:
 def test_label_followed_by_a_non_name_is_skipped() -> None:
     body = "<p><b>Von</b> <i>Photos</i></p><p>Von Klaus Stanjek</p>"
     assert authors(page(body=body, lang="de")) == (["Klaus Stanjek"], "byline")
+
+
+def test_article_wrapper_called_sidebar_is_still_the_article() -> None:
+    body = ('<article><div id="sidebar" class="sidebar-content">'
+            '<a rel="author" href="/author/heiko">Heiko Sauer</a></div></article>')  # fmt: skip
+    assert authors(page(body=body, lang="de")) == (["Heiko Sauer"], "microdata")
+
+
+def test_personal_blog_owner_is_not_the_publication() -> None:
+    graph = {"@graph": [
+        {"@type": ["Person", "Organization"], "@id": "#me", "name": "Andreas Kalt"},
+        {"@type": "Article", "author": {"@id": "#me"}, "publisher": {"@id": "#me"}},
+    ]}  # fmt: skip
+    p = page(ld(graph))
+    publication = metadata.find_publication(p)
+    assert publication == ("petitjournal.example", "host")
+    assert authors(p, publication[0]) == (["Andreas Kalt"], "JSON-LD")

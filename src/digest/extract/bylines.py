@@ -19,6 +19,7 @@ _PREFIX = re.compile(
     r"|^(?:auteure?s?|autor(?:in|en)?|author|authors|text|texte|verfasst\s+von|redaktion|"
     r"reporting|écrit)\s*:\s*"
     r"|^(?:alle?s?\s+(?:artikel\s+|beiträge\s+)?von|mehr\s+von|ein\s+(?:artikel|beitrag)\s+von|"
+    r"(?:erstellt|eingestellt|geschrieben|verfasst)\s+von|(?:blog\s*)?(?:beitrag|artikel)\s+von|"
     r"all\s+(?:posts|articles|stories)\s+by|more\s+(?:from|by)|(?:tous\s+)?les\s+articles\s+de|"
     r"un\s+article\s+de)\s+",
     re.IGNORECASE,
@@ -83,6 +84,7 @@ _NOT_A_NAME = {
     "network", "channel", "radio", "tv", "television", "sports", "weather", "health",
     "science", "business", "politics", "world", "local", "national", "international",
     "review", "reviews", "guide", "guides", "tips", "is", "are", "by", "par", "von",
+    "artikel", "beitrag", "beiträge", "article", "articles", "post", "erstellt", "eingestellt",
 }  # fmt: skip
 # Wire services and agencies: a byline that is only one of these is wire copy, not a person.
 _AGENCIES = {
@@ -169,7 +171,7 @@ def looks_like_name(name: str) -> bool:
     if len(words) == 1 and len(base) < 3:
         return False
     significant = [w for w in words if w.lower() not in _PARTICLES]
-    if not significant:
+    if not significant or (len(words) > 1 and words[-1].lower() in _PARTICLES):
         return False
     # Names are capitalised; a lower-case phrase is a sentence or a slug.
     return all(w[0].isupper() or not w[0].isalpha() for w in significant)

@@ -160,7 +160,7 @@ def find_publication(page: ParsedPage) -> Found | None:
             return name, "JSON-LD publisher"
     for obj in page.of_type("NewsMediaOrganization", "Organization", "WebSite"):
         name = _name_of(obj)
-        if name and not _URLISH.match(name):
+        if name and not _URLISH.match(name) and not _is_person(obj):
             return name, f"JSON-LD {obj.get('@type')}"
     for key, origin in (
         ("og:site_name", "og:site_name"),
@@ -177,6 +177,12 @@ def find_publication(page: ParsedPage) -> Found | None:
 
 
 _URLISH = re.compile(r"^(?:https?://|www\.)", re.IGNORECASE)
+
+
+def _is_person(obj: dict[str, object]) -> bool:
+    # A personal blog's Yoast graph types its owner ["Person", "Organization"]: a person.
+    kinds = obj.get("@type")
+    return "person" in str(kinds).lower()
 
 
 def _name_of(value: object) -> str | None:
@@ -198,7 +204,7 @@ def site_names(page: ParsedPage) -> list[str]:
             names.append(name)
     for obj in page.of_type("NewsMediaOrganization", "Organization", "WebSite"):
         name = _name_of(obj)
-        if name:
+        if name and not _is_person(obj):
             names.append(name)
     for key in ("og:site_name", "application-name", "twitter:site", "al:ios:app_name"):
         for value in page.meta.get(key, ()):
@@ -583,15 +589,22 @@ _ASIDE_CLASS = re.compile(
 
 
 def _in_aside(el: HtmlElement) -> bool:
-    """Inside a footer, sidebar, navigation, comment or list of other articles."""
+    """Inside a footer, sidebar, navigation, comment list or list of other articles.
+
+    Class names are only trusted outside an <article>: themes call the article's own
+    column "sidebar" or "content-sidebar" more often than one would think.
+    """
+    marked = False
     parent = el.getparent()
     while parent is not None:
         if parent.tag in ("footer", "aside", "nav"):
             return True
-        if _ASIDE_CLASS.search(" ".join(filter(None, (parent.get("class"), parent.get("id"))))):
-            return True
+        if parent.tag in ("article", "main"):
+            return False
+        names = " ".join(filter(None, (parent.get("class"), parent.get("id"))))
+        marked = marked or bool(_ASIDE_CLASS.search(names))
         parent = parent.getparent()
-    return False
+    return marked
 
 
 def _inside(el: HtmlElement, tags: tuple[str, ...]) -> bool:
