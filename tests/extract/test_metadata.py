@@ -317,3 +317,10 @@ def test_personal_blog_owner_is_not_the_publication() -> None:
     publication = metadata.find_publication(p)
     assert publication == ("petitjournal.example", "host")
     assert authors(p, publication[0]) == (["Andreas Kalt"], "JSON-LD")
+
+
+def test_signature_as_last_paragraph() -> None:
+    text = "Premier paragraphe de l'article.\n\nDeuxième paragraphe.\n\nMarina Mucha"
+    assert metadata.find_authors(page(lang="fr"), None, text) == (["Marina Mucha"], "signature")
+    call_to_action = "First paragraph of the story.\n\nBuy Tickets"
+    assert metadata.find_authors(page(), None, call_to_action) == ([], None)

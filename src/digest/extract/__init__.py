@@ -30,15 +30,17 @@ def extract_page(
     title = metadata.find_title(page, sitenames)
     if title:
         origins["title"] = title[1]
-    authors, author_origin = metadata.find_authors(page, publication[0] if publication else None)
-    if author_origin:
-        origins["authors"] = author_origin
     published = metadata.find_published(page, fetched_at)
     if published:
         origins["published"] = published[1]
     canonical = metadata.find_canonical(page)
     # Blockquotes are read before trafilatura runs: it works on its own copy of the tree.
     body_text = text.main_text(page.tree, url, title[0] if title else None)
+    authors, author_origin = metadata.find_authors(
+        page, publication[0] if publication else None, body_text
+    )
+    if author_origin:
+        origins["authors"] = author_origin
     sample = body_text or (title[0] if title else "")
     language, language_origin = identify(sample, page.html_lang)
     if language:

@@ -84,7 +84,8 @@ _NOT_A_NAME = {
     "network", "channel", "radio", "tv", "television", "sports", "weather", "health",
     "science", "business", "politics", "world", "local", "national", "international",
     "review", "reviews", "guide", "guides", "tips", "is", "are", "by", "par", "von",
-    "artikel", "beitrag", "beiträge", "article", "erstellt", "eingestellt",
+    "artikel", "beitrag", "beiträge", "article", "erstellt", "eingestellt", "buy", "tickets",
+    "ticket", "shop", "order", "download", "watch", "listen", "login", "sign", "donate", "print", "kaufen", "bestellen", "abonnieren", "acheter", "partager",
 }  # fmt: skip
 # Wire services and agencies: a byline that is only one of these is wire copy, not a person.
 _AGENCIES = {

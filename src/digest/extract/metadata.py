@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 
 from lxml.html import HtmlElement
 
-from digest.extract.bylines import looks_like_name, normalise_authors, split_byline
+from digest.extract.bylines import fix_case, looks_like_name, normalise_authors, split_byline
 from digest.extract.page import ParsedPage
 
 Found = tuple[str, str]  # (value, origin)
@@ -365,7 +365,9 @@ AUTHOR_SOURCES: list[tuple[str, AuthorSource]] = [
 ]
 
 
-def find_authors(page: ParsedPage, publication: str | None) -> tuple[list[str], str | None]:
+def find_authors(
+    page: ParsedPage, publication: str | None, body_text: str = ""
+) -> tuple[list[str], str | None]:
     """The first source in the cascade whose byline yields personal names, and its name."""
     for index, (origin, source) in enumerate(AUTHOR_SOURCES):
         raw = source(page)
@@ -376,7 +378,20 @@ def find_authors(page: ParsedPage, publication: str | None) -> tuple[list[str], 
         )
         if names:
             return _complete_first_names(page, names, index, publication), origin
+    signature = _signature(body_text, publication, page.host)
+    if signature:
+        return [signature], "signature"
     return [], None
+
+
+def _signature(body_text: str, publication: str | None, host: str) -> str | None:
+    """A name alone as the article's last paragraph: the signature of print journalism."""
+    paragraphs = body_text.rsplit("\n\n", 1)
+    last = paragraphs[-1].strip().strip("*_")
+    if len(paragraphs) < 2 or not 4 < len(last) <= 40 or not 2 <= len(last.split()) <= 4:
+        return None
+    names = normalise_authors(last, publication=publication, host=host, structured=False)
+    return names[0] if len(names) == 1 and names[0] == fix_case(last) else None
 
 
 def _complete_first_names(
