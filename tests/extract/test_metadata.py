@@ -150,7 +150,7 @@ def test_rel_author_link() -> None:
 
 def test_visible_byline_by_class() -> None:
     body = '<h1>T</h1><div class="article-byline">Par Jeanne MARTIN, le 3 mars 2024</div>'
-    assert authors(page(body=body, lang="fr")) == (["Jeanne Martin"], "byline")
+    assert authors(page(body=body, lang="fr")) == (["Jeanne Martin"], "byline element")
 
 
 def test_visible_byline_by_text() -> None:
@@ -324,3 +324,16 @@ def test_signature_as_last_paragraph() -> None:
     assert metadata.find_authors(page(lang="fr"), None, text) == (["Marina Mucha"], "signature")
     call_to_action = "First paragraph of the story.\n\nBuy Tickets"
     assert metadata.find_authors(page(), None, call_to_action) == ([], None)
+
+
+def test_single_name_or_handle_in_an_author_element() -> None:
+    body = '<span class="author"><a href="/user,profile,30,lars.html">Lars</a></span>'
+    assert authors(page(body=body, lang="de")) == (["Lars"], "byline element")
+    body = '<div class="post-author">Sara Zinnecker | Stand: 12.03.2022</div>'
+    assert authors(page(body=body, lang="de")) == (["Sara Zinnecker"], "byline element")
+
+
+def test_blog_handle_equal_to_its_subdomain_is_kept() -> None:
+    p = parse_page('<html><body><a href="/author/surfguard/">surfguard</a></body></html>',
+                   "https://surfguard.blog.example/2016/11/01/post")  # fmt: skip
+    assert metadata.find_authors(p, None) == (["surfguard"], "author link")

@@ -85,7 +85,12 @@ _NOT_A_NAME = {
     "science", "business", "politics", "world", "local", "national", "international",
     "review", "reviews", "guide", "guides", "tips", "is", "are", "by", "par", "von",
     "artikel", "beitrag", "beiträge", "article", "erstellt", "eingestellt", "buy", "tickets",
-    "ticket", "shop", "order", "download", "watch", "listen", "login", "sign", "donate", "print", "kaufen", "bestellen", "abonnieren", "acheter", "partager",
+    "ticket", "shop", "order", "download", "watch", "listen", "login", "sign", "donate",
+    "print", "kaufen", "bestellen", "abonnieren", "acheter", "partager",
+    "stand", "vor", "seit", "uhr", "publicado", "publicada", "actualizado", "actualizada",
+    "hace", "mis", "modifié", "posté", "gepostet", "geändert", "lesezeit",
+    "minuten", "minutes", "min", "ago", "yesterday", "gestern", "heute",
+    "hier",
 }  # fmt: skip
 # Wire services and agencies: a byline that is only one of these is wire copy, not a person.
 _AGENCIES = {
@@ -219,7 +224,8 @@ def _finish(
             name = fix_case(name)
             if not looks_like_name(name) or (not structured and len(name.split()) < 2):
                 continue
-        if same_organisation(name, publication, host):
+        # A lower-case handle is a user, even where it is also the blog's subdomain.
+        if same_organisation(name, publication, None if name.islower() else host):
             continue
         key = " ".join(re.findall(r"\w+", name.casefold()))
         if key in seen:

@@ -267,7 +267,8 @@ def _microdata_authors(page: ParsedPage) -> object:
     return names[:1] if len(set(names)) > 4 else names or None
 
 
-def _visible_byline(page: ParsedPage) -> object:
+def _byline_element(page: ParsedPage) -> object:
+    """An element whose class, id or itemprop says byline or author."""
     body = page.tree.find("body")
     if body is None:
         return None
@@ -283,6 +284,14 @@ def _visible_byline(page: ParsedPage) -> object:
         text = _text(el, " | ")
         if text and len(text) <= _MAX_BYLINE_CHARS and _has_name(text):
             return text
+    return None
+
+
+def _visible_byline(page: ParsedPage) -> object:
+    """A byline in the text: after a label ("Autor:"), after a date, or "By Jane Doe"."""
+    body = page.tree.find("body")
+    if body is None:
+        return None
     for text in _texts_after_labels(body):
         if _has_name(text):
             return text
@@ -361,6 +370,7 @@ AUTHOR_SOURCES: list[tuple[str, AuthorSource]] = [
     ("twitter:data", _yoast_written_by),
     ("microdata", _microdata_authors),
     ("author link", _author_links),
+    ("byline element", _byline_element),
     ("byline", _visible_byline),
 ]
 
