@@ -44,7 +44,8 @@ _CUT = re.compile(
     r"|\s+(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun|lun|mar|mer|jeu|ven|sam|dim)"
     r"\.?,?\s+\d.*$"
     # photo and video credits come after the writers: "Text: A, Fotos: B"
-    r"|\s*[,|/;]?\s*(?:fotos?|photos?|bilder?|illustrations?|grafik|video|kamera|crédits?)\s*:.*$",
+    r"|\s*[,|/;]?\s*(?:fotos?|photos?|bilder?|illustrations?|grafik|video|kamera|crédits?|"
+    r"beitragsbild|titelbild|quelle|source)\s*:.*$",
     re.IGNORECASE,
 )
 # "Publié le 3 juin par Jeanne Martin": the name comes after a leading date phrase.
@@ -91,6 +92,10 @@ _NOT_A_NAME = {
     "hace", "mis", "modifié", "posté", "gepostet", "geändert", "lesezeit",
     "minuten", "minutes", "min", "ago", "yesterday", "gestern", "heute",
     "hier",
+    "text", "texte", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
+    "sonntag", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "gesponsert",
+    "gesponserte", "inhalte", "anzeige", "werbung", "euer", "eure", "dein", "ihr", "votre",
 }  # fmt: skip
 # Wire services and agencies: a byline that is only one of these is wire copy, not a person.
 _AGENCIES = {
@@ -110,6 +115,8 @@ _PARTICLES = {
 _MAX_NAME_WORDS = 5
 _DESK = re.compile(r"redaktion|rédaction|redacci[oó]n|redazione|newsroom|editorial|staff", re.I)
 _ROMAN = re.compile(r"[IVX]+")
+# German and French abstract nouns ("Klimaneutralität", "Forschung"): a topic, not a person.
+_ABSTRACT_NOUN = re.compile(r"\w{3,}(?:heit|keit|schaft|ität|ungen|ismus|tion)\b", re.IGNORECASE)
 
 
 def normalise_authors(
@@ -172,7 +179,7 @@ def looks_like_name(name: str) -> bool:
     lowered = [part for w in words for part in w.lower().strip(".'’").split("-")]
     if any(w in _NOT_A_NAME for w in lowered if w not in _PARTICLES or len(words) == 1):
         return False
-    if _agency_key(base) in _AGENCIES or _DESK.search(base):
+    if _agency_key(base) in _AGENCIES or _DESK.search(base) or _ABSTRACT_NOUN.search(base):
         return False
     if len(words) == 1 and len(base) < 3:
         return False
@@ -224,8 +231,9 @@ def _finish(
             name = fix_case(name)
             if not looks_like_name(name) or (not structured and len(name.split()) < 2):
                 continue
-        # A lower-case handle is a user, even where it is also the blog's subdomain.
-        if same_organisation(name, publication, None if name.islower() else host):
+        # A lower-case handle is a user, even where it is also a blog platform's subdomain.
+        own_subdomain = name.islower() and bool(host) and host.count(".") >= 2
+        if same_organisation(name, publication, None if own_subdomain else host):
             continue
         key = " ".join(re.findall(r"\w+", name.casefold()))
         if key in seen:

@@ -386,6 +386,8 @@ def find_authors(
         names = normalise_authors(
             raw, publication=publication, host=page.host, structured=origin != "byline"
         )
+        if len(names) >= 3 and all(" " not in n for n in names):
+            continue  # a row of single words is a list of tags or sections, not a byline
         if names:
             return _complete_first_names(page, names, index, publication), origin
     signature = _signature(body_text, publication, page.host)
