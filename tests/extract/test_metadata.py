@@ -337,3 +337,10 @@ def test_blog_handle_equal_to_its_subdomain_is_kept() -> None:
     p = parse_page('<html><body><a href="/author/surfguard/">surfguard</a></body></html>',
                    "https://surfguard.blog.example/2016/11/01/post")  # fmt: skip
     assert metadata.find_authors(p, None) == (["surfguard"], "author link")
+
+
+def test_h1_in_the_article_header_is_the_headline_not_the_site_logo() -> None:
+    body = ('<header><h1>Petit Journal</h1></header>'
+            '<article><header><h1>The best early Boxing Day deals in 2023</h1></header></article>')  # fmt: skip
+    p = page('<meta property="og:title" content="Best deals: 60% off everything">', body)
+    assert metadata.find_title(p, []) == ("The best early Boxing Day deals in 2023", "h1")

@@ -232,7 +232,7 @@ def _finish(
             if not looks_like_name(name) or (not structured and len(name.split()) < 2):
                 continue
         # A lower-case handle is a user, even where it is also a blog platform's subdomain.
-        own_subdomain = name.islower() and bool(host) and host.count(".") >= 2
+        own_subdomain = name.islower() and (host or "").count(".") >= 2
         if same_organisation(name, publication, None if own_subdomain else host):
             continue
         key = " ".join(re.findall(r"\w+", name.casefold()))

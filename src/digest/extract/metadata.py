@@ -75,11 +75,23 @@ def find_title(page: ParsedPage, sitenames: list[str]) -> Found | None:
     reference = declared[0][0] if declared else ""
     for h1 in page.tree.iter("h1"):
         text = _text(h1)
-        if text and not _in_aside(h1) and _inside(h1, ("nav", "header")) is False:
+        if text and not _in_aside(h1) and not _in_site_header(h1):
             if _looks_like_headline(text, reference):
                 return text, "h1"
             break
     return candidates[0]
+
+
+def _in_site_header(el: HtmlElement) -> bool:
+    """In the site's navigation or masthead (a <header> outside any <article>)."""
+    parent = el.getparent()
+    in_header = False
+    while parent is not None:
+        if parent.tag == "article":
+            return False
+        in_header = in_header or parent.tag in ("header", "nav")
+        parent = parent.getparent()
+    return in_header
 
 
 def _looks_like_headline(text: str, reference: str) -> bool:
@@ -632,12 +644,3 @@ def _in_aside(el: HtmlElement) -> bool:
         marked = marked or bool(_ASIDE_CLASS.search(names))
         parent = parent.getparent()
     return marked
-
-
-def _inside(el: HtmlElement, tags: tuple[str, ...]) -> bool:
-    parent = el.getparent()
-    while parent is not None:
-        if parent.tag in tags:
-            return True
-        parent = parent.getparent()
-    return False
