@@ -344,3 +344,10 @@ def test_h1_in_the_article_header_is_the_headline_not_the_site_logo() -> None:
             '<article><header><h1>The best early Boxing Day deals in 2023</h1></header></article>')  # fmt: skip
     p = page('<meta property="og:title" content="Best deals: 60% off everything">', body)
     assert metadata.find_title(p, []) == ("The best early Boxing Day deals in 2023", "h1")
+
+
+def test_desk_label_followed_by_a_person() -> None:
+    body = "<div>05.02.2020 <span>- Redaktion: Eberhard Fuhr (Pressesprecher)</span></div>"
+    assert authors(page(body=body, lang="de")) == (["Eberhard Fuhr"], "byline")
+    body = "<div><span>Interview</span><span>SVEN MICHAELSEN</span></div>"
+    assert authors(page(body=body, lang="de")) == (["Sven Michaelsen"], "byline")

@@ -146,7 +146,7 @@ def split_byline(text: str) -> list[str]:
     text = _EMAIL.sub(" ", _URL.sub(" ", text)).replace("©", " ")
     text = _HANDLE.sub(" ", text)
     text = _PARENS.sub(" ", text)
-    text = _collapse(text)
+    text = _collapse(text).lstrip("-–—| ")
     date_first = _DATE_FIRST.match(text)
     if date_first:
         text = date_first.group(1)

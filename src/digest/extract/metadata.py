@@ -23,22 +23,23 @@ _BYLINE_CLASS = re.compile(
     re.IGNORECASE,
 )
 _BYLINE_PREFIX = re.compile(
-    r"^\s*(?:(?:ein\s+(?:artikel|beitrag)\s+|text\s+|geschrieben\s+|verfasst\s+|written\s+|"
+    r"^[\s|–-]*(?:(?:ein\s+(?:artikel|beitrag)\s+|text\s+|geschrieben\s+|verfasst\s+|written\s+|"
     r"un\s+article\s+|erstellt\s+|eingestellt\s+|posted\s+|(?:blog\s*)?beitrag\s+)?"
-    r"(?:by|par|von|por|door)\s+\S|(?:autor|autorin|auteur|author|text|texte)\s*:\s*\S)",
+    r"(?:by|par|von|por|door)\s+\S|(?:autor|autorin|auteur|author|text|texte|redaktion)\s*:\s*\S)",
     re.IGNORECASE,
 )
 # A label in its own element, the name in the next: "<b>Autor:</b> Fritz Imhof".
 _BYLINE_LABEL = re.compile(
     r"^\s*(?:von|by|par|autor(?:in)?|author|auteur|text|texte|verfasst von|geschrieben von|"
-    r"erstellt von|eingestellt von|posted by|written by|écrit par)\s*:?\s*$",
+    r"erstellt von|eingestellt von|posted by|written by|écrit par|interview|redaktion)\s*:?\s*$",
     re.IGNORECASE,
 )
 _SEPARATOR_NODE = re.compile(r"^(?:,|;|&|and|und|et|y)$", re.IGNORECASE)
 # A name right after a date: "25.10.2022 - Reiner Nagel", "04.02.2022 | 13:10 Uhr | Uta Helkenberg"
 _DATE_LED = re.compile(
     r"^\s*\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}(?:\s*[|,–-]?\s*\d{1,2}:\d{2}(?:\s*uhr)?)?\s*[|–-]\s*"
-    r"(\w[\w'’.-]+(?:\s+[\w'’.-]+){1,3})\s*$",
+    r"(?:(?:von|autor(?:in)?|redaktion|text)\s*:?\s*)?"
+    r"(\w[\w'’.-]+(?:\s+[\w'’.-]+){1,3})\s*(?:\([^)]*\))?\s*$",
     re.IGNORECASE,
 )
 _NOT_BYLINE_CLASS = re.compile(
