@@ -154,3 +154,8 @@ def test_creation_phrases_are_not_names() -> None:
     assert normalise_authors("Erstellt von Andri Bryner") == ["Andri Bryner"]
     assert normalise_authors("Blog Beitrag von Margarita Koreneva") == ["Margarita Koreneva"]
     assert normalise_authors("Artikel von") == []
+
+
+def test_photographers_are_not_authors() -> None:
+    assert normalise_authors("Photos by Jane Doe") == []
+    assert normalise_authors("Beitragsbild: Stefan Mang") == []

@@ -14,7 +14,7 @@ _URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:com|org|net|de|fr|co\.uk)/\S*
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
 _HANDLE = re.compile(r"(?<!\w)@\w+")
 _PREFIX = re.compile(
-    r"^(?:(?:written|reported|posted|text|texte|story|words|interview|photos?|video|published)"
+    r"^(?:(?:written|reported|posted|text|texte|story|words|interview|published)"
     r"\s+)?(?:by|par|von|por|door|af|av|de\s+la\s+rédaction|from)\b\s*:?\s*"
     r"|^(?:auteure?s?|autor(?:in|en)?|author|authors|text|texte|verfasst\s+von|redaktion|"
     r"reporting|écrit)\s*:\s*"
@@ -24,7 +24,6 @@ _PREFIX = re.compile(
     r"un\s+article\s+de)\s+",
     re.IGNORECASE,
 )
-# Where a byline stops and a date or a role starts ("By Jane Doe Updated 10:30 AM ...").
 _MONTHS = (
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|fevr|avr|mai|juin|juil|"
     r"août|aout|sept|déc|januar|februar|märz|juni|juli|oktober|dezember|enero|febrero|marzo|"
