@@ -351,3 +351,8 @@ def test_desk_label_followed_by_a_person() -> None:
     assert authors(page(body=body, lang="de")) == (["Eberhard Fuhr"], "byline")
     body = "<div><span>Interview</span><span>SVEN MICHAELSEN</span></div>"
     assert authors(page(body=body, lang="de")) == (["Sven Michaelsen"], "byline")
+
+
+def test_byline_element_from_a_news_feed() -> None:
+    body = "<p>Quelle: dpa-AFX</p><byline>Von David Hutzler, dpa</byline><p>Text.</p>"
+    assert authors(page(body=body, lang="de")) == (["David Hutzler"], "byline element")

@@ -289,7 +289,8 @@ def _byline_element(page: ParsedPage) -> object:
         if not isinstance(el.tag, str) or el.tag in ("script", "style", "img", "meta", "link"):
             continue
         attrs = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("itemprop"))))
-        if not attrs or not _BYLINE_CLASS.search(attrs) or _NOT_BYLINE_CLASS.search(attrs):
+        marked = el.tag == "byline" or bool(attrs and _BYLINE_CLASS.search(attrs))
+        if not marked or _NOT_BYLINE_CLASS.search(attrs):
             continue
         if _in_aside(el):
             continue
