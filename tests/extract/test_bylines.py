@@ -144,6 +144,7 @@ def test_desk_bylines_are_not_people() -> None:
     assert normalise_authors("JuraForum.de-Redaktion") == []
     assert normalise_authors("Redaktion Polizeiticker") == []
     assert normalise_authors("etimes.in") == []
+    assert normalise_authors("Inquirer.net BrandRoom") == []
 
 
 def test_repeated_name_is_kept_once() -> None:

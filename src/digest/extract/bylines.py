@@ -180,6 +180,8 @@ def looks_like_name(name: str) -> bool:
         return False
     if _agency_key(base) in _AGENCIES or _DESK.search(base) or _ABSTRACT_NOUN.search(base):
         return False
+    if re.search(r"\w\.(?:com|net|org|de|fr|ch|at|it|es|uk|co|info|eu|io)\b", base, re.I):
+        return False  # "Inquirer.net BrandRoom": a site, not a person
     if len(words) == 1 and len(base) < 3:
         return False
     significant = [w for w in words if w.lower() not in _PARTICLES]
