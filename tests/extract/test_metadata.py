@@ -356,3 +356,10 @@ def test_desk_label_followed_by_a_person() -> None:
 def test_byline_element_from_a_news_feed() -> None:
     body = "<p>Quelle: dpa-AFX</p><byline>Von David Hutzler, dpa</byline><p>Text.</p>"
     assert authors(page(body=body, lang="de")) == (["David Hutzler"], "byline element")
+
+
+def test_contributors_named_in_the_byline_are_not_authors() -> None:
+    author = [{"@type": "Person", "name": "Jane Doe"}, {"@type": "Person", "name": "Jim Roe"}]
+    body = '<div class="byline">By Jane Doe Contributions from Jim Roe published 2 May 2024</div>'
+    p = page(ld({"@type": "NewsArticle", "author": author}), body)
+    assert authors(p) == (["Jane Doe"], "JSON-LD")

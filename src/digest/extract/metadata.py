@@ -403,6 +403,7 @@ def find_authors(
         if len(names) >= 3 and all(" " not in n for n in names):
             continue  # a row of single words is a list of tags or sections, not a byline
         if names:
+            names = _without_contributors(page, names)
             return _complete_first_names(page, names, index, publication), origin
     signature = _signature(body_text, publication, page.host)
     if signature:
@@ -418,6 +419,26 @@ def _signature(body_text: str, publication: str | None, host: str) -> str | None
         return None
     names = normalise_authors(last, publication=publication, host=host, structured=False)
     return names[0] if len(names) == 1 and names[0] == fix_case(last) else None
+
+
+_CONTRIBUTIONS = re.compile(
+    r"(?:contributions?\s+(?:from|by)|additional\s+reporting\s+(?:from|by)|with\s+reporting\s+by|"
+    r"mitarbeit:?|mit\s+material\s+von|avec\s+la\s+contribution\s+de)\s+(.+)$",
+    re.IGNORECASE,
+)
+
+
+def _without_contributors(page: ParsedPage, names: list[str]) -> list[str]:
+    """Drop co-authors the visible byline calls contributors ("Contributions from Jim Roe")."""
+    if len(names) < 2:
+        return names
+    byline = _byline_element(page)
+    match = _CONTRIBUTIONS.search(byline) if isinstance(byline, str) else None
+    if not match:
+        return names
+    helpers = {n.casefold() for n in normalise_authors(match.group(1), structured=False)}
+    kept = [n for n in names if n.casefold() not in helpers]
+    return kept or names
 
 
 def _complete_first_names(
