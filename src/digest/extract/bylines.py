@@ -38,6 +38,7 @@ _CUT = re.compile(
     r"\s+(?:updated|published|posted|last\s+updated|mis\s+à\s+jour|publié|modifié|"
     r"aktualisiert|veröffentlicht|publiziert|erschienen|is\s+an?|est\s+une?|ist\s+eine?)\b.*$"
     r"|\s+(?:illustratione?n?|fotos?|bilder?|photos?|grafiken?)\s+(?:von|by|de|par)\b.*$"
+    r"|[\s|]+(?:contributions?\s+(?:from|by)|additional\s+reporting|with\s+reporting)\b.*$"
     r"|\s*\([^)]*$"
     rf"|\s+(?:stand|am|le|on|el|il|em|den|,)?\s*(?:\d|{_WEEKDAYS}|{_MONTHS}\s+\d).*$"
     r"|\s+(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun|lun|mar|mer|jeu|ven|sam|dim)"
