@@ -22,8 +22,8 @@ from digest.errors import DigestError, UsageError
 if TYPE_CHECKING:
     from digest.config import Project
 
-err = Console(stderr=True, highlight=False)
 # Piped output (cron mail, files) gets whole rows instead of an 80-column wrap.
+err = Console(stderr=True, highlight=False, width=None if sys.stderr.isatty() else 160)
 out = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
 
 

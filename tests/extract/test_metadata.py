@@ -208,6 +208,13 @@ def test_publication_cascade() -> None:
     assert metadata.find_publication(page()) == ("petitjournal.example", "host")
 
 
+def test_publication_from_a_title_suffix_that_the_host_names() -> None:
+    titled = page("<title>Les cafés du village - Le Petit Journal</title>")
+    assert metadata.find_publication(titled) == ("Le Petit Journal", "<title> suffix")
+    unrelated = page("<title>Les cafés du village - Rubrique Société</title>")
+    assert metadata.find_publication(unrelated) == ("petitjournal.example", "host")
+
+
 # --- published -----------------------------------------------------------------------------
 
 

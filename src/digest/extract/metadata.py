@@ -184,8 +184,30 @@ def find_publication(page: ParsedPage) -> Found | None:
         found = page.first_meta(key)
         if found and len(found[1]) < 100:
             return _clean(found[1]), origin
+    suffix = _site_in_title(page)
+    if suffix:
+        return suffix, "<title> suffix"
     if page.host:
         return page.host, "host"
+    return None
+
+
+def _site_in_title(page: ParsedPage) -> str | None:
+    """The site's own spelling of its name, when the <title> ends with one that the host names.
+
+    "The care workers … | The Commons Weekly" on commonsweekly.example gives "The Commons
+    Weekly", better than the bare host; a segment unrelated to the host is never taken.
+    """
+    element = page.tree.find(".//title")
+    title = _text(element) if element is not None else ""
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return None
+    labels = [_compact(label) for label in page.host.split(".")[:-1] if len(label) > 3]
+    for part in (parts[-1], parts[0]):
+        key = _compact(part)
+        if len(key) >= 4 and len(part) < 60 and any(key == h or key in h or h in key for h in labels):
+            return _clean(part)
     return None
 
 
