@@ -206,7 +206,11 @@ def _site_in_title(page: ParsedPage) -> str | None:
     labels = [_compact(label) for label in page.host.split(".")[:-1] if len(label) > 3]
     for part in (parts[-1], parts[0]):
         key = _compact(part)
-        if len(key) >= 4 and len(part) < 60 and any(key == h or key in h or h in key for h in labels):
+        if (
+            len(key) >= 4
+            and len(part) < 60
+            and any(key == h or key in h or h in key for h in labels)
+        ):
             return _clean(part)
     return None
 
