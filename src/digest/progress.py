@@ -78,7 +78,8 @@ class Reporter:
 def summary_table(report: FetchReport) -> Table:
     """The items that failed or fell back to a stored or saved copy, with the reason."""
     table = Table(title=None, show_edge=False, pad_edge=False)
-    for name, justify in (("#", "right"), ("outcome", "left"), ("used", "left"),
+    # "outcome" is what the live page did; "used" says which copy backs the item all the same.
+    for name, justify in (("#", "right"), ("live page", "left"), ("used", "left"),
                           ("HTTP", "right"), ("tries", "right"), ("reason", "left"),
                           ("url", "left")):  # fmt: skip
         table.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
