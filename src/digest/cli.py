@@ -41,7 +41,11 @@ class _Commands(TyperGroup):
             raise typer.Exit(130) from None
 
     def list_commands(self, ctx: Any) -> list[str]:
-        return list(self.commands)  # the order of the workflow, not alphabetical
+        # The order of the curator's week, not alphabetical.
+        order = ["init", "add", "fetch", "list", "show", "annotate", "build", "check"]
+        return [n for n in order if n in self.commands] + [
+            n for n in self.commands if n not in order
+        ]
 
 
 app = typer.Typer(
