@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
+from rich.text import Text
 from typer.core import TyperGroup
 
 from digest.errors import DigestError, UsageError
@@ -23,8 +24,11 @@ if TYPE_CHECKING:
     from digest.config import Project
 
 # Piped output (cron mail, files) gets whole rows instead of an 80-column wrap.
-err = Console(stderr=True, highlight=False, width=None if sys.stderr.isatty() else 160)
-out = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
+# Messages carry URLs and web text: never read them as Rich markup.
+err = Console(
+    stderr=True, markup=False, highlight=False, width=None if sys.stderr.isatty() else 160
+)
+out = Console(markup=False, highlight=False, width=None if sys.stdout.isatty() else 160)
 
 
 class _Commands(TyperGroup):
@@ -34,7 +38,7 @@ class _Commands(TyperGroup):
         try:
             return super().invoke(ctx)
         except DigestError as exc:
-            err.print(f"[red]Error:[/red] {exc}", markup=True, soft_wrap=True)
+            err.print(Text("Error:", style="red"), str(exc), soft_wrap=True)
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
             err.print("Interrupted.")
