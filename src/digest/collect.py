@@ -564,7 +564,14 @@ def _worker_start(parent: int) -> None:
         os._exit(0)  # the parent died (kill -9): nobody will ever send work again
 
     threading.Thread(target=watch, daemon=True, name="parent-watch").start()
-    import digest.extract  # noqa: F401 - import once, before the first page arrives
+    # Import and load the language model once, here, while the first pages download; only
+    # the workers hold the model (about 70 MB), never the fetch process.
+    import digest.extract  # noqa: F401
+    from digest.extract.language import load_identifier
+
+    # A model that cannot load must fail each page with its reason, not break the pool.
+    with contextlib.suppress(Exception):
+        load_identifier()
 
 
 @contextlib.contextmanager
