@@ -370,3 +370,31 @@ def test_contributors_named_in_the_byline_are_not_authors() -> None:
     body = '<div class="byline">By Jane Doe Contributions from Jim Roe published 2 May 2024</div>'
     p = page(ld({"@type": "NewsArticle", "author": author}), body)
     assert authors(p) == (["Jane Doe"], "JSON-LD")
+
+
+LONG = "<p>" + "Der Gemeinderat hat am Dienstag lange über den Haushalt beraten. " * 4 + "</p>"
+
+
+def test_published_from_the_time_shown_above_the_text() -> None:
+    # The day the article shows its readers beats a metadata date that disagrees with it.
+    meta = '<meta name="dcterms.date" content="2022-01-21T09:43+01:00">'
+    body = '<h1>Titel</h1><time datetime="2022-01-25T08:00:00+01:00">25.01.2022</time>' + LONG
+    found = metadata.find_published(page(meta, body, lang="de"), "2023-01-01T00:00:00Z")
+    assert found == ("2022-01-25", "<time>")
+
+
+def test_shown_time_prefers_the_printed_day_to_a_utc_datetime() -> None:
+    meta = '<meta property="article:published_time" content="2019-12-20">'
+    body = '<time datetime="2019-12-26T23:07:45+00:00">26/12/2019</time>' + LONG
+    found = metadata.find_published(page(meta, body, lang="de"), "2020-06-01T00:00:00Z")
+    assert found == ("2019-12-26", "<time>")
+
+
+def test_times_below_the_text_or_marked_updated_are_not_the_published_day() -> None:
+    meta = '<meta property="article:published_time" content="2022-03-04">'
+    below = LONG + '<time datetime="2022-05-01">1. Mai 2022</time>'
+    found = metadata.find_published(page(meta, below), "2023-01-01T00:00:00Z")
+    assert found is not None and found[0] == "2022-03-04"
+    updated = '<time class="updated" datetime="2022-05-01">1. Mai 2022</time>' + LONG
+    found = metadata.find_published(page(meta, updated), "2023-01-01T00:00:00Z")
+    assert found is not None and found[0] == "2022-03-04"

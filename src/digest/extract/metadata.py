@@ -500,12 +500,20 @@ _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2
 
 
 def find_published(page: ParsedPage, fetched_at: str | None) -> Found | None:
-    """Publication date: htmldate's reading of the original date, timed by the metadata."""
+    """Publication date: the day shown above the text, else metadata checked against htmldate."""
     latest = _latest(fetched_at)
     declared = _declared_published(page, latest)
     if declared:
         declared = (_local_time(declared[0], page), declared[1])
     found = _htmldate(page, latest)
+    shown = _shown_date(page, latest)
+    # A date printed above the text that disagrees with the metadata is the one readers see.
+    if (
+        shown
+        and (declared or found)
+        and shown[0][:10] != (declared[0] if declared else found or "")[:10]
+    ):
+        return shown
     if declared and (found is None or declared[0][:10] == found):
         return declared  # same day: keep the metadata's time and offset
     if declared and found and _days_between(found, declared[0]) == 1:
@@ -515,6 +523,38 @@ def find_published(page: ParsedPage, fetched_at: str | None) -> Found | None:
     if found:
         return found, "htmldate"
     return declared
+
+
+_SHOWN_DAY = re.compile(r"^\s*(\d{1,2})[./]\s?(\d{1,2})[./]\s?(\d{4})\b")
+_UPDATED_CLASS = re.compile(r"updated|modified|aktualisiert", re.IGNORECASE)
+
+
+def _shown_date(page: ParsedPage, latest: datetime) -> Found | None:
+    """The date printed above the article's text, in a <time> or an itemprop=datePublished."""
+    body = page.tree.find("body")
+    if body is None:
+        return None
+    for el in body.iter():
+        if el.tag == "p" and len(_text(el)) > 150:
+            return None  # past the article's head: later dates belong to comments or teasers
+        if (el.tag != "time" and el.get("itemprop") != "datePublished") or el.tag == "meta":
+            continue
+        names = f"{el.get('class') or ''} {el.get('itemprop') or ''}"
+        if _in_aside(el) or (_UPDATED_CLASS.search(names) and "publish" not in names.lower()):
+            continue
+        text = _text(el)
+        # The day the reader sees wins over the machine-readable time, which is often UTC.
+        match = _SHOWN_DAY.match(text)
+        if match:
+            iso = _iso(
+                f"{match.group(3)}-{int(match.group(2)):02d}-{int(match.group(1)):02d}", latest
+            )
+        else:
+            iso = _iso(el.get("datetime") or el.get("content") or "", latest) if text else None
+            iso = _local_time(iso, page) if iso else None
+        if iso:
+            return iso, "<time>" if el.tag == "time" else "itemprop"
+    return None
 
 
 def _days_between(earlier: str, later: str) -> int | None:
