@@ -398,3 +398,15 @@ def test_times_below_the_text_or_marked_updated_are_not_the_published_day() -> N
     updated = '<time class="updated" datetime="2022-05-01">1. Mai 2022</time>' + LONG
     found = metadata.find_published(page(meta, updated), "2023-01-01T00:00:00Z")
     assert found is not None and found[0] == "2022-03-04"
+
+
+def test_without_declared_date_htmldate_gives_the_latest_shown_day() -> None:
+    body = (
+        "<h1>Titel</h1><p>Erstellt am 03.02.2024</p><p>Text.</p><p>Aktualisiert am 20.02.2024</p>"
+    )
+    p = parse_page(f"<html lang='de'><body>{body}</body></html>", "https://ex.example/a")
+    assert metadata.find_published(p, "2024-06-01T00:00:00Z") == ("2024-02-20", "htmldate")
+    meta = '<meta property="article:published_time" content="2024-02-03">'
+    p = parse_page(f"<html lang='de'><head>{meta}</head><body>{body}</body></html>", URL)
+    found = metadata.find_published(p, "2024-06-01T00:00:00Z")
+    assert found is not None and found[0] == "2024-02-03"
