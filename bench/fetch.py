@@ -27,7 +27,8 @@ fetch process and of each extraction worker, read from /proc before the workers 
 largest ru_maxrss among the waited-for workers (RUSAGE_CHILDREN); and the honest figure for
 the whole run, the peak of the SUM of the fetch process's and the workers' resident memory
 (VmRSS), sampled every 10 ms from a thread. The per-process peaks may fall at different
-moments, so their sum is only an upper bound of the sampled one.
+moments, so their sum is only an upper bound of the sampled one. The same sum is also given
+with multiprocessing's resource tracker, a small helper process the worker pool starts.
 """
 
 from __future__ import annotations
@@ -129,10 +130,13 @@ class SumSampler:
     def __init__(self, interval: float = 0.01) -> None:
         self.interval = interval
         self.peak_kb = 0
+        self.peak_with_tracker_kb = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True, name="rss-sampler")
 
     def _run(self) -> None:
+        from multiprocessing import resource_tracker
+
         from digest import collect
 
         while not self._stop.is_set():
@@ -140,6 +144,10 @@ class SumSampler:
             pids = list((pool._processes or {}).keys()) if pool else []
             total = resident_kb() + sum(resident_kb(pid) for pid in pids)
             self.peak_kb = max(self.peak_kb, total)
+            tracker = resource_tracker._resource_tracker._pid
+            if tracker is not None:
+                total += resident_kb(tracker)
+            self.peak_with_tracker_kb = max(self.peak_with_tracker_kb, total)
             self._stop.wait(self.interval)
 
     def __enter__(self) -> SumSampler:
@@ -234,7 +242,10 @@ def main() -> None:
         + ", ".join(f"{kb / 1024:.0f} MB" for kb in workers)
         + f" (largest ru_maxrss of a worker {children.ru_maxrss / 1024:.0f} MB)"
     )
-    print(f"peak memory of the whole run (sampled sum of both): {sampler.peak_kb / 1024:.0f} MB")
+    print(
+        f"peak memory of the whole run (sampled sum of both): {sampler.peak_kb / 1024:.0f} MB; "
+        f"with the resource tracker {sampler.peak_with_tracker_kb / 1024:.0f} MB"
+    )
 
 
 if __name__ == "__main__":
