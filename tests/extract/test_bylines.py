@@ -160,3 +160,20 @@ def test_creation_phrases_are_not_names() -> None:
 def test_photographers_are_not_authors() -> None:
     assert normalise_authors("Photos by Jane Doe") == []
     assert normalise_authors("Beitragsbild: Stefan Mang") == []
+
+
+def test_column_and_plural_author_labels_are_stripped() -> None:
+    assert normalise_authors("Eine Kolumne von Nils Beispiel", structured=False) == [
+        "Nils Beispiel"
+    ]
+    assert normalise_authors("Autoren Jana Muster und Jens Probe", structured=False) == [
+        "Jana Muster",
+        "Jens Probe",
+    ]
+
+
+def test_interviewer_and_guest_are_both_authors() -> None:
+    assert normalise_authors("Anna Gast im Gespräch mit Karl Frager", structured=False) == [
+        "Anna Gast",
+        "Karl Frager",
+    ]

@@ -410,3 +410,10 @@ def test_without_declared_date_htmldate_gives_the_latest_shown_day() -> None:
     p = parse_page(f"<html lang='de'><head>{meta}</head><body>{body}</body></html>", URL)
     found = metadata.find_published(p, "2024-06-01T00:00:00Z")
     assert found is not None and found[0] == "2024-02-03"
+
+
+def test_byline_after_a_column_label_or_plural_authors_label() -> None:
+    body = "<h1>Titel</h1><p><strong>Eine Kolumne von Nils Beispiel</strong></p><p>Text.</p>"
+    assert authors(page(body=body, lang="de")) == (["Nils Beispiel"], "byline")
+    body = "<p>Text.</p><p>Autoren Jana Muster und Jens Probe</p>"
+    assert authors(page(body=body, lang="de")) == (["Jana Muster", "Jens Probe"], "byline")

@@ -21,7 +21,8 @@ _PREFIX = re.compile(
     r"|^(?:alle?s?\s+(?:artikel\s+|beiträge\s+)?von|mehr\s+von|ein\s+(?:artikel|beitrag)\s+von|"
     r"(?:erstellt|eingestellt|geschrieben|verfasst)\s+von|(?:blog\s*)?(?:beitrag|artikel)\s+von|"
     r"all\s+(?:posts|articles|stories)\s+by|more\s+(?:from|by)|(?:tous\s+)?les\s+articles\s+de|"
-    r"un\s+article\s+de)\s+",
+    r"un\s+article\s+de|eine?\s+(?:kolumne|glosse|kommentar|reportage|analyse|gastbeitrag)\s+von|"
+    r"(?-i:autoren|Autoren))\s+",
     re.IGNORECASE,
 )
 _MONTHS = (
@@ -55,7 +56,10 @@ _DATE_FIRST = re.compile(
     re.IGNORECASE,
 )
 _PARENS = re.compile(r"\s*[(\[][^)\]]*[)\]]")
-_SEPARATORS = re.compile(r"\s*[|;/•·,&]\s*|\s+(?:and|AND|And|et|ET|und|UND|y|e|u\.)\s+")
+_SEPARATORS = re.compile(
+    r"\s*[|;/•·,&]\s*|\s+(?:and|AND|And|et|ET|und|UND|y|e|u\.)\s+"
+    r"|\s+(?:im\s+Gespräch\s+mit|in\s+conversation\s+with|en\s+conversation\s+avec)\s+"
+)
 _CREDENTIALS = {
     "md", "phd", "rn", "do", "mph", "jr", "sr", "ii", "iii", "iv", "mba", "esq", "dr", "facs",
     "rd", "msc", "bsc", "ma", "ms", "dds", "lcsw", "cpa", "np", "pa-c", "pharmd", "dvm",
