@@ -417,3 +417,14 @@ def test_byline_after_a_column_label_or_plural_authors_label() -> None:
     assert authors(page(body=body, lang="de")) == (["Nils Beispiel"], "byline")
     body = "<p>Text.</p><p>Autoren Jana Muster und Jens Probe</p>"
     assert authors(page(body=body, lang="de")) == (["Jana Muster", "Jens Probe"], "byline")
+
+
+def test_user_handle_is_replaced_by_the_name_the_page_prints() -> None:
+    obj = {"@type": "Article", "author": {"name": "gabor_munier"}}
+    body = "<p>Autor: <a>Gàbor Muniér</a>, Datum: 03.03.2019</p><p>Text.</p>"
+    assert authors(page(ld(obj), body, lang="de")) == (["Gàbor Muniér"], "JSON-LD")
+    obj = {"@type": "Article", "author": {"name": "christian.stadtfeld"}}
+    body = "<p>Der Wahlausgang (Christian P. Stadtfeld)</p>"
+    assert authors(page(ld(obj), body, lang="de")) == (["Christian P. Stadtfeld"], "JSON-LD")
+    obj = {"@type": "Article", "author": {"name": "jdoe_42"}}
+    assert authors(page(ld(obj), "<p>Jane Doe schreibt.</p>")) == (["jdoe_42"], "JSON-LD")

@@ -432,6 +432,7 @@ def find_authors(
             continue  # a row of single words is a list of tags or sections, not a byline
         if names:
             names = _without_contributors(page, names)
+            names = [_name_for_handle(page, name) for name in names]
             return _complete_first_names(page, names, index, publication), origin
     signature = _signature(body_text, publication, page.host)
     if signature:
@@ -467,6 +468,25 @@ def _without_contributors(page: ParsedPage, names: list[str]) -> list[str]:
     helpers = {n.casefold() for n in normalise_authors(match.group(1), structured=False)}
     kept = [n for n in names if n.casefold() not in helpers]
     return kept or names
+
+
+_CAPITALISED_RUN = re.compile(r"[^\W\d_][\w'’-]+(?:\s+[^\W\d_]\.)?(?:\s+[^\W\d_][\w'’-]+){1,2}")
+
+
+def _name_for_handle(page: ParsedPage, name: str) -> str:
+    """The printed name behind a user handle ("gabor_munier" -> "Gàbor Muniér")."""
+    if " " in name or not re.search(r"[._]|^[a-z]+$", name):
+        return name
+    key = _compact(name.replace("_", ""))
+    body = page.tree.find("body")
+    if body is None or len(key) < 6:
+        return name
+    for match in _CAPITALISED_RUN.finditer(_text(body, " ")):
+        candidate = match.group(0)
+        words = [w for w in candidate.split() if not re.fullmatch(r"\w\.", w)]
+        if _compact("".join(words)) == key and all(w[0].isupper() for w in words):
+            return candidate
+    return name
 
 
 def _complete_first_names(
