@@ -428,3 +428,11 @@ def test_user_handle_is_replaced_by_the_name_the_page_prints() -> None:
     assert authors(page(ld(obj), body, lang="de")) == (["Christian P. Stadtfeld"], "JSON-LD")
     obj = {"@type": "Article", "author": {"name": "jdoe_42"}}
     assert authors(page(ld(obj), "<p>Jane Doe schreibt.</p>")) == (["jdoe_42"], "JSON-LD")
+
+
+def test_a_single_word_after_a_label_does_not_hide_a_later_full_name() -> None:
+    body = (
+        "<div><span>Text</span> <span>Kosmetik</span></div><p>Lange Geschichte.</p>"
+        "<div><div>Interview</div><div>SVEN BEISPIEL</div></div>"
+    )
+    assert authors(page(body=body, lang="de")) == (["Sven Beispiel"], "byline")

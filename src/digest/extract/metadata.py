@@ -335,19 +335,24 @@ def _visible_byline(page: ParsedPage) -> object:
     if body is None:
         return None
     for text in _texts_after_labels(body):
-        if _has_name(text):
+        if _has_full_name(text):
             return text
     # "By Jane Doe" as a short paragraph near the headline.
     for el in body.iter("p", "span", "div", "address", "em", "strong", "small", "h5", "h6"):
         text = _text(el, " ")
         short = bool(text) and len(text) <= 120 and len(el) <= 4
-        if short and _BYLINE_PREFIX.match(text) and _has_name(text):
+        if short and _BYLINE_PREFIX.match(text) and _has_full_name(text):
             return text
     return None
 
 
 def _has_name(text: str) -> bool:
     return any(looks_like_name(n) for n in split_byline(text))
+
+
+def _has_full_name(text: str) -> bool:
+    # Text on the page counts only with first and last name, as normalise_authors will ask.
+    return any(looks_like_name(n) and len(n.split()) >= 2 for n in split_byline(text))
 
 
 def _yoast_written_by(page: ParsedPage) -> object:
