@@ -177,3 +177,12 @@ def test_interviewer_and_guest_are_both_authors() -> None:
         "Anna Gast",
         "Karl Frager",
     ]
+
+
+def test_institutions_are_not_people() -> None:
+    assert not looks_like_name("Bayerische Landesanstalt")
+    assert not looks_like_name("Deutscher Bauernverband")
+    assert looks_like_name("Anna Kammer")
+    assert normalise_authors("Ein Interview von Eva Probe mit Max Gast", structured=False) == [
+        "Eva Probe"
+    ]

@@ -21,7 +21,7 @@ _PREFIX = re.compile(
     r"|^(?:alle?s?\s+(?:artikel\s+|beiträge\s+)?von|mehr\s+von|ein\s+(?:artikel|beitrag)\s+von|"
     r"(?:erstellt|eingestellt|geschrieben|verfasst)\s+von|(?:blog\s*)?(?:beitrag|artikel)\s+von|"
     r"all\s+(?:posts|articles|stories)\s+by|more\s+(?:from|by)|(?:tous\s+)?les\s+articles\s+de|"
-    r"un\s+article\s+de|eine?\s+(?:kolumne|glosse|kommentar|reportage|analyse|gastbeitrag)\s+von|"
+    r"un\s+article\s+de|eine?\s+(?:kolumne|glosse|kommentar|reportage|analyse|gastbeitrag|interview)\s+von|"
     r"(?-i:autoren|Autoren))\s+",
     re.IGNORECASE,
 )
@@ -121,6 +121,11 @@ _DESK = re.compile(r"redaktion|rédaction|redacci[oó]n|redazione|newsroom|edito
 _ROMAN = re.compile(r"[IVX]+")
 # German and French abstract nouns ("Klimaneutralität", "Forschung"): a topic, not a person.
 _ABSTRACT_NOUN = re.compile(r"\w{3,}(?:heit|keit|schaft|ität|ungen|ismus|tion)\b", re.IGNORECASE)
+# German institutions ("Landesanstalt", "Bauernverband", "Umweltministerium"): not a person.
+_INSTITUTION = re.compile(
+    r"\w{3,}(?:anstalt|verband|verein|ministerium|institut|behörde|stiftung|akademie|kammer)\b",
+    re.IGNORECASE,
+)
 
 
 def normalise_authors(
@@ -184,6 +189,8 @@ def looks_like_name(name: str) -> bool:
     if any(w in _NOT_A_NAME for w in lowered if w not in _PARTICLES or len(words) == 1):
         return False
     if _agency_key(base) in _AGENCIES or _DESK.search(base) or _ABSTRACT_NOUN.search(base):
+        return False
+    if _INSTITUTION.search(base):
         return False
     if re.search(r"\w\.(?:com|net|org|de|fr|ch|at|it|es|uk|co|info|eu|io)\b", base, re.I):
         return False  # "Inquirer.net BrandRoom": a site, not a person

@@ -25,7 +25,7 @@ _BYLINE_CLASS = re.compile(
 _BYLINE_PREFIX = re.compile(
     r"^[\s|–-]*(?:(?:ein\s+(?:artikel|beitrag)\s+|text\s+|geschrieben\s+|verfasst\s+|written\s+|"
     r"un\s+article\s+|erstellt\s+|eingestellt\s+|posted\s+|(?:blog\s*)?beitrag\s+|"
-    r"eine?\s+(?:kolumne|glosse|kommentar|reportage|analyse|gastbeitrag)\s+)?"
+    r"eine?\s+(?:kolumne|glosse|kommentar|reportage|analyse|gastbeitrag|interview)\s+)?"
     r"(?:by|par|von|por|door)\s+\S|(?:autor|autorin|auteur|author|text|texte|redaktion)\s*:\s*\S|"
     r"(?:autoren|auteurs|authors)\s+(?-i:[A-ZÄÖÜ]))",
     re.IGNORECASE,
