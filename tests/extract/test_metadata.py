@@ -436,3 +436,10 @@ def test_a_single_word_after_a_label_does_not_hide_a_later_full_name() -> None:
         "<div><div>Interview</div><div>SVEN BEISPIEL</div></div>"
     )
     assert authors(page(body=body, lang="de")) == (["Sven Beispiel"], "byline")
+
+
+def test_signature_followed_by_the_signers_title() -> None:
+    text = "Ein langer Absatz.\n\nNoch ein Absatz.\n\nJana MUSTER\n\nBundesvorsitzende"
+    assert metadata.find_authors(page(), None, text) == (["Jana Muster"], "signature")
+    text = "Ein langer Absatz.\n\nNoch ein Absatz mit Punkt.\n\nBundesvorsitzende"
+    assert metadata.find_authors(page(), None, text) == ([], None)

@@ -447,7 +447,10 @@ def find_authors(
 
 def _signature(body_text: str, publication: str | None, host: str) -> str | None:
     """A name alone as the article's last paragraph: the signature of print journalism."""
-    paragraphs = body_text.rsplit("\n\n", 1)
+    paragraphs = body_text.rsplit("\n\n", 2)
+    if len(paragraphs) == 3 and re.fullmatch(r"[\w-]{4,40}", paragraphs[-1].strip()):
+        paragraphs = paragraphs[:2]  # the name, then the signer's title: "Vorsitzender"
+    paragraphs = paragraphs[-2:]
     last = paragraphs[-1].strip().strip("*_")
     if len(paragraphs) < 2 or not 4 < len(last) <= 40 or not 2 <= len(last.split()) <= 4:
         return None
