@@ -443,3 +443,14 @@ def test_signature_followed_by_the_signers_title() -> None:
     assert metadata.find_authors(page(), None, text) == (["Jana Muster"], "signature")
     text = "Ein langer Absatz.\n\nNoch ein Absatz mit Punkt.\n\nBundesvorsitzende"
     assert metadata.find_authors(page(), None, text) == ([], None)
+
+
+def test_signature_as_a_copyright_line_or_above_a_long_title() -> None:
+    text = "Ein langer Absatz.\n\nNoch ein Absatz.\n\n© 2019 Jana Muster"
+    assert metadata.find_authors(page(), None, text) == (["Jana Muster"], "signature")
+    text = (
+        "Ein Absatz.\n\nJana Muster\n\nStellvertretende Pressesprecherin und Bereichsleitung Presse"
+    )
+    assert metadata.find_authors(page(), None, text) == (["Jana Muster"], "signature")
+    text = "Ein Absatz.\n\nNoch ein Absatz.\n\nJana Muster"
+    assert metadata.find_authors(page(), None, text) == (["Jana Muster"], "signature")

@@ -445,14 +445,25 @@ def find_authors(
     return [], None
 
 
+# A title line under a signature: capitalised words, no sentence punctuation.
+_SIGNER_TITLE = re.compile(r"[^\W\d_][\w-]+(?:\s+[\w-]+){0,9}")
+
+
 def _signature(body_text: str, publication: str | None, host: str) -> str | None:
     """A name alone as the article's last paragraph: the signature of print journalism."""
     paragraphs = body_text.rsplit("\n\n", 2)
-    if len(paragraphs) == 3 and re.fullmatch(r"[\w-]{4,40}", paragraphs[-1].strip()):
-        paragraphs = paragraphs[:2]  # the name, then the signer's title: "Vorsitzender"
-    paragraphs = paragraphs[-2:]
-    last = paragraphs[-1].strip().strip("*_")
-    if len(paragraphs) < 2 or not 4 < len(last) <= 40 or not 2 <= len(last.split()) <= 4:
+    if len(paragraphs) < 2:
+        return None
+    found = _signed(paragraphs[-1], publication, host)
+    if found is None and len(paragraphs) == 3 and _SIGNER_TITLE.fullmatch(paragraphs[-1].strip()):
+        found = _signed(paragraphs[-2], publication, host)  # the name, then the signer's title
+    return found
+
+
+def _signed(paragraph: str, publication: str | None, host: str) -> str | None:
+    # "© 2019 Jana Muster" closing the text is the writer's copyright line.
+    last = re.sub(r"^(?:©|\(c\))\s*(?:\d{4}\s+)?", "", paragraph.strip().strip("*_"))
+    if not 4 < len(last) <= 40 or not 2 <= len(last.split()) <= 4:
         return None
     names = normalise_authors(last, publication=publication, host=host, structured=False)
     return names[0] if len(names) == 1 and names[0] == fix_case(last) else None
