@@ -454,3 +454,9 @@ def test_signature_as_a_copyright_line_or_above_a_long_title() -> None:
     assert metadata.find_authors(page(), None, text) == (["Jana Muster"], "signature")
     text = "Ein Absatz.\n\nNoch ein Absatz.\n\nJana Muster"
     assert metadata.find_authors(page(), None, text) == (["Jana Muster"], "signature")
+
+
+def test_numbered_handle_matches_a_name_followed_by_more_capitals() -> None:
+    obj = {"@type": "Article", "author": {"name": "jana.muster.1232"}}
+    body = "<p>As told to Jana Muster March 07, 2022</p>"
+    assert authors(page(ld(obj), body)) == (["Jana Muster"], "JSON-LD")

@@ -489,22 +489,24 @@ def _without_contributors(page: ParsedPage, names: list[str]) -> list[str]:
     return kept or names
 
 
-_CAPITALISED_RUN = re.compile(r"[^\W\d_][\w'’-]+(?:\s+[^\W\d_]\.)?(?:\s+[^\W\d_][\w'’-]+){1,2}")
+_UPPER = r"[^\W\d_a-zß-ÿ]"  # a letter that is not lower case (Latin scripts)
+_CAPITALISED_RUN = re.compile(rf"{_UPPER}[\w'’-]+(?:\s+{_UPPER}\.)?(?:\s+{_UPPER}[\w'’-]+){{1,2}}")
 
 
 def _name_for_handle(page: ParsedPage, name: str) -> str:
     """The printed name behind a user handle ("gabor_munier" -> "Gàbor Muniér")."""
     if " " in name or not re.search(r"[._]|^[a-z]+$", name):
         return name
-    key = _compact(name.replace("_", ""))
+    key = _compact(re.sub(r"[._-]?\d+$", "", name).replace("_", ""))  # "jane.doe.1232"
     body = page.tree.find("body")
     if body is None or len(key) < 6:
         return name
     for match in _CAPITALISED_RUN.finditer(_text(body, " ")):
-        candidate = match.group(0)
-        words = [w for w in candidate.split() if not re.fullmatch(r"\w\.", w)]
-        if _compact("".join(words)) == key and all(w[0].isupper() for w in words):
-            return candidate
+        run = match.group(0).split()
+        for end in range(2, len(run) + 1):  # "Jane Doe March 07": the name is a prefix
+            words = [w for w in run[:end] if not re.fullmatch(r"\w\.", w)]
+            if _compact("".join(words)) == key and all(w[0].isupper() for w in words):
+                return " ".join(run[:end])
     return name
 
 
