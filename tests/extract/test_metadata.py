@@ -414,7 +414,7 @@ def test_without_declared_date_htmldate_gives_the_latest_shown_day() -> None:
 
 def test_byline_after_a_column_label_or_plural_authors_label() -> None:
     body = "<h1>Titel</h1><p><strong>Eine Kolumne von Nils Beispiel</strong></p><p>Text.</p>"
-    assert authors(page(body=body, lang="de")) == (["Nils Beispiel"], "byline")
+    assert authors(page(body=body, lang="de")) == (["Nils Beispiel"], "stated byline")
     body = "<p>Text.</p><p>Autoren Jana Muster und Jens Probe</p>"
     assert authors(page(body=body, lang="de")) == (["Jana Muster", "Jens Probe"], "byline")
 
@@ -460,3 +460,11 @@ def test_numbered_handle_matches_a_name_followed_by_more_capitals() -> None:
     obj = {"@type": "Article", "author": {"name": "jana.muster.1232"}}
     body = "<p>As told to Jana Muster March 07, 2022</p>"
     assert authors(page(ld(obj), body)) == (["Jana Muster"], "JSON-LD")
+
+
+def test_a_stated_writer_beats_the_account_that_posted() -> None:
+    obj = {"@type": "Article", "author": {"name": "Paul Poster"}}
+    body = "<p><em>Ein Interview von <strong>Eva Probe</strong> mit Max Gast</em></p>" + LONG
+    assert authors(page(ld(obj), body, lang="de")) == (["Eva Probe"], "stated byline")
+    teaser = LONG + LONG + "<div><span>Ein Artikel von PLAST VERARBEITER</span></div>"
+    assert authors(page(ld(obj), teaser, lang="de")) == (["Paul Poster"], "JSON-LD")

@@ -426,6 +426,9 @@ def find_authors(
     page: ParsedPage, publication: str | None, body_text: str = ""
 ) -> tuple[list[str], str | None]:
     """The first source in the cascade whose byline yields personal names, and its name."""
+    stated = _stated_writer(page, publication)
+    if stated:
+        return stated, "stated byline"
     for index, (origin, source) in enumerate(AUTHOR_SOURCES):
         raw = source(page)
         if not raw:
@@ -447,6 +450,37 @@ def find_authors(
 
 # A title line under a signature: capitalised words, no sentence punctuation.
 _SIGNER_TITLE = re.compile(r"[^\W\d_][\w-]+(?:\s+[\w-]+){0,9}")
+
+
+# "Ein Gastbeitrag von Jana Muster": the text says who wrote it, whoever posted it.
+_STATED_WRITER = re.compile(
+    r"^(?:(?:ein(?:e|en)?|a|un|une)\s+)?(?:(?:blog\s*)?beitrag|gastbeitrag|artikel|kolumne|glosse|"
+    r"interview|kommentar|essay|reportage|guest\s+post|column|tribune)\s+(?:von|by|de|par)\s+",
+    re.IGNORECASE,
+)
+
+
+def _stated_writer(page: ParsedPage, publication: str | None) -> list[str]:
+    body = page.tree.find("body")
+    if body is None:
+        return []
+    long_paragraphs = 0
+    for el in body.iter("p", "em", "strong", "span", "div"):
+        text = _text(el, " ")
+        if el.tag == "p" and len(text) > 150:
+            long_paragraphs += 1
+            if long_paragraphs > 1:
+                break  # a statement of authorship opens the text; later ones are teasers
+        match = _STATED_WRITER.match(text)
+        if len(text) > 120 or len(el) > 4 or not match or _in_aside(el):
+            continue
+        written = text[match.end() :]
+        names = normalise_authors(
+            written, publication=publication, host=page.host, structured=False
+        )
+        if names:
+            return names
+    return []
 
 
 def _signature(body_text: str, publication: str | None, host: str) -> str | None:
