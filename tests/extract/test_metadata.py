@@ -468,3 +468,11 @@ def test_a_stated_writer_beats_the_account_that_posted() -> None:
     assert authors(page(ld(obj), body, lang="de")) == (["Eva Probe"], "stated byline")
     teaser = LONG + LONG + "<div><span>Ein Artikel von PLAST VERARBEITER</span></div>"
     assert authors(page(ld(obj), teaser, lang="de")) == (["Paul Poster"], "JSON-LD")
+
+
+def test_an_emphasised_von_byline_opening_the_text_is_a_stated_writer() -> None:
+    obj = {"@type": "Article", "author": {"name": "Paul Poster"}}
+    body = "<p><span><strong>Von Mat\u00adthi\u00adas Probe</strong></span></p>" + LONG
+    assert authors(page(ld(obj), body, lang="de")) == (["Matthias Probe"], "stated byline")
+    plain = "<p>Von Matthias Probe</p>" + LONG
+    assert authors(page(ld(obj), plain, lang="de")) == (["Paul Poster"], "JSON-LD")

@@ -472,6 +472,8 @@ def _stated_writer(page: ParsedPage, publication: str | None) -> list[str]:
             if long_paragraphs > 1:
                 break  # a statement of authorship opens the text; later ones are teasers
         match = _STATED_WRITER.match(text)
+        if match is None and el.tag in ("strong", "em"):
+            match = re.match(r"(?:von|by)\s+", text, re.IGNORECASE)
         if len(text) > 120 or len(el) > 4 or not match or _in_aside(el):
             continue
         written = text[match.end() :]
