@@ -466,6 +466,8 @@ def _stated_writer(page: ParsedPage, publication: str | None) -> list[str]:
         return []
     long_paragraphs = 0
     for el in body.iter("p", "em", "strong", "span", "div"):
+        if el.tag != "p" and (len(el) > 4 or _longer_than(el, 400)):
+            continue  # a wrapper, not a statement: skip it without reading its whole text
         text = _text(el, " ")
         if el.tag == "p" and len(text) > 150:
             long_paragraphs += 1
@@ -768,6 +770,16 @@ def _text(el: HtmlElement, sep: str = "") -> str:
     if sep.strip():
         parts = [p for p in parts if str(p).strip()]
     return _clean(sep.join(str(p) for p in parts))
+
+
+def _longer_than(el: HtmlElement, limit: int) -> bool:
+    """Whether the element holds more than `limit` characters, reading no further than that."""
+    seen = 0
+    for piece in el.itertext():
+        seen += len(piece)
+        if seen > limit:
+            return True
+    return False
 
 
 def _clean(value: str) -> str:
