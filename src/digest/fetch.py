@@ -22,12 +22,12 @@ import ssl
 import time
 import urllib.robotparser
 import zlib
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -43,6 +43,7 @@ REDIRECTS = frozenset({301, 302, 303, 307, 308})
 MAX_ROBOTS_BYTES = 512_000  # Google reads the first 500 KiB of a robots.txt
 MAX_CRAWL_DELAY = 30.0  # seconds; a robots.txt Crawl-delay above this is held to it
 _CHUNK = 65_536
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -694,17 +695,74 @@ class _Decoder:
 def _mounts(
     options: FetchOptions, limits: httpx.Limits, context: ssl.SSLContext
 ) -> dict[str, httpx.AsyncBaseTransport | None]:
-    mounts: dict[str, httpx.AsyncBaseTransport | None] = {}
-    for scheme, proxy in options.proxies.items():
-        mounts[f"{scheme}://"] = httpx.AsyncHTTPTransport(
-            proxy=proxy, limits=limits, verify=context
-        )
-    if options.proxies:
-        for host in options.no_proxy:
-            if host == "*":
-                return {}
-            mounts[f"all://*{host}"] = None
+    return _proxy_mounts(
+        options.proxies,
+        options.no_proxy,
+        lambda proxy: httpx.AsyncHTTPTransport(proxy=proxy, limits=limits, verify=context),
+    )
+
+
+def _proxy_mounts(
+    proxies: Mapping[str, str], no_proxy: tuple[str, ...], transport: Callable[[str], _T]
+) -> dict[str, _T | None]:
+    """httpx mounts for HTTP(S)_PROXY, with NO_PROXY hosts going direct (None)."""
+    if "*" in no_proxy:
+        return {}
+    mounts: dict[str, _T | None] = {
+        f"{scheme}://": transport(proxy) for scheme, proxy in proxies.items()
+    }
+    if proxies:
+        mounts.update({f"all://*{host}": None for host in no_proxy})
     return mounts
+
+
+def link_problems(
+    urls: Sequence[str],
+    settings: FetchSettings,
+    *,
+    sleep: Callable[[float], None] = time.sleep,
+) -> list[str | None]:
+    """For each URL in order: None when it still answers, else why not ("answers 404", ...).
+
+    Politely: one request at a time, the configured delay between two requests to one host,
+    HEAD first and GET only when a server refuses HEAD, the body of a GET never read.
+    """
+    proxies, no_proxy = proxies_from_env(os.environ)
+    last: dict[str, float] = {}
+    problems: list[str | None] = []
+    with httpx.Client(
+        timeout=httpx.Timeout(settings.timeout, connect=settings.connect_timeout),
+        follow_redirects=True,
+        max_redirects=FetchOptions.max_redirects,
+        headers={"User-Agent": settings.user_agent},
+        trust_env=False,  # proxies come from HTTP(S)_PROXY / NO_PROXY, read explicitly
+        mounts=_proxy_mounts(proxies, no_proxy, lambda proxy: httpx.HTTPTransport(proxy=proxy)),
+    ) as client:
+        for url in urls:
+            host = host_of(url)
+            wait = last.get(host, -1e9) + settings.delay - time.monotonic()
+            if wait > 0:
+                sleep(wait)
+            last[host] = time.monotonic()
+            problems.append(_probe(client, url))
+    return problems
+
+
+def _probe(client: httpx.Client, url: str) -> str | None:
+    try:
+        response = client.head(url)
+        if response.status_code < 400:
+            return None
+        # Many servers refuse HEAD (405, 403, 404 on HEAD alone): ask properly before judging.
+        with client.stream("GET", url) as streamed:
+            status = streamed.status_code
+        return None if status < 400 else f"answers {status}"
+    except httpx.TooManyRedirects:
+        return "redirects in a loop"
+    except httpx.TimeoutException:
+        return "does not answer in time"
+    except httpx.HTTPError as exc:
+        return f"does not answer: {type(exc).__name__}"
 
 
 def parse_retry_after(value: str | None, now: dt.datetime | None = None) -> float | None:
