@@ -210,3 +210,13 @@ def test_labels_default_per_language_and_can_be_overridden(tmp_path: Path) -> No
     assert settings.label_for(None) == "Read more"
     text = REVIEW.replace("  language: en\n", "  language: en\n  labels: {fr: À lire}\n")
     assert config.load(write(tmp_path, text)).settings.label_for("fr") == "À lire"
+
+
+def test_set_fields_edits_the_right_one_of_two_entries_with_the_same_url(tmp_path: Path) -> None:
+    text = REVIEW + "  - url: https://example.org/b\n    added: 2026-11-25\n"
+    path = write(tmp_path, text)
+    second = config.load(path).sources[2]
+    config.set_fields(path, second, {"comment": "The repeat."})
+    first, _, repeat = config.load(path).sources[:3]
+    assert (first.comment, repeat.comment) == ("Beyond clichés.", "The repeat.")
+    assert config.load(path).sources[1].comment is None

@@ -7,6 +7,7 @@ a temporary file and a rename, refusing to clobber a file that changed since we 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
 import hashlib
@@ -14,7 +15,7 @@ import io
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -697,17 +698,9 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:
-        with _suppress():
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-
-
-class _suppress:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: object) -> bool:
-        return True
 
 
 def _entries(document: Any) -> CommentedSeq:
@@ -722,11 +715,15 @@ def _entries(document: Any) -> CommentedSeq:
     return sources
 
 
+def _entry_url(entry: Any) -> str:
+    """The URL of an entry of `sources:` (a mapping, or a bare URL)."""
+    return str(entry.get("url") if isinstance(entry, CommentedMap) else entry).strip()
+
+
 def _find_entry(document: Any, url: str, occurrence: int = 1) -> CommentedMap:
     seen = 0
     for entry in _entries(document):
-        entry_url = entry.get("url") if isinstance(entry, CommentedMap) else entry
-        if str(entry_url).strip() == url:
+        if _entry_url(entry) == url:
             seen += 1
             if seen == occurrence:
                 if not isinstance(entry, CommentedMap):
@@ -758,7 +755,7 @@ def add_sources(path: Path, new: Sequence[NewSource]) -> tuple[Project, list[str
 
     def mutate(document: Any) -> None:
         entries = _entries(document)
-        listed = {str(e.get("url") if isinstance(e, CommentedMap) else e).strip() for e in entries}
+        listed = {_entry_url(e) for e in entries}
         skipped.clear()
         for item in new:
             if item.url in listed:
@@ -785,9 +782,11 @@ def set_fields(
     before_write: Callable[[], None] | None = None,
 ) -> Project:
     """Set (or, with None, remove) fields of one source's entry, found by its URL."""
-    occurrence = 1 + sum(1 for s in _same_url_before(path, source))
 
     def mutate(document: Any) -> None:
+        # The same URL listed twice: the n-th of them, as the curator numbered the sources.
+        earlier = _entries(document)[: source.index - 1]
+        occurrence = 1 + sum(1 for e in earlier if _entry_url(e) == source.url)
         entry = _find_entry(document, source.url, occurrence)
         last = list(entry)[-1] if entry else None
         was_block = last is not None and _is_block(entry[last])
@@ -830,14 +829,6 @@ def _is_block(value: Any) -> bool:
     from ruamel.yaml.scalarstring import FoldedScalarString
 
     return isinstance(value, (LiteralScalarString, FoldedScalarString))
-
-
-def _same_url_before(path: Path, source: Source) -> Iterator[Source]:
-    try:
-        sources = load(path).sources
-    except ConfigError:
-        return iter(())
-    return (s for s in sources if s.url == source.url and s.index < source.index)
 
 
 INIT_TEMPLATE = """\
