@@ -75,6 +75,7 @@ class Settings:
     labels: dict[str, str] = field(default_factory=dict)
     template: Path | None = None
     fetch: FetchSettings = field(default_factory=FetchSettings)
+    theme_lines: dict[str, int] = field(default_factory=dict)  # where each theme is written
 
     def label_for(self, language: str | None) -> str:
         """The attribution label for an article in `language` ("Lire plus", "Read more")."""
@@ -378,6 +379,7 @@ def _validate_settings(problems: _Problems, section: Any, line: int | None, path
         )
     themes_raw = section.get("themes") or []
     themes: list[str] = []
+    theme_lines: dict[str, int] = {}
     if not isinstance(themes_raw, list):
         problems.add(_line_of(section, "themes"), "digest.themes", "must be a list of theme names")
     else:
@@ -389,6 +391,7 @@ def _validate_settings(problems: _Problems, section: Any, line: int | None, path
                 problems.add(_line_of(themes_raw, i), f"digest.themes[{i + 1}]", f"'{name}' twice")
             else:
                 themes.append(name)
+                theme_lines[name] = _line_of(themes_raw, i) or 0
     labels: dict[str, str] = {}
     labels_raw = section.get("labels")
     if labels_raw is not None:
@@ -407,7 +410,7 @@ def _validate_settings(problems: _Problems, section: Any, line: int | None, path
                 _line_of(section, "template"), "digest.template", f"'{template_text}' not found"
             )
     fetch = _validate_fetch(problems, section.get("fetch"), _line_of(section, "fetch"))
-    return Settings(title, language, tuple(themes), labels, template, fetch)
+    return Settings(title, language, tuple(themes), labels, template, fetch, theme_lines)
 
 
 def _validate_fetch(problems: _Problems, section: Any, line: int | None) -> FetchSettings:

@@ -220,7 +220,7 @@ def _themes(project: Project, sources: list[Source]) -> list[Finding]:
     found = []
     name = project.path.name
     editions = sorted({s.edition_key for s in sources if s.edition_key})
-    lines = theme_lines(project)
+    lines = project.settings.theme_lines
     for edition in editions:
         used = {s.theme for s in sources if s.edition_key == edition}
         for theme in project.settings.themes:
@@ -228,7 +228,7 @@ def _themes(project: Project, sources: list[Source]) -> list[Finding]:
                 found.append(
                     Finding(
                         name,
-                        lines.get(theme),
+                        lines.get(theme) or None,
                         "empty-theme",
                         f"theme '{theme}' has no item in edition {edition}",
                     )
@@ -237,21 +237,6 @@ def _themes(project: Project, sources: list[Source]) -> list[Finding]:
         if not source.theme:
             found.append(_at(project, source, "no-theme", "has no theme"))
     return found
-
-
-def theme_lines(project: Project) -> dict[str, int]:
-    """The line of each theme in digest.themes."""
-    # config keeps line numbers on its round-trip document; reading them is all we need.
-    raw = config._read(project.path)  # noqa: SLF001
-    section = raw.data.get("digest") if raw.data is not None else None
-    themes = section.get("themes") if section is not None else None
-    lines: dict[str, int] = {}
-    if isinstance(themes, list):
-        for i, theme in enumerate(themes):
-            line = config._line_of(themes, i)  # noqa: SLF001
-            if line is not None:
-                lines.setdefault(str(theme).strip(), line)
-    return lines
 
 
 def _item_findings(project: Project, item: Item, state: StoreState) -> list[Finding]:
