@@ -46,17 +46,15 @@ class Row:
 
 def articles(project: Project) -> dict[str, Article]:
     """Every extraction in the store, by URL; empty when nothing was fetched yet."""
-    if not project.store_dir.exists():
-        return {}
-    with Store.open(project.store_dir) as store:
-        return store.articles()
+    return _store_view(project)[0]
 
 
-def _records(project: Project) -> dict[str, FetchRecord]:
+def _store_view(project: Project) -> tuple[dict[str, Article], dict[str, FetchRecord]]:
+    """Extractions and last fetches by URL, in one visit to the store (none if it is absent)."""
     if not project.store_dir.exists():
-        return {}
+        return {}, {}
     with Store.open(project.store_dir) as store:
-        return store.last_fetches()
+        return store.articles(), store.last_fetches()
 
 
 def _status(record: FetchRecord | None, article: Article | None) -> str:
@@ -73,8 +71,7 @@ def _status(record: FetchRecord | None, article: Article | None) -> str:
 
 def rows(project: Project, edition: str | None = None) -> list[Row]:
     """The rows of `digest list`, optionally for one edition."""
-    found = articles(project)
-    records = _records(project)
+    found, records = _store_view(project)
     result = []
     for source in project.sources:
         if edition and source.edition_key != edition:
