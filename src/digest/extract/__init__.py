@@ -16,7 +16,8 @@ def extract_page(
     body: bytes, url: str, *, content_type: str | None = None, fetched_at: str | None = None
 ) -> Article:
     """Extract title, byline, publication, date, language, text and quotes from a page."""
-    from digest.extract import metadata, text
+    from digest.extract import authors as author_cascade
+    from digest.extract import dates, metadata, text
     from digest.extract.language import identify
     from digest.extract.page import parse_page
 
@@ -30,13 +31,13 @@ def extract_page(
     title = metadata.find_title(page, sitenames)
     if title:
         origins["title"] = title[1]
-    published = metadata.find_published(page, fetched_at)
+    published = dates.find_published(page, fetched_at)
     if published:
         origins["published"] = published[1]
     canonical = metadata.find_canonical(page)
     # Blockquotes are read before trafilatura runs: it works on its own copy of the tree.
     body_text = text.main_text(page.tree, url, title[0] if title else None)
-    authors, author_origin = metadata.find_authors(
+    authors, author_origin = author_cascade.find_authors(
         page, publication[0] if publication else None, body_text
     )
     if author_origin:

@@ -1,0 +1,360 @@
+"""Author cascade: structured metadata, then visible bylines and signatures, normalised."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from lxml.html import HtmlElement
+
+from digest.extract.bylines import fix_case, looks_like_name, normalise_authors, split_byline
+from digest.extract.nodes import compact_key, in_aside, longer_than, text_of
+from digest.extract.page import ParsedPage
+
+_BYLINE_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:by-?line|byline|author|authors|auteur|auteurs|autor|autoren|signature|"
+    r"article-author|post-author|entry-author|writer|verfasser|creator|contributor)"
+    r"(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_BYLINE_PREFIX = re.compile(
+    r"^[\s|–-]*(?:(?:ein\s+(?:artikel|beitrag)\s+|text\s+|geschrieben\s+|verfasst\s+|written\s+|"
+    r"un\s+article\s+|erstellt\s+|eingestellt\s+|posted\s+|(?:blog\s*)?beitrag\s+|"
+    r"eine?\s+(?:kolumne|glosse|kommentar|reportage|analyse|gastbeitrag|interview)\s+)?"
+    r"(?:by|par|von|por|door)\s+\S|(?:autor|autorin|auteur|author|text|texte|redaktion)\s*:\s*\S|"
+    r"(?:autoren|auteurs|authors)\s+(?-i:[A-ZÄÖÜ]))",
+    re.IGNORECASE,
+)
+# A label in its own element, the name in the next: "<b>Autor:</b> Fritz Imhof".
+_BYLINE_LABEL = re.compile(
+    r"^\s*(?:von|by|par|autor(?:in)?|author|auteur|text|texte|verfasst von|geschrieben von|"
+    r"erstellt von|eingestellt von|posted by|written by|écrit par|interview|redaktion)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_SEPARATOR_NODE = re.compile(r"^(?:,|;|&|and|und|et|y)$", re.IGNORECASE)
+# A name right after a date: "25.10.2022 - Reiner Nagel", "04.02.2022 | 13:10 Uhr | Uta Helkenberg"
+_DATE_LED = re.compile(
+    r"^\s*\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}(?:\s*[|,–-]?\s*\d{1,2}:\d{2}(?:\s*uhr)?)?\s*[|–-]\s*"
+    r"(?:(?:von|autor(?:in)?|redaktion|text)\s*:?\s*)?"
+    r"(\w[\w'’.-]+(?:\s+[\w'’.-]+){1,3})\s*(?:\([^)]*\))?\s*$",
+    re.IGNORECASE,
+)
+_NOT_BYLINE_CLASS = re.compile(
+    r"comment|avatar|bio|description|related|more|footer|share|social|image|img|"
+    r"photo|box|card|list|widget|follow|email|subscribe|newsletter|teaser|recommend",
+    re.IGNORECASE,
+)
+_MAX_BYLINE_CHARS = 200
+
+
+AuthorSource = Callable[[ParsedPage], object]
+
+
+def _jsonld_authors(page: ParsedPage) -> object:
+    for obj in page.articles():
+        for key in ("author", "creator"):
+            if obj.get(key):
+                return page.resolve(obj[key])
+    return None
+
+
+def _meta(*keys: str) -> AuthorSource:
+    def get(page: ParsedPage) -> object:
+        values: list[str] = []
+        for key in keys:
+            values.extend(v for v in page.meta.get(key, ()) if v.strip())
+            if values:
+                return values
+        return None
+
+    return get
+
+
+def _citation_authors(page: ParsedPage) -> object:
+    # Scholarly tags write "Doe, Jane": one name per tag, family name first.
+    values = [v.strip() for v in page.meta.get("citation_author", ()) if v.strip()]
+    out = []
+    for value in values:
+        match = re.fullmatch(r"([^,]+),\s*([^,]+)", value)
+        out.append(f"{match.group(2)} {match.group(1)}" if match else value)
+    return out or None
+
+
+def _microdata_authors(page: ParsedPage) -> object:
+    names: list[str] = []
+    for el in page.tree.xpath('//*[@itemprop="author" or @itemprop="creator"]')[:10]:
+        if in_aside(el):
+            continue
+        inner = el.xpath('.//*[@itemprop="name"]')
+        if inner:
+            names.append(inner[0].get("content") or text_of(inner[0], " "))
+        elif el.get("content"):
+            names.append(el.get("content") or "")
+        else:
+            names.append(text_of(el, " "))
+    for el in page.tree.xpath('//a[@rel="author"]')[:10]:
+        if not in_aside(el):
+            names.append(text_of(el, " "))
+    names = [n for n in names if n and len(n) <= _MAX_BYLINE_CHARS]
+    # Many different names tagged as authors: a list of contributors, not this byline.
+    return names[:1] if len(set(names)) > 4 else names or None
+
+
+def _byline_element(page: ParsedPage) -> object:
+    """An element whose class, id or itemprop says byline or author."""
+    body = page.tree.find("body")
+    if body is None:
+        return None
+    for el in body.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "img", "meta", "link"):
+            continue
+        attrs = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("itemprop"))))
+        marked = el.tag == "byline" or bool(attrs and _BYLINE_CLASS.search(attrs))
+        if not marked or _NOT_BYLINE_CLASS.search(attrs):
+            continue
+        if in_aside(el):
+            continue
+        # Pieces in separate elements are separate parts: "<a>Jane Doe</a><span>Courier</span>"
+        text = text_of(el, " | ")
+        if text and len(text) <= _MAX_BYLINE_CHARS and _has_name(text):
+            return text
+    return None
+
+
+def _visible_byline(page: ParsedPage) -> object:
+    """A byline in the text: after a label ("Autor:"), after a date, or "By Jane Doe"."""
+    body = page.tree.find("body")
+    if body is None:
+        return None
+    for text in _texts_after_labels(body):
+        if _has_full_name(text):
+            return text
+    # "By Jane Doe" as a short paragraph near the headline.
+    for el in body.iter("p", "span", "div", "address", "em", "strong", "small", "h5", "h6"):
+        text = text_of(el, " ")
+        short = bool(text) and len(text) <= 120 and len(el) <= 4
+        if short and _BYLINE_PREFIX.match(text) and _has_full_name(text):
+            return text
+    return None
+
+
+def _has_name(text: str) -> bool:
+    return any(looks_like_name(n) for n in split_byline(text))
+
+
+def _has_full_name(text: str) -> bool:
+    # Text on the page counts only with first and last name, as normalise_authors will ask.
+    return any(looks_like_name(n) and len(n.split()) >= 2 for n in split_byline(text))
+
+
+def _yoast_written_by(page: ParsedPage) -> object:
+    # SEO plugins label a Twitter card field "Written by" / "Verfasst von" with the author.
+    for i in ("1", "2"):
+        label = " ".join(page.meta.get(f"twitter:label{i}", ())).lower()
+        if re.search(r"written by|verfasst von|geschrieben von|écrit par|escrito por", label):
+            return page.meta.get(f"twitter:data{i}") or None
+    return None
+
+
+def _author_links(page: ParsedPage) -> object:
+    # A link to the author's page near the article: WordPress and most CMSs make one. Links
+    # beside the first one (same parent) are its co-authors.
+    links = [link for link in page.tree.xpath(_AUTHOR_LINK)[:20] if not in_aside(link)]
+    links = [link for link in links if 2 < len(text_of(link, " ")) < 60]
+    if not links:
+        return None
+    parent = links[0].getparent()
+    return [text_of(link, " ") for link in links if link.getparent() is parent][:5]
+
+
+_AUTHOR_LINK = (
+    "//body//a[contains(@href, '/author/') or contains(@href, '/autor/') or "
+    "contains(@href, '/auteur/') or contains(@href, '/autoren/') or contains(@href, '/authors/')]"
+)
+
+
+def _texts_after_labels(body: HtmlElement) -> Iterator[str]:
+    """Names printed after a byline label in its own element, or after a date."""
+    nodes = [str(t).strip() for t in body.xpath(".//text()[not(ancestor::script) and "
+                                                "not(ancestor::style)]")]  # fmt: skip
+    nodes = [t for t in nodes if t]
+    for i, node in enumerate(nodes):
+        if (
+            i + 1 < len(nodes)
+            and len(node) < 25
+            and _BYLINE_LABEL.match(node)
+            and len(nodes[i + 1]) <= 80
+        ):
+            # Co-authors follow in their own elements, joined by separators: "A", ", ", "B".
+            parts = [nodes[i + 1]]
+            for following in nodes[i + 2 : i + 10]:
+                joined = _SEPARATOR_NODE.match(parts[-1]) and len(following) <= 60
+                if not (_SEPARATOR_NODE.match(following) or joined):
+                    break
+                parts.append(following)
+            yield " ".join(parts)
+        match = _DATE_LED.match(node) if len(node) <= 80 else None
+        if match:
+            yield match.group(1)
+
+
+AUTHOR_SOURCES: list[tuple[str, AuthorSource]] = [
+    ("JSON-LD", _jsonld_authors),
+    ("meta author", _meta("author", "byl", "dc.creator", "dcterms.creator", "dc.contributor")),
+    ("article:author", _meta("article:author", "og:article:author", "book:author")),
+    ("citation_author", _citation_authors),
+    ("parsely", _meta("parsely-author")),
+    ("sailthru", _meta("sailthru.author")),
+    ("twitter creator", _meta("twitter:creator")),
+    ("twitter:data", _yoast_written_by),
+    ("microdata", _microdata_authors),
+    ("author link", _author_links),
+    ("byline element", _byline_element),
+    ("byline", _visible_byline),
+]
+
+
+def find_authors(
+    page: ParsedPage, publication: str | None, body_text: str = ""
+) -> tuple[list[str], str | None]:
+    """The first source in the cascade whose byline yields personal names, and its name."""
+    stated = _stated_writer(page, publication)
+    if stated:
+        return stated, "stated byline"
+    for index, (origin, source) in enumerate(AUTHOR_SOURCES):
+        raw = source(page)
+        if not raw:
+            continue
+        names = normalise_authors(
+            raw, publication=publication, host=page.host, structured=origin != "byline"
+        )
+        if len(names) >= 3 and all(" " not in n for n in names):
+            continue  # a row of single words is a list of tags or sections, not a byline
+        if names:
+            names = _without_contributors(page, names)
+            names = [_name_for_handle(page, name) for name in names]
+            return _complete_first_names(page, names, index, publication), origin
+    signature = _signature(body_text, publication, page.host)
+    if signature:
+        return [signature], "signature"
+    return [], None
+
+
+# A title line under a signature: capitalised words, no sentence punctuation.
+_SIGNER_TITLE = re.compile(r"[^\W\d_][\w-]+(?:\s+[\w-]+){0,9}")
+
+
+# "Ein Gastbeitrag von Jana Muster": the text says who wrote it, whoever posted it.
+_STATED_WRITER = re.compile(
+    r"^(?:(?:ein(?:e|en)?|a|un|une)\s+)?(?:(?:blog\s*)?beitrag|gastbeitrag|artikel|kolumne|glosse|"
+    r"interview|kommentar|essay|reportage|guest\s+post|column|tribune)\s+(?:von|by|de|par)\s+",
+    re.IGNORECASE,
+)
+
+
+def _stated_writer(page: ParsedPage, publication: str | None) -> list[str]:
+    body = page.tree.find("body")
+    if body is None:
+        return []
+    long_paragraphs = 0
+    for el in body.iter("p", "em", "strong", "span", "div"):
+        if el.tag != "p" and (len(el) > 4 or longer_than(el, 400)):
+            continue  # a wrapper, not a statement: skip it without reading its whole text
+        text = text_of(el, " ")
+        if el.tag == "p" and len(text) > 150:
+            long_paragraphs += 1
+            if long_paragraphs > 1:
+                break  # a statement of authorship opens the text; later ones are teasers
+        match = _STATED_WRITER.match(text)
+        if match is None and el.tag in ("strong", "em"):
+            match = re.match(r"(?:von|by)\s+", text, re.IGNORECASE)
+        if len(text) > 120 or len(el) > 4 or not match or in_aside(el):
+            continue
+        written = text[match.end() :]
+        names = normalise_authors(
+            written, publication=publication, host=page.host, structured=False
+        )
+        if names:
+            return names
+    return []
+
+
+def _signature(body_text: str, publication: str | None, host: str) -> str | None:
+    """A name alone as the article's last paragraph: the signature of print journalism."""
+    paragraphs = body_text.rsplit("\n\n", 2)
+    if len(paragraphs) < 2:
+        return None
+    found = _signed(paragraphs[-1], publication, host)
+    if found is None and len(paragraphs) == 3 and _SIGNER_TITLE.fullmatch(paragraphs[-1].strip()):
+        found = _signed(paragraphs[-2], publication, host)  # the name, then the signer's title
+    return found
+
+
+def _signed(paragraph: str, publication: str | None, host: str) -> str | None:
+    # "© 2019 Jana Muster" closing the text is the writer's copyright line.
+    last = re.sub(r"^(?:©|\(c\))\s*(?:\d{4}\s+)?", "", paragraph.strip().strip("*_"))
+    if not 4 < len(last) <= 40 or not 2 <= len(last.split()) <= 4:
+        return None
+    names = normalise_authors(last, publication=publication, host=host, structured=False)
+    return names[0] if len(names) == 1 and names[0] == fix_case(last) else None
+
+
+_CONTRIBUTIONS = re.compile(
+    r"(?:contributions?\s+(?:from|by)|additional\s+reporting\s+(?:from|by)|with\s+reporting\s+by|"
+    r"mitarbeit:?|mit\s+material\s+von|avec\s+la\s+contribution\s+de)\s+(.+)$",
+    re.IGNORECASE,
+)
+
+
+def _without_contributors(page: ParsedPage, names: list[str]) -> list[str]:
+    """Drop co-authors the visible byline calls contributors ("Contributions from Jim Roe")."""
+    if len(names) < 2:
+        return names
+    byline = _byline_element(page)
+    match = _CONTRIBUTIONS.search(byline) if isinstance(byline, str) else None
+    if not match:
+        return names
+    helpers = {n.casefold() for n in normalise_authors(match.group(1), structured=False)}
+    kept = [n for n in names if n.casefold() not in helpers]
+    return kept or names
+
+
+_UPPER = r"[^\W\d_a-zß-ÿ]"  # a letter that is not lower case (Latin scripts)
+_CAPITALISED_RUN = re.compile(rf"{_UPPER}[\w'’-]+(?:\s+{_UPPER}\.)?(?:\s+{_UPPER}[\w'’-]+){{1,2}}")
+
+
+def _name_for_handle(page: ParsedPage, name: str) -> str:
+    """The printed name behind a user handle ("gabor_munier" -> "Gàbor Muniér")."""
+    if " " in name or not re.search(r"[._]|^[a-z]+$", name):
+        return name
+    key = compact_key(re.sub(r"[._-]?\d+$", "", name).replace("_", ""))  # "jane.doe.1232"
+    body = page.tree.find("body")
+    if body is None or len(key) < 6:
+        return name
+    for match in _CAPITALISED_RUN.finditer(text_of(body, " ")):
+        run = match.group(0).split()
+        for end in range(2, len(run) + 1):  # "Jane Doe March 07": the name is a prefix
+            words = [w for w in run[:end] if not re.fullmatch(r"\w\.", w)]
+            if compact_key("".join(words)) == key and all(w[0].isupper() for w in words):
+                return " ".join(run[:end])
+    return name
+
+
+def _complete_first_names(
+    page: ParsedPage, names: list[str], index: int, publication: str | None
+) -> list[str]:
+    """Replace a bare first name ("Nils") by the full name a later source gives ("Nils Doe")."""
+    if any(" " in name for name in names):
+        return names
+    later: list[str] = []
+    for origin, source in AUTHOR_SOURCES[index + 1 :]:
+        raw = source(page)
+        if raw:
+            later += normalise_authors(
+                raw, publication=publication, host=page.host, structured=origin != "byline"
+            )
+    out = []
+    for name in names:
+        fuller = [n for n in later if n.split()[0].casefold() == name.casefold() and " " in n]
+        out.append(fuller[0] if fuller else name)
+    return out
