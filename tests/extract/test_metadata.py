@@ -5,6 +5,7 @@ from __future__ import annotations
 from tests.extract.pagekit import ld, page
 
 from digest.extract import metadata
+from digest.extract.page import parse_page
 
 
 def test_json_ld_graph_and_arrays_are_unrolled() -> None:
@@ -91,3 +92,11 @@ def test_h1_in_the_article_header_is_the_headline_not_the_site_logo() -> None:
             '<article><header><h1>The best early Boxing Day deals in 2023</h1></header></article>')  # fmt: skip
     p = page('<meta property="og:title" content="Best deals: 60% off everything">', body)
     assert metadata.find_title(p, []) == ("The best early Boxing Day deals in 2023", "h1")
+
+
+def test_an_archived_copy_is_published_by_the_original_site() -> None:
+    archived = "https://web.archive.org/web/20120216182711/http://www.lokalblatt.example/a/1"
+    p = parse_page("<html><head><title>Ein Artikel</title></head><body></body></html>", archived)
+    assert p.host == "lokalblatt.example"
+    assert metadata.find_publication(p) == ("lokalblatt.example", "host")
+    assert parse_page("<html></html>", "https://web.archive.org/about/").host == "web.archive.org"

@@ -27,6 +27,10 @@ _NEWS_TYPES = _ARTICLE_TYPES - {"webpage", "itempage", "medicalwebpage", "creati
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 
 
+# A Wayback Machine snapshot: https://web.archive.org/web/20120216182711/http://example.com/a
+_ARCHIVED = re.compile(r"^https?://web\.archive\.org/web/\d+[a-z_]*/(https?://.+)$", re.IGNORECASE)
+
+
 @dataclass
 class ParsedPage:
     """One page, parsed once: the lxml tree plus pre-computed metadata views."""
@@ -39,8 +43,9 @@ class ParsedPage:
 
     @property
     def host(self) -> str:
-        """The URL's host without a leading www."""
-        host = urlsplit(self.url).hostname or ""
+        """The URL's host without a leading www; for an archived copy, the original's host."""
+        archived = _ARCHIVED.match(self.url)
+        host = urlsplit(archived.group(1) if archived else self.url).hostname or ""
         return host.removeprefix("www.")
 
     def first_meta(self, *keys: str) -> tuple[str, str] | None:
