@@ -287,3 +287,24 @@ def test_an_emphasised_von_byline_opening_the_text_is_a_stated_writer() -> None:
     assert authors(page(ld(obj), body, lang="de")) == (["Matthias Probe"], "stated byline")
     plain = "<p>Von Matthias Probe</p>" + LONG
     assert authors(page(ld(obj), plain, lang="de")) == (["Paul Poster"], "JSON-LD")
+
+
+def test_user_handle_after_an_author_label_in_an_author_element() -> None:
+    body = '<div class="author">Autor: <a href="/profil/58"><b>baer_77</b></a> am 29.12.2010</div>'
+    assert authors(page(body=body, lang="de")) == (["baer_77"], "byline element")
+    assert authors(page(body='<div class="author"><b>baer_77</b></div>', lang="de")) == ([], None)
+
+
+def test_chinese_name_in_author_metadata() -> None:
+    p = page('<meta name="author" content="王小明">', lang="zh")
+    assert authors(p) == (["王小明"], "meta author")
+
+
+def test_chinese_editor_label_between_elements() -> None:
+    body = '<div><span><span class="icon">图</span>\n责任编辑： \n李华 \n</span></div>'
+    assert authors(page(body=body, lang="zh")) == (["李华"], "byline")
+
+
+def test_text_and_photos_label_names_the_writer() -> None:
+    body = "<td><b>Text &amp; Fotos:</b> Jonas Keller </td><p>Der Hecht beisst im Winter.</p>"
+    assert authors(page(body=body, lang="de")) == (["Jonas Keller"], "byline")

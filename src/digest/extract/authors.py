@@ -7,7 +7,14 @@ from collections.abc import Callable, Iterator
 
 from lxml.html import HtmlElement
 
-from digest.extract.bylines import fix_case, looks_like_name, normalise_authors, split_byline
+from digest.extract.bylines import (
+    fix_case,
+    is_full_name,
+    looks_like_handle,
+    looks_like_name,
+    normalise_authors,
+    split_byline,
+)
 from digest.extract.nodes import compact_key, in_aside, longer_than, text_of
 from digest.extract.page import ParsedPage
 
@@ -21,14 +28,16 @@ _BYLINE_PREFIX = re.compile(
     r"^[\s|–-]*(?:(?:ein\s+(?:artikel|beitrag)\s+|text\s+|geschrieben\s+|verfasst\s+|written\s+|"
     r"un\s+article\s+|erstellt\s+|eingestellt\s+|posted\s+|(?:blog\s*)?beitrag\s+|"
     r"eine?\s+(?:kolumne|glosse|kommentar|reportage|analyse|gastbeitrag|interview)\s+)?"
-    r"(?:by|par|von|por|door)\s+\S|(?:autor|autorin|auteur|author|text|texte|redaktion)\s*:\s*\S|"
+    r"(?:by|par|von|por|door)\s+\S|(?:autor|autorin|auteur|author|text|texte|redaktion|"
+    r"text\s*(?:&|und|and|\+)\s*(?:fotos?|bilder?)|作者|记者|责任编辑)\s*[:：]\s*\S|"
     r"(?:autoren|auteurs|authors)\s+(?-i:[A-ZÄÖÜ]))",
     re.IGNORECASE,
 )
 # A label in its own element, the name in the next: "<b>Autor:</b> Fritz Imhof".
 _BYLINE_LABEL = re.compile(
     r"^\s*(?:von|by|par|autor(?:in)?|author|auteur|text|texte|verfasst von|geschrieben von|"
-    r"erstellt von|eingestellt von|posted by|written by|écrit par|interview|redaktion)\s*:?\s*$",
+    r"erstellt von|eingestellt von|posted by|written by|écrit par|interview|redaktion|"
+    r"text\s*(?:&|und|and|\+)\s*(?:fotos?|bilder?)|作者|记者|责任编辑)\s*[:：]?\s*$",
     re.IGNORECASE,
 )
 _SEPARATOR_NODE = re.compile(r"^(?:,|;|&|and|und|et|y)$", re.IGNORECASE)
@@ -118,6 +127,9 @@ def _byline_element(page: ParsedPage) -> object:
         text = text_of(el, " | ")
         if text and len(text) <= _MAX_BYLINE_CHARS and _has_name(text):
             return text
+        # A handle only where the element labels it: "Author: Bo2man am 29.12.2010".
+        if text and len(text) <= 80 and _BYLINE_PREFIX.match(text) and _has_handle(text):
+            return text
     return None
 
 
@@ -142,9 +154,13 @@ def _has_name(text: str) -> bool:
     return any(looks_like_name(n) for n in split_byline(text))
 
 
+def _has_handle(text: str) -> bool:
+    return any(looks_like_handle(n) for n in split_byline(text))
+
+
 def _has_full_name(text: str) -> bool:
     # Text on the page counts only with first and last name, as normalise_authors will ask.
-    return any(looks_like_name(n) and len(n.split()) >= 2 for n in split_byline(text))
+    return any(looks_like_name(n) and is_full_name(n) for n in split_byline(text))
 
 
 def _yoast_written_by(page: ParsedPage) -> object:
@@ -196,6 +212,8 @@ def _texts_after_labels(body: HtmlElement) -> Iterator[str]:
         match = _DATE_LED.match(node) if len(node) <= 80 else None
         if match:
             yield match.group(1)
+        elif len(node) <= 40 and _BYLINE_PREFIX.match(node):
+            yield node  # label and name in one text node, loose between elements
 
 
 AUTHOR_SOURCES: list[tuple[str, AuthorSource]] = [

@@ -17,7 +17,7 @@ _PREFIX = re.compile(
     r"^(?:(?:written|reported|posted|text|texte|story|words|interview|published)"
     r"\s+)?(?:by|par|von|por|door|af|av|de\s+la\s+rédaction|from)\b\s*:?\s*"
     r"|^(?:auteure?s?|autor(?:in|en)?|author|authors|text|texte|verfasst\s+von|redaktion|"
-    r"reporting|écrit)\s*:\s*"
+    r"reporting|écrit|text\s*(?:&|und|and|\+)\s*(?:fotos?|bilder?)|作者|记者|责任编辑)\s*:\s*"
     r"|^(?:alle?s?\s+(?:artikel\s+|beiträge\s+)?von|mehr\s+von|ein\s+(?:artikel|beitrag)\s+von|"
     r"(?:erstellt|eingestellt|geschrieben|verfasst)\s+von|(?:blog\s*)?(?:beitrag|artikel)\s+von|"
     r"all\s+(?:posts|articles|stories)\s+by|more\s+(?:from|by)|(?:tous\s+)?les\s+articles\s+de|"
@@ -117,6 +117,8 @@ _PARTICLES = {
     "bin", "ibn", "al", "el", "ter", "zu", "st", "y",
 }  # fmt: skip
 _MAX_NAME_WORDS = 5
+# Chinese and Korean names are written without spaces or capitals: 2 to 4 characters.
+_CASELESS_NAME = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,4}|[\uac00-\ud7af]{2,4}")
 _DESK = re.compile(r"redaktion|rédaction|redacci[oó]n|redazione|newsroom|editorial|staff", re.I)
 _ROMAN = re.compile(r"[IVX]+")
 # German and French abstract nouns ("Klimaneutralität", "Forschung"): a topic, not a person.
@@ -178,6 +180,8 @@ def split_byline(text: str) -> list[str]:
 def looks_like_name(name: str) -> bool:
     """A person's name: a few capitalised words, no digits, no role or desk words."""
     base = name.split(",")[0].strip()
+    if _CASELESS_NAME.fullmatch(base):
+        return True
     if len(base) < 2 or len(base) > 60 or any(ch.isdigit() for ch in base):
         return False
     if not any(ch.isalpha() for ch in base) or any(ch in base for ch in '!?=<>{}[]#*+_~\\"'):
@@ -201,6 +205,16 @@ def looks_like_name(name: str) -> bool:
         return False
     # Names are capitalised; a lower-case phrase is a sentence or a slug.
     return all(w[0].isupper() or not w[0].isalpha() for w in significant)
+
+
+def is_full_name(name: str) -> bool:
+    """A name with a given name and a family name, as text on a page must show one."""
+    return len(name.split()) >= 2 or bool(_CASELESS_NAME.fullmatch(name))
+
+
+def looks_like_handle(name: str) -> bool:
+    """A user handle a site shows as its author: "gizzmo", "Bo2man", "jane_doe"."""
+    return bool(_HANDLE_NAME.fullmatch(name)) and _plausible_handle(name)
 
 
 def fix_case(name: str) -> str:
@@ -238,11 +252,11 @@ def _finish(
     out: list[str] = []
     for name in names:
         name = _strip_roles(_collapse(name))
-        if structured and _HANDLE_NAME.fullmatch(name) and _plausible_handle(name):
+        if structured and looks_like_handle(name):
             pass  # a user handle given as the author: what the site shows, keep as is
         else:
             name = fix_case(name)
-            if not looks_like_name(name) or (not structured and len(name.split()) < 2):
+            if not looks_like_name(name) or (not structured and not is_full_name(name)):
                 continue
         # A lower-case handle is a user, even where it is also a blog platform's subdomain.
         own_subdomain = name.islower() and (host or "").count(".") >= 2
