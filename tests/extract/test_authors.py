@@ -308,3 +308,39 @@ def test_chinese_editor_label_between_elements() -> None:
 def test_text_and_photos_label_names_the_writer() -> None:
     body = "<td><b>Text &amp; Fotos:</b> Jonas Keller </td><p>Der Hecht beisst im Winter.</p>"
     assert authors(page(body=body, lang="de")) == (["Jonas Keller"], "byline")
+
+
+def test_visible_byline_completes_the_co_authors_the_metadata_left_out() -> None:
+    head = ld({"@type": "NewsArticle", "author": {"@type": "Person", "name": "Anna Berg"}})
+    shared = '<span class="author">von Anna Berg, Jonas Keller und Lea Roth</span>'
+    assert authors(page(head, shared, lang="de")) == (
+        ["Anna Berg", "Jonas Keller", "Lea Roth"],
+        "JSON-LD",
+    )
+    # Names side by side with a role or a button are no list of co-authors.
+    beside = '<div class="author"><a>Anna Berg</a><span>Senior Analyst</span></div>'
+    assert authors(page(head, beside)) == (["Anna Berg"], "JSON-LD")
+
+
+def test_role_in_its_own_link_between_label_and_name() -> None:
+    body = '<div>Autor: <a href="/anwaelte/">Rechtsanwalt</a> Jonas Keller</div><p>Urteil.</p>'
+    assert authors(page(body=body, lang="de")) == (["Jonas Keller"], "byline")
+
+
+def test_personal_site_named_after_its_author() -> None:
+    url = "https://www.jonas-keller.example/2021/05/notizen/"
+    head = '<title>Notizen zum Mai – Dr. Jonas Keller</title><meta property="og:site_name" content="Dr. Jonas Keller">'
+    p = parse_page(f"<html><head>{head}</head><body><p>Text.</p></body></html>", url)
+    assert authors(p, "Dr. Jonas Keller") == (["Jonas Keller"], "site owner")
+    # The same name without a title: a Person elsewhere on the page says it is one.
+    person = ld({"@type": "Person", "name": "Jonas Keller"})
+    head = f'<meta property="og:site_name" content="Jonas Keller">{person}'
+    p = parse_page(f"<html><head>{head}</head><body><p>Text.</p></body></html>", url)
+    assert authors(p, "Jonas Keller") == (["Jonas Keller"], "site owner")
+
+
+def test_magazine_named_like_a_person_is_no_site_owner() -> None:
+    head = '<meta property="og:site_name" content="Creative Harbour">'
+    html = f"<html><head>{head}</head><body><p>Text.</p></body></html>"
+    p = parse_page(html, "https://creativeharbour.example/news/1")
+    assert authors(p, "Creative Harbour") == ([], None)

@@ -10,12 +10,14 @@ from lxml.html import HtmlElement
 from digest.extract.bylines import (
     fix_case,
     is_full_name,
+    is_role,
     looks_like_handle,
     looks_like_name,
     normalise_authors,
+    owns_site,
     split_byline,
 )
-from digest.extract.nodes import compact_key, in_aside, longer_than, text_of
+from digest.extract.nodes import WS, clean_text, compact_key, in_aside, longer_than, text_of
 from digest.extract.page import ParsedPage
 
 _BYLINE_CLASS = re.compile(
@@ -203,6 +205,8 @@ def _texts_after_labels(body: HtmlElement) -> Iterator[str]:
         ):
             # Co-authors follow in their own elements, joined by separators: "A", ", ", "B".
             parts = [nodes[i + 1]]
+            if is_role(nodes[i + 1]) and i + 2 < len(nodes) and len(nodes[i + 2]) <= 60:
+                parts.append(nodes[i + 2])  # a role in its own link: "Autor: <a>Anwalt</a> Jo Doe"
             for following in nodes[i + 2 : i + 10]:
                 joined = _SEPARATOR_NODE.match(parts[-1]) and len(following) <= 60
                 if not (_SEPARATOR_NODE.match(following) or joined):
@@ -249,13 +253,66 @@ def find_authors(
         if len(names) >= 3 and all(" " not in n for n in names):
             continue  # a row of single words is a list of tags or sections, not a byline
         if names:
+            names = _with_co_authors(page, names, origin, publication)
             names = _without_contributors(page, names)
             names = [_name_for_handle(page, name) for name in names]
             return _complete_first_names(page, names, index, publication), origin
     signature = _signature(body_text, publication, page.host)
     if signature:
         return [signature], "signature"
+    owner = _site_owner(page)
+    if owner:
+        return [owner], "site owner"
     return [], None
+
+
+_ACADEMIC = re.compile(r"^(?:(?:prof|dr|mag|dipl\.-\w+)\.?\s+)+", re.IGNORECASE)
+_SITE_NAME_CLASS = re.compile(r"site-(?:title|name|description|branding)|logo|brand", re.I)
+
+
+def _site_owner(page: ParsedPage) -> str | None:
+    """On a personal site, the person it is named after: "Dr. Jane Doe" on jane-doe.net.
+
+    The name must also be declared a person's (a title, a JSON-LD Person, an author or
+    creator field): "Creative Loafing" on creativeloafing.com is a magazine.
+    """
+    people = {compact_key(n) for n in _declared_people(page)}
+    for candidate in _site_names(page):
+        candidate = clean_text(candidate)
+        name = _ACADEMIC.sub("", candidate)
+        titled = name != candidate
+        if (
+            len(name) <= 60
+            and owns_site(name, page.host)
+            and (titled or compact_key(name) in people)
+        ):
+            return fix_case(name)
+    return None
+
+
+def _declared_people(page: ParsedPage) -> Iterator[str]:
+    for obj in page.of_type("Person"):
+        if isinstance(obj.get("name"), str):
+            yield str(obj["name"])
+    for key in ("author", "twitter:creator", "shareaholic:article_author_name", "dc.creator"):
+        for value in page.meta.get(key, ()):
+            yield value.lstrip("@")
+
+
+def _site_names(page: ParsedPage) -> Iterator[str]:
+    """What a page calls its site: metadata names, <title> parts, the header's site title."""
+    for key in ("og:site_name", "application-name", "msapplication-tooltip",
+                "apple-mobile-web-app-title"):  # fmt: skip
+        yield from page.meta.get(key, ())
+    for obj in page.of_type("WebSite", "Person"):
+        if isinstance(obj.get("name"), str):
+            yield str(obj["name"])
+    title = page.tree.find(".//title")
+    if title is not None:
+        yield from re.split(r"\s+[|–—·:»-]\s+", text_of(title))
+    for el in page.tree.xpath("//body//*[@class]")[:400]:
+        if _SITE_NAME_CLASS.search(el.get("class") or "") and not longer_than(el, 60):
+            yield text_of(el, " ")
 
 
 # A title line under a signature: capitalised words, no sentence punctuation.
@@ -315,6 +372,32 @@ def _signed(paragraph: str, publication: str | None, host: str) -> str | None:
         return None
     names = normalise_authors(last, publication=publication, host=host, structured=False)
     return names[0] if len(names) == 1 and names[0] == fix_case(last) else None
+
+
+def _with_co_authors(
+    page: ParsedPage, names: list[str], origin: str, publication: str | None
+) -> list[str]:
+    """The visible byline's longer list when it names the metadata's authors and co-authors.
+
+    Metadata often carries only the first author of a shared byline ("von A, B").
+    """
+    if origin in ("byline element", "byline"):
+        return names
+    byline = _byline_element(page)
+    if not isinstance(byline, str):
+        return names
+    shown = normalise_authors(byline, publication=publication, host=page.host, structured=False)
+    keys = {compact_key(n) for n in shown}
+    if len(shown) <= len(names) or not all(compact_key(n) in keys for n in names):
+        return names
+    # Only a list the byline writes as one ("A, B und C"), not names side by side with
+    # a role or a button ("Jane Doe | NFL Analyst").
+    listed = _LIST_SEPARATOR.join(re.escape(n) for n in shown)
+    plain = WS.sub(" ", byline.replace(" | ", " "))
+    return shown if re.search(listed, plain, re.IGNORECASE) else names
+
+
+_LIST_SEPARATOR = r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*(?:(?:and|und|et|y)\s+)?"
 
 
 _CONTRIBUTIONS = re.compile(

@@ -245,6 +245,14 @@ def same_organisation(name: str, publication: str | None, host: str | None) -> b
     return False
 
 
+def owns_site(name: str, host: str | None) -> bool:
+    """A person the site is named after: the host spells their full name (janedoe.net)."""
+    words = [w for w in name.split() if w.lower() not in _PARTICLES]
+    if not host or len(words) < 2 or not looks_like_name(name):
+        return False
+    return _compact(name) in {_compact(label) for label in host.lower().split(".")[:-1]}
+
+
 def _finish(
     names: Iterable[str], publication: str | None, host: str | None, structured: bool
 ) -> list[str]:
@@ -276,11 +284,17 @@ _ROLE_TOKEN = re.compile(
     r"korrespondent|korrespondentin|reporter|reporterin|autor|autorin|leiter|leiterin|"
     r"sprecher|sprecherin|editor|writer|journalist|journalistin|journaliste|columnist|"
     r"kolumnist|kolumnistin|correspondent|contributor|volontär|volontärin|"
-    r"mitarbeiter|mitarbeiterin|stand|hace|weitere|mehr|more|posted)$",
+    r"mitarbeiter|mitarbeiterin|stand|hace|weitere|mehr|more|posted|"
+    r"(?:fach|rechts)?anwalt|(?:fach|rechts)?anwältin|notar|notarin|avocate?|abogad[oa])$",
     re.IGNORECASE,
 )
 _LABEL = re.compile(r"^(?:interview|gespräch|text|texte|autor|autorin|auteur|author)\s*:\s*",
                     re.IGNORECASE)  # fmt: skip
+
+
+def is_role(word: str) -> bool:
+    """A job title standing for no one: "Korrespondentin", "Rechtsanwalt"."""
+    return " " not in word.strip() and bool(_ROLE_TOKEN.search(word.strip()))
 
 
 def _strip_roles(name: str) -> str:
