@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from tests.extract.pagekit import URL, ld, page
 
 from digest.extract import dates
@@ -27,7 +28,7 @@ def test_published_never_after_the_fetch() -> None:
 
 
 def test_published_falls_back_to_htmldate() -> None:
-    body = "<h1>T</h1><p class='date'>Publié le 12/02/2024</p><p>Texte.</p>"
+    body = "<p>Texte.</p><p class='date'>Publié le 12/02/2024</p>"
     p = parse_page(f"<html><body>{body}</body></html>", "https://ex.example/2024/02/12/t")
     found = dates.find_published(p, "2024-06-01T00:00:00Z")
     assert found is not None and found[1] == "htmldate" and found[0].startswith("2024-02-12")
@@ -51,9 +52,9 @@ def test_utc_timestamp_moves_to_the_publication_local_day() -> None:
 def test_published_from_the_time_shown_above_the_text() -> None:
     # The day the article shows its readers beats a metadata date that disagrees with it.
     meta = '<meta name="dcterms.date" content="2022-01-21T09:43+01:00">'
-    body = '<h1>Titel</h1><time datetime="2022-01-25T08:00:00+01:00">25.01.2022</time>' + LONG
+    body = '<h1>Titel</h1><time datetime="2022-01-25T08:00:00+01:00">Dienstag</time>' + LONG
     found = dates.find_published(page(meta, body, lang="de"), "2023-01-01T00:00:00Z")
-    assert found == ("2022-01-25", "<time>")
+    assert found == ("2022-01-25T08:00:00+01:00", "<time>")
 
 
 def test_shown_time_prefers_the_printed_day_to_a_utc_datetime() -> None:
@@ -74,12 +75,85 @@ def test_times_below_the_text_or_marked_updated_are_not_the_published_day() -> N
 
 
 def test_without_declared_date_htmldate_gives_the_latest_shown_day() -> None:
-    body = (
-        "<h1>Titel</h1><p>Erstellt am 03.02.2024</p><p>Text.</p><p>Aktualisiert am 20.02.2024</p>"
-    )
+    body = "<p>Erstellt am 03.02.2024</p><p>Text.</p><p>Aktualisiert am 20.02.2024</p>"
     p = parse_page(f"<html lang='de'><body>{body}</body></html>", "https://ex.example/a")
     assert dates.find_published(p, "2024-06-01T00:00:00Z") == ("2024-02-20", "htmldate")
     meta = '<meta property="article:published_time" content="2024-02-03">'
     p = parse_page(f"<html lang='de'><head>{meta}</head><body>{body}</body></html>", URL)
     found = dates.find_published(p, "2024-06-01T00:00:00Z")
     assert found is not None and found[0] == "2024-02-03"
+
+
+def _with_headline(lines: str, head: str = "", lang: str = "de") -> dates.Found | None:
+    body = f"<article><h1>Neue Radwege für die Altstadt</h1>{lines}{LONG}</article>"
+    return dates.find_published(page(head, body, lang=lang), "2023-06-01T00:00:00Z")
+
+
+def test_the_day_printed_under_the_headline_beats_the_metadata() -> None:
+    meta = '<meta property="article:published_time" content="2022-01-19T10:00:00+01:00">'
+    found = _with_headline("<p class='meta'>Veröffentlicht am 21. Januar 2022</p>", meta)
+    assert found == ("2022-01-21", "printed date")
+    # When both agree, the metadata keeps its time of day.
+    found = _with_headline("<p class='meta'>Veröffentlicht am 19. Januar 2022</p>", meta)
+    assert found == ("2022-01-19T10:00:00+01:00", "meta article:published_time")
+
+
+@pytest.mark.parametrize(
+    ("line", "lang", "day"),
+    [
+        ("<span>21.1.22, 14:05 Uhr</span>", "de", "2022-01-21"),
+        ("<div>Berlin, 28.10.2021, 058/21</div>", "de", "2021-10-28"),
+        ("<span>Publié le 1er mai 2022 à 10h12</span>", "fr", "2022-05-01"),
+        ("<span>03 de mayo de 2022, 12:00 p. m.</span>", "es", "2022-05-03"),
+        ("<span>17/02/2022</span>", "de", "2022-02-17"),
+        ("<span>January 21, 2022</span>", "en", "2022-01-21"),
+        ("<span>02/03/2022</span>", "en-US", "2022-02-03"),
+        ("<span>2021-10-16 | Botschaft</span>", "de", "2021-10-16"),
+    ],
+)
+def test_printed_day_formats(line: str, lang: str, day: str) -> None:
+    assert _with_headline(line, lang=lang) == (day, "printed date")
+
+
+def test_a_lead_that_opens_with_the_date() -> None:
+    lead = "<p>(21. November 2022) Die Stadt baut drei neue Radwege. " + "Mehr dazu später. " * 8
+    assert _with_headline(lead + "</p>") == ("2022-11-21", "printed date")
+
+
+def test_dates_that_are_not_the_day_of_publication() -> None:
+    meta = '<meta property="article:published_time" content="2022-03-04">'
+    for line in (
+        "<p>Am Samstag, 5. November 2022, kurz nach 21 Uhr, begann der Umbau</p>",
+        "<p class='stand'>Aktualisiert am 10.03.2022</p>",
+        "<p>Ausdruck vom 11.03.2022</p>",
+        "<aside><span>12.03.2022</span></aside>",
+        "<blockquote><a>March 13, 2022</a></blockquote>",
+    ):
+        assert _with_headline(line, meta) == ("2022-03-04", "meta article:published_time"), line
+
+
+def test_above_the_headline_only_its_own_block_counts() -> None:
+    meta = '<meta property="article:published_time" content="2022-03-04">'
+    today = "<div class='top'><span>Mittwoch, 9. März 2022</span></div>"
+    kicker = "<div class='head'><span>03.03.2022</span><h1>Neue Radwege</h1></div>"
+    body = today + kicker + LONG
+    found = dates.find_published(page(meta, body, lang="de"), "2023-01-01T00:00:00Z")
+    assert found == ("2022-03-03", "printed date")
+    body = today + "<div class='head'><h1>Neue Radwege</h1></div>" + LONG
+    found = dates.find_published(page(meta, body, lang="de"), "2023-01-01T00:00:00Z")
+    assert found == ("2022-03-04", "meta article:published_time")
+
+
+def test_without_a_visible_h1_the_heading_that_repeats_the_title() -> None:
+    head = "<title>Neue Radwege – Stadtanzeiger</title>"
+    body = (
+        "<h1 class='visually-hidden'>Stadtanzeiger</h1><span>Montag, 7. März 2022</span>"
+        "<div><h2 class='article-title'>Neue Radwege</h2><span>04.03.2022</span></div>" + LONG
+    )
+    found = dates.find_published(page(head, body, lang="de"), "2023-01-01T00:00:00Z")
+    assert found == ("2022-03-04", "printed date")
+
+
+def test_a_printed_day_after_the_fetch_is_ignored() -> None:
+    found = _with_headline("<span>21.01.2024</span>")
+    assert found is None or found[0][:10] <= "2023-06-01"
