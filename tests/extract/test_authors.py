@@ -344,3 +344,9 @@ def test_magazine_named_like_a_person_is_no_site_owner() -> None:
     html = f"<html><head>{head}</head><body><p>Text.</p></body></html>"
     p = parse_page(html, "https://creativeharbour.example/news/1")
     assert authors(p, "Creative Harbour") == ([], None)
+
+
+def test_an_account_name_in_metadata_gives_way_to_the_printed_byline() -> None:
+    head = '<div itemprop="author" itemscope><span itemprop="name">user4711</span></div>'
+    body = head + '<div class="byline">Lucie Fontaine</div><p>Texte.</p>'
+    assert authors(page(body=body, lang="fr")) == (["Lucie Fontaine"], "microdata")

@@ -186,3 +186,22 @@ def test_institutions_are_not_people() -> None:
     assert normalise_authors("Ein Interview von Eva Probe mit Max Gast", structured=False) == [
         "Eva Probe"
     ]
+
+
+@pytest.mark.parametrize(
+    ("raw", "publication", "host"),
+    [
+        ("IT Finanzmagazin", None, None),  # a German title compound, not a surname
+        ("Deutsche Welle (www.dw.com)", None, None),
+        ("Ministre de la Culture", None, None),
+        ("Rasender Reporter", None, None),  # a desk's pen name: no person is left
+        ("lokalblatt.example, Frankfurt, Germany", None, "lokalblatt.example"),
+        ("Hinterlassen Sie eine Antwort", None, None),
+        ("Veröffentlicht am 19.10.19 um 14:34 Uhr", None, None),
+    ],
+)
+def test_organisations_places_and_pen_names_are_no_authors(
+    raw: str, publication: str | None, host: str | None
+) -> None:
+    found = normalise_authors(raw, publication=publication, host=host)
+    assert found == []

@@ -377,7 +377,7 @@ def _signed(paragraph: str, publication: str | None, host: str) -> str | None:
 def _with_co_authors(
     page: ParsedPage, names: list[str], origin: str, publication: str | None
 ) -> list[str]:
-    """The visible byline's longer list when it names the metadata's authors and co-authors.
+    """The visible byline's names where the metadata has fewer of them, or only accounts.
 
     Metadata often carries only the first author of a shared byline ("von A, B").
     """
@@ -387,6 +387,8 @@ def _with_co_authors(
     if not isinstance(byline, str):
         return names
     shown = normalise_authors(byline, publication=publication, host=page.host, structured=False)
+    if shown and not any(looks_like_name(n) for n in names):
+        return shown  # the metadata has an account ("link78"), the byline a person's name
     keys = {compact_key(n) for n in shown}
     if len(shown) <= len(names) or not all(compact_key(n) in keys for n in names):
         return names

@@ -95,7 +95,9 @@ _NOT_A_NAME = {
     "stand", "vor", "seit", "uhr", "publicado", "publicada", "actualizado", "actualizada",
     "hace", "mis", "modifié", "posté", "gepostet", "geändert", "lesezeit",
     "minuten", "minutes", "min", "ago", "yesterday", "gestern", "heute",
-    "hier",
+    "hier", "welle", "ministre", "minister", "ministerin", "président", "présidente",
+    "präsident", "präsidentin", "presidente", "secretary", "sprecher", "sprecherin",
+    "veröffentlicht", "sie", "eine", "antwort", "reply", "leave",
     "text", "texte", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
     "sonntag", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "gesponsert",
@@ -123,9 +125,10 @@ _DESK = re.compile(r"redaktion|rédaction|redacci[oó]n|redazione|newsroom|edito
 _ROMAN = re.compile(r"[IVX]+")
 # German and French abstract nouns ("Klimaneutralität", "Forschung"): a topic, not a person.
 _ABSTRACT_NOUN = re.compile(r"\w{3,}(?:heit|keit|schaft|ität|ungen|ismus|tion)\b", re.IGNORECASE)
-# German institutions ("Landesanstalt", "Bauernverband", "Umweltministerium"): not a person.
+# German institutions and titles ("Bauernverband", "Finanzmagazin", "Volksblatt"): not a person.
 _INSTITUTION = re.compile(
-    r"\w{3,}(?:anstalt|verband|verein|ministerium|institut|behörde|stiftung|akademie|kammer)\b",
+    r"\w{3,}(?:anstalt|verband|verein|ministerium|institut|behörde|stiftung|akademie|kammer|"
+    r"magazin|zeitung|blatt|verlag|portal)\b",
     re.IGNORECASE,
 )
 
@@ -196,7 +199,7 @@ def looks_like_name(name: str) -> bool:
         return False
     if _INSTITUTION.search(base):
         return False
-    if re.search(r"\w\.(?:com|net|org|de|fr|ch|at|it|es|uk|co|info|eu|io)\b", base, re.I):
+    if _SITE.search(base):
         return False  # "Inquirer.net BrandRoom": a site, not a person
     if len(words) == 1 and len(base) < 3:
         return False
@@ -258,17 +261,26 @@ def _finish(
 ) -> list[str]:
     seen: set[str] = set()
     out: list[str] = []
-    for name in names:
-        name = _strip_roles(_collapse(name))
+    site_named = False  # "hessenschau.de, Frankfurt, Germany": the site and its address
+    for written in names:
+        written = _collapse(written)
+        name = _strip_roles(written)
+        if " " not in name and " " in written and name != written:
+            continue  # "Rasender Reporter": a desk's pen name, not a person with a role
+        # A lower-case handle is a user, even where it is also a blog platform's subdomain.
+        own_subdomain = name.islower() and (host or "").count(".") >= 2
+        site_host = None if own_subdomain else host
+        if _SITE.search(name) or same_organisation(name, publication, site_host):
+            site_named = True
+        if site_named and " " not in name:
+            continue
         if structured and looks_like_handle(name):
             pass  # a user handle given as the author: what the site shows, keep as is
         else:
             name = fix_case(name)
             if not looks_like_name(name) or (not structured and not is_full_name(name)):
                 continue
-        # A lower-case handle is a user, even where it is also a blog platform's subdomain.
-        own_subdomain = name.islower() and (host or "").count(".") >= 2
-        if same_organisation(name, publication, None if own_subdomain else host):
+        if same_organisation(name, publication, site_host):
             continue
         key = " ".join(re.findall(r"\w+", name.casefold()))
         if key in seen:
@@ -278,6 +290,7 @@ def _finish(
     return out
 
 
+_SITE = re.compile(r"\w\.(?:com|net|org|de|fr|ch|at|it|es|uk|co|info|eu|io)\b", re.IGNORECASE)
 _HANDLE_NAME = re.compile(r"[a-z][a-z0-9_.-]{2,24}|[A-Za-z][a-z]+[0-9_][A-Za-z0-9_]*")
 _ROLE_TOKEN = re.compile(
     r"(?:^|-)(?:experte|expertin|redakteur|redakteurin|chefredakteur|chefredakteurin|"
