@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tests.extract.pagekit import URL, ld, page
+from tests.extract.pagekit import ld, page
 
 from digest.extract import dates
 from digest.extract.page import parse_page
@@ -28,7 +28,7 @@ def test_published_never_after_the_fetch() -> None:
 
 
 def test_published_falls_back_to_htmldate() -> None:
-    body = "<p>Texte.</p><p class='date'>Publié le 12/02/2024</p>"
+    body = "<p>Texte.</p><p class='date'>12/02/2024</p>"
     p = parse_page(f"<html><body>{body}</body></html>", "https://ex.example/2024/02/12/t")
     found = dates.find_published(p, "2024-06-01T00:00:00Z")
     assert found is not None and found[1] == "htmldate" and found[0].startswith("2024-02-12")
@@ -75,13 +75,9 @@ def test_times_below_the_text_or_marked_updated_are_not_the_published_day() -> N
 
 
 def test_without_declared_date_htmldate_gives_the_latest_shown_day() -> None:
-    body = "<p>Erstellt am 03.02.2024</p><p>Text.</p><p>Aktualisiert am 20.02.2024</p>"
+    body = "<p>Am 03.02.2024 tagte der Rat.</p><p>Text.</p><p>Seite zuletzt geprüft: 20.02.2024</p>"
     p = parse_page(f"<html lang='de'><body>{body}</body></html>", "https://ex.example/a")
     assert dates.find_published(p, "2024-06-01T00:00:00Z") == ("2024-02-20", "htmldate")
-    meta = '<meta property="article:published_time" content="2024-02-03">'
-    p = parse_page(f"<html lang='de'><head>{meta}</head><body>{body}</body></html>", URL)
-    found = dates.find_published(p, "2024-06-01T00:00:00Z")
-    assert found is not None and found[0] == "2024-02-03"
 
 
 def _with_headline(lines: str, head: str = "", lang: str = "de") -> dates.Found | None:
@@ -157,3 +153,23 @@ def test_without_a_visible_h1_the_heading_that_repeats_the_title() -> None:
 def test_a_printed_day_after_the_fetch_is_ignored() -> None:
     found = _with_headline("<span>21.01.2024</span>")
     assert found is None or found[0][:10] <= "2023-06-01"
+
+
+def test_a_date_labelled_as_the_publication_anywhere_on_the_page() -> None:
+    body = LONG + "<p>Erschienen am: 01.11.2023</p><p>Letzte Änderung: 31.10.2023</p>"
+    found = dates.find_published(page("", body, lang="de"), "2024-01-01T00:00:00Z")
+    assert found == ("2023-11-01", "printed date")
+    body = LONG + "<p class='footer-line'>Page modifiée le 31/10/2023</p>"
+    found = dates.find_published(page("", body, lang="fr"), "2024-01-01T00:00:00Z")
+    assert found is None or found[1] != "printed date"
+
+
+def test_a_time_marked_published_and_updated_is_the_first_version() -> None:
+    # WordPress themes mark the original post time "entry-date published updated".
+    meta = '<meta property="article:published_time" content="2022-10-30">'
+    line = (
+        "<span>Veröffentlicht am</span>"
+        "<time class='entry-date published updated'>1. November 2022 09:35</time>"
+    )
+    found = _with_headline(line, meta)
+    assert found == ("2022-11-01", "printed date")

@@ -113,6 +113,15 @@ _Piece = tuple[HtmlElement, str]
 
 
 def _printed_date(page: ParsedPage, latest: datetime) -> str | None:
+    """The day printed with the headline, else a day the page labels as its publication."""
+    body = page.tree.find("body")
+    if body is None:
+        return None
+    pieces = list(_text_pieces(body))
+    return _head_date(pieces, latest, page) or _labelled_date(pieces, latest, page)
+
+
+def _head_date(pieces: list[_Piece], latest: datetime, page: ParsedPage) -> str | None:
     """The day printed with the headline: in its block above it, or in the lines below it.
 
     A date line is short ("Veröffentlicht am 21.01.2022", "Berlin, 28.10.2021", "le 3 mai
@@ -120,10 +129,6 @@ def _printed_date(page: ParsedPage, latest: datetime) -> str | None:
     quoted posts, sidebars and dates labelled as revisions or printouts are not the day of
     publication.
     """
-    body = page.tree.find("body")
-    if body is None:
-        return None
-    pieces = list(_text_pieces(body))
     head = _headline_index(pieces, page)
     if head is None:
         return None
@@ -145,6 +150,30 @@ def _printed_date(page: ParsedPage, latest: datetime) -> str | None:
         day = _date_line(pieces, index, latest, page, opening=False)
         if day:
             return day
+    return None
+
+
+# "Veröffentlicht am", "Erschienen am:", "Publié le", "Publicado el", "Published on".
+_PUBLISHED_LABEL = re.compile(
+    r"(?:veröffentlicht|erstellt|erschienen|publiziert|publiée?|mis en ligne|publicad[oa]"
+    r"|pubblicat[oa]|published|posted)\s*(?:am|le|el|il|em|on)?\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _labelled_date(pieces: list[_Piece], latest: datetime, page: ParsedPage) -> str | None:
+    """The first date line labelled as the publication, wherever the page prints it."""
+    for index, (_, text) in enumerate(pieces):
+        match = _PRINTED_DAY.search(text)
+        if not match or match.start() > 40 or len(text) - match.end() > 25:
+            continue
+        label = text[: match.start()]
+        if not label.strip() and index > 0:
+            label = pieces[index - 1][1][-30:]  # the label in an element of its own
+        if _PUBLISHED_LABEL.search(label):
+            day = _date_line(pieces, index, latest, page, opening=False, label_room=40)
+            if day:
+                return day
     return None
 
 
@@ -187,7 +216,13 @@ def _visible_heading(el: HtmlElement) -> bool:
 
 
 def _date_line(
-    pieces: list[_Piece], index: int, latest: datetime, page: ParsedPage, *, opening: bool
+    pieces: list[_Piece],
+    index: int,
+    latest: datetime,
+    page: ParsedPage,
+    *,
+    opening: bool,
+    label_room: int = 25,
 ) -> str | None:
     el, text = pieces[index]
     match = _PRINTED_DAY.search(text)
@@ -197,15 +232,18 @@ def _date_line(
         # Running text counts only when it opens with the date: "(21. November 2022) Die …"
         if match.start() > 2 or not re.match(r"\s*[)–—:|-]", text[match.end() :]):
             return None
-    elif match.start() > 25 or len(text) - match.end() > 25:
+    elif match.start() > label_room or len(text) - match.end() > 25:
         return None  # a label and a time of day around the date, not a sentence
     if in_aside(el) or any(a.tag == "blockquote" for a in el.iterancestors()):
         return None
     label = text[: match.start()]
     if len(label.strip()) < 3 and index > 0:
         label += " " + pieces[index - 1][1][-30:]  # "Aktualisiert:" in an element of its own
-    names = f"{label} {el.get('class') or ''} {el.get('itemprop') or ''}"
-    if _NOT_PUBLISHED_LABEL.search(names):
+    names = f"{el.get('class') or ''} {el.get('itemprop') or ''}"
+    # WordPress marks the first version "entry-date published updated": published wins.
+    if _NOT_PUBLISHED_LABEL.search(label) or (
+        _NOT_PUBLISHED_LABEL.search(names) and "publish" not in names.lower()
+    ):
         return None
     return _printed_iso(match, latest, page)
 
