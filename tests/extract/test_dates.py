@@ -74,10 +74,11 @@ def test_times_below_the_text_or_marked_updated_are_not_the_published_day() -> N
     assert found is not None and found[0] == "2022-03-04"
 
 
-def test_without_declared_date_htmldate_gives_the_latest_shown_day() -> None:
+def test_without_declared_date_htmldate_gives_the_original_day() -> None:
+    # htmldate's original date, not its latest: a page's later dates are reviews and revisions.
     body = "<p>Am 03.02.2024 tagte der Rat.</p><p>Text.</p><p>Seite zuletzt geprüft: 20.02.2024</p>"
     p = parse_page(f"<html lang='de'><body>{body}</body></html>", "https://ex.example/a")
-    assert dates.find_published(p, "2024-06-01T00:00:00Z") == ("2024-02-20", "htmldate")
+    assert dates.find_published(p, "2024-06-01T00:00:00Z") == ("2024-02-03", "htmldate")
 
 
 def _with_headline(lines: str, head: str = "", lang: str = "de") -> dates.Found | None:
