@@ -295,3 +295,40 @@ def test_a_store_folder_that_cannot_be_created_is_a_clear_error(tmp_path: Path) 
     (tmp_path / ".digest").write_text("a file where the store folder should be")
     with pytest.raises(StoreError, match=r"cannot create the run lock .*\.digest/fetch\.lock"):
         run_fetch(project(tmp_path, ["http://127.0.0.1:9/a"]))
+
+
+def paywalled(title: str, words: int) -> str:
+    text = " ".join(["Lorem ipsum dolor sit amet, consectetur adipiscing elit."] * (words // 8))
+    return (
+        f"<html lang=en><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+        f"<p>{text}</p></article></body></html>"
+    )
+
+
+def test_a_saved_page_with_the_whole_article_beats_a_live_teaser(
+    server: WebServer, tmp_path: Path
+) -> None:
+    url = server.page("/paywall", paywalled("Teaser", 40))
+    saved = tmp_path / "saved.html"
+    saved.write_text(paywalled("Whole article", 400), encoding="utf-8")
+    proj = project(tmp_path, [url], html={1: saved})
+    (item,) = run_fetch(proj).items
+    assert (item.outcome, item.used, item.error, item.title) == (
+        "fetched", "saved", None, "Whole article",
+    )  # fmt: skip
+    assert item.detail == "the live page shows 40 words of text, the saved page 400"
+    with Store.open(proj.store_dir) as store:
+        stored = store.get_article(url)
+        assert stored is not None and stored.title == "Whole article"
+    # Once the wall is down the live page is whole again, and it wins.
+    server.page("/paywall", paywalled("Live article", 400))
+    (item,) = run_fetch(proj).items
+    assert (item.used, item.title, item.detail) == ("live", "Live article", None)
+
+
+def test_a_live_page_as_full_as_the_saved_one_wins(server: WebServer, tmp_path: Path) -> None:
+    url = server.page("/open", paywalled("Live", 300))
+    saved = tmp_path / "saved.html"
+    saved.write_text(paywalled("Saved", 400), encoding="utf-8")
+    (item,) = run_fetch(project(tmp_path, [url], html={1: saved})).items
+    assert (item.used, item.title) == ("live", "Live")

@@ -40,6 +40,8 @@ __all__ = [
 ]
 
 LOCK_NAME = "fetch.lock"
+# Below this, a saved page is no fuller article than a short live one, whatever the ratio.
+MIN_SAVED_WORDS = 80
 # Extraction is CPU work. In threads it would fight the event loop for the GIL and stall the
 # downloads (measured: 200 pages took 3x longer), so it runs in a few worker processes, kept
 # for the life of the process; a cron job can afford their memory, not more of them.
@@ -372,6 +374,8 @@ class _Run:
         if result.outcome == "fetched" and result.page is not None:
             outcome = _Outcome("fetched", "live", None, result, page=result.page)
             await self._extract(source, outcome, result.page)
+            if source.html is not None and outcome.article is not None:
+                await self._prefer_a_fuller_saved_page(source, outcome)
             return outcome
         if result.outcome == "not_modified" and (info is None or info.origin != "live"):
             # We sent no validators, so there is nothing a 304 could confirm.
@@ -396,6 +400,30 @@ class _Run:
             await self._use_saved(source, outcome, info)
         return outcome
 
+    async def _prefer_a_fuller_saved_page(self, source: Source, outcome: _Outcome) -> None:
+        """The curator's saved page wins over a live page that shows little of the article.
+
+        Curators save a page because the live one is a paywall, a consent wall or a teaser,
+        and those answer 200: a saved page with at least twice the words is the article.
+        """
+        assert source.html is not None and outcome.article is not None
+        live_words = len(outcome.article.text.split())
+        try:
+            body = await asyncio.to_thread(source.html.read_bytes)
+        except OSError:
+            return  # the live page is usable; `digest check` reports the missing file
+        page = _saved_page(source.url, body)
+        saved = _Outcome(outcome.outcome, "saved", None, page=page)
+        await self._extract(source, saved, page)
+        saved_words = len(saved.article.text.split()) if saved.article else 0
+        if saved.article is None or saved_words < max(2 * live_words, MIN_SAVED_WORDS):
+            return
+        outcome.used, outcome.origin = "saved", "saved"
+        outcome.page, outcome.article = saved.page, saved.article
+        outcome.detail = (
+            f"the live page shows {live_words} words of text, the saved page {saved_words}"
+        )
+
     async def _use_saved(self, source: Source, outcome: _Outcome, info: PageInfo | None) -> None:
         assert source.html is not None
         try:
@@ -407,14 +435,7 @@ class _Run:
                 return
             outcome.error = f"{outcome.detail}; saved page {source.html}: {exc.strerror}"
             return
-        page = Page(
-            url=source.url,
-            final_url=source.url,
-            body=body,
-            status=200,
-            content_type=None,
-            fetched_at=utc_now(),
-        )
+        page = _saved_page(source.url, body)
         outcome.used, outcome.error = "saved", None
         outcome.page, outcome.origin = page, "saved"
         await self._extract(source, outcome, page)
@@ -498,6 +519,12 @@ class _Run:
             canonical_url=record.canonical_url,
             title=outcome.article.title if outcome.article else None,
         )
+
+
+def _saved_page(url: str, body: bytes) -> Page:
+    """A page the curator saved from a browser, standing for `url`."""
+    return Page(url=url, final_url=url, body=body, status=200, content_type=None,
+                fetched_at=utc_now())  # fmt: skip
 
 
 _process_pool: ProcessPoolExecutor | None = None
