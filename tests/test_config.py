@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from digest import config
+from digest import config, edits
 from digest.errors import ConfigError, ConflictError, UsageError
 
 REVIEW = """\
@@ -118,10 +118,10 @@ def test_harmless_aliases_are_fine(tmp_path: Path) -> None:
 
 def test_add_appends_and_keeps_everything_else_byte_for_byte(tmp_path: Path) -> None:
     path = write(tmp_path, REVIEW)
-    new = config.NewSource(
+    new = edits.NewSource(
         "https://new.example/x", dt.date(2026, 11, 28), "Social as an ambition", "Line 1\nLine 2"
     )
-    project, skipped = config.add_sources(path, [new])
+    project, skipped = edits.add_sources(path, [new])
     assert skipped == []
     assert path.read_text(encoding="utf-8") == REVIEW + (
         "  - url: https://new.example/x\n"
@@ -136,8 +136,8 @@ def test_add_appends_and_keeps_everything_else_byte_for_byte(tmp_path: Path) -> 
 
 def test_add_skips_a_url_already_listed(tmp_path: Path) -> None:
     path = write(tmp_path, REVIEW)
-    _, skipped = config.add_sources(
-        path, [config.NewSource("https://example.org/b", dt.date(2026, 11, 28))]
+    _, skipped = edits.add_sources(
+        path, [edits.NewSource("https://example.org/b", dt.date(2026, 11, 28))]
     )
     assert skipped == ["https://example.org/b"]
     assert path.read_text(encoding="utf-8") == REVIEW
@@ -147,7 +147,7 @@ def test_an_edit_that_would_break_the_file_writes_nothing(tmp_path: Path) -> Non
     path = write(tmp_path, REVIEW)
     project = config.load(path)
     with pytest.raises(ConfigError, match="is not a theme"):
-        config.set_fields(path, project.sources[0], {"theme": "No such theme"})
+        edits.set_fields(path, project.sources[0], {"theme": "No such theme"})
     assert path.read_text(encoding="utf-8") == REVIEW
 
 
@@ -162,7 +162,7 @@ def test_set_fields_reapplies_over_a_hand_edit_made_meanwhile(tmp_path: Path) ->
             path.write_text(hand_edit, encoding="utf-8")
         calls.append(1)
 
-    config.set_fields(
+    edits.set_fields(
         path,
         project.sources[1],
         {"quote": "A verbatim sentence."},
@@ -179,7 +179,7 @@ def test_set_fields_refuses_when_the_entry_is_gone(tmp_path: Path) -> None:
     project = config.load(path)
     path.write_text(REVIEW.replace("https://example.org/b", "https://example.org/renamed"))
     with pytest.raises(ConflictError, match="no longer listed"):
-        config.set_fields(path, project.sources[1], {"quote": "x"})
+        edits.set_fields(path, project.sources[1], {"quote": "x"})
 
 
 def test_resolve_ref_by_number_url_and_unique_part(tmp_path: Path) -> None:
@@ -194,13 +194,13 @@ def test_resolve_ref_by_number_url_and_unique_part(tmp_path: Path) -> None:
 
 
 def test_init_creates_a_loadable_commented_file(tmp_path: Path) -> None:
-    path = config.init_folder(tmp_path / "review", title="Ma revue", language="fr")
+    path = edits.init_folder(tmp_path / "review", title="Ma revue", language="fr")
     assert (tmp_path / "review" / "digests").is_dir()
     assert path.read_text(encoding="utf-8").startswith("# sources.yaml")
     project = config.load(path)
     assert (project.settings.title, project.settings.language) == ("Ma revue", "fr")
     with pytest.raises(UsageError, match="already exists"):
-        config.init_folder(tmp_path / "review")
+        edits.init_folder(tmp_path / "review")
 
 
 def test_labels_default_per_language_and_can_be_overridden(tmp_path: Path) -> None:
@@ -216,7 +216,7 @@ def test_set_fields_edits_the_right_one_of_two_entries_with_the_same_url(tmp_pat
     text = REVIEW + "  - url: https://example.org/b\n    added: 2026-11-25\n"
     path = write(tmp_path, text)
     second = config.load(path).sources[2]
-    config.set_fields(path, second, {"comment": "The repeat."})
+    edits.set_fields(path, second, {"comment": "The repeat."})
     first, _, repeat = config.load(path).sources[:3]
     assert (first.comment, repeat.comment) == ("Beyond clichés.", "The repeat.")
     assert config.load(path).sources[1].comment is None

@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from deskkit import SMALL_TOWNS, TALENT, full_project, store_article, write_project
-from digest import config, review
+from digest import config, edits, review
 from digest.cli import app
 
 runner = CliRunner()
@@ -308,7 +308,7 @@ def test_interactive_review_of_one_named_source(project: Path, terminal: None) -
 
 def _race(monkeypatch: pytest.MonkeyPatch, edit: object) -> list[int]:
     """Make the curator save sources.yaml by hand between annotate's read and its write."""
-    original = config._write_if_unchanged
+    original = edits._write_if_unchanged
     calls: list[int] = []
 
     def racing(path: Path, text: str, digest: str) -> bool:
@@ -317,7 +317,7 @@ def _race(monkeypatch: pytest.MonkeyPatch, edit: object) -> list[int]:
         calls.append(1)
         return original(path, text, digest)
 
-    monkeypatch.setattr(config, "_write_if_unchanged", racing)
+    monkeypatch.setattr(edits, "_write_if_unchanged", racing)
     return calls
 
 

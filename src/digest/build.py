@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from digest import typography
-from digest.config import Project, edition_monday, iso_week, write_atomic
+from digest.config import Project, edition_monday, iso_week
 from digest.errors import DigestError, UsageError
+from digest.files import write_atomic
 from digest.items import Item, resolve
 from digest.models import Article
 from digest.render import EditionData, Section, render_html, render_markdown

@@ -100,9 +100,9 @@ def init(
     language: Annotated[str, typer.Option(help="The edition language (en, fr, ...).")] = "en",
 ) -> None:
     """Create a working folder with a commented sources.yaml and an empty digests/."""
-    from digest import config
+    from digest import edits
 
-    path = config.init_folder(folder, title=title, language=language)
+    path = edits.init_folder(folder, title=title, language=language)
     err.print(f"Created {path} and {folder / 'digests'}/. Add articles with `digest add URL`.")
 
 
@@ -118,7 +118,7 @@ def add(
     edition: Annotated[str | None, typer.Option(help="Edition (ISO week, e.g. 2026-W48).")] = None,
 ) -> None:
     """Append articles to sources.yaml, stamped with today's date."""
-    from digest import config
+    from digest import edits
 
     path = Path(ctx.obj)
     if html is not None and len(urls) != 1:
@@ -128,8 +128,8 @@ def add(
         if not html.is_file():
             _fail(f"{html}: no such file")
         saved = os.path.relpath(html.resolve(), path.resolve().parent)
-    new = [config.NewSource(url, dt.date.today(), theme, comment, saved, edition) for url in urls]
-    project, skipped = config.add_sources(path, new)
+    new = [edits.NewSource(url, dt.date.today(), theme, comment, saved, edition) for url in urls]
+    project, skipped = edits.add_sources(path, new)
     for url in skipped:
         err.print(f"Already listed, left as is: {url}")
     added = len(urls) - len(skipped)

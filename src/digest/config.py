@@ -1,21 +1,17 @@
-"""sources.yaml: the curator's file. Load and validate it; edit it without losing a thing.
+"""sources.yaml: the curator's file, read and validated into a Project.
 
-The file belongs to the curator. We read it with ruamel.yaml in round-trip mode so that an edit
-(`add`, `annotate`) keeps their comments, key order, quoting and indentation, and we write it through
-a temporary file and a rename, refusing to clobber a file that changed since we read it.
+We read it with ruamel.yaml in round-trip mode, so that `edits` can write it back with the
+curator's comments, key order, quoting and indentation; every problem names its file and line.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import difflib
 import hashlib
 import io
-import os
 import re
-import tempfile
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,9 +21,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
-from ruamel.yaml.scalarstring import LiteralScalarString
 
-from digest.errors import ConfigError, ConflictError, UsageError
+from digest.errors import ConfigError, UsageError
 
 SCHEMA_VERSION = 1
 EDITION_RE = re.compile(r"^(\d{4})-W(\d{2})$")
@@ -193,7 +188,8 @@ def resolve_ref(sources: Sequence[Source], ref: str, path: Path | None = None) -
 # --------------------------------------------------------------------------- reading
 
 
-def _yaml() -> YAML:
+def round_trip_yaml() -> YAML:
+    """A ruamel.yaml that keeps comments, order and quoting, and never re-wraps lines."""
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
     yaml.width = 4096  # never re-wrap the curator's long lines
@@ -201,7 +197,7 @@ def _yaml() -> YAML:
 
 
 @dataclass
-class _Raw:
+class Document:
     """A sources.yaml as read from disk: its text, digest and round-trip document."""
 
     path: Path
@@ -210,7 +206,8 @@ class _Raw:
     data: Any
 
 
-def _read(path: Path) -> _Raw:
+def read_document(path: Path) -> Document:
+    """sources.yaml as text, digest and round-trip document; ConfigError if unreadable."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -223,11 +220,12 @@ def _read(path: Path) -> _Raw:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: not UTF-8 (byte {exc.start}); save it as UTF-8") from None
-    return _Raw(path, text, hashlib.sha256(raw).hexdigest(), _parse(path, text))
+    return Document(path, text, hashlib.sha256(raw).hexdigest(), parse_yaml(path, text))
 
 
-def _parse(path: Path, text: str) -> Any:
-    yaml = _yaml()
+def parse_yaml(path: Path, text: str) -> Any:
+    """The round-trip document of `text`; ConfigError naming the line of a YAML error."""
+    yaml = round_trip_yaml()
     try:
         node = yaml.compose(io.StringIO(text))
         if node is not None:
@@ -268,7 +266,7 @@ def _refuse_alias_bomb(path: Path, root: Node) -> None:
 
 def load(path: Path) -> Project:
     """Read and validate sources.yaml; raise ConfigError listing every problem."""
-    return _validate(_read(path))
+    return validate(read_document(path))
 
 
 # --------------------------------------------------------------------------- validation
@@ -346,7 +344,8 @@ def _text(
     return text or None
 
 
-def _validate(raw: _Raw) -> Project:
+def validate(raw: Document) -> Project:
+    """The project a document describes; ConfigError listing every problem."""
     path, data = raw.path, raw.data
     problems = _Problems(path)
     if data is None:
@@ -593,283 +592,3 @@ def _validate_source(
         language=language.lower() if language else None,
         label=_text(problems, entry, "label", where),
     )
-
-
-# --------------------------------------------------------------------------- editing
-
-Mutation = Callable[[Any], None]
-
-
-def edit(
-    path: Path, mutate: Mutation, *, before_write: Callable[[], None] | None = None
-) -> Project:
-    """Apply `mutate` to the round-trip document of sources.yaml and write it back atomically.
-
-    If the file changed on disk between our read and our write (the curator saved it in an
-    editor meanwhile), the mutation is re-applied to the fresh file, so neither side's work is
-    lost. `mutate` must therefore find its target by content (a URL), never by position alone.
-    """
-    for _ in range(3):
-        raw = _read(path)
-        document = raw.data if raw.data is not None else CommentedMap()
-        mutate(document)
-        text = _dump(raw.text, document)
-        project = _validate(_Raw(path, text, "", _parse(path, text)))
-        if before_write is not None:
-            before_write()
-        if _write_if_unchanged(path, text, raw.digest):
-            return project
-    raise ConflictError(
-        f"{path}: it keeps changing while digest edits it; nothing was written, try again"
-    )
-
-
-def _dump(original: str, document: Any) -> str:
-    from ruamel.yaml.util import load_yaml_guess_indent
-
-    yaml = _yaml()
-    try:
-        _, indent, block_seq_indent = load_yaml_guess_indent(original)
-        # ruamel's guess is thrown off by folded blocks (`comment: >-`); read the first list.
-        indent, block_seq_indent = _sequence_indent(original) or (indent, block_seq_indent)
-        yaml.indent(
-            mapping=_mapping_indent(original),
-            sequence=indent or 2,
-            offset=block_seq_indent or 0,
-        )
-    except YAMLError:
-        pass
-    out = io.StringIO()
-    yaml.dump(document, out)
-    return out.getvalue()
-
-
-def _mapping_indent(text: str) -> int:
-    """The indentation of the first nested mapping key, which ruamel cannot guess for us."""
-    previous_opens_mapping = False
-    for line in text.splitlines():
-        stripped = line.strip()
-        if not stripped or stripped.startswith("#"):
-            continue
-        indent = len(line) - len(line.lstrip(" "))
-        if previous_opens_mapping and indent > 0 and not stripped.startswith("- "):
-            return indent
-        previous_opens_mapping = indent == 0 and stripped.endswith(":")
-    return 2
-
-
-def _sequence_indent(text: str) -> tuple[int, int] | None:
-    """(sequence indent, dash offset) of the first block list under a key, as written."""
-    key_column: int | None = None
-    for line in text.splitlines():
-        stripped = line.strip()
-        if not stripped or stripped.startswith("#"):
-            continue
-        column = len(line) - len(line.lstrip(" "))
-        if key_column is not None and stripped.startswith("- ") and column >= key_column:
-            content = column + 2 + len(stripped[2:]) - len(stripped[2:].lstrip(" "))
-            return content - key_column, column - key_column
-        bare = stripped.split(" #")[0].rstrip()
-        key_column = column if bare.endswith(":") and not bare.startswith("- ") else None
-    return None
-
-
-def _write_if_unchanged(path: Path, text: str, digest: str) -> bool:
-    """Write `text` atomically unless the file no longer has the digest we read."""
-    try:
-        current = hashlib.sha256(path.read_bytes()).hexdigest()
-    except FileNotFoundError:
-        current = ""
-    if digest and current != digest:
-        return False
-    write_atomic(path, text.encode("utf-8"))
-    return True
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a temporary file and a rename: never half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
-def _entries(document: Any) -> CommentedSeq:
-    if not isinstance(document, CommentedMap):
-        raise ConfigError("sources.yaml: expected a mapping with 'digest:' and 'sources:'")
-    sources = document.get("sources")
-    if sources is None:
-        sources = CommentedSeq()
-        document["sources"] = sources
-    if not isinstance(sources, CommentedSeq):
-        raise ConfigError("sources.yaml: 'sources' must be a list")
-    return sources
-
-
-def _entry_url(entry: Any) -> str:
-    """The URL of an entry of `sources:` (a mapping, or a bare URL)."""
-    return str(entry.get("url") if isinstance(entry, CommentedMap) else entry).strip()
-
-
-def _find_entry(document: Any, url: str, occurrence: int = 1) -> CommentedMap:
-    seen = 0
-    for entry in _entries(document):
-        if _entry_url(entry) == url:
-            seen += 1
-            if seen == occurrence:
-                if not isinstance(entry, CommentedMap):
-                    raise ConfigError(f"sources.yaml: the entry for {url} is not a mapping")
-                return entry
-    raise ConflictError(f"sources.yaml: {url} is no longer listed; nothing was written")
-
-
-def _block(text: str) -> str:
-    """Multi-line text as a YAML literal block, so the curator can read and edit it."""
-    return LiteralScalarString(text.rstrip() + "\n") if "\n" in text.strip() else text
-
-
-@dataclass(frozen=True)
-class NewSource:
-    """What `digest add` knows about a new entry."""
-
-    url: str
-    added: dt.date
-    theme: str | None = None
-    comment: str | None = None
-    html: str | None = None
-    edition: str | None = None
-
-
-def add_sources(path: Path, new: Sequence[NewSource]) -> tuple[Project, list[str]]:
-    """Append sources to sources.yaml; return the project and the URLs already listed."""
-    skipped: list[str] = []
-
-    def mutate(document: Any) -> None:
-        entries = _entries(document)
-        listed = {_entry_url(e) for e in entries}
-        skipped.clear()
-        for item in new:
-            if item.url in listed:
-                skipped.append(item.url)
-                continue
-            entry = CommentedMap()
-            entry["url"] = item.url
-            entry["added"] = item.added
-            for key in ("edition", "theme", "comment", "html"):
-                value = getattr(item, key)
-                if value:
-                    entry[key] = _block(value)
-            entries.append(entry)
-            listed.add(item.url)
-
-    return edit(path, mutate), skipped
-
-
-def set_fields(
-    path: Path,
-    source: Source,
-    changes: Mapping[str, str | list[str] | None],
-    *,
-    before_write: Callable[[], None] | None = None,
-) -> Project:
-    """Set (or, with None, remove) fields of one source's entry, found by its URL."""
-
-    def mutate(document: Any) -> None:
-        # The same URL listed twice: the n-th of them, as the curator numbered the sources.
-        earlier = _entries(document)[: source.index - 1]
-        occurrence = 1 + sum(1 for e in earlier if _entry_url(e) == source.url)
-        entry = _find_entry(document, source.url, occurrence)
-        last = list(entry)[-1] if entry else None
-        was_block = last is not None and _is_block(entry[last])
-        for key, value in changes.items():
-            if value is None:
-                entry.pop(key, None)
-            elif isinstance(value, list):
-                entry[key] = CommentedSeq(value)
-            else:
-                entry[key] = _block(value)
-            if key == "author":
-                entry.pop("authors", None)
-            elif key == "authors":
-                entry.pop("author", None)
-        _keep_trailing_comment(entry, last, was_block)
-
-    return edit(path, mutate, before_write=before_write)
-
-
-def _keep_trailing_comment(entry: CommentedMap, last: Any, was_block: bool) -> None:
-    """The blank lines and comments after an entry stay after it when keys are appended."""
-    if last is None or last not in entry or not entry or list(entry)[-1] == last:
-        return
-    slots = entry.ca.items.get(last)
-    if slots and len(slots) > 2 and slots[2] is not None:
-        token, new_last = slots[2], list(entry)[-1]
-        # After a block scalar the comment's first newline is a blank line; after a plain
-        # scalar it ends the line itself. Keep the blank line when the kind of value changes.
-        is_block = _is_block(entry[new_last])
-        if was_block and not is_block:
-            indent = " " * token.column if token.value.startswith("#") else ""
-            token.value = "\n" + indent + token.value
-        elif is_block and not was_block and token.value.startswith("\n"):
-            token.value = token.value[1:]
-        entry.ca.items.setdefault(new_last, [None, None, None, None])[2] = token
-        slots[2] = None
-
-
-def _is_block(value: Any) -> bool:
-    from ruamel.yaml.scalarstring import FoldedScalarString
-
-    return isinstance(value, (LiteralScalarString, FoldedScalarString))
-
-
-INIT_TEMPLATE = """\
-# sources.yaml: your review. digest reads it; only `digest add` and `digest annotate` write it,
-# and they keep your comments and layout. Reference: the README's "sources.yaml" section.
-digest:
-  title: "{title}"
-  language: {language}               # the edition's language: typography and the default label
-  themes:                            # sections of the digest, in this order
-    - First theme
-    - Second theme
-  # labels: {{fr: Lire plus, en: Read more}}   # the attribution label per article language
-  # fetch: {{concurrency: 16, per_host: 2, delay: 1.0, max_age_days: 30}}
-
-editions:
-  # {week}:
-  #   intro: |
-  #     Your opening paragraphs.
-  #   outro: |
-  #     Your conclusions.
-
-sources:
-  # - url: https://www.example.org/2026/11/article.html
-  #   added: {today}
-  #   theme: First theme
-  #   comment: Why this article matters.
-  #   quote: "A sentence taken verbatim from the article."
-"""
-
-
-def init_folder(folder: Path, *, title: str = "My review", language: str = "en") -> Path:
-    """Create `folder` with a commented sources.yaml and an empty digests/; return the file."""
-    path = folder / "sources.yaml"
-    if path.exists():
-        raise UsageError(f"{path} already exists; nothing was written")
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "digests").mkdir(exist_ok=True)
-    today = dt.date.today()
-    text = INIT_TEMPLATE.format(title=title, language=language, week=iso_week(today), today=today)
-    write_atomic(path, text.encode("utf-8"))
-    return path

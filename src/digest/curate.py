@@ -19,7 +19,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from digest import config, typography
+from digest import config, edits, typography
 from digest.config import Project, Source
 from digest.errors import ConflictError, DigestError, UsageError
 from digest.items import Item, comparable, occurs_in, resolve
@@ -388,7 +388,7 @@ def write_changes(
         if before_write is not None:
             before_write()
 
-    return config.set_fields(path, source, changes, before_write=guard)
+    return edits.set_fields(path, source, changes, before_write=guard)
 
 
 def _same(current: object, wanted: object) -> bool:
