@@ -165,7 +165,7 @@ def test_a_date_labelled_as_the_publication_anywhere_on_the_page() -> None:
     assert found is None or found[1] != "printed date"
 
 
-def test_a_time_marked_published_and_updated_is_the_first_version() -> None:
+def test_times_marked_published_or_entry_date_and_updated_are_the_first_version() -> None:
     # WordPress themes mark the original post time "entry-date published updated".
     meta = '<meta property="article:published_time" content="2022-10-30">'
     line = (
@@ -174,3 +174,8 @@ def test_a_time_marked_published_and_updated_is_the_first_version() -> None:
     )
     found = _with_headline(line, meta)
     assert found == ("2022-11-01", "printed date")
+    # Some themes print the post's date as "entry-date updated": entry-date is the post's date.
+    line = "<time class='entry-date updated'>3 May, 2022, 11:37 pm</time>"
+    assert _with_headline(line, meta, lang="en") == ("2022-05-03", "printed date")
+    line = "<time class='updated'>3 May, 2022, 11:37 pm</time>"
+    assert _with_headline(line, meta, lang="en") == ("2022-10-30", "meta article:published_time")

@@ -97,6 +97,7 @@ _NOT_PUBLISHED_LABEL = re.compile(
     r"|ausdruck|gedruckt|druckversion|printed|imprimé",
     re.IGNORECASE,
 )
+_POST_DATE_CLASS = re.compile(r"publish|entry-date", re.IGNORECASE)
 # Headings a reader does not see as the article's title: screen-reader text, the site's logo.
 _NOT_HEADLINE = re.compile(r"aural|visually-?hidden|sr-only|screen-reader|hidden|logo", re.I)
 _HEADLINE_CLASS = re.compile(r"headline|title", re.I)
@@ -237,13 +238,17 @@ def _date_line(
     label = text[: match.start()]
     if len(label.strip()) < 3 and index > 0:
         label += " " + pieces[index - 1][1][-30:]  # "Aktualisiert:" in an element of its own
-    names = f"{el.get('class') or ''} {el.get('itemprop') or ''}"
-    # WordPress marks the first version "entry-date published updated": published wins.
-    if _NOT_PUBLISHED_LABEL.search(label) or (
-        _NOT_PUBLISHED_LABEL.search(names) and "publish" not in names.lower()
-    ):
+    if _NOT_PUBLISHED_LABEL.search(label) or _marked_revision(el):
         return None
     return _printed_iso(match, latest, page)
+
+
+def _marked_revision(el: HtmlElement) -> bool:
+    """Whether the element's class or itemprop marks a revision date ("updated", "modified")."""
+    names = f"{el.get('class') or ''} {el.get('itemprop') or ''}"
+    # WordPress prints the post's own date "entry-date published updated" (or, in some themes,
+    # "entry-date updated"): a published or entry-date mark wins.
+    return bool(_NOT_PUBLISHED_LABEL.search(names)) and not _POST_DATE_CLASS.search(names)
 
 
 def _printed_iso(match: re.Match[str], latest: datetime, page: ParsedPage) -> str | None:
@@ -261,7 +266,6 @@ def _printed_iso(match: re.Match[str], latest: datetime, page: ParsedPage) -> st
 
 
 _SHOWN_DAY = re.compile(r"^\s*(\d{1,2})[./]\s?(\d{1,2})[./]\s?(\d{4})\b")
-_UPDATED_CLASS = re.compile(r"updated|modified|aktualisiert", re.IGNORECASE)
 
 
 def _shown_date(page: ParsedPage, latest: datetime) -> Found | None:
@@ -274,8 +278,7 @@ def _shown_date(page: ParsedPage, latest: datetime) -> Found | None:
             return None  # past the article's head: later dates belong to comments or teasers
         if (el.tag != "time" and el.get("itemprop") != "datePublished") or el.tag == "meta":
             continue
-        names = f"{el.get('class') or ''} {el.get('itemprop') or ''}"
-        if in_aside(el) or (_UPDATED_CLASS.search(names) and "publish" not in names.lower()):
+        if in_aside(el) or _marked_revision(el):
             continue
         text = text_of(el)
         # The day the reader sees wins over the machine-readable time, which is often UTC.
