@@ -105,6 +105,9 @@ def test_the_day_printed_under_the_headline_beats_the_metadata() -> None:
         ("<span>17/02/2022</span>", "de", "2022-02-17"),
         ("<span>January 21, 2022</span>", "en", "2022-01-21"),
         ("<span>02/03/2022</span>", "en-US", "2022-02-03"),
+        ("<span>02/03/2022</span>", "en", "2022-02-03"),
+        ("<span>02/03/2022</span>", "en-GB", "2022-03-02"),
+        ("<span>12/18/2022 4:02pm</span>", "de", "2022-12-18"),
         ("<span>2021-10-16 | Botschaft</span>", "de", "2021-10-16"),
     ],
 )
@@ -125,6 +128,7 @@ def test_dates_that_are_not_the_day_of_publication() -> None:
         "<p>Ausdruck vom 11.03.2022</p>",
         "<aside><span>12.03.2022</span></aside>",
         "<blockquote><a>March 13, 2022</a></blockquote>",
+        "<figure><figcaption>Die Baustelle am 14. März 2022.</figcaption></figure>",
     ):
         assert _with_headline(line, meta) == ("2022-03-04", "meta article:published_time"), line
 

@@ -107,6 +107,7 @@ _HEAD_BEFORE = 5  # text pieces above the headline, inside its own block (kicker
 _HEAD_AFTER = 25  # text pieces below it: byline, date, lead, before the text proper
 _LONG_PIECE = 150  # a piece this long is running text, no longer the article's head
 
+_QUOTING = ("blockquote", "figcaption", "figure")
 _UNREAD = ("script", "style", "noscript", "template")
 _Piece = tuple[HtmlElement, str]
 
@@ -233,7 +234,8 @@ def _date_line(
             return None
     elif match.start() > label_room or len(text) - match.end() > 25:
         return None  # a label and a time of day around the date, not a sentence
-    if in_aside(el) or any(a.tag == "blockquote" for a in el.iterancestors()):
+    # Quoted posts and photo captions carry the dates of other events.
+    if in_aside(el) or any(a.tag in _QUOTING for a in (el, *el.iterancestors())):
         return None
     label = text[: match.start()]
     if len(label.strip()) < 3 and index > 0:
@@ -251,14 +253,27 @@ def _marked_revision(el: HtmlElement) -> bool:
     return bool(_NOT_PUBLISHED_LABEL.search(names)) and not _POST_DATE_CLASS.search(names)
 
 
+# English outside North America writes the day first, like the rest of Europe.
+_DAY_FIRST_ENGLISH = {"gb", "uk", "ie", "au", "nz", "in", "za"}
+
+
+def _month_first(first: int, second: int, page: ParsedPage) -> bool:
+    """Whether a slashed date reads month/day: when the numbers say so, else in American usage."""
+    if first > 12 or second > 12:
+        return second > 12
+    lang, _, region = (page.html_lang or "").lower().partition("-")
+    tld = page.host.rsplit(".", 1)[-1]
+    return lang == "en" and region not in _DAY_FIRST_ENGLISH and tld not in _DAY_FIRST_ENGLISH
+
+
 def _printed_iso(match: re.Match[str], latest: datetime, page: ParsedPage) -> str | None:
     for form in "12345":
         if match.group(f"y{form}"):
             year, day = int(match.group(f"y{form}")), int(match.group(f"d{form}"))
             month_text = match.group(f"m{form}")
             month = int(month_text) if month_text.isdigit() else _MONTHS[month_text.lower()]
-            if form == "2" and (page.html_lang or "").lower() == "en-us":
-                day, month = month, day  # 01/21/2022 in American English
+            if form == "2" and _month_first(day, month, page):
+                day, month = month, day
             if year < 100:
                 year += 2000
             return _iso(f"{year:04d}-{month:02d}-{day:02d}", latest)
