@@ -99,6 +99,7 @@ def test_the_day_printed_under_the_headline_beats_the_metadata() -> None:
     ("line", "lang", "day"),
     [
         ("<span>21.1.22, 14:05 Uhr</span>", "de", "2022-01-21"),
+        ("<span>12.03.98</span>", "de", "1998-03-12"),
         ("<div>Berlin, 28.10.2021, 058/21</div>", "de", "2021-10-28"),
         ("<span>Publié le 1er mai 2022 à 10h12</span>", "fr", "2022-05-01"),
         ("<span>03 de mayo de 2022, 12:00 p. m.</span>", "es", "2022-05-03"),
@@ -151,6 +152,10 @@ def test_without_a_visible_h1_the_heading_that_repeats_the_title() -> None:
         "<h1 class='visually-hidden'>Stadtanzeiger</h1><span>Montag, 7. März 2022</span>"
         "<div><h2 class='article-title'>Neue Radwege</h2><span>04.03.2022</span></div>" + LONG
     )
+    found = dates.find_published(page(head, body, lang="de"), "2023-01-01T00:00:00Z")
+    assert found == ("2022-03-04", "printed date")
+    # "hidden-xs" hides it on phones only: it is the headline the readers see.
+    body = "<h1 class='hidden-xs'>Neue Radwege</h1><span>04.03.2022</span>" + LONG
     found = dates.find_published(page(head, body, lang="de"), "2023-01-01T00:00:00Z")
     assert found == ("2022-03-04", "printed date")
 

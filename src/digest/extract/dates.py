@@ -99,7 +99,11 @@ _NOT_PUBLISHED_LABEL = re.compile(
 )
 _POST_DATE_CLASS = re.compile(r"publish|entry-date", re.IGNORECASE)
 # Headings a reader does not see as the article's title: screen-reader text, the site's logo.
-_NOT_HEADLINE = re.compile(r"aural|visually-?hidden|sr-only|screen-reader|hidden|logo", re.I)
+_NOT_HEADLINE = re.compile(
+    r"aural|visually-?hidden|sr-only|screen-reader|element-invisible|(?:^|\s)(?:is-)?hidden(?:\s|$)"
+    r"|logo",
+    re.IGNORECASE,
+)
 _HEADLINE_CLASS = re.compile(r"headline|title", re.I)
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-"})
@@ -274,8 +278,8 @@ def _printed_iso(match: re.Match[str], latest: datetime, page: ParsedPage) -> st
             month = int(month_text) if month_text.isdigit() else _MONTHS[month_text.lower()]
             if form == "2" and _month_first(day, month, page):
                 day, month = month, day
-            if year < 100:
-                year += 2000
+            if year < 100:  # "21.1.22"; a two-digit year past this one is last century's
+                year += 2000 if 2000 + year <= latest.year else 1900
             return _iso(f"{year:04d}-{month:02d}-{day:02d}", latest)
     return None
 
