@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from itertools import islice
 
 from lxml.html import HtmlElement
 
@@ -113,6 +114,12 @@ def _microdata_authors(page: ParsedPage) -> object:
 
 def _byline_element(page: ParsedPage) -> object:
     """An element whose class, id or itemprop says byline or author."""
+    if "byline element" not in page.memo:
+        page.memo["byline element"] = _find_byline_element(page)
+    return page.memo["byline element"]
+
+
+def _find_byline_element(page: ParsedPage) -> str | None:
     body = page.tree.find("body")
     if body is None:
         return None
@@ -145,9 +152,16 @@ def _visible_byline(page: ParsedPage) -> object:
             return text
     # "By Jane Doe" as a short paragraph near the headline.
     for el in body.iter("p", "span", "div", "address", "em", "strong", "small", "h5", "h6"):
+        if len(el) > 4:
+            continue
+        # The label opens the element: its first pieces of text tell, without reading a
+        # wrapper's whole text.
+        if not _BYLINE_PREFIX.match(_opening(el)):
+            continue
+        if longer_than(el, 1000):
+            continue
         text = text_of(el, " ")
-        short = bool(text) and len(text) <= 120 and len(el) <= 4
-        if short and _BYLINE_PREFIX.match(text) and _has_full_name(text):
+        if text and len(text) <= 120 and _BYLINE_PREFIX.match(text) and _has_full_name(text):
             return text
     return None
 
@@ -327,13 +341,25 @@ _STATED_WRITER = re.compile(
 )
 
 
+def _opening(el: HtmlElement) -> str:
+    """The first words of an element, read without going through all of its text."""
+    return WS.sub(" ", "".join(islice(el.itertext(), 8))).strip()
+
+
+def _opens_statement(el: HtmlElement) -> bool:
+    head = _opening(el)
+    if el.tag in ("strong", "em") and re.match(r"(?:von|by)\s+", head, re.IGNORECASE):
+        return True
+    return bool(_STATED_WRITER.match(head))
+
+
 def _stated_writer(page: ParsedPage, publication: str | None) -> list[str]:
     body = page.tree.find("body")
     if body is None:
         return []
     long_paragraphs = 0
     for el in body.iter("p", "em", "strong", "span", "div"):
-        if el.tag != "p" and (len(el) > 4 or longer_than(el, 400)):
+        if el.tag != "p" and (len(el) > 4 or not _opens_statement(el) or longer_than(el, 400)):
             continue  # a wrapper, not a statement: skip it without reading its whole text
         text = text_of(el, " ")
         if el.tag == "p" and len(text) > 150:

@@ -40,6 +40,8 @@ class ParsedPage:
     meta: dict[str, list[str]] = field(default_factory=dict)
     json_ld: list[dict[str, object]] = field(default_factory=list)
     html_lang: str | None = None
+    # Results that several cascades ask for, computed once per page.
+    memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def host(self) -> str:
