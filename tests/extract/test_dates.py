@@ -130,6 +130,8 @@ def test_dates_that_are_not_the_day_of_publication() -> None:
         "<aside><span>12.03.2022</span></aside>",
         "<blockquote><a>March 13, 2022</a></blockquote>",
         "<figure><figcaption>Die Baustelle am 14. März 2022.</figcaption></figure>",
+        # the label is read in reading order, after the byline nested before it
+        "<div><span><b>Von Anna Beispiel</b></span> | Aktualisiert: <span>15.03.2022</span></div>",
     ):
         assert _with_headline(line, meta) == ("2022-03-04", "meta article:published_time"), line
 

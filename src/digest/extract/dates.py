@@ -112,7 +112,6 @@ _HEAD_AFTER = 25  # text pieces below it: byline, date, lead, before the text pr
 _LONG_PIECE = 150  # a piece this long is running text, no longer the article's head
 
 _QUOTING = ("blockquote", "figcaption", "figure")
-_UNREAD = ("script", "style", "noscript", "template")
 _Piece = tuple[HtmlElement, str]
 
 
@@ -158,38 +157,53 @@ def _head_date(pieces: list[_Piece], latest: datetime, page: ParsedPage) -> str 
 
 
 # "Veröffentlicht am", "Erschienen am:", "Publié le", "Publicado el", "Published on".
-_PUBLISHED_LABEL = re.compile(
-    r"(?:veröffentlicht|erstellt|erschienen|publiziert|publiée?|mis en ligne|publicad[oa]"
-    r"|pubblicat[oa]|published|posted)\s*(?:am|le|el|il|em|on)?\s*:?\s*$",
+_PUBLISHED_WORD = re.compile(
+    r"veröffentlicht|erstellt|erschienen|publiziert|publiée?|mis en ligne|publicad[oa]"
+    r"|pubblicat[oa]|published|posted",
     re.IGNORECASE,
+)
+_PUBLISHED_LABEL = re.compile(
+    rf"(?:{_PUBLISHED_WORD.pattern})\s*(?:am|le|el|il|em|on)?\s*:?\s*$", re.IGNORECASE
 )
 
 
 def _labelled_date(pieces: list[_Piece], latest: datetime, page: ParsedPage) -> str | None:
     """The first date line labelled as the publication, wherever the page prints it."""
     for index, (_, text) in enumerate(pieces):
-        match = _PRINTED_DAY.search(text)
-        if not match or match.start() > 40 or len(text) - match.end() > 25:
+        if len(text) > 80 or not _PUBLISHED_WORD.search(text):
             continue
-        label = text[: match.start()]
-        if not label.strip() and index > 0:
-            label = pieces[index - 1][1][-30:]  # the label in an element of its own
-        if _PUBLISHED_LABEL.search(label):
-            day = _date_line(pieces, index, latest, page, opening=False, label_room=40)
-            if day:
-                return day
+        # The date follows its label in the same line or in the next element.
+        for at in (index, index + 1)[: len(pieces) - index]:
+            match = _PRINTED_DAY.search(pieces[at][1])
+            if not match or match.start() > 40 or len(pieces[at][1]) - match.end() > 25:
+                continue
+            label = pieces[at][1][: match.start()]
+            if not label.strip() and at > 0:
+                label = pieces[at - 1][1][-30:]
+            if _PUBLISHED_LABEL.search(label):
+                day = _date_line(pieces, at, latest, page, opening=False, label_room=40)
+                if day:
+                    return day
     return None
+
+
+# Text nodes with letters or digits, outside scripts and styles (one XPath walk: building a
+# Python proxy for every element of a large page costs more than the rest of this module).
+_TEXT_NODES = (
+    ".//text()[normalize-space()]"
+    "[not(parent::script or parent::style or parent::noscript or parent::template)]"
+)
 
 
 def _text_pieces(body: HtmlElement) -> Iterator[_Piece]:
     """Each non-blank text node under body, in reading order, with the element holding it."""
-    for el in body.iter():
-        readable = isinstance(el.tag, str) and el.tag not in _UNREAD
-        if readable and el.text and el.text.strip():
-            yield el, el.text.strip()
-        parent = el.getparent()
-        if el.tail and el.tail.strip() and parent is not None:
-            yield parent, el.tail.strip()
+    for node in body.xpath(_TEXT_NODES):
+        holder = node.getparent()
+        if node.is_tail:
+            holder = holder.getparent()  # a tail belongs to the element around its predecessor
+        text = str(node).strip()  # also strips no-break spaces, which normalize-space keeps
+        if holder is not None and text:
+            yield holder, text
 
 
 def _headline_index(pieces: list[_Piece], page: ParsedPage) -> int | None:
