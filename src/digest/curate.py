@@ -31,9 +31,12 @@ FIELDS = ("title", "byline", "publication", "date", "language")
 _ITEM_ORIGIN_KEY = {"byline": "authors", "date": "published"}
 _META_ORIGINS = (
     "OpenGraph", "Twitter card", "Dublin Core", "parsely", "sailthru", "citation_", "meta ",
-    "og:", "article:author", "twitter creator", "application-name", "html lang",
+    "og:", "article:author", "twitter creator", "twitter:data", "application-name", "html lang",
 )  # fmt: skip
-_BODY_ORIGINS = ("<title>", "h1", "byline", "microdata", "htmldate", "langid", "first paragraph")
+_BODY_ORIGINS = (
+    "<title>", "h1", "heading", "byline", "stated byline", "signature", "author link",
+    "microdata", "printed date", "<time>", "itemprop", "htmldate", "langid", "first paragraph",
+)  # fmt: skip
 
 
 # How the last fetch got the page that backs a source (FetchRecord.used).
@@ -48,7 +51,7 @@ class QuoteNotFound(DigestError):
 class Origin:
     """Where a field's value came from: a broad kind the curator knows, and the exact rule."""
 
-    kind: str  # JSON-LD | meta tag | page body | the curator | the URL | given
+    kind: str  # JSON-LD | meta tag | page body | the site's name | the curator | the URL | given
     detail: str | None = None
 
 
@@ -66,6 +69,8 @@ def origin_of(raw: str | None) -> Origin:
         return Origin("page body", raw)
     if raw == "host":
         return Origin("the URL")
+    if raw == "site owner":  # a personal site named after its author
+        return Origin("the site's name", raw)
     return Origin(raw)
 
 
