@@ -196,7 +196,7 @@ def test_institutions_are_not_people() -> None:
         ("Ministre de la Culture", None, None),
         ("Rasender Reporter", None, None),  # a desk's pen name: no person is left
         ("lokalblatt.example, Frankfurt, Germany", None, "lokalblatt.example"),
-        ("Hinterlassen Sie eine Antwort", None, None),
+        ("Hinterlassen Sie Eine Antwort", None, None),  # a comment form's title
         ("Veröffentlicht am 19.10.19 um 14:34 Uhr", None, None),
     ],
 )
