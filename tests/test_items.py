@@ -79,3 +79,12 @@ def test_verbatim_check_ignores_typography_but_not_words() -> None:
     assert not occurs_in("It’s a short road", text)
     assert comparable("«\u00a0Oui\u00a0»") == '" oui "'
     assert host_name("https://www.example.org/a") == "example.org"
+
+
+def test_a_personal_site_named_with_a_title_gives_no_second_name() -> None:
+    article = Article(url="https://www.jonas-keller.example/a", title="Notizen",
+                      authors=("Jonas Keller",), publication="Dr. Jonas Keller")  # fmt: skip
+    assert resolve(source(), article, SETTINGS).authors == ()
+    other = Article(url="https://www.jonas-keller.example/a", title="Notizen",
+                    authors=("Lea Roth",), publication="Dr. Jonas Keller")  # fmt: skip
+    assert resolve(source(), other, SETTINGS).authors == ("Lea Roth",)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from digest.config import Settings, Source
+from digest.extract.bylines import without_titles
 from digest.models import Article, Quote
 
 _QUOTE_MARKS = str.maketrans({c: '"' for c in "“”„«»‟″"} | {c: "'" for c in "‘’‚‛′"})
@@ -65,6 +66,11 @@ def host_name(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
+def _untitled(name: str) -> str:
+    """A name folded for comparison, without the academic titles in front of it."""
+    return without_titles(name).casefold()
+
+
 def resolve(source: Source, article: Article | None, settings: Settings) -> Item:
     """Lay the curator's overrides over the extraction of one source."""
     origins = dict(article.origins) if article else {}
@@ -78,8 +84,9 @@ def resolve(source: Source, article: Article | None, settings: Settings) -> Item
         authors = source.authors
     else:
         extracted = article.authors if article else ()
-        # An organisation byline equal to the publication is no personal byline.
-        authors = tuple(a for a in extracted if a.casefold() != publication.casefold())
+        # An organisation byline equal to the publication is no personal byline; on a
+        # personal site ("Dr. Jane Doe") the publication already names its author.
+        authors = tuple(a for a in extracted if _untitled(a) != _untitled(publication))
     language = source.language or (article.language if article else None)
     candidates = article.quotes if article else ()
     quote, speaker, quote_from, stale = _pull_quote(source, article, candidates)

@@ -17,6 +17,7 @@ from digest.extract.bylines import (
     normalise_authors,
     owns_site,
     split_byline,
+    without_titles,
 )
 from digest.extract.nodes import WS, clean_text, compact_key, in_aside, longer_than, text_of
 from digest.extract.page import ParsedPage
@@ -280,7 +281,6 @@ def find_authors(
     return [], None
 
 
-_ACADEMIC = re.compile(r"^(?:(?:prof|dr|mag|dipl\.-\w+)\.?\s+)+", re.IGNORECASE)
 _SITE_NAME_CLASS = re.compile(r"site-(?:title|name|description|branding)|logo|brand", re.I)
 
 
@@ -293,7 +293,7 @@ def _site_owner(page: ParsedPage) -> str | None:
     people = {compact_key(n) for n in _declared_people(page)}
     for candidate in _site_names(page):
         candidate = clean_text(candidate)
-        name = _ACADEMIC.sub("", candidate)
+        name = without_titles(candidate)
         titled = name != candidate
         if (
             len(name) <= 60

@@ -119,6 +119,7 @@ _PARTICLES = {
     "bin", "ibn", "al", "el", "ter", "zu", "st", "y",
 }  # fmt: skip
 _MAX_NAME_WORDS = 5
+_ACADEMIC = re.compile(r"^(?:(?:prof|dr|mag|dipl\.-\w+)\.?\s+)+", re.IGNORECASE)
 # Chinese and Korean names are written without spaces or capitals: 2 to 4 characters.
 _CASELESS_NAME = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,4}|[\uac00-\ud7af]{2,4}")
 _DESK = re.compile(r"redaktion|rédaction|redacci[oó]n|redazione|newsroom|editorial|staff", re.I)
@@ -218,6 +219,11 @@ def is_full_name(name: str) -> bool:
 def looks_like_handle(name: str) -> bool:
     """A user handle a site shows as its author: "gizzmo", "Bo2man", "jane_doe"."""
     return bool(_HANDLE_NAME.fullmatch(name)) and _plausible_handle(name)
+
+
+def without_titles(name: str) -> str:
+    """A name without the academic titles in front of it ("Prof. Dr. Jane Doe" -> "Jane Doe")."""
+    return _ACADEMIC.sub("", " ".join(name.split()))
 
 
 def fix_case(name: str) -> str:
