@@ -143,6 +143,11 @@ def _find_byline_element(page: ParsedPage) -> str | None:
     return None
 
 
+def _opening(el: HtmlElement) -> str:
+    """The first words of an element, read without going through all of its text."""
+    return WS.sub(" ", "".join(islice(el.itertext(), 8))).strip()
+
+
 def _visible_byline(page: ParsedPage) -> object:
     """A byline in the text: after a label ("Autor:"), after a date, or "By Jane Doe"."""
     body = page.tree.find("body")
@@ -339,11 +344,6 @@ _STATED_WRITER = re.compile(
     r"interview|kommentar|essay|reportage|guest\s+post|column|tribune)\s+(?:von|by|de|par)\s+",
     re.IGNORECASE,
 )
-
-
-def _opening(el: HtmlElement) -> str:
-    """The first words of an element, read without going through all of its text."""
-    return WS.sub(" ", "".join(islice(el.itertext(), 8))).strip()
 
 
 def _opens_statement(el: HtmlElement) -> bool:
