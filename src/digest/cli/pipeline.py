@@ -1,7 +1,7 @@
-"""The command line: parse, call one core function, print, exit. Nothing else lives here.
+"""The pipeline commands: init, add, fetch, build, extract.
 
-Heavy modules (the store, extraction, rendering) are imported inside the commands that need them,
-so that `digest --help` stays fast.
+Each parses, calls one core function, prints and exits; heavy modules are imported inside the
+commands so that `digest --help` stays fast.
 """
 
 from __future__ import annotations
@@ -11,89 +11,13 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.text import Text
-from typer.core import TyperGroup
 
-from digest.errors import DigestError, UsageError
-
-if TYPE_CHECKING:
-    from digest.config import Project
-
-# Piped output (cron mail, files) gets whole rows instead of an 80-column wrap.
-# Messages carry URLs and web text: never read them as Rich markup.
-err = Console(
-    stderr=True, markup=False, highlight=False, width=None if sys.stderr.isatty() else 160
-)
-out = Console(markup=False, highlight=False, width=None if sys.stdout.isatty() else 160)
+from digest.cli import common
 
 
-class _Commands(TyperGroup):
-    """Turns the one exception family into `Error: …` and its exit code, in one place."""
-
-    def invoke(self, ctx: Any) -> Any:
-        try:
-            return super().invoke(ctx)
-        except DigestError as exc:
-            err.print(Text("Error:", style="red"), str(exc), soft_wrap=True)
-            raise typer.Exit(exc.exit_code) from None
-        except KeyboardInterrupt:
-            err.print("Interrupted.")
-            raise typer.Exit(130) from None
-
-    def list_commands(self, ctx: Any) -> list[str]:
-        # The order of the curator's week, not alphabetical.
-        order = ["init", "add", "fetch", "list", "show", "annotate", "build", "check"]
-        return [n for n in order if n in self.commands] + [
-            n for n in self.commands if n not in order
-        ]
-
-
-app = typer.Typer(
-    cls=_Commands,
-    help="Curate press reviews: fetch the articles you cite, pick quotes, build a themed digest.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
-
-
-@app.callback()
-def main_options(
-    ctx: typer.Context,
-    sources: Annotated[
-        Path | None,
-        typer.Option(
-            "--sources",
-            envvar="DIGEST_SOURCES",
-            help="The curator's file (default: ./sources.yaml, or $DIGEST_SOURCES).",
-            show_default=False,
-        ),
-    ] = None,
-) -> None:
-    """Curate press reviews: fetch the articles you cite, pick quotes, build a themed digest."""
-    ctx.obj = sources or Path("sources.yaml")
-
-
-def _project(ctx: typer.Context) -> Project:
-    from digest import config
-
-    return config.load(Path(ctx.obj))
-
-
-def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-
-
-def _fail(message: str) -> NoReturn:
-    raise UsageError(message)
-
-
-@app.command()
 def init(
     folder: Annotated[Path, typer.Argument(help="Folder to create (default: here).")] = Path("."),
     title: Annotated[str, typer.Option(help="The review's title.")] = "My review",
@@ -103,10 +27,11 @@ def init(
     from digest import edits
 
     path = edits.init_folder(folder, title=title, language=language)
-    err.print(f"Created {path} and {folder / 'digests'}/. Add articles with `digest add URL`.")
+    common.err.print(
+        f"Created {path} and {folder / 'digests'}/. Add articles with `digest add URL`."
+    )
 
 
-@app.command()
 def add(
     ctx: typer.Context,
     urls: Annotated[list[str], typer.Argument(help="URLs of the articles to cite.")],
@@ -122,23 +47,22 @@ def add(
 
     path = Path(ctx.obj)
     if html is not None and len(urls) != 1:
-        _fail("--html belongs to one URL; add the others separately")
+        common.fail("--html belongs to one URL; add the others separately")
     saved = None
     if html is not None:
         if not html.is_file():
-            _fail(f"{html}: no such file")
+            common.fail(f"{html}: no such file")
         saved = os.path.relpath(html.resolve(), path.resolve().parent)
     new = [edits.NewSource(url, dt.date.today(), theme, comment, saved, edition) for url in urls]
     project, skipped = edits.add_sources(path, new)
     for url in skipped:
-        err.print(f"Already listed, left as is: {url}")
+        common.err.print(f"Already listed, left as is: {url}")
     added = len(urls) - len(skipped)
-    err.print(
+    common.err.print(
         f"Added {added} source{'s' * (added != 1)} to {path} ({len(project.sources)} in all)."
     )
 
 
-@app.command()
 def fetch(
     ctx: typer.Context,
     refresh: Annotated[
@@ -161,8 +85,8 @@ def fetch(
     """Download and extract every source not yet in the store."""
     from digest import collect, progress
 
-    project = _project(ctx)
-    with progress.Reporter(err, total=len(project.sources)) as reporter:
+    project = common.project(ctx)
+    with progress.Reporter(common.err, total=len(project.sources)) as reporter:
         report = collect.run_fetch(
             project,
             refresh=refresh,
@@ -173,30 +97,12 @@ def fetch(
             on_item=reporter.item,
         )
     if as_json:
-        _print_json(report.to_json())
+        common.print_json(report.to_json())
     else:
-        progress.print_summary(err, report)
+        progress.print_summary(common.err, report)
     raise typer.Exit(report.exit_code)
 
 
-@app.command(name="list")
-def list_sources(
-    ctx: typer.Context,
-    edition: Annotated[str | None, typer.Option(help="Only this edition (2026-W48).")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the rows as JSON.")] = False,
-) -> None:
-    """One row per source: status, language, title, byline, publication, theme, quote."""
-    from digest import listing
-
-    project = _project(ctx)
-    rows = listing.rows(project, edition)
-    if as_json:
-        _print_json([r.to_json() for r in rows])
-    else:
-        out.print(listing.table(rows))
-
-
-@app.command()
 def build(
     ctx: typer.Context,
     edition: Annotated[
@@ -213,21 +119,20 @@ def build(
     from digest import build as building
     from digest import listing
 
-    project = _project(ctx)
+    project = common.project(ctx)
     if edition and all_editions:
-        _fail("give --edition or --all, not both")
+        common.fail("give --edition or --all, not both")
     keys = building.edition_keys(project, edition, all_editions)
     report = building.build(
         project, listing.articles(project), keys, fmt=fmt, output=output, strict=strict
     )
     for line in report.warnings + report.failed:
-        err.print(line, soft_wrap=True)
+        common.err.print(line, soft_wrap=True)
     for path in report.written:
-        out.print(f"Wrote {path}")
+        common.out.print(f"Wrote {path}")
     raise typer.Exit(report.exit_code)
 
 
-@app.command()
 def extract(
     inputs: Annotated[
         list[str] | None, typer.Argument(help="HTML files (.html or .html.gz) or text files.")
@@ -249,7 +154,7 @@ def extract(
     if inputs_list is not None:
         pairs += batch.read_inputs_list(inputs_list)
     if not pairs:
-        _fail("give at least one INPUT or --inputs LIST")
+        common.fail("give at least one INPUT or --inputs LIST")
     failed = False
     for record in batch.extract_records(pairs, plain_text=text, language=language):
         failed = failed or record.get("error") is not None
@@ -257,19 +162,5 @@ def extract(
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
             sys.stdout.flush()
         else:
-            _print_json(record)
+            common.print_json(record)
     raise typer.Exit(1 if failed else 0)
-
-
-# The curator's desk (show, annotate, check) lives in its own module; registered here in
-# workflow order, after list.
-from digest import desk_commands  # noqa: E402
-
-app.command()(desk_commands.show)
-app.command()(desk_commands.annotate)
-app.command()(desk_commands.check)
-
-
-def main() -> None:
-    """Console-script entry point."""
-    app()

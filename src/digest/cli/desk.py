@@ -1,7 +1,6 @@
-"""The curator's desk commands: show, annotate, check (registered by digest.cli).
+"""The curator's desk commands: list, show, annotate, check.
 
-Each command parses, calls one function of digest.curate / review / lint, prints and exits; the
-heavy modules are imported inside the commands so that `digest --help` stays fast.
+Each parses, calls one function of digest.listing / curate / review / lint, prints and exits.
 """
 
 from __future__ import annotations
@@ -10,32 +9,46 @@ from typing import Annotated
 
 import typer
 
+from digest.cli import common
 from digest.errors import UsageError
 
-_REF_HELP = "The source: its number, URL or a unique part."
+
+def list_sources(
+    ctx: typer.Context,
+    edition: Annotated[str | None, typer.Option(help="Only this edition (2026-W48).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the rows as JSON.")] = False,
+) -> None:
+    """One row per source: status, language, title, byline, publication, theme, quote."""
+    from digest import listing
+
+    project = common.project(ctx)
+    rows = listing.rows(project, edition)
+    if as_json:
+        common.print_json([r.to_json() for r in rows])
+    else:
+        common.out.print(listing.table(rows))
 
 
 def show(
     ctx: typer.Context,
-    ref: Annotated[str, typer.Argument(help=_REF_HELP)],
+    ref: Annotated[str, typer.Argument(help=common.REF_HELP)],
     as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
 ) -> None:
     """Everything known about one source, with numbered quote candidates."""
     from digest import curate
-    from digest.cli import _print_json, _project, out
 
-    project = _project(ctx)
+    project = common.project(ctx)
     view = curate.describe(project, project.resolve(ref))
     if as_json:
-        _print_json(view.to_json())
+        common.print_json(view.to_json())
     else:
-        out.print(curate.panel(view, project.settings.language))
+        common.out.print(curate.panel(view, project.settings.language))
 
 
 def annotate(
     ctx: typer.Context,
     ref: Annotated[
-        str | None, typer.Argument(help=f"{_REF_HELP} Without options: review it (or all).")
+        str | None, typer.Argument(help=f"{common.REF_HELP} Without options: review it (or all).")
     ] = None,
     quote: Annotated[
         str | None,
@@ -58,7 +71,6 @@ def annotate(
     Without options, on a terminal: an interactive review of the sources that lack a decision.
     """
     from digest import curate, review
-    from digest.cli import _project, err, out
 
     answer = curate.Annotation(
         quote, comment, theme, title, tuple(author) if author is not None else None,
@@ -66,13 +78,13 @@ def annotate(
     )  # fmt: skip
     if answer.empty:
         review.require_terminal()
-        report = review.walk(_project(ctx), out, ref)
-        err.print(review.summary(report))
+        report = review.walk(common.project(ctx), common.out, ref)
+        common.err.print(review.summary(report))
         return
     if ref is None:
         raise UsageError("name the source to annotate (its number, URL or a unique part)")
-    _, source, said = curate.annotate(_project(ctx), ref, answer)
-    err.print(f"source {source.index}: {', '.join(said)}.", soft_wrap=True, highlight=False)
+    _, source, said = curate.annotate(common.project(ctx), ref, answer)
+    common.err.print(f"source {source.index}: {', '.join(said)}.", soft_wrap=True, highlight=False)
 
 
 def check(
@@ -85,16 +97,15 @@ def check(
 ) -> None:
     """Lint the review: duplicates, stale quotes, bylines, titles, failed fetches."""
     from digest import lint
-    from digest.cli import _print_json, _project, out
 
-    project = _project(ctx)
+    project = common.project(ctx)
     findings = lint.check(project, edition)
     if links:
         from digest import linkcheck
 
         findings += linkcheck.check_links(project)
     if as_json:
-        _print_json([f.to_json() for f in findings])
+        common.print_json([f.to_json() for f in findings])
     else:
-        out.print(lint.format_findings(findings), highlight=False, markup=False)
+        common.out.print(lint.format_findings(findings), highlight=False, markup=False)
     raise typer.Exit(1 if findings else 0)

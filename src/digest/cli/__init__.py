@@ -1,0 +1,82 @@
+"""The command line: parse, call one core function, print, exit. Nothing else lives here.
+
+The commands live in one module per part of the curator's week (pipeline, desk), share what they
+need through `common`, and are registered here in that order. Heavy modules (the store,
+extraction, rendering) are imported inside the commands that need them, so that `digest --help`
+stays fast.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.text import Text
+from typer.core import TyperGroup
+
+from digest.cli import desk, pipeline
+from digest.cli.common import err
+from digest.errors import DigestError
+
+
+class _Commands(TyperGroup):
+    """Turns the one exception family into `Error: …` and its exit code, in one place."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except DigestError as exc:
+            err.print(Text("Error:", style="red"), str(exc), soft_wrap=True)
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            err.print("Interrupted.")
+            raise typer.Exit(130) from None
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        # Registration order: the order of the curator's week, not alphabetical.
+        return list(self.commands)
+
+
+app = typer.Typer(
+    cls=_Commands,
+    help="Curate press reviews: fetch the articles you cite, pick quotes, build a themed digest.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    sources: Annotated[
+        Path | None,
+        typer.Option(
+            "--sources",
+            envvar="DIGEST_SOURCES",
+            help="The curator's file (default: ./sources.yaml, or $DIGEST_SOURCES).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Curate press reviews: fetch the articles you cite, pick quotes, build a themed digest."""
+    ctx.obj = sources or Path("sources.yaml")
+
+
+# The curator's week: set up, add, fetch, review, build; then the tools around it.
+app.command()(pipeline.init)
+app.command()(pipeline.add)
+app.command()(pipeline.fetch)
+app.command(name="list")(desk.list_sources)
+app.command()(desk.show)
+app.command()(desk.annotate)
+app.command()(pipeline.build)
+app.command()(desk.check)
+app.command()(pipeline.extract)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
