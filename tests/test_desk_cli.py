@@ -613,6 +613,7 @@ def test_check_links_through_the_configured_proxy(
             "file": "digests/2026-W48.html",
             "line": 1,
             "kind": "link",
+            "severity": "error",
             "source": None,
             "message": "http://news.example.org/x?a=1&b=2 answers 404",
         }

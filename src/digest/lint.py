@@ -36,16 +36,21 @@ class Finding:
     kind: str  # duplicate | tracking | cited | empty-theme | no-theme | stale-quote | byline | title | fetch | link
     message: str
     source: int | None = None
+    # An error stops a careful editor; a warning asks for a look. `check` exits 1 on errors, and
+    # on warnings too under --strict.
+    severity: str = "error"  # error | warning
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.message}"
+        marker = "warning: " if self.severity == "warning" else ""
+        return f"{where}: {marker}{self.message}"
 
     def to_json(self) -> dict[str, Any]:
         return {
             "file": self.file,
             "line": self.line,
             "kind": self.kind,
+            "severity": self.severity,
             "source": self.source,
             "message": self.message,
         }
@@ -284,9 +289,17 @@ def _truncated(title: str) -> bool:
     return bool(_TRUNCATED.search(title.strip()))
 
 
+def exit_code(findings: list[Finding], strict: bool = False) -> int:
+    """1 when an error was found (or, under --strict, a warning); 0 otherwise."""
+    return int(any(f.severity == "error" or strict for f in findings))
+
+
 def format_findings(findings: list[Finding]) -> str:
     """The findings as lines, with a count at the end."""
     lines = [str(f) for f in findings]
-    count = len(findings)
-    lines.append(f"{count} problem{'s' * (count != 1)} found." if count else "No problems found.")
+    errors = sum(f.severity == "error" for f in findings)
+    warnings = len(findings) - errors
+    counts = [f"{errors} problem{'s' * (errors != 1)}"] if errors else []
+    counts += [f"{warnings} warning{'s' * (warnings != 1)}"] if warnings else []
+    lines.append(f"{' and '.join(counts)} found." if counts else "No problems found.")
     return "\n".join(lines)

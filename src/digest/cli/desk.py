@@ -94,6 +94,9 @@ def check(
     ] = False,
     edition: Annotated[str | None, typer.Option(help="Only this edition (2026-W48).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the findings as JSON.")] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 1 on warnings too, not only on errors.")
+    ] = False,
 ) -> None:
     """Lint the review: duplicates, stale quotes, bylines, titles, failed fetches."""
     from digest import lint
@@ -108,4 +111,4 @@ def check(
         common.print_json([f.to_json() for f in findings])
     else:
         common.out.print(lint.format_findings(findings), highlight=False, markup=False)
-    raise typer.Exit(1 if findings else 0)
+    raise typer.Exit(lint.exit_code(findings, strict))
