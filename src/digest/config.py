@@ -58,6 +58,10 @@ class FetchSettings:
     retries: int = 3
     backoff: float = 0.5  # seconds before the first retry, doubled at each next one
     robots: bool = True
+    # A public page may not redirect to a private, loopback or link-local address (a cloud's
+    # metadata service, a router) unless the curator allows it.
+    allow_private: bool = False
+    extract_timeout: float = 30.0  # seconds of extraction for one page before it fails
 
 
 @dataclass(frozen=True)
