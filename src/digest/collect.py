@@ -136,6 +136,7 @@ class FetchReport:
     duplicates: list[list[ItemReport]] = field(default_factory=list)
     interrupted: bool = False
     seconds: float = 0.0
+    damaged_store: Path | None = None  # where a damaged store was set aside before the run
 
     @property
     def failed(self) -> list[ItemReport]:
@@ -258,8 +259,10 @@ def run_fetch(
     run = _Run(project, sources, options, extractor, refresh, on_item)
     with RunLock(project.store_dir) as lock:
         lock.acquire(wait=wait)
-        with Store.open(project.store_dir) as store:
-            return asyncio.run(run.main(store))
+        with Store.open(project.store_dir, rebuild_damaged=True) as store:
+            report = asyncio.run(run.main(store))
+            report.damaged_store = store.set_aside
+            return report
 
 
 def _select(project: Project, only: Sequence[str]) -> list[Source]:
