@@ -42,6 +42,7 @@ __all__ = [
 LOCK_NAME = "fetch.lock"
 # Below this, a saved page is no fuller article than a short live one, whatever the ratio.
 MIN_SAVED_WORDS = 80
+NO_TEXT = "no article text found in the page"
 # Extraction is CPU work. In threads it would fight the event loop for the GIL and stall the
 # downloads (measured: 200 pages took 3x longer), so it runs in a few worker processes, kept
 # for the life of the process; a cron job can afford their memory, not more of them.
@@ -466,6 +467,8 @@ class _Run:
             return
         outcome.article = replace(article, url=source.url)
         outcome.write_article = True
+        if not article.text.strip() and outcome.detail is None:
+            outcome.detail = NO_TEXT  # silent, an empty article would only show in the digest
 
     def _write(self, source: Source, outcome: _Outcome) -> None:
         assert self.store is not None
