@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from digest.webtext import clean_article
+
 
 @dataclass(frozen=True)
 class Quote:
@@ -51,7 +53,11 @@ class Article:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Article:
-        """The inverse of to_dict, tolerant of missing keys (older store rows)."""
+        """The inverse of to_dict, tolerant of missing keys (older store rows).
+
+        A store written by an older version may hold web text that extraction now cleans
+        (lone surrogates, control characters): it is cleaned on the way out as well.
+        """
         quotes = tuple(
             Quote(
                 text=str(q["text"]),
@@ -61,7 +67,7 @@ class Article:
             )
             for q in data.get("quotes") or []
         )
-        return cls(
+        article = cls(
             url=str(data.get("url") or ""),
             title=_opt(data.get("title")),
             authors=tuple(str(a) for a in data.get("authors") or []),
@@ -73,6 +79,7 @@ class Article:
             canonical_url=_opt(data.get("canonical_url")),
             origins={str(k): str(v) for k, v in (data.get("origins") or {}).items()},
         )
+        return clean_article(article)
 
 
 def _opt(value: object) -> str | None:

@@ -16,7 +16,7 @@ from rich.text import Text
 from typer.core import TyperGroup
 
 from digest.cli import desk, pipeline
-from digest.cli.common import err
+from digest.cli.common import err, safe_streams
 from digest.errors import DigestError
 
 
@@ -63,6 +63,7 @@ def main_options(
 ) -> None:
     """Curate press reviews: fetch the articles you cite, pick quotes, build a themed digest."""
     ctx.obj = sources or Path("sources.yaml")
+    safe_streams()
 
 
 # The curator's week: set up, add, fetch, review, build; then the tools around it.
