@@ -148,6 +148,9 @@ def item_view(item: Item, edition_language: str) -> dict[str, Any]:
         "byline": typography.join_names(item.authors, edition_language),
         "publication": item.publication,
         "language": item.language,
+        "paywalled": item.paywalled,
+        "paywall_label": item.paywall_label,
+        "reading_minutes": item.reading_minutes,
     }
 
 
