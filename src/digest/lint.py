@@ -102,9 +102,9 @@ def check(project: Project, edition: str | None = None) -> list[Finding]:
     found += _themes(project, sources)
     for item in items:
         found += _item_findings(project, item, state)
-    from digest import publishing  # imports this module: fit-to-publish findings are its own
+    from digest import publishing, send  # they import this module
 
-    found += publishing.findings(project, items)
+    found += publishing.findings(project, items) + send.findings(project)
     return sorted(found, key=lambda f: (f.file != project.path.name, f.file, f.line or 0))
 
 

@@ -130,7 +130,7 @@ def read_send(
     for key, value in (("host", host), ("from", sender)):
         if not value and key not in section:
             problem(None, f"needs a '{key}'")
-    if sender and not _is_address(sender):
+    if sender and not is_address(sender):
         problem("from", f"'{sender}' is not an e-mail address")
     security = (_single(section, "security", problem) or "starttls").lower()
     if security not in SECURITY:
@@ -142,7 +142,7 @@ def read_send(
         problem("port", f"{port!r} is not a port number")
     to = _addresses(section, "to", problem)
     reply_to = _single(section, "reply_to", problem)
-    if reply_to and not _is_address(reply_to):
+    if reply_to and not is_address(reply_to):
         problem("reply_to", f"'{reply_to}' is not an e-mail address")
     unsubscribe = tuple(_unsubscribe(v, problem) for v in _list(section, "unsubscribe", problem))
     if count or not host or not sender:
@@ -189,12 +189,12 @@ def _addresses(
 ) -> tuple[str, ...]:
     found = _list(section, key, problem)
     for value in found:
-        if not _is_address(value):
+        if not is_address(value):
             problem(key, f"'{value}' is not an e-mail address")
     return tuple(found)
 
 
-def _is_address(value: str) -> bool:
+def is_address(value: str) -> bool:
     """One address, bare or with a name: "Review <review@example.org>"."""
     parsed = getaddresses([value])
     if len(parsed) != 1:
@@ -208,9 +208,9 @@ def _unsubscribe(value: str, problem: Callable[[Any, str], None]) -> str:
     scheme = urlsplit(value).scheme.lower()
     if scheme in ("http", "https") and urlsplit(value).netloc:
         return value
-    if scheme == "mailto" and _is_address(value[len("mailto:") :].split("?")[0]):
+    if scheme == "mailto" and is_address(value[len("mailto:") :].split("?")[0]):
         return value
-    if _is_address(value):
+    if is_address(value):
         return f"mailto:{getaddresses([value])[0][1]}"
     problem("unsubscribe", f"'{value}' is neither an https URL nor an e-mail address")
     return value
