@@ -84,6 +84,7 @@ def test_the_edition_arrives_as_text_and_inlined_html(tmp_path: Path) -> None:
         "<https://example.org/unsubscribe?list=cities>, <mailto:leave@example.org>"
     )
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert message["Content-Language"] == "en"
     assert message["Message-ID"].startswith("<") and message["Message-ID"].endswith(
         "2026-W48@example.org>"
     )

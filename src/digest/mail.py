@@ -61,7 +61,6 @@ def compose(
     message["Date"] = format_datetime(now)
     domain = address(settings.sender).rpartition("@")[2]
     message["Message-ID"] = make_msgid(idstring=edition.key, domain=domain)
-    message["Content-Language"] = edition.language
     if settings.unsubscribe:
         message["List-Unsubscribe"] = ", ".join(f"<{url}>" for url in settings.unsubscribe)
         # RFC 8058: one click on an https link unsubscribes, with no page to fill in.
@@ -69,4 +68,6 @@ def compose(
             message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     message.set_content(text, subtype="plain", charset="utf-8")
     message.add_alternative(html, subtype="html", charset="utf-8")
+    # After the content: set_content() clears every Content-* header it finds.
+    message["Content-Language"] = edition.language
     return message
