@@ -24,6 +24,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 
+from digest import policy
 from digest.errors import ConfigError, UsageError
 
 SCHEMA_VERSION = 1
@@ -44,6 +45,15 @@ DEFAULT_LABELS: dict[str, str] = {
     "it": "Leggi di più",
     "pt": "Ler mais",
     "nl": "Lees meer",
+}
+DEFAULT_PAYWALL_LABELS: dict[str, str] = {
+    "en": "subscribers",
+    "fr": "abonnés",
+    "de": "Abo",
+    "es": "suscriptores",
+    "it": "abbonati",
+    "pt": "assinantes",
+    "nl": "abonnees",
 }
 
 
@@ -80,15 +90,26 @@ class Settings:
     template: Path | None = None
     fetch: FetchSettings = field(default_factory=FetchSettings)
     theme_lines: dict[str, int] = field(default_factory=dict)  # where each theme is written
+    paywall_labels: dict[str, str] = field(default_factory=dict)
+    publishing: policy.PublishingRules = field(default_factory=policy.PublishingRules)
 
     def label_for(self, language: str | None) -> str:
         """The attribution label for an article in `language` ("Lire plus", "Read more")."""
+        return self._by_language(language, self.labels, DEFAULT_LABELS)
+
+    def paywall_label_for(self, language: str | None) -> str:
+        """The word that marks a paywalled link ("subscribers", "abonnés"), like label_for."""
+        return self._by_language(language, self.paywall_labels, DEFAULT_PAYWALL_LABELS)
+
+    def _by_language(
+        self, language: str | None, chosen: dict[str, str], defaults: dict[str, str]
+    ) -> str:
         for lang in (language, self.language, "en"):
-            if lang and lang in self.labels:
-                return self.labels[lang]
-            if lang and lang in DEFAULT_LABELS:
-                return DEFAULT_LABELS[lang]
-        return DEFAULT_LABELS["en"]
+            if lang and lang in chosen:
+                return chosen[lang]
+            if lang and lang in defaults:
+                return defaults[lang]
+        return defaults["en"]
 
 
 @dataclass(frozen=True)
@@ -138,6 +159,7 @@ class Project:
     settings: Settings
     editions: dict[str, EditionText]
     sources: tuple[Source, ...]
+    send: policy.SendSettings | None = None  # the `send:` section, if any
 
     @property
     def folder(self) -> Path:
@@ -465,8 +487,11 @@ def _suggest(word: str, choices: Sequence[str]) -> str:
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
-TOP_KEYS = ("digest", "editions", "sources")
-DIGEST_KEYS = ("title", "language", "themes", "labels", "template", "fetch", "version")
+TOP_KEYS = ("digest", "editions", "sources", "send")
+DIGEST_KEYS = (
+    "title", "language", "themes", "labels", "template", "fetch", "version",
+    "paywall_labels", "quotes", "require_date", "max_share_per_publication",
+)  # fmt: skip
 FETCH_KEYS = tuple(FetchSettings.__dataclass_fields__)
 ZERO_MEANS_NONE = ("retries", "backoff", "delay")  # 0 retries: one attempt; 0 s: no wait
 EDITION_KEYS = ("title", "intro", "outro")
@@ -522,8 +547,9 @@ def validate(raw: Document) -> Project:
     settings = _validate_settings(problems, data.get("digest"), _line_of(data, "digest"), path)
     editions = _validate_editions(problems, data.get("editions"), _line_of(data, "editions"))
     sources = _validate_sources(problems, data.get("sources"), settings, path)
+    send = policy.read_send(data.get("send"), _line_of(data, "send"), problems.add, _line_of)
     problems.raise_if_any()
-    return Project(path=path, settings=settings, editions=editions, sources=tuple(sources))
+    return Project(path, settings, editions, tuple(sources), send)
 
 
 def _validate_settings(problems: _Problems, section: Any, line: int | None, path: Path) -> Settings:
@@ -566,6 +592,16 @@ def _validate_settings(problems: _Problems, section: Any, line: int | None, path
             )
         else:
             labels = {str(k).lower(): str(v) for k, v in labels_raw.items() if v is not None}
+    paywall_labels: dict[str, str] = {}
+    paywall_raw = section.get("paywall_labels")
+    if isinstance(paywall_raw, CommentedMap):
+        paywall_labels = {str(k).lower(): str(v) for k, v in paywall_raw.items() if v is not None}
+    elif paywall_raw is not None:
+        problems.add(
+            _line_of(section, "paywall_labels"),
+            "digest.paywall_labels",
+            "must map languages to words",
+        )
     template: Path | None = None
     template_text = _text(problems, section, "template", "digest")
     if template_text:
@@ -575,7 +611,11 @@ def _validate_settings(problems: _Problems, section: Any, line: int | None, path
                 _line_of(section, "template"), "digest.template", f"'{template_text}' not found"
             )
     fetch = _validate_fetch(problems, section.get("fetch"), _line_of(section, "fetch"))
-    return Settings(title, language, tuple(themes), labels, template, fetch, theme_lines)
+    publishing = policy.read_publishing(section, problems.add, _line_of)
+    return Settings(
+        title, language, tuple(themes), labels, template, fetch, theme_lines,
+        paywall_labels, publishing,
+    )  # fmt: skip
 
 
 def _validate_fetch(problems: _Problems, section: Any, line: int | None) -> FetchSettings:

@@ -15,7 +15,7 @@ import typer
 from rich.text import Text
 from typer.core import TyperGroup
 
-from digest.cli import desk, pipeline
+from digest.cli import desk, pipeline, send
 from digest.cli.common import err, safe_streams
 from digest.errors import DigestError
 
@@ -76,6 +76,7 @@ app.command()(desk.annotate)
 app.command()(pipeline.build)
 app.command()(desk.check)
 app.command()(pipeline.extract)
+app.command()(send.send)
 
 
 def main() -> None:
