@@ -42,6 +42,7 @@ __all__ = [
 ]
 
 LOCK_NAME = "fetch.lock"
+NO_TEXT = "no article text found in the page"
 # Extraction is CPU work. In threads it would fight the event loop for the GIL and stall the
 # downloads (measured: 200 pages took 3x longer), so it runs in a few worker processes, kept
 # for the life of the process; a cron job can afford their memory, not more of them.
@@ -471,8 +472,18 @@ def _record(source: Source, result: FetchResult | None, choice: Choice) -> Fetch
         fetched_at=utc_now(),
         final_url=final_url,
         canonical_url=canonical,
-        detail=choice.detail if choice.error is None else None,
+        detail=_detail(choice),
     )
+
+
+def _detail(choice: Choice) -> str | None:
+    """What the report says beside a usable item: why a fallback was used, or an empty text."""
+    if choice.error is not None:
+        return None
+    if choice.detail is None and choice.write_article and choice.article is not None:
+        # silent, an empty article would only show in the digest
+        return NO_TEXT if not choice.article.text.strip() else None
+    return choice.detail
 
 
 def _saved_page(url: str, body: bytes) -> Page:
