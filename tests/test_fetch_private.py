@@ -23,7 +23,11 @@ from webserver import WebServer, redirect
 
 SETTINGS = FetchSettings(delay=0.001, timeout=2.0, connect_timeout=1.0, read_timeout=1.0,
                          retries=1, backoff=0.01)  # fmt: skip
-PUBLIC = {"news.example": ("93.184.215.14",), "intranet.example": ("10.1.2.3",)}
+PUBLIC = {
+    "news.example": ("93.184.215.14",),
+    "intranet.example": ("10.1.2.3",),
+    "wiki.intranet.example": ("10.9.9.9",),
+}
 PAGE = (
     "<html lang=en><head><title>Inside</title></head><body><article><h1>Inside</h1>"
     "<p>What only the inside network should see, long enough to be kept as text.</p>"
@@ -91,10 +95,11 @@ def test_allow_private_follows_the_redirect(server: WebServer, tmp_path: Path) -
 
 def test_a_private_source_may_redirect_inside(server: WebServer, tmp_path: Path) -> None:
     """The curator listed an address of their own network: that is their choice."""
-    secret = server.page("/secret", PAGE)
-    server.route("/a", redirect(secret), host="intranet.example")
+    server.page("/moved", PAGE, host="wiki.intranet.example")
+    server.route("/a", redirect("http://wiki.intranet.example/moved"), host="intranet.example")
     outcome, _ = fetch_one(server, tmp_path, "http://intranet.example/a")
     assert outcome == "fetched live None"
+    assert server.hits["/moved"] == 1
 
 
 def test_robots_txt_redirecting_inward_is_not_followed(server: WebServer, tmp_path: Path) -> None:
@@ -150,4 +155,17 @@ def test_localhost_names_are_loopback_without_asking_dns(server: WebServer, tmp_
         "failed None redirected to http://admin.localhost/: admin.localhost (127.0.0.1) is a "
         "loopback address, refused from the public host news.example "
         "(digest.fetch.allow_private: true allows it)"
+    )
+
+
+def test_an_internal_source_may_not_leave_its_kind_of_network(
+    server: WebServer, tmp_path: Path
+) -> None:
+    """127.0.0.1 is the curator's choice; the metadata service it points to is not."""
+    target = "http://169.254.169.254/latest/meta-data/"
+    url = server.route("/a", redirect(target))
+    outcome, _ = fetch_one(server, tmp_path, url)
+    assert outcome == (
+        f"failed None redirected to {target}: 169.254.169.254 is a link-local address, refused "
+        "from the loopback host 127.0.0.1 (digest.fetch.allow_private: true allows it)"
     )

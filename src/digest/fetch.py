@@ -637,10 +637,11 @@ class Fetcher:
     # ------------------------------------------------------------------ private addresses
 
     async def _inward_refusal(self, here: str, target: str) -> str | None:
-        """Why a redirect from `here` to `target` is refused: a public host pointing inward.
+        """Why a redirect from `here` to `target` is refused: a host pointing inward.
 
-        A source whose own address is private is the curator's choice (an intranet, the demo);
-        a public page sending us to 169.254.169.254 or a router is not.
+        A source whose own address is private is the curator's choice (an intranet, the demo),
+        and it may redirect within its own kind of network (loopback to loopback, private to
+        private); a public page sending us to 169.254.169.254 or a router is nobody's choice.
         """
         if self.options.allow_private:
             return None
@@ -649,14 +650,19 @@ class Fetcher:
         if not inward:
             return None
         from_host = urlsplit(here).hostname or ""
-        from_addresses = await self._addresses(from_host)
-        if from_addresses and all(not_public(a) for a in from_addresses):
+        from_kinds = {not_public(a) for a in await self._addresses(from_host)}
+        if from_kinds and None not in from_kinds and {k for _, k in inward} <= from_kinds:
             return None  # an internal site redirecting inside its own network
         address, kind = inward[0]
         shown = to_host if to_host == address else f"{to_host} ({address})"
         a = "an" if kind[0] in "aeiou" else "a"
+        where = (
+            "public"
+            if not from_kinds or None in from_kinds
+            else " or ".join(sorted(k for k in from_kinds if k))
+        )
         return (
-            f"redirected to {target}: {shown} is {a} {kind} address, refused from the public "
+            f"redirected to {target}: {shown} is {a} {kind} address, refused from the {where} "
             f"host {from_host} (digest.fetch.allow_private: true allows it)"
         )
 
