@@ -17,7 +17,7 @@ from digest import config
 from digest.collect import run_fetch
 from digest.config import FetchSettings, Project, Settings, Source
 from digest.errors import ConfigError
-from digest.fetch import FetchOptions, not_public
+from digest.fetch import FetchOptions, link_problems, not_public
 from digest.store import Store
 from webserver import WebServer, redirect
 
@@ -169,3 +169,22 @@ def test_an_internal_source_may_not_leave_its_kind_of_network(
         f"failed None redirected to {target}: 169.254.169.254 is a link-local address, refused "
         "from the loopback host 127.0.0.1 (digest.fetch.allow_private: true allows it)"
     )
+
+
+def test_check_links_does_not_follow_a_redirect_inward(
+    server: WebServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "no_proxy", "NO_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTP_PROXY", server.proxy_url)
+    secret = server.page("/secret", PAGE)
+    server.route("/a", redirect(secret), host="news.example")
+    server.route("/b", redirect("/c"), host="news.example")
+    server.page("/c", PAGE, host="news.example")
+    problems = link_problems(["http://news.example/a", "http://news.example/b"], SETTINGS)
+    assert problems == [
+        f"is not followed: redirected to {secret}: 127.0.0.1 is a loopback address, refused "
+        "from the public host news.example (digest.fetch.allow_private: true allows it)",
+        None,
+    ]
+    assert (server.hits["/secret"], server.hits["/c"]) == (0, 1)
