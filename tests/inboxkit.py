@@ -75,15 +75,15 @@ BOOKMARKS = """<!DOCTYPE NETSCAPE-Bookmark-file-1>
 <DL><p>
     <DT><H3 ADD_DATE="1764000000">Social as an ambition</H3>
     <DL><p>
-        <DT><A HREF="https://news.example.org/ambition.html?fbclid=xyz" ADD_DATE="1764400000">Ambition</A>
+        <DT><A HREF="https://news.example.org/ambition.html?fbclid=xyz" ADD_DATE="1795936000">Ambition</A>
         <DT><A HREF="javascript:alert(1)">A bookmarklet</A>
     </DL><p>
-    <DT><A HREF="https://news.example.org/loose.html" ADD_DATE="1764300000">Loose link</A>
+    <DT><A HREF="https://news.example.org/loose.html" ADD_DATE="1795836000">Loose link</A>
 </DL><p>
 """
 
 POCKET = """title,url,time_added,tags,status
-Talents at work,https://news.example.org/talents-at-work.html,1764500000,looking for social talents|work,unread
+Talents at work,https://news.example.org/talents-at-work.html,1796036000,looking for social talents|work,unread
 No link here,,1764500001,,unread
 """
 
@@ -180,6 +180,7 @@ ARTICLES = {
     "/2026/11/transport.html": ("Transport and social innovation", "en"),
     "/blog/tiers-lieu.html": ("Un tiers-lieu à la campagne", "fr"),
     "/talents/one.html": ("Looking for social talents", "en"),
+    "/blog/old.html": ("Already featured", "en"),
 }
 
 

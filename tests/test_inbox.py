@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tests.inboxkit import BOOKMARKS, POCKET, SOURCES, feed_server, review
+from tests.inboxkit import BOOKMARKS, POCKET, SOURCES, feed_server, review, serve_articles
 from tests.webserver import WebServer
 from typer.testing import CliRunner
 
@@ -185,8 +188,8 @@ def test_import_bookmarks_pocket_stdin_and_opml(path: Path, base: str, tmp_path:
     assert result.exit_code == 0, result.stderr
     assert result.stderr.replace(str(tmp_path) + "/", "") == (
         "bookmarks.html (bookmarks): 2 links, 2 new candidates, 1 without a link\n"
-        "pocket.csv (pocket): 1 links, 1 new candidates, 1 without a link\n"
-        "stdin (urls): 2 links, 1 new candidates, 1 in sources.yaml\n"
+        "pocket.csv (pocket): 1 link, 1 new candidate, 1 without a link\n"
+        "stdin (urls): 2 links, 1 new candidate, 1 in sources.yaml\n"
         "feeds.opml (opml): 2 feeds, 1 added to feeds: in sources.yaml\n"
     )
     rows = [
@@ -358,3 +361,72 @@ def test_already_featured_is_flagged_by_add_take_inbox_and_check(path: Path, bas
          "source 3: already featured in 2026-W45 (source 1, line 13)"),
     ]  # fmt: skip
     assert config.load(path).sources[2].url == old
+
+
+# --------------------------------------------------------------------------- unattended
+
+
+def test_the_unattended_weekly_review_ends_in_a_digest(
+    path: Path, base: str, server: WebServer
+) -> None:
+    serve_articles(server)
+    before = path.read_text(encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
+    env.update(NO_COLOR="1", COLUMNS="200")
+    cron = (
+        f"{sys.executable} -m digest discover && {sys.executable} -m digest inbox take --all && "
+        f"{sys.executable} -m digest fetch && {sys.executable} -m digest build"
+    )
+    done = subprocess.run(
+        cron, shell=True, cwd=path.parent, env=env, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    week = config.iso_week(dt.date.today())
+    assert done.stdout == f"Wrote digests/{week}.md\n"
+    digest = (path.parent / "digests" / f"{week}.md").read_text(encoding="utf-8")
+    headings = [line for line in digest.splitlines() if line.startswith("#")]
+    assert headings == [
+        "# Cities, citizens and technologies",
+        "## Innovation and the city",
+        "## Looking for social talents",
+        "## Also worth reading",
+    ]
+    for title in ("Social innovation in small towns", "Transport and social innovation",
+                  "Un tiers-lieu à la campagne", "Looking for social talents"):  # fmt: skip
+        assert digest.count(f"[“{title}”]({base}/") == 1, title
+    after = path.read_text(encoding="utf-8")
+    assert [line for line in after.splitlines() if "#" in line] == [
+        line for line in before.splitlines() if "#" in line
+    ]
+    assert after.startswith(before.split("\nfeeds:")[0])
+    assert inbox_rows(path) == []
+
+
+def test_inbox_lists_newest_first_and_filters_by_feed_and_theme(path: Path, base: str) -> None:
+    empty = run(path, "inbox")
+    assert (empty.exit_code, empty.stdout, empty.stderr) == (
+        0,
+        "",
+        "The inbox is empty: `digest discover` reads your feeds.\n",
+    )
+    run(path, "discover")
+    listing = run(path, "inbox", "--feed", "rss.xml")
+    assert plain(listing.stdout, base) == (
+        "  1  2026-11-30  Social innovation in small towns\n"
+        "     {base}/2026/11/small-towns.html  ({base}/rss.xml; Innovation and the city)\n"
+        "  3  2026-11-28  Transport and social innovation\n"
+        "     {base}/2026/11/transport.html  ({base}/rss.xml; Innovation and the city)\n"
+    )
+    themed = run(path, "inbox", "--theme", "looking for social talents")
+    assert (
+        plain(themed.stdout, base).splitlines()[0] == "  4  2026-11-25  Looking for social talents"
+    )
+
+
+def test_discover_without_feeds_says_how_to_add_them(tmp_path: Path, base: str) -> None:
+    path = review(tmp_path / "none", base, SOURCES.split("feeds:")[0])
+    result = run(path, "discover")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "Error: sources.yaml has no 'feeds:'; add one, or `digest import` an OPML\n",
+    )

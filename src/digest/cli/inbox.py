@@ -104,12 +104,14 @@ def import_(
         c = report.collected
         if c.feeds:
             line = (
-                f"{c.name} ({c.format}): {len(c.feeds)} feeds, {len(report.feeds_added)} added "
+                f"{c.name} ({c.format}): {_count(len(c.feeds), 'feed', 'feeds')}, "
+                f"{len(report.feeds_added)} added "
                 f"to feeds: in {project.path.name}"
             )
         else:
             line = (
-                f"{c.name} ({c.format}): {len(c.links)} links, {report.new} new candidates"
+                f"{c.name} ({c.format}): {_count(len(c.links), 'link', 'links')}, "
+                f"{_count(report.new, 'new candidate', 'new candidates')}"
                 f"{_also(report.listed, 'in sources.yaml')}{_also(report.known, 'already seen')}"
                 f"{_also(c.without_link, 'without a link')}"
             )
