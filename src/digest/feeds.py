@@ -87,7 +87,7 @@ def _xml_feed(body: bytes, url: str, content_type: str | None, max_entries: int 
     headers = {"content-location": url}
     if content_type:
         headers["content-type"] = content_type
-    parsed: Any = feedparser.parse(body, response_headers=headers, sanitize_html=False)
+    parsed: Any = feedparser.parse(body, response_headers=headers)
     if not parsed.get("version") and not parsed.entries:
         reason = _bozo_reason(parsed) or "neither RSS, Atom, JSON Feed nor OPML"
         return Document("feed", problem=f"not a feed: {reason}")
@@ -284,7 +284,9 @@ def _unique(items: Iterable[str]) -> list[str]:
 def _clean(value: Any) -> str | None:
     if not isinstance(value, str):
         return None
-    text = _SPACE.sub(" ", html.unescape(_TAG.sub(" ", value))).strip()
+    text = _SPACE.sub(" ", html.unescape(_TAG.sub(" ", value)))
+    # Control characters (a terminal escape in a title) have no place in a suggestion.
+    text = "".join(c for c in text if unicodedata.category(c) != "Cc").strip()
     return text or None
 
 

@@ -166,7 +166,8 @@ def take(
     result = Taken()
     per_theme: dict[str | None, int] = {}
     for row in rows:
-        chosen = theme or row.candidate.theme
+        # The themes may have changed since the candidate was suggested.
+        chosen = theme or theme_of(project, row.candidate.theme)
         if row.candidate.key in listed_now:
             result.listed.append(row)
         elif row.featured_in and not force:
