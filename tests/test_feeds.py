@@ -102,13 +102,17 @@ def test_language_from_the_feed_or_else_identified_from_the_text() -> None:
 def test_the_newest_entries_within_the_bound() -> None:
     entries = [Entry(f"https://a.example/{i}", published=f"2026-11-{i:02d}") for i in (3, 9, 1, 5)]
     feed = Feed(1, 1, "https://a.example/feed", max_entries=2)
-    assert [e.url for e in feeds.keep(entries, feed)] == ["https://a.example/9", "https://a.example/5"]
+    assert [e.url for e in feeds.keep(entries, feed)] == [
+        "https://a.example/9",
+        "https://a.example/5",
+    ]
 
 
 def test_without_tracking_keeps_the_url_as_written() -> None:
-    assert urls.without_tracking(
-        "https://News.example/a?id=3&utm_source=rss&fbclid=x#xtor=RSS-3"
-    ) == "https://News.example/a?id=3"
+    assert (
+        urls.without_tracking("https://News.example/a?id=3&utm_source=rss&fbclid=x#xtor=RSS-3")
+        == "https://News.example/a?id=3"
+    )
     assert urls.without_tracking("https://news.example/a#section-2") == (
         "https://news.example/a#section-2"
     )

@@ -15,8 +15,8 @@ import typer
 from rich.text import Text
 from typer.core import TyperGroup
 
-from digest.cli import desk, inbox, pipeline
-from digest.cli.common import err
+from digest.cli import desk, inbox, pipeline, send
+from digest.cli.common import err, safe_streams
 from digest.errors import DigestError
 
 
@@ -68,6 +68,7 @@ def main_options(
 ) -> None:
     """Curate press reviews: fetch the articles you cite, pick quotes, build a themed digest."""
     ctx.obj = sources or Path("sources.yaml")
+    safe_streams()
 
 
 # The curator's week: set up, gather (feeds, imports, the inbox), add, fetch, review, build;
@@ -84,6 +85,7 @@ app.command()(desk.annotate)
 app.command()(pipeline.build)
 app.command()(desk.check)
 app.command()(pipeline.extract)
+app.command()(send.send)
 
 
 def main() -> None:

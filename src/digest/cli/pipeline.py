@@ -133,8 +133,9 @@ def build(
         common.fail("give --edition or --all, not both")
     keys = building.edition_keys(project, edition, all_editions)
     report = building.build(
-        project, listing.articles(project), keys, fmt=fmt, output=output, strict=strict
-    )
+        project, listing.articles(project), keys, fmt=fmt, output=output, strict=strict,
+        archive=all_editions,
+    )  # fmt: skip
     for line in report.warnings + report.failed:
         common.err.print(line, soft_wrap=True)
     for path in report.written:
