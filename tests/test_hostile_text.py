@@ -17,10 +17,10 @@ from pathlib import Path
 import cmarkgfm
 import feedparser
 import pytest
-from deskkit import store_article
 from tests.test_cli_end_to_end import digest
 from tests.webserver import WebServer
 
+from deskkit import store_article
 from digest.models import Article, Quote
 from digest.store import Store
 

@@ -32,6 +32,7 @@ CASES = [
     ("\u200fשלום\u200f", "\u200fשלום\u200f", "שלום"),
     ("in \u200eword\u200e marks", "in \u200eword\u200e marks", "in \u200eword\u200e marks"),
     ("  spaced \n\n out  ", "  spaced \n\n out  ", "spaced out"),
+    ("« Titre\u00a0» :\u202fnon", "« Titre\u00a0» :\u202fnon", "« Titre\u00a0» :\u202fnon"),
 ]
 
 
