@@ -103,7 +103,8 @@ def test_unfetched_items_are_built_and_the_exit_code_says_so(tmp_path: Path) -> 
     # Without extraction the URL stands for the title, and the host for the publication; the
     # backslash keeps GFM from reading the title as a bare URL (it renders as a colon).
     assert (
-        "Read more: [“https\\://blog.example.com/talent”](https://blog.example.com/talent), " in text
+        "Read more: [“https\\://blog.example.com/talent”](https://blog.example.com/talent), "
+        in text
     )
 
 

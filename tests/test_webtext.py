@@ -27,8 +27,11 @@ CASES = [
     ("\u202aLRE\u202bRLE\u202cPDF\u202dLRO", "LRERLEPDFLRO", "LRERLEPDFLRO"),
     ("\u2066LRI\u2067RLI\u2068FSI\u2069PDI", "LRIRLIFSIPDI", "LRIRLIFSIPDI"),
     ("zero\u200bwidth\u2060joiner\ufeffbom", "zerowidthjoinerbom", "zerowidthjoinerbom"),
-    ("emoji 👩\u200d💻 and ZWNJ می\u200cخواهم", "emoji 👩\u200d💻 and ZWNJ می\u200cخواهم",
-     "emoji 👩\u200d💻 and ZWNJ می\u200cخواهم"),  # fmt: skip
+    (
+        "emoji 👩\u200d💻 and ZWNJ می\u200cخواهم",
+        "emoji 👩\u200d💻 and ZWNJ می\u200cخواهم",
+        "emoji 👩\u200d💻 and ZWNJ می\u200cخواهم",
+    ),
     ("\u200fשלום\u200f", "\u200fשלום\u200f", "שלום"),
     ("in \u200eword\u200e marks", "in \u200eword\u200e marks", "in \u200eword\u200e marks"),
     ("  spaced \n\n out  ", "  spaced \n\n out  ", "spaced out"),
@@ -68,7 +71,10 @@ HTML = [
     ("<p>word\x0bpaste\x0cpage</p>", "<p>word paste page</p>"),
     ("<p>tab\tline\ncr\r</p>", "<p>tab\tline\ncr\r</p>"),
     ("<p>\ud800\ufffe\uffff</p>", "<p></p>"),
-    ("<p>\x85 and \u202e are text to the parser</p>", "<p>\x85 and \u202e are text to the parser</p>"),
+    (
+        "<p>\x85 and \u202e are text to the parser</p>",
+        "<p>\x85 and \u202e are text to the parser</p>",
+    ),
 ]
 
 
@@ -97,8 +103,10 @@ def test_clean_article_cleans_every_text_field() -> None:
         published="2026-11-24\x00",
         language="en\u200b",
         text="Para\x01graph one.\x0c\nPara\u2028two\ud800.",
-        quotes=(Quote("“Quote\x1b[8m”\r\nnext", speaker="\u202eJohn\x9b Smith"),
-                Quote("ok", speaker="\u200b")),  # fmt: skip
+        quotes=(
+            Quote("“Quote\x1b[8m”\r\nnext", speaker="\u202eJohn\x9b Smith"),
+            Quote("ok", speaker="\u200b"),
+        ),
         canonical_url="\u200b",
         origins={"title": "og:title\x1b"},
     )
