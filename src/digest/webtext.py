@@ -47,7 +47,8 @@ _HTML_FORBIDDEN = re.compile("[\x00-\x08\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _HTML_SPACE = re.compile("[\x0b\x0c]")
 # What XML 1.0 forbids, for the last pass over a whole output.
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_SPACES = re.compile(r"\s+")
+# Only the spaces the page used as breaks: no-break spaces are typography (« Titre »), kept.
+_SPACES = re.compile(r"[ \t\n]+")
 # Direction marks at the ends of a one-line field act on the punctuation printed after it.
 _EDGE_MARKS = "\u200e\u200f\u061c"
 
