@@ -152,6 +152,20 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Feed:
+    """Where candidates come from (`feeds:`): a feed, an OPML list or a home page."""
+
+    index: int
+    line: int
+    url: str
+    theme: str | None = None
+    keywords: tuple[str, ...] = ()  # keep entries holding one (title, summary)
+    exclude: tuple[str, ...] = ()  # drop entries holding one
+    language: str | None = None  # keep entries in this language
+    max_entries: int = 200  # the newest entries read from one feed document
+
+
+@dataclass(frozen=True)
 class Project:
     """A loaded sources.yaml."""
 
@@ -159,6 +173,7 @@ class Project:
     settings: Settings
     editions: dict[str, EditionText]
     sources: tuple[Source, ...]
+    feeds: tuple[Feed, ...] = ()
     send: policy.SendSettings | None = None  # the `send:` section, if any
 
     @property
@@ -487,7 +502,7 @@ def _suggest(word: str, choices: Sequence[str]) -> str:
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
-TOP_KEYS = ("digest", "editions", "sources", "send")
+TOP_KEYS = ("digest", "editions", "sources", "feeds", "send")
 DIGEST_KEYS = (
     "title", "language", "themes", "labels", "template", "fetch", "version",
     "paywall_labels", "quotes", "require_date", "max_share_per_publication",
@@ -495,6 +510,7 @@ DIGEST_KEYS = (
 FETCH_KEYS = tuple(FetchSettings.__dataclass_fields__)
 ZERO_MEANS_NONE = ("retries", "backoff", "delay")  # 0 retries: one attempt; 0 s: no wait
 EDITION_KEYS = ("title", "intro", "outro")
+FEED_KEYS = ("url", "theme", "keywords", "exclude", "language", "max_entries")
 SOURCE_KEYS = (
     "url", "added", "edition", "theme", "comment", "quote", "html", "title", "author",
     "authors", "publication", "date", "language", "label",
@@ -547,9 +563,10 @@ def validate(raw: Document) -> Project:
     settings = _validate_settings(problems, data.get("digest"), _line_of(data, "digest"), path)
     editions = _validate_editions(problems, data.get("editions"), _line_of(data, "editions"))
     sources = _validate_sources(problems, data.get("sources"), settings, path)
+    feeds = _validate_feeds(problems, data.get("feeds"), _line_of(data, "feeds"), settings)
     send = policy.read_send(data.get("send"), _line_of(data, "send"), problems.add, _line_of)
     problems.raise_if_any()
-    return Project(path, settings, editions, tuple(sources), send)
+    return Project(path, settings, editions, tuple(sources), tuple(feeds), send)
 
 
 def _validate_settings(problems: _Problems, section: Any, line: int | None, path: Path) -> Settings:
@@ -804,3 +821,89 @@ def _validate_source(
         language=language.lower() if language else None,
         label=_text(problems, entry, "label", where),
     )
+
+
+def _validate_feeds(
+    problems: _Problems, section: Any, line: int | None, settings: Settings
+) -> list[Feed]:
+    """The `feeds:` list (digest discover), checked like sources: file, line and entry."""
+    if section is None:
+        return []
+    if not isinstance(section, CommentedSeq):
+        problems.add(line, "feeds", "must be a list of entries, each starting with '- url:'")
+        return []
+    feeds: list[Feed] = []
+    for i, entry in enumerate(section):
+        where = f"feeds[{i + 1}]"
+        at_line = _line_of(section, i) or 0
+        if isinstance(entry, str):
+            entry = CommentedMap(url=entry)
+        if not isinstance(entry, CommentedMap):
+            problems.add(at_line, where, "must be a mapping starting with 'url:'")
+            continue
+        count = len(problems.lines)
+        _unknown_keys(problems, entry, FEED_KEYS, where)
+        url = _text(problems, entry, "url", where)
+        if not url:
+            problems.add(at_line, where, "needs a 'url'")
+        elif urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc:
+            problems.add(
+                _line_of(entry, "url") or at_line, f"{where}.url", f"'{url}' is not an http(s) URL"
+            )
+        theme = _text(problems, entry, "theme", where)
+        if theme and theme not in settings.themes:
+            hint = _suggest(theme, settings.themes)
+            problems.add(
+                _line_of(entry, "theme") or at_line,
+                f"{where}.theme",
+                f"'{theme}' is not a theme{hint}",
+            )
+        words = {
+            key: _words(problems, entry, key, where, at_line) for key in ("keywords", "exclude")
+        }
+        language = _text(problems, entry, "language", where)
+        if language and not LANGUAGE_RE.match(language.lower()):
+            problems.add(
+                _line_of(entry, "language") or at_line,
+                f"{where}.language",
+                f"'{language}' is not a two-letter code",
+            )
+        max_entries = entry.get("max_entries", Feed.max_entries)
+        if isinstance(max_entries, bool) or not isinstance(max_entries, int) or max_entries < 1:
+            problems.add(
+                _line_of(entry, "max_entries") or at_line,
+                f"{where}.max_entries",
+                f"has an invalid value {max_entries!r}; write a whole number above 0",
+            )
+        if len(problems.lines) > count or not url:
+            continue
+        feeds.append(
+            Feed(
+                index=i + 1,
+                line=at_line,
+                url=url,
+                theme=theme,
+                keywords=words["keywords"],
+                exclude=words["exclude"],
+                language=language.lower() if language else None,
+                max_entries=int(max_entries),
+            )
+        )
+    return feeds
+
+
+def _words(
+    problems: _Problems, entry: CommentedMap, key: str, where: str, line: int
+) -> tuple[str, ...]:
+    """A list of words or phrases (or one of them alone)."""
+    raw = entry.get(key)
+    if raw is None:
+        return ()
+    if isinstance(raw, str):
+        raw = [raw]
+    if not isinstance(raw, list) or not all(isinstance(w, str) and w.strip() for w in raw):
+        problems.add(
+            _line_of(entry, key) or line, f"{where}.{key}", "must be a list of words or phrases"
+        )
+        return ()
+    return tuple(w.strip() for w in raw)

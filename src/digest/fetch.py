@@ -42,6 +42,15 @@ if TYPE_CHECKING:
     from digest.config import FetchSettings
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+# What `digest discover` reads: feeds, OPML lists, and home pages that declare their feeds.
+# text/plain and generic XML/JSON because many servers label their feeds that way.
+FEED_TYPES = HTML_TYPES | frozenset(
+    {
+        "application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml",
+        "text/xml", "application/feed+json", "application/json", "text/x-opml",
+        "application/x-opml+xml", "text/plain",
+    }
+)  # fmt: skip
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 MAX_ROBOTS_BYTES = 512_000  # Google reads the first 500 KiB of a robots.txt
 MAX_ROBOTS_REDIRECTS = 5  # RFC 9309: follow at least five
@@ -71,6 +80,7 @@ class FetchOptions:
     # the backlog plus one max_bytes body per request in flight.
     backlog_bytes: int = 32_000_000
     robots: bool = True
+    accept: frozenset[str] = HTML_TYPES  # the media types worth reading; others are refused
     proxies: Mapping[str, str] = field(default_factory=dict)  # {"http": url, "https": url}
     no_proxy: tuple[str, ...] = ()
     allow_private: bool = False  # follow redirects from public hosts to private addresses
@@ -532,7 +542,7 @@ class Fetcher:
             if not 200 <= status < 300:
                 raise _Failure(_status_reason(status), status=status)
             mime = _mime(response.headers.get("content-type"))
-            if mime is not None and mime not in HTML_TYPES:
+            if mime is not None and mime not in self.options.accept:
                 raise _Failure(f"not an article ({mime})", status=status, outcome="not_article")
             declared = response.headers.get("content-length")
             if declared and declared.isdigit() and int(declared) > self.options.max_bytes:
@@ -544,7 +554,7 @@ class Fetcher:
             body = await self._read_body(response)
             if not body.strip():
                 raise _Failure(f"empty body (HTTP {status})", status=status)
-            if mime is None and not _looks_like_html(body):
+            if mime is None and not _looks_like_html(body) and self.options.accept == HTML_TYPES:
                 raise _Failure(
                     "not an article (no Content-Type, and the body is not HTML)",
                     status=status,
@@ -856,6 +866,21 @@ def _proxy_mounts(
     if proxies:
         mounts.update({f"all://*{host}": None for host in no_proxy})
     return mounts
+
+
+def fetch_many(
+    requests: Sequence[tuple[str, Conditional | None]],
+    options: FetchOptions,
+    *,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> list[FetchResult]:
+    """Fetch URLs with one run's politeness (limits, robots.txt, retries), in request order."""
+
+    async def run() -> list[FetchResult]:
+        async with Fetcher(options, transport=transport) as fetcher:
+            return list(await asyncio.gather(*(fetcher.fetch(u, c) for u, c in requests)))
+
+    return asyncio.run(run())
 
 
 def link_problems(

@@ -63,6 +63,23 @@ class PageInfo:
     size: int
 
 
+@dataclass(frozen=True)
+class Candidate:
+    """An article suggested by a feed or an import, waiting in the inbox."""
+
+    key: str  # urls.normalize_url(url)
+    url: str
+    title: str | None
+    summary: str | None
+    published: str | None
+    feed: str
+    theme: str | None
+    found_at: str
+
+
+_CANDIDATE_COLUMNS = "key, url, title, summary, published, feed, theme, found_at"
+
+
 class Store:
     """The store of one project: open with `Store.open(folder)`, use as a context manager."""
 
@@ -265,6 +282,66 @@ class Store:
                 _record_values(record),
             )
 
+    # ------------------------------------------------------------------ the inbox
+
+    def candidates(self) -> list[Candidate]:
+        """Every candidate, newest first (published, else found), then by URL."""
+        rows = self._db.execute(
+            f"SELECT {_CANDIDATE_COLUMNS} FROM candidates"
+            " ORDER BY coalesce(published, found_at) DESC, found_at DESC, url"
+        )
+        return [Candidate(*row) for row in rows]
+
+    def inbox_keys(self) -> set[str]:
+        """The keys of every candidate and every dismissal: URLs never to suggest again."""
+        rows = self._db.execute("SELECT key FROM candidates UNION SELECT key FROM dismissed")
+        return {row[0] for row in rows}
+
+    def add_candidates(self, candidates: list[Candidate]) -> list[Candidate]:
+        """Add the candidates not yet in the inbox nor dismissed; return those added."""
+        added: list[Candidate] = []
+        with self._transaction():
+            for candidate in candidates:
+                cursor = self._db.execute(
+                    f"INSERT OR IGNORE INTO candidates ({_CANDIDATE_COLUMNS})"
+                    " SELECT ?, ?, ?, ?, ?, ?, ?, ?"
+                    " WHERE NOT EXISTS (SELECT 1 FROM dismissed WHERE key = ?)",
+                    (*_candidate_values(candidate), candidate.key),
+                )
+                if cursor.rowcount:
+                    added.append(candidate)
+        return added
+
+    def remove_candidates(self, keys: list[str], *, dismissed_at: str | None = None) -> None:
+        """Take candidates out of the inbox; with `dismissed_at`, never suggest them again."""
+        with self._transaction():
+            for key in keys:
+                if dismissed_at is not None:
+                    self._db.execute(
+                        "INSERT OR IGNORE INTO dismissed (key, url, dismissed_at)"
+                        " SELECT key, url, ? FROM candidates WHERE key = ?",
+                        (dismissed_at, key),
+                    )
+                self._db.execute("DELETE FROM candidates WHERE key = ?", (key,))
+
+    def feed_validators(self, url: str) -> tuple[str | None, str | None]:
+        """The ETag and Last-Modified a feed last answered with."""
+        row = self._db.execute(
+            "SELECT etag, last_modified FROM feed_state WHERE url = ?", (url,)
+        ).fetchone()
+        return (row[0], row[1]) if row else (None, None)
+
+    def save_feed_validators(
+        self, url: str, etag: str | None, last_modified: str | None, checked_at: str
+    ) -> None:
+        """Remember a feed's validators for the next conditional request."""
+        with self._transaction():
+            self._db.execute(
+                "INSERT OR REPLACE INTO feed_state (url, etag, last_modified, checked_at)"
+                " VALUES (?, ?, ?, ?)",
+                (url, etag, last_modified, checked_at),
+            )
+
     def _transaction(self) -> _Transaction:
         return _Transaction(self._db)
 
@@ -366,6 +443,13 @@ def _set_aside(path: Path) -> Path:
 
 def _record_values(record: FetchRecord) -> tuple[Any, ...]:
     return tuple(getattr(record, name) for name in _RECORD_FIELDS)
+
+
+def _candidate_values(candidate: Candidate) -> tuple[Any, ...]:
+    return (
+        candidate.key, candidate.url, candidate.title, candidate.summary, candidate.published,
+        candidate.feed, candidate.theme, candidate.found_at,
+    )  # fmt: skip
 
 
 def _refuse_newer(db: sqlite3.Connection, path: Path) -> None:
