@@ -253,3 +253,16 @@ def test_bidi_and_invisible_characters_and_long_titles(
     for text in built.values():
         assert FORBIDDEN.search(text) is None
         assert LONG_TITLE[:400] not in text
+
+
+def test_text_no_encoder_takes_prints_as_a_question_mark(tmp_path: Path) -> None:
+    # The curator's own text is theirs to write, even a YAML escape of a lone surrogate: the
+    # terminal gets a "?", not a traceback.
+    (tmp_path / "sources.yaml").write_text(
+        'digest:\n  title: "Review"\n  language: en\nsources:\n  - url: http://x.example/a\n'
+        '    added: 2026-11-24\n    title: "A \\ud800 B"\n',
+        encoding="utf-8",
+    )
+    listed = digest(tmp_path, "list")
+    assert (listed.returncode, listed.stderr) == (0, "")
+    assert listed.stdout.splitlines()[1].split() == ["1", "not", "fetched", "A", "?", "B", "no"]
