@@ -36,6 +36,14 @@ class Article:
     quotes: tuple[Quote, ...] = ()
     canonical_url: str | None = None
     origins: dict[str, str] = field(default_factory=dict)
+    # What the page declares (schema.org isAccessibleForFree): True behind a paywall, False
+    # declared free, None when it says nothing.
+    paywalled: bool | None = None
+
+    @property
+    def words(self) -> int:
+        """The number of words of the body text."""
+        return len(self.text.split())
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -49,6 +57,7 @@ class Article:
             "quotes": [q.to_dict() for q in self.quotes],
             "canonical_url": self.canonical_url,
             "origins": dict(self.origins),
+            "paywalled": self.paywalled,
         }
 
     @classmethod
@@ -78,12 +87,17 @@ class Article:
             quotes=quotes,
             canonical_url=_opt(data.get("canonical_url")),
             origins={str(k): str(v) for k, v in (data.get("origins") or {}).items()},
+            paywalled=_opt_bool(data.get("paywalled")),
         )
         return clean_article(article)
 
 
 def _opt(value: object) -> str | None:
     return None if value is None else str(value)
+
+
+def _opt_bool(value: object) -> bool | None:
+    return value if isinstance(value, bool) else None
 
 
 @dataclass(frozen=True)

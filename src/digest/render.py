@@ -9,6 +9,7 @@ markdown-it with raw HTML disabled.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -158,6 +159,9 @@ def item_view(item: Item, edition_language: str) -> dict[str, Any]:
         "byline": typography.join_names(item.authors, edition_language),
         "publication": item.publication,
         "language": item.language,
+        "paywalled": item.paywalled,
+        "paywall_label": item.paywall_label,
+        "reading_minutes": item.reading_minutes,
     }
 
 
@@ -220,3 +224,21 @@ def render_html(edition: EditionData, template: Path | None = None) -> str:
 def render_fragment(edition: EditionData) -> str:
     """The body of the HTML edition alone, as the content of a feed entry."""
     return _render("digest.fragment.html.j2", None, view(edition), html=True).strip() + "\n"
+
+
+def render_archive(title: str, language: str, editions: Sequence[EditionData]) -> str:
+    """The archive page: every edition, newest first, with its week and its number of items."""
+    rows = [
+        {
+            "key": e.key,
+            "href": f"{e.key}.html",
+            "title": typography.polish(e.title.strip(), language),
+            "dates": e.dates,
+            "count": typography.count_articles(sum(len(s.items) for s in e.sections), language),
+        }
+        for e in sorted(editions, key=lambda e: e.key, reverse=True)
+    ]
+    context = {"title": typography.polish(title, language), "language": language,
+               "editions": rows, "styles": STYLES}  # fmt: skip
+    text = _render("archive.html.j2", None, context, html=True)
+    return "\n".join(line.rstrip() for line in text.splitlines() if line.strip()) + "\n"

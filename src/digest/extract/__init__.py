@@ -18,8 +18,8 @@ def extract_page(
     body: bytes, url: str, *, content_type: str | None = None, fetched_at: str | None = None
 ) -> Article:
     """Extract title, byline, publication, date, language, text and quotes from a page."""
+    from digest.extract import access, dates, metadata, text
     from digest.extract import authors as author_cascade
-    from digest.extract import dates, metadata, text
     from digest.extract.language import identify
     from digest.extract.page import parse_page
 
@@ -61,6 +61,7 @@ def extract_page(
         quotes=tuple(found),
         canonical_url=canonical,
         origins=origins,
+        paywalled=access.find_paywalled(page),
     )
 
 
