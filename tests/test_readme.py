@@ -34,6 +34,8 @@ def test_the_sources_reference_uses_exactly_the_keys_the_tool_accepts() -> None:
     documented = set(reference["sources"][0])
     # `author` and `authors` are alternatives; the YAML mapping shows one of them per key.
     assert documented == set(config.SOURCE_KEYS)
+    assert set(reference["feeds"][0]) == set(config.FEED_KEYS)
+    assert set(reference) == set(config.TOP_KEYS)
 
 
 def test_the_command_list_names_every_command() -> None:

@@ -340,7 +340,10 @@ def changes_for(
         changes["theme"] = (
             choose_theme(answer.theme, project.settings.themes) if answer.theme.strip() else None
         )
-    for key in ("comment", "title", "publication", "label"):
+    if answer.comment is not None:
+        # The curator's words exactly, indentation included (Markdown gives it a meaning).
+        changes["comment"] = answer.comment if answer.comment.strip() else None
+    for key in ("title", "publication", "label"):
         value = getattr(answer, key)
         if value is not None:
             changes[key] = value.strip() or None

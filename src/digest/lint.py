@@ -33,7 +33,7 @@ class Finding:
 
     file: str
     line: int | None
-    # duplicate | tracking | cited | empty-theme | no-theme | stale-quote | byline | title | fetch |
+    # duplicate | tracking | cited | featured-before | empty-theme | no-theme | stale-quote | byline | title | fetch |
     # link | long-quote | attribution | comment | publication-share | password
     kind: str
     message: str
@@ -99,6 +99,9 @@ def check(project: Project, edition: str | None = None) -> list[Finding]:
     found += _same_article(project, sources, state)
     found += _tracking(project, sources)
     found += _cited_before(project, sources, state)
+    from digest import featured  # featured-before supersedes `cited` where both apply
+
+    found = featured.supersede(found, featured.findings(project, sources))
     found += _themes(project, sources)
     for item in items:
         found += _item_findings(project, item, state)

@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from digest.webtext import clean_article
+
 
 @dataclass(frozen=True)
 class Quote:
@@ -60,7 +62,11 @@ class Article:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Article:
-        """The inverse of to_dict, tolerant of missing keys (older store rows)."""
+        """The inverse of to_dict, tolerant of missing keys (older store rows).
+
+        A store written by an older version may hold web text that extraction now cleans
+        (lone surrogates, control characters): it is cleaned on the way out as well.
+        """
         quotes = tuple(
             Quote(
                 text=str(q["text"]),
@@ -70,7 +76,7 @@ class Article:
             )
             for q in data.get("quotes") or []
         )
-        return cls(
+        article = cls(
             url=str(data.get("url") or ""),
             title=_opt(data.get("title")),
             authors=tuple(str(a) for a in data.get("authors") or []),
@@ -83,6 +89,7 @@ class Article:
             origins={str(k): str(v) for k, v in (data.get("origins") or {}).items()},
             paywalled=_opt_bool(data.get("paywalled")),
         )
+        return clean_article(article)
 
 
 def _opt(value: object) -> str | None:

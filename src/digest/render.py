@@ -19,11 +19,15 @@ from urllib.parse import quote as percent_encode
 import jinja2
 from markupsafe import Markup
 
-from digest import typography
+from digest import typography, webtext
 from digest.items import Item
 
 _TEMPLATES = Path(__file__).parent / "templates"
-_MD_INLINE = re.compile(r"([\\`*_\[\]<>])")
+# "~" too: GFM reads "~~x~~" as strike-through and "~~~" at the start of a line as a code fence.
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>~])")
+# GFM turns bare URLs into links: a backslash before the ":" of the scheme or the "." after
+# "www" keeps them text (it shows nothing: both are punctuation a backslash may escape).
+_MD_AUTOLINK = re.compile(r"\b(?:(https?|ftp)(:)(?=//)|(www)(\.)(?=\w))", re.IGNORECASE)
 _MD_ENTITY = re.compile(r"&(?=#?\w+;)")
 _MD_BLOCK_START = re.compile(r"^(\s*)(?:([#+=-])|(\d+)([.)]))")
 _ASCII_SPACE = re.compile(r"[ \t\r\n\f\v]+")
@@ -75,7 +79,13 @@ def collapse(text: str) -> str:
 def md_inline(text: str) -> str:
     """Escape web text for a Markdown line: it stays text, whatever it holds."""
     text = collapse(text)
-    return _MD_ENTITY.sub("&amp;", _MD_INLINE.sub(r"\\\1", text))
+    text = _MD_AUTOLINK.sub(_escape_autolink, _MD_INLINE.sub(r"\\\1", text))
+    return _MD_ENTITY.sub("&amp;", text)
+
+
+def _escape_autolink(match: re.Match[str]) -> str:
+    scheme, colon, www, dot = match.groups()
+    return f"{scheme}\\{colon}" if scheme else f"{www}\\{dot}"
 
 
 def md_quote(text: str) -> str:
@@ -192,7 +202,10 @@ def _environment(folder: Path, *, html: bool) -> jinja2.Environment:
 
 def _render(name: str, template: Path | None, context: dict[str, Any], *, html: bool) -> str:
     folder, name = (template.parent, template.name) if template else (_TEMPLATES, name)
-    return _environment(folder, html=html).get_template(name).render(**context)
+    text = _environment(folder, html=html).get_template(name).render(**context)
+    # The web text in the context is clean already; this also covers an older store, the
+    # curator's own escapes ("\x01" in YAML) and a curator's template.
+    return webtext.xml_safe(text)
 
 
 def render_markdown(edition: EditionData, template: Path | None = None) -> str:

@@ -190,7 +190,9 @@ def _day_month(day: dt.date, lang: str) -> str:
 
 # Segments that typography must never touch: inline code, link targets, autolinks, bare URLs.
 _MASK = re.compile("\ue000(\\d+)\ue001")
-_PROTECTED = re.compile(r"`[^`]*`|\]\([^)]*\)|<[^>\s]+>|https?://[^\s\"<>]+")
+# Text that already looks like a mask (web text may hold private-use characters) is protected
+# too, so that it comes back as it was instead of naming a segment that does not exist.
+_PROTECTED = re.compile("\ue000\\d+\ue001|" r"`[^`]*`|\]\([^)]*\)|<[^>\s]+>|https?://[^\s\"<>]+")
 
 
 def _outside_protected(text: str, fix: re.Pattern[str], repl: Any) -> str:

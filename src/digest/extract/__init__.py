@@ -6,12 +6,14 @@ import re
 
 from digest.extract.encoding import decode_html
 from digest.models import Article, Quote
+from digest.webtext import cleaned
 
 __all__ = ["decode_html", "extract_page", "extract_text"]
 
 _BYLINE_LINE = re.compile(r"^(?:by|par|von|por)\s+\S", re.IGNORECASE)
 
 
+@cleaned
 def extract_page(
     body: bytes, url: str, *, content_type: str | None = None, fetched_at: str | None = None
 ) -> Article:
@@ -63,6 +65,7 @@ def extract_page(
     )
 
 
+@cleaned
 def extract_text(text: str, *, url: str = "", language: str | None = None) -> Article:
     """Build an Article from plain text: paragraphs split by blank lines, headline first."""
     from digest.extract.bylines import normalise_authors
