@@ -23,7 +23,7 @@ from typing import Any
 from digest import build, mail
 from digest.config import Project, edition_monday, iso_week
 from digest.errors import ConfigError, DigestError, UsageError
-from digest.files import write_atomic
+from digest.files import WriteError, write_atomic
 from digest.lint import Finding
 from digest.models import Article
 from digest.policy import PASSWORD_VARIABLE, SendSettings, is_address
@@ -96,7 +96,7 @@ def send_edition(
     now = now or dt.datetime.now(dt.UTC)
     message = mail.compose(project, data, settings, recipients, now)
     if dry_run is not None:
-        write_atomic(dry_run, message.as_bytes(policy=WIRE))
+        write_atomic(dry_run, message.as_bytes(policy=WIRE))  # WriteError says why it cannot
         return Outcome(key, message, recipients, written=dry_run)
     record = project.digests_dir / RECORD_NAME
     history = read_record(record)
@@ -109,10 +109,11 @@ def send_edition(
     )  # fmt: skip
     try:
         _write_record(record, [*history, sent])
-    except OSError as exc:
+    except (OSError, WriteError) as exc:
         raise SendError(
             f"edition {key} was sent (Message-ID {sent.message_id}) but could not be recorded in "
-            f"{record}: {exc.strerror}; add it there before any other `digest send`"
+            f"{record}: {getattr(exc, 'strerror', None) or exc}; add it there before any other "
+            "`digest send`"
         ) from None
     return Outcome(key, message, recipients, record=record)
 
