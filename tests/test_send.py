@@ -333,3 +333,15 @@ def test_an_untrusted_certificate_stops_before_anything_is_sent(tmp_path: Path) 
     assert result.stderr.endswith("; nothing was sent\n")
     assert handler.received == []
     assert not (tmp_path / "digests" / "sent.json").exists()
+
+
+def test_a_mailto_unsubscribe_has_no_one_click_header(tmp_path: Path) -> None:
+    text = SOURCES.replace(
+        "unsubscribe: [https://example.org/unsubscribe?list=cities, leave@example.org]",
+        "unsubscribe: mailto:leave@example.org?subject=unsubscribe",
+    )
+    path = project(tmp_path, 25, text)
+    assert run(path, "--dry-run", str(tmp_path / "out.eml")).exit_code == 0
+    message = parse((tmp_path / "out.eml").read_bytes())
+    assert message["List-Unsubscribe"] == "<mailto:leave@example.org?subject=unsubscribe>"
+    assert message["List-Unsubscribe-Post"] is None
