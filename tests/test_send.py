@@ -335,6 +335,14 @@ def test_an_untrusted_certificate_stops_before_anything_is_sent(tmp_path: Path) 
     assert not (tmp_path / "digests" / "sent.json").exists()
 
 
+def test_a_server_on_this_machine_needs_no_tls_by_default(tmp_path: Path) -> None:
+    handler = Handler()
+    with smtp_server(handler) as port:
+        path = project(tmp_path, port, SOURCES.replace("  security: none\n", ""))
+        assert run(path).exit_code == 0
+    assert len(handler.received) == 1
+
+
 def test_a_mailto_unsubscribe_has_no_one_click_header(tmp_path: Path) -> None:
     text = SOURCES.replace(
         "unsubscribe: [https://example.org/unsubscribe?list=cities, leave@example.org]",

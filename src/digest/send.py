@@ -26,7 +26,7 @@ from digest.errors import ConfigError, DigestError, UsageError
 from digest.files import WriteError, write_atomic
 from digest.lint import Finding
 from digest.models import Article
-from digest.policy import PASSWORD_VARIABLE, SendSettings, is_address
+from digest.policy import PASSWORD_VARIABLE, SendSettings, is_address, is_loopback
 from digest.render import EditionData
 
 RECORD_NAME = "sent.json"
@@ -157,16 +157,12 @@ def _password(settings: SendSettings, password: str | None, project: Project) ->
             f"{project.path.name}:{settings.line}: send.username is set but "
             f"${PASSWORD_VARIABLE} is empty; export the password in that variable"
         )
-    if settings.username and settings.security == "none" and not _loopback(settings.host):
+    if settings.username and settings.security == "none" and not is_loopback(settings.host):
         raise ConfigError(
             f"{project.path.name}:{settings.line}: send.security is none: the password would "
             f"cross the network in clear to {settings.host}; use starttls or ssl"
         )
     return password
-
-
-def _loopback(host: str) -> bool:
-    return host in ("localhost", "::1") or host.startswith("127.")
 
 
 # --------------------------------------------------------------------------- the record
