@@ -4,6 +4,7 @@ article row that cannot be decoded is extracted again."""
 from __future__ import annotations
 
 import random
+import re
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -91,7 +92,8 @@ def test_fetch_sets_a_damaged_store_aside_and_rebuilds_it(
     (kept,) = sorted(store_file.parent.glob(f"{DB_NAME}.damaged-*"))
     assert code == 0, output
     one, two = (server.url(f"/{name}") for name in ("One", "Two"))
-    lines = output.splitlines()
+    # the seconds column depends on the machine's load
+    lines = [re.sub(r" \d+\.\ds ", " 0.0s ", line) for line in output.splitlines()]
     assert sorted(lines[:2]) == [
         f"[1] fetched live 200 0.0s {one}", f"[2] fetched live 200 0.0s {two}",
     ]  # fmt: skip
