@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from digest import typography
 from digest.config import Project, edition_monday, iso_week
@@ -14,6 +15,9 @@ from digest.files import write_atomic
 from digest.items import Item, resolve
 from digest.models import Article
 from digest.render import EditionData, Section, render_html, render_markdown
+
+if TYPE_CHECKING:
+    from digest.templating import TemplateError
 
 Renderer = Callable[[EditionData, Project], str]
 FEED_NAME = "feed.xml"
@@ -135,6 +139,25 @@ def build(
             for item in section.items:
                 _note(report, project, item)
     return report
+
+
+def template_problems(
+    project: Project, articles: Mapping[str, Article], keys: Sequence[str]
+) -> list[TemplateError]:
+    """What the curator's template would stop a build with: compiled and rendered per edition."""
+    from digest.templating import TemplateError
+
+    template = project.settings.template
+    if template is None:
+        return []
+    _, renderer = FORMATS["html" if _is_html_template(template) else "md"]
+    problems: dict[str, TemplateError] = {}
+    for key in keys or [iso_week(dt.date.today())]:
+        try:
+            renderer(assemble(project, key, articles), project)
+        except TemplateError as exc:
+            problems.setdefault(str(exc), exc)
+    return list(problems.values())
 
 
 def _refuse_incomplete(project: Project, editions: Sequence[EditionData]) -> None:

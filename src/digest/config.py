@@ -497,6 +497,18 @@ def _text(
     return text or None
 
 
+def outside_problem(sources: Path, file: Path) -> str | None:
+    """Why `file` (resolved) may not be read for this review: it lies outside its folder.
+
+    sources.yaml may come from someone else: `html: /etc/passwd` or a template from anywhere
+    would put a local file into a digest sent to readers.
+    """
+    folder = sources.parent.resolve()
+    if file.is_relative_to(folder):
+        return None
+    return f"is outside the review's folder ({folder}); copy it there"
+
+
 def _prose(checked: str | None, raw: Any) -> str | None:
     """The curator's text with its first line's indentation (Markdown reads it); None if blank."""
     if checked is None:
@@ -564,7 +576,13 @@ def _validate_settings(problems: _Problems, section: Any, line: int | None, path
     template_text = _text(problems, section, "template", "digest")
     if template_text:
         template = (path.parent / template_text).resolve()
-        if not template.is_file():
+        if outside_problem(path, template):
+            problems.add(
+                _line_of(section, "template"),
+                "digest.template",
+                f"'{template_text}' {outside_problem(path, template)}",
+            )
+        elif not template.is_file():
             problems.add(
                 _line_of(section, "template"), "digest.template", f"'{template_text}' not found"
             )
@@ -708,7 +726,11 @@ def _validate_source(
     html_text = _text(problems, entry, "html", where)
     if html_text:
         html = (path.parent / html_text).resolve()
-        if not html.is_file():
+        if outside_problem(path, html):
+            problems.add(
+                at("html"), f"{where}.html", f"'{html_text}' {outside_problem(path, html)}"
+            )
+        elif not html.is_file():
             problems.add(at("html"), f"{where}.html", f"'{html_text}' not found")
     authors: tuple[str, ...] | None = None
     if "author" in entry and "authors" in entry:

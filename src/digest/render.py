@@ -174,21 +174,17 @@ def view(edition: EditionData) -> dict[str, Any]:
 
 
 def _environment(folder: Path, *, html: bool) -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(folder), str(_TEMPLATES)]),
-        autoescape=html,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-    )
-    env.filters.update(inline=md_inline, blockquote=md_quote, href=href, markdown=markdown_html)
-    return env
+    from digest import templating
+
+    filters = {"inline": md_inline, "blockquote": md_quote, "href": href, "markdown": markdown_html}
+    return templating.environment([folder, _TEMPLATES], html=html, filters=filters)
 
 
 def _render(name: str, template: Path | None, context: dict[str, Any], *, html: bool) -> str:
+    from digest import templating
+
     folder, name = (template.parent, template.name) if template else (_TEMPLATES, name)
-    return _environment(folder, html=html).get_template(name).render(**context)
+    return templating.render(_environment(folder, html=html), name, context)
 
 
 def render_markdown(edition: EditionData, template: Path | None = None) -> str:
