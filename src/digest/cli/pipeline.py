@@ -110,7 +110,9 @@ def build(
     ] = None,
     all_editions: Annotated[bool, typer.Option("--all", help="Build every edition.")] = False,
     fmt: Annotated[str, typer.Option("--format", help="md, html or atom.")] = "md",
-    output: Annotated[Path | None, typer.Option(help="Where to write (file or folder).")] = None,
+    output: Annotated[
+        Path | None, typer.Option(help="Where to write: a file, a folder, or - for stdout.")
+    ] = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Fail if an item lacks a theme or a quote.")
     ] = False,
@@ -128,6 +130,9 @@ def build(
     )
     for line in report.warnings + report.failed:
         common.err.print(line, soft_wrap=True)
+    if report.stdout is not None:
+        sys.stdout.buffer.write(report.stdout)
+        sys.stdout.flush()
     for path in report.written:
         common.out.print(f"Wrote {path}")
     raise typer.Exit(report.exit_code)
