@@ -11,21 +11,11 @@ import pytest
 from typer.testing import CliRunner
 
 from digest.cli import app
-from handskit import read_only
+from handskit import HEAD, HELLO_W48, read_only
 
 runner = CliRunner()
 
-REVIEW = """\
-digest:
-  title: Weekly
-  language: en
-  themes: [Cities]
-editions:
-  2026-W48:
-    intro: Hello.
-  2026-W49:
-    intro: Again.
-"""
+REVIEW = HEAD + HELLO_W48 + "  2026-W49:\n    intro: Again.\n"
 DIGEST = "# Weekly\n\n*23–29 November 2026*\n\nHello.\n"
 
 

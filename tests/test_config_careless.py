@@ -11,16 +11,10 @@ from typer.testing import CliRunner
 
 from digest import config
 from digest.cli import app
+from handskit import HEAD
 from webserver import WebServer, status
 
 runner = CliRunner()
-
-HEAD = """\
-digest:
-  title: Weekly
-  language: en
-  themes: [Cities]
-"""
 
 
 def entry(url: str, **keys: str) -> str:

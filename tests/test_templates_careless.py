@@ -10,19 +10,11 @@ import pytest
 from typer.testing import CliRunner
 
 from digest.cli import app
+from handskit import HEAD, HELLO_W48
 
 runner = CliRunner()
 
-REVIEW = """\
-digest:
-  title: Weekly
-  language: en
-  themes: [Cities]
-  template: {template}
-editions:
-  2026-W48:
-    intro: Hello.
-"""
+REVIEW = HEAD + "  template: {template}\n" + HELLO_W48
 
 
 def write_review(folder: Path, template_text: str, name: str = "mine.md.j2") -> None:

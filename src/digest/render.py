@@ -196,8 +196,19 @@ def render_markdown(edition: EditionData, template: Path | None = None) -> str:
 def render_html(edition: EditionData, template: Path | None = None) -> str:
     """The edition as a self-contained HTML page for e-mail: inline styles, no external assets."""
     text = _render("digest.html.j2", template, view(edition), html=True)
-    lines = [line.rstrip() for line in text.splitlines()]
-    return "\n".join(line for line in lines if line).strip() + "\n"
+    return _drop_blank_lines(text).strip() + "\n"
+
+
+def _drop_blank_lines(html: str) -> str:
+    """The template's blank lines go; those inside <pre> are the curator's code, and stay."""
+    kept: list[str] = []
+    in_pre = False
+    for line in html.splitlines():
+        if in_pre or line.strip():
+            kept.append(line if in_pre else line.rstrip())
+        opened, closed = line.rfind("<pre"), line.rfind("</pre>")
+        in_pre = opened > closed if opened != closed else in_pre
+    return "\n".join(kept)
 
 
 def render_fragment(edition: EditionData) -> str:

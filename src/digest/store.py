@@ -8,6 +8,7 @@ in one transaction so that a process killed mid-run leaves whole items or none.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,6 +76,7 @@ class Store:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"cannot create the store folder {folder}: {exc.strerror}") from None
+        _refuse_read_only(folder, path)
         try:
             # isolation_level=None: we issue BEGIN/COMMIT ourselves, so a transaction is exactly
             # one item and nothing is left open between them.
@@ -273,6 +275,16 @@ _RECORD_PLACEHOLDERS = ", ".join("?" for _ in _RECORD_FIELDS)
 
 def _record_values(record: FetchRecord) -> tuple[Any, ...]:
     return tuple(getattr(record, name) for name in _RECORD_FIELDS)
+
+
+def _refuse_read_only(folder: Path, path: Path) -> None:
+    """A store we may not write is a permissions problem, never a reason to delete it."""
+    if all(os.access(p, os.W_OK) for p in (folder, path) if p.exists()):
+        return
+    raise StoreError(
+        f"{folder} is read-only, and digest writes its store there; check its permissions "
+        "(do not delete it: it holds the pages fetched so far)"
+    )
 
 
 def _refuse_newer(db: sqlite3.Connection, path: Path) -> None:
