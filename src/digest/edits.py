@@ -57,6 +57,8 @@ def edit(
     to the fresh file, so neither side's work is lost. `mutate` must therefore find its target
     by content (a URL), never by position alone.
     """
+    if not path.exists():
+        read_document(path)  # the usual "not found" message, and no lock file left behind
     with edit_lock(path):
         for _ in range(3):
             raw = read_document(path)
