@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 Renderer = Callable[[EditionData, Project], str]
 FEED_NAME = "feed.xml"
+ARCHIVE_NAME = "index.html"
 
 
 def _is_html_template(template: Path) -> bool:
@@ -111,8 +112,12 @@ def build(
     fmt: str = "md",
     output: Path | None = None,
     strict: bool = False,
+    archive: bool = False,
 ) -> BuildReport:
-    """Render and write each edition in `keys`; nothing is written if --strict finds gaps."""
+    """Render and write each edition in `keys`; nothing is written if --strict finds gaps.
+
+    `archive` (build --all --format html) also writes index.html, the list of the editions.
+    """
     if fmt not in ALL_FORMATS:
         raise UsageError(f"unknown format '{fmt}'; choose one of {', '.join(ALL_FORMATS)}")
     file_output = output is not None and outputs.names_a_file(output)
@@ -135,6 +140,9 @@ def build(
         for edition in editions:
             target = _target(project, edition.key, suffix, output, file_output)
             rendered[target] = renderer(edition, project).encode("utf-8")
+        if archive and fmt == "html":
+            target = _archive_target(project, output, file_output)
+            rendered[target] = _archive(project, articles).encode("utf-8")
     if output is not None:
         outputs.refuse_foreign(list(rendered), project.store_dir, project.digests_dir)
     for target, data in rendered.items():
@@ -209,6 +217,20 @@ def feed_xml(project: Project, editions: Sequence[EditionData]) -> str:
         updated = max([edition_monday(edition.key), *added])
         entries.append(FeedEntry(edition, updated, link=f"{edition.key}.html"))
     return render_atom(project.settings.title, project.settings.language, entries)
+
+
+def _archive(project: Project, articles: Mapping[str, Article]) -> str:
+    from digest.render import render_archive
+
+    keys = [k for k in edition_keys(project, None, all_editions=True) if _has_content(project, k)]
+    editions = [assemble(project, key, articles) for key in keys]
+    return render_archive(project.settings.title, project.settings.language, editions)
+
+
+def _archive_target(project: Project, output: Path | None, file_output: bool) -> Path:
+    if output is None:
+        return project.digests_dir / ARCHIVE_NAME
+    return (output.parent if file_output else output) / ARCHIVE_NAME
 
 
 def _feed_target(project: Project, output: Path | None, file_output: bool) -> Path:

@@ -24,6 +24,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 
+from digest import policy
 from digest.errors import ConfigError, UsageError
 
 SCHEMA_VERSION = 1
@@ -45,6 +46,15 @@ DEFAULT_LABELS: dict[str, str] = {
     "pt": "Ler mais",
     "nl": "Lees meer",
 }
+DEFAULT_PAYWALL_LABELS: dict[str, str] = {
+    "en": "subscribers",
+    "fr": "abonnés",
+    "de": "Abo",
+    "es": "suscriptores",
+    "it": "abbonati",
+    "pt": "assinantes",
+    "nl": "abonnees",
+}
 
 
 @dataclass(frozen=True)
@@ -63,6 +73,10 @@ class FetchSettings:
     retries: int = 3
     backoff: float = 0.5  # seconds before the first retry, doubled at each next one
     robots: bool = True
+    # A public page may not redirect to a private, loopback or link-local address (a cloud's
+    # metadata service, a router) unless the curator allows it.
+    allow_private: bool = False
+    extract_timeout: float = 30.0  # seconds of extraction for one page before it fails
 
 
 @dataclass(frozen=True)
@@ -76,15 +90,26 @@ class Settings:
     template: Path | None = None
     fetch: FetchSettings = field(default_factory=FetchSettings)
     theme_lines: dict[str, int] = field(default_factory=dict)  # where each theme is written
+    paywall_labels: dict[str, str] = field(default_factory=dict)
+    publishing: policy.PublishingRules = field(default_factory=policy.PublishingRules)
 
     def label_for(self, language: str | None) -> str:
         """The attribution label for an article in `language` ("Lire plus", "Read more")."""
+        return self._by_language(language, self.labels, DEFAULT_LABELS)
+
+    def paywall_label_for(self, language: str | None) -> str:
+        """The word that marks a paywalled link ("subscribers", "abonnés"), like label_for."""
+        return self._by_language(language, self.paywall_labels, DEFAULT_PAYWALL_LABELS)
+
+    def _by_language(
+        self, language: str | None, chosen: dict[str, str], defaults: dict[str, str]
+    ) -> str:
         for lang in (language, self.language, "en"):
-            if lang and lang in self.labels:
-                return self.labels[lang]
-            if lang and lang in DEFAULT_LABELS:
-                return DEFAULT_LABELS[lang]
-        return DEFAULT_LABELS["en"]
+            if lang and lang in chosen:
+                return chosen[lang]
+            if lang and lang in defaults:
+                return defaults[lang]
+        return defaults["en"]
 
 
 @dataclass(frozen=True)
@@ -127,6 +152,20 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Feed:
+    """Where candidates come from (`feeds:`): a feed, an OPML list or a home page."""
+
+    index: int
+    line: int
+    url: str
+    theme: str | None = None
+    keywords: tuple[str, ...] = ()  # keep entries holding one (title, summary)
+    exclude: tuple[str, ...] = ()  # drop entries holding one
+    language: str | None = None  # keep entries in this language
+    max_entries: int = 200  # the newest entries read from one feed document
+
+
+@dataclass(frozen=True)
 class Project:
     """A loaded sources.yaml."""
 
@@ -134,6 +173,8 @@ class Project:
     settings: Settings
     editions: dict[str, EditionText]
     sources: tuple[Source, ...]
+    feeds: tuple[Feed, ...] = ()
+    send: policy.SendSettings | None = None  # the `send:` section, if any
 
     @property
     def folder(self) -> Path:
@@ -459,11 +500,15 @@ def _suggest(word: str, choices: Sequence[str]) -> str:
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
-TOP_KEYS = ("digest", "editions", "sources")
-DIGEST_KEYS = ("title", "language", "themes", "labels", "template", "fetch", "version")
+TOP_KEYS = ("digest", "editions", "sources", "feeds", "send")
+DIGEST_KEYS = (
+    "title", "language", "themes", "labels", "template", "fetch", "version",
+    "paywall_labels", "quotes", "require_date", "max_share_per_publication",
+)  # fmt: skip
 FETCH_KEYS = tuple(FetchSettings.__dataclass_fields__)
 ZERO_MEANS_NONE = ("retries", "backoff", "delay")  # 0 retries: one attempt; 0 s: no wait
 EDITION_KEYS = ("title", "intro", "outro")
+FEED_KEYS = ("url", "theme", "keywords", "exclude", "language", "max_entries")
 SOURCE_KEYS = (
     "url", "added", "edition", "theme", "comment", "quote", "html", "title", "author",
     "authors", "publication", "date", "language", "label",
@@ -528,8 +573,10 @@ def validate(raw: Document) -> Project:
     settings = _validate_settings(problems, data.get("digest"), _line_of(data, "digest"), path)
     editions = _validate_editions(problems, data.get("editions"), _line_of(data, "editions"))
     sources = _validate_sources(problems, data.get("sources"), settings, path)
+    feeds = _validate_feeds(problems, data.get("feeds"), _line_of(data, "feeds"), settings)
+    send = policy.read_send(data.get("send"), _line_of(data, "send"), problems.add, _line_of)
     problems.raise_if_any()
-    return Project(path=path, settings=settings, editions=editions, sources=tuple(sources))
+    return Project(path, settings, editions, tuple(sources), tuple(feeds), send)
 
 
 def _validate_settings(problems: _Problems, section: Any, line: int | None, path: Path) -> Settings:
@@ -572,6 +619,16 @@ def _validate_settings(problems: _Problems, section: Any, line: int | None, path
             )
         else:
             labels = {str(k).lower(): str(v) for k, v in labels_raw.items() if v is not None}
+    paywall_labels: dict[str, str] = {}
+    paywall_raw = section.get("paywall_labels")
+    if isinstance(paywall_raw, CommentedMap):
+        paywall_labels = {str(k).lower(): str(v) for k, v in paywall_raw.items() if v is not None}
+    elif paywall_raw is not None:
+        problems.add(
+            _line_of(section, "paywall_labels"),
+            "digest.paywall_labels",
+            "must map languages to words",
+        )
     template: Path | None = None
     template_text = _text(problems, section, "template", "digest")
     if template_text:
@@ -587,7 +644,11 @@ def _validate_settings(problems: _Problems, section: Any, line: int | None, path
                 _line_of(section, "template"), "digest.template", f"'{template_text}' not found"
             )
     fetch = _validate_fetch(problems, section.get("fetch"), _line_of(section, "fetch"))
-    return Settings(title, language, tuple(themes), labels, template, fetch, theme_lines)
+    publishing = policy.read_publishing(section, problems.add, _line_of)
+    return Settings(
+        title, language, tuple(themes), labels, template, fetch, theme_lines,
+        paywall_labels, publishing,
+    )  # fmt: skip
 
 
 def _validate_fetch(problems: _Problems, section: Any, line: int | None) -> FetchSettings:
@@ -780,3 +841,89 @@ def _validate_source(
         language=language.lower() if language else None,
         label=_text(problems, entry, "label", where),
     )
+
+
+def _validate_feeds(
+    problems: _Problems, section: Any, line: int | None, settings: Settings
+) -> list[Feed]:
+    """The `feeds:` list (digest discover), checked like sources: file, line and entry."""
+    if section is None:
+        return []
+    if not isinstance(section, CommentedSeq):
+        problems.add(line, "feeds", "must be a list of entries, each starting with '- url:'")
+        return []
+    feeds: list[Feed] = []
+    for i, entry in enumerate(section):
+        where = f"feeds[{i + 1}]"
+        at_line = _line_of(section, i) or 0
+        if isinstance(entry, str):
+            entry = CommentedMap(url=entry)
+        if not isinstance(entry, CommentedMap):
+            problems.add(at_line, where, "must be a mapping starting with 'url:'")
+            continue
+        count = len(problems.lines)
+        _unknown_keys(problems, entry, FEED_KEYS, where)
+        url = _text(problems, entry, "url", where)
+        if not url:
+            problems.add(at_line, where, "needs a 'url'")
+        elif urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc:
+            problems.add(
+                _line_of(entry, "url") or at_line, f"{where}.url", f"'{url}' is not an http(s) URL"
+            )
+        theme = _text(problems, entry, "theme", where)
+        if theme and theme not in settings.themes:
+            hint = _suggest(theme, settings.themes)
+            problems.add(
+                _line_of(entry, "theme") or at_line,
+                f"{where}.theme",
+                f"'{theme}' is not a theme{hint}",
+            )
+        words = {
+            key: _words(problems, entry, key, where, at_line) for key in ("keywords", "exclude")
+        }
+        language = _text(problems, entry, "language", where)
+        if language and not LANGUAGE_RE.match(language.lower()):
+            problems.add(
+                _line_of(entry, "language") or at_line,
+                f"{where}.language",
+                f"'{language}' is not a two-letter code",
+            )
+        max_entries = entry.get("max_entries", Feed.max_entries)
+        if isinstance(max_entries, bool) or not isinstance(max_entries, int) or max_entries < 1:
+            problems.add(
+                _line_of(entry, "max_entries") or at_line,
+                f"{where}.max_entries",
+                f"has an invalid value {max_entries!r}; write a whole number above 0",
+            )
+        if len(problems.lines) > count or not url:
+            continue
+        feeds.append(
+            Feed(
+                index=i + 1,
+                line=at_line,
+                url=url,
+                theme=theme,
+                keywords=words["keywords"],
+                exclude=words["exclude"],
+                language=language.lower() if language else None,
+                max_entries=int(max_entries),
+            )
+        )
+    return feeds
+
+
+def _words(
+    problems: _Problems, entry: CommentedMap, key: str, where: str, line: int
+) -> tuple[str, ...]:
+    """A list of words or phrases (or one of them alone)."""
+    raw = entry.get(key)
+    if raw is None:
+        return ()
+    if isinstance(raw, str):
+        raw = [raw]
+    if not isinstance(raw, list) or not all(isinstance(w, str) and w.strip() for w in raw):
+        problems.add(
+            _line_of(entry, key) or line, f"{where}.{key}", "must be a list of words or phrases"
+        )
+        return ()
+    return tuple(w.strip() for w in raw)

@@ -210,21 +210,65 @@ def add_sources(path: Path, new: Sequence[NewSource]) -> tuple[Project, list[str
         entries = _entries(document)
         listed = {_entry_url(e) for e in entries}
         skipped.clear()
+        before = len(entries)
         for item in new:
             if item.url in listed:
                 skipped.append(item.url)
                 continue
             entry = CommentedMap()
             entry["url"] = item.url
-            entry["added"] = item.added
+            # A copy: ruamel would write one date object shared by two entries as an anchor.
+            entry["added"] = dt.date.fromordinal(item.added.toordinal())
             for key in ("edition", "theme", "comment", "html"):
                 value = getattr(item, key)
                 if value:
                     entry[key] = _block(value)
             entries.append(entry)
             listed.add(item.url)
+        _keep_list_ending(entries, before)
 
     return edit(path, mutate), skipped
+
+
+def _keep_list_ending(entries: CommentedSeq, before: int) -> None:
+    """The blank line (or comment) that closed the list stays at its end, after new entries."""
+    if before == 0 or len(entries) == before:
+        return
+    old, new = entries[before - 1], entries[-1]
+    if not (isinstance(old, CommentedMap) and isinstance(new, CommentedMap) and old and new):
+        return
+    slots = old.ca.items.get(list(old)[-1])
+    if not slots or len(slots) < 3 or slots[2] is None or _is_block(old[list(old)[-1]]):
+        return  # after a block scalar the comment token means something else: leave it
+    if _is_block(new[list(new)[-1]]):
+        return
+    new.ca.items.setdefault(list(new)[-1], [None, None, None, None])[2] = slots[2]
+    slots[2] = None
+
+
+def add_feeds(path: Path, urls: Sequence[str]) -> tuple[Project, list[str]]:
+    """Append feeds to `feeds:` in sources.yaml; return the project and the URLs added."""
+    added: list[str] = []
+
+    def mutate(document: Any) -> None:
+        if not isinstance(document, CommentedMap):
+            raise ConfigError("sources.yaml: expected a mapping with 'digest:' and 'sources:'")
+        feeds = document.get("feeds")
+        if feeds is None:
+            feeds = document["feeds"] = CommentedSeq()
+        if not isinstance(feeds, CommentedSeq):
+            raise ConfigError("sources.yaml: 'feeds' must be a list")
+        listed = {_entry_url(e) for e in feeds}
+        added.clear()
+        for url in urls:
+            if url not in listed:
+                entry = CommentedMap()
+                entry["url"] = url
+                feeds.append(entry)
+                listed.add(url)
+                added.append(url)
+
+    return edit(path, mutate), added
 
 
 def _check_new(item: NewSource) -> None:

@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from digest.collect import FetchReport, ItemReport
+from digest.webtext import printable
 
 
 def interactive(console: Console) -> bool:
@@ -28,9 +29,11 @@ def item_line(item: ItemReport) -> str:
     )
     if item.error:
         line += f" -- {item.error}"
+    elif item.detail and item.used == "live":
+        line += f" -- {item.detail}"
     elif item.detail:
         line += f" -- {item.detail}; used the {item.used} copy"
-    return line
+    return printable(line)
 
 
 class Reporter:

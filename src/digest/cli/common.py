@@ -33,8 +33,18 @@ def project(ctx: typer.Context) -> Project:
 
 
 def print_json(data: Any) -> None:
-    """Machine output on stdout, indented, UTF-8 as is."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    """Machine output on stdout, indented, UTF-8 as is (web text cleaned once more)."""
+    from digest.webtext import printable
+
+    sys.stdout.write(printable(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
+
+
+def safe_streams() -> None:
+    """Text no encoder takes (a lone surrogate from an older store) prints as "?", no traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
 
 
 def fail(message: str) -> NoReturn:
