@@ -56,11 +56,13 @@ def add(
         if not html.is_file():
             common.fail(f"{html}: no such file")
         saved = os.path.relpath(html.resolve(), path.resolve().parent)
+    new = [edits.NewSource(url, dt.date.today(), theme, comment, saved, edition) for url in urls]
+    edits.check_new(new)  # a malformed URL or edition is refused before anything reads it
     refused = [] if force else featured.refusals(common.project(ctx), urls, edition)
     for url, earlier in refused:
         common.err.print(f"Not added: {url} is already featured in {earlier}; --force to add it")
-    urls = [url for url in urls if url not in dict(refused)]
-    new = [edits.NewSource(url, dt.date.today(), theme, comment, saved, edition) for url in urls]
+    new = [item for item in new if item.url not in dict(refused)]
+    urls = [item.url for item in new]
     project, skipped = edits.add_sources(path, new) if new else (common.project(ctx), [])
     for url in skipped:
         common.err.print(f"Already listed, left as is: {url}")
