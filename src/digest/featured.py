@@ -46,8 +46,15 @@ def refusals(
 ) -> list[tuple[str, str]]:
     """The URLs an earlier edition featured, each with that edition (`add` refuses them)."""
     target = edition or iso_week(dt.date.today())
-    found = [(url, featured_before(project, url, target)) for url in urls_to_add]
-    return [(url, earlier) for url, earlier in found if earlier]
+    found: list[tuple[str, str]] = []
+    for url in urls_to_add:
+        try:
+            earlier = featured_before(project, url, target)
+        except ValueError:  # not a URL at all: `add` says so in its own words
+            continue
+        if earlier:
+            found.append((url, earlier))
+    return found
 
 
 def findings(project: Project, sources: Sequence[Source]) -> list[Finding]:
