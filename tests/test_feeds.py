@@ -154,3 +154,14 @@ def test_an_unknown_format_and_a_file_that_is_not_utf8() -> None:
         importing.read("a.txt", b"", "rss")
     with pytest.raises(UsageError, match=r"^a.txt: not UTF-8 \(byte 0\); save it as UTF-8$"):
         importing.read("a.txt", b"\xff\xfe", "auto")
+
+
+def test_one_key_for_the_urls_of_one_article() -> None:
+    same = [
+        "http://www.news.example/2026/a/?utm_source=x#top",
+        "https://news.example/2026/a",
+        "HTTPS://News.Example:443/2026/a/",
+    ]
+    assert {urls.article_key(u) for u in same} == {"https://news.example/2026/a"}
+    assert urls.article_key("https://news.example/") == "https://news.example/"
+    assert urls.article_key("https://news.example/2026/a?page=2") != urls.article_key(same[1])
