@@ -165,3 +165,16 @@ def test_one_key_for_the_urls_of_one_article() -> None:
     assert {urls.article_key(u) for u in same} == {"https://news.example/2026/a"}
     assert urls.article_key("https://news.example/") == "https://news.example/"
     assert urls.article_key("https://news.example/2026/a?page=2") != urls.article_key(same[1])
+
+
+def test_a_long_feed_is_cut_after_its_first_entries_and_closed_again() -> None:
+    entries = b"".join(
+        b'<entry><title>E%d</title><id>urn:%d</id><link href="https://a.example/%d"/></entry>'
+        % (i, i, i)
+        for i in range(10)
+    )
+    atom = b'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>T</title>'
+    document = feeds.read(atom + entries + b"</feed>", "https://a.example/atom", None,
+                          max_entries=3)  # fmt: skip
+    assert (document.total, document.problem) == (10, None)
+    assert [e.url for e in document.entries] == [f"https://a.example/{i}" for i in range(3)]

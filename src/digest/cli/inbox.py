@@ -25,16 +25,21 @@ JSON_HELP = "Print the report as JSON."
 
 def discover(
     ctx: typer.Context,
+    ignore_robots: Annotated[
+        bool, typer.Option("--ignore-robots", help="Ignore robots.txt for this run.")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
     """Read the feeds of sources.yaml and put their new entries in the inbox."""
     from digest.discovery import discover as run
+    from digest.fetch import FetchOptions
 
     project = common.project(ctx)
     if not project.feeds:
         common.fail(f"{project.path.name} has no 'feeds:'; add one, or `digest import` an OPML")
+    options = FetchOptions.from_settings(project.settings.fetch, ignore_robots=ignore_robots)
     with _store(project) as store:
-        report = run(project, store, on_feed=None if as_json else _feed_line)
+        report = run(project, store, options=options, on_feed=None if as_json else _feed_line)
     if as_json:
         common.print_json(report.to_json())
     else:
