@@ -449,3 +449,20 @@ def test_discover_honours_robots_txt_unless_told_otherwise(
     ]  # fmt: skip
     allowed = run(path, "discover", "--ignore-robots", "--json")
     assert (allowed.exit_code, json.loads(allowed.stdout)["summary"]["new"]) == (0, 1)
+
+
+def test_an_opml_import_into_a_fresh_review_keeps_each_comment_in_its_section(
+    tmp_path: Path,
+) -> None:
+    assert runner.invoke(app, ["init", "fresh"]).exit_code == 0
+    path = tmp_path / "fresh" / "sources.yaml"
+    before = path.read_text(encoding="utf-8")
+    (tmp_path / "f.opml").write_text(
+        '<opml version="2.0"><body><outline text="A" xmlUrl="https://a.example/feed.xml"/>'
+        "</body></opml>"
+    )
+    result = run(path, "import", str(tmp_path / "f.opml"))
+    assert result.exit_code == 0
+    assert path.read_text(encoding="utf-8") == before.replace(
+        "\neditions:", "\nfeeds:\n  - url: https://a.example/feed.xml\neditions:", 1
+    )
