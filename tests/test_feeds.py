@@ -178,3 +178,16 @@ def test_a_long_feed_is_cut_after_its_first_entries_and_closed_again() -> None:
                           max_entries=3)  # fmt: skip
     assert (document.total, document.problem) == (10, None)
     assert [e.url for e in document.entries] == [f"https://a.example/{i}" for i in range(3)]
+
+
+def test_a_malformed_feed_with_entries_is_read_leniently_and_says_so() -> None:
+    body = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>T &nbsp; x</title>'
+        b"<item><title>One</title><link>https://a.example/1</link></item>"
+        b"<item><title>Two &amp broken</title><link>https://a.example/2</link></item>"
+        b"</channel></rss>"
+    )
+    document = feeds.read(body, "https://a.example/rss", "application/rss+xml")
+    assert [e.url for e in document.entries] == ["https://a.example/1", "https://a.example/2"]
+    assert document.problem is None
+    assert document.warning == "malformed feed, read leniently: undefined entity (line 1)"

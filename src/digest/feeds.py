@@ -56,6 +56,7 @@ class Document:
     without_link: int = 0  # entries that name no article
     problem: str | None = None  # why nothing could be read
     total: int | None = None  # entries in the document, when more than were read
+    warning: str | None = None  # read, but not as written (a malformed feed read leniently)
 
 
 def read(
@@ -111,9 +112,21 @@ def _xml_feed(body: bytes, url: str, content_type: str | None, max_entries: int 
                 language=language,
             )
         )
-    if not document.entries and parsed.get("bozo"):
+    if parsed.get("bozo") and _is_syntax_error(parsed.get("bozo_exception")):
+        if document.entries:
+            document.warning = f"malformed feed, read leniently: {_bozo_reason(parsed)}"
+        else:
+            document.problem = f"malformed feed: {_bozo_reason(parsed)}"
+    elif not document.entries and parsed.get("bozo"):
         document.problem = f"malformed feed: {_bozo_reason(parsed)}"
     return document
+
+
+def _is_syntax_error(exc: Any) -> bool:
+    """An XML error, not one of feedparser's notes on a mislabelled charset or content type."""
+    import xml.sax
+
+    return isinstance(exc, xml.sax.SAXException)
 
 
 def _first_entries(body: bytes, limit: int) -> tuple[bytes, int | None]:
