@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import socket
+import ssl
+import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
 
 
 @dataclass
@@ -62,10 +66,44 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def self_signed(folder: Path) -> tuple[Path, Path]:
+    """A certificate for 127.0.0.1 and its key, made by the openssl command."""
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+         "-keyout", str(key), "-out", str(cert), "-subj", "/CN=127.0.0.1",
+         "-addext", "subjectAltName=IP:127.0.0.1"],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    return cert, key
+
+
+def _accept(login: str, password: str) -> Any:
+    def authenticator(
+        server: Any, session: Any, envelope: Any, mechanism: str, auth_data: Any
+    ) -> AuthResult:
+        ok = isinstance(auth_data, LoginPassword) and (
+            auth_data.login.decode(),
+            auth_data.password.decode(),
+        ) == (login, password)
+        return AuthResult(success=ok, handled=False)
+
+    return authenticator
+
+
 @contextmanager
-def smtp_server(handler: Handler) -> Iterator[int]:
-    """Serve `handler` on 127.0.0.1; yield the port."""
-    controller = Controller(handler, hostname="127.0.0.1", port=_free_port())
+def smtp_server(
+    handler: Handler, *, tls: tuple[Path, Path] | None = None, login: tuple[str, str] | None = None
+) -> Iterator[int]:
+    """Serve `handler` on 127.0.0.1, with STARTTLS and a login if asked; yield the port."""
+    extra: dict[str, Any] = {}
+    if tls is not None:
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(*tls)
+        extra.update(tls_context=context, require_starttls=True)
+    if login is not None:
+        extra.update(authenticator=_accept(*login), auth_required=True)
+    controller = Controller(handler, hostname="127.0.0.1", port=_free_port(), **extra)
     controller.start()
     try:
         yield controller.port

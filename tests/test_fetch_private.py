@@ -141,3 +141,13 @@ def test_allow_private_is_a_checked_setting(tmp_path: Path) -> None:
     assert str(caught.value) == (
         "sources.yaml:4: digest.fetch.allow_private has an invalid value 'yes please'"
     )
+
+
+def test_localhost_names_are_loopback_without_asking_dns(server: WebServer, tmp_path: Path) -> None:
+    server.route("/a", redirect("http://admin.localhost/"), host="news.example")
+    outcome, _ = fetch_one(server, tmp_path, "http://news.example/a")
+    assert outcome == (
+        "failed None redirected to http://admin.localhost/: admin.localhost (127.0.0.1) is a "
+        "loopback address, refused from the public host news.example "
+        "(digest.fetch.allow_private: true allows it)"
+    )

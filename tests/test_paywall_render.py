@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from digest.config import Settings, Source
 from digest.items import resolve
 from digest.models import Article
@@ -66,3 +68,19 @@ def test_templates_get_the_reading_time(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert render_markdown(edition("en", True, SETTINGS), template) == "3 min, paywalled=True\n"
+
+
+def test_paywall_labels_are_read_from_sources_yaml(tmp_path: Path) -> None:
+    from digest import config
+    from digest.errors import ConfigError
+
+    path = tmp_path / "sources.yaml"
+    path.write_text(
+        "digest:\n  title: T\n  paywall_labels: {FR: réservé aux abonnés}\n", encoding="utf-8"
+    )
+    assert config.load(path).settings.paywall_label_for("fr") == "réservé aux abonnés"
+    assert config.load(path).settings.paywall_label_for("de") == "Abo"
+    path.write_text("digest:\n  title: T\n  paywall_labels: subscribers\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as raised:
+        config.load(path)
+    assert str(raised.value) == "sources.yaml:3: digest.paywall_labels must map languages to words"

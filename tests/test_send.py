@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import email
 import json
+import shutil
 from email import policy
 from email.message import EmailMessage
 from pathlib import Path
@@ -13,7 +14,7 @@ from typer.testing import CliRunner
 
 from deskkit import SMALL_TOWNS, TALENT, store_article, write_project
 from digest.cli import app
-from smtpkit import Handler, smtp_server
+from smtpkit import Handler, self_signed, smtp_server
 
 runner = CliRunner()
 
@@ -265,3 +266,46 @@ def test_the_send_section_is_validated_with_file_and_line(tmp_path: Path) -> Non
         "sources.yaml:22: send.security 'carrier-pigeon' is not one of starttls, ssl, none\n"
         "sources.yaml:25: send.to 'not an address' is not an e-mail address\n"
     )
+
+
+needs_openssl = pytest.mark.skipif(not shutil.which("openssl"), reason="needs the openssl command")
+STARTTLS = "  security: starttls\n  username: review\n"
+
+
+@needs_openssl
+def test_starttls_and_login_with_the_password_from_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cert, key = self_signed(tmp_path)
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))  # trust our certificate, as a real CA
+    monkeypatch.setenv("DIGEST_SMTP_PASSWORD", "s3cret")
+    handler = Handler()
+    with smtp_server(handler, tls=(cert, key), login=("review", "s3cret")) as port:
+        path = project(tmp_path, port, SOURCES.replace("  security: none\n", STARTTLS))
+        result = run(path)
+        assert result.exit_code == 0, result.output
+        monkeypatch.setenv("DIGEST_SMTP_PASSWORD", "wrong")
+        refused = run(path, "--to", "me@example.org")
+    assert len(handler.received) == 1
+    assert refused.exit_code == 1
+    assert refused.stderr == (
+        f"Error: 127.0.0.1:{port} refused the login of review: 535 5.7.8 Authentication "
+        "credentials invalid; nothing was sent\n"
+    )
+
+
+@needs_openssl
+def test_an_untrusted_certificate_stops_before_anything_is_sent(tmp_path: Path) -> None:
+    cert, key = self_signed(tmp_path)
+    handler = Handler()
+    with smtp_server(handler, tls=(cert, key)) as port:
+        path = project(
+            tmp_path, port, SOURCES.replace("  security: none\n", "  security: starttls\n")
+        )
+        result = run(path)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: TLS with 127.0.0.1:{port} failed during STARTTLS: ")
+    assert "CERTIFICATE_VERIFY_FAILED" in result.stderr
+    assert result.stderr.endswith("; nothing was sent\n")
+    assert handler.received == []
+    assert not (tmp_path / "digests" / "sent.json").exists()

@@ -31,10 +31,11 @@ CASES = [
         "emoji 👩\u200d💻 and ZWNJ می\u200cخواهم",
         "emoji 👩\u200d💻 and ZWNJ می\u200cخواهم",
         "emoji 👩\u200d💻 and ZWNJ می\u200cخواهم",
-    ),  # fmt: skip
+    ),
     ("\u200fשלום\u200f", "\u200fשלום\u200f", "שלום"),
     ("in \u200eword\u200e marks", "in \u200eword\u200e marks", "in \u200eword\u200e marks"),
     ("  spaced \n\n out  ", "  spaced \n\n out  ", "spaced out"),
+    ("« Titre\u00a0» :\u202fnon", "« Titre\u00a0» :\u202fnon", "« Titre\u00a0» :\u202fnon"),
 ]
 
 
@@ -105,7 +106,7 @@ def test_clean_article_cleans_every_text_field() -> None:
         quotes=(
             Quote("“Quote\x1b[8m”\r\nnext", speaker="\u202eJohn\x9b Smith"),
             Quote("ok", speaker="\u200b"),
-        ),  # fmt: skip
+        ),
         canonical_url="\u200b",
         origins={"title": "og:title\x1b"},
     )

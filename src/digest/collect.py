@@ -16,8 +16,9 @@ import os
 import signal
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -136,6 +137,7 @@ class FetchReport:
     duplicates: list[list[ItemReport]] = field(default_factory=list)
     interrupted: bool = False
     seconds: float = 0.0
+    damaged_store: Path | None = None  # where a damaged store was set aside before the run
 
     @property
     def failed(self) -> list[ItemReport]:
@@ -258,8 +260,10 @@ def run_fetch(
     run = _Run(project, sources, options, extractor, refresh, on_item)
     with RunLock(project.store_dir) as lock:
         lock.acquire(wait=wait)
-        with Store.open(project.store_dir) as store:
-            return asyncio.run(run.main(store))
+        with Store.open(project.store_dir, rebuild_damaged=True) as store:
+            report = asyncio.run(run.main(store))
+            report.damaged_store = store.set_aside
+            return report
 
 
 def _select(project: Project, only: Sequence[str]) -> list[Source]:
@@ -289,7 +293,8 @@ class _Run:
         self.refresh = refresh
         self.on_item = on_item
         self.max_age = project.settings.fetch.max_age_days
-        self.executor: Executor | None = None
+        self.extract_timeout = project.settings.fetch.extract_timeout
+        self.workers: _Workers | None = None
         self.store: Store | None = None
 
     async def main(self, store: Store) -> FetchReport:
@@ -299,10 +304,10 @@ class _Run:
         by_url: dict[str, asyncio.Task[_Done]] = {}
         done: dict[int, ItemReport] = {}
         with (
-            _executor_for(self.extractor) as executor,
+            _Workers.for_extractor(self.extractor) as workers,
             _stop_on_signals() as stopping,
         ):
-            self.executor = executor
+            self.workers = workers
             async with Fetcher(self.options) as fetcher:
                 # A URL listed twice is fetched once; both sources get its outcome.
                 for source in self.sources:
@@ -415,16 +420,17 @@ class _Run:
         return await self._extract(source, page)
 
     async def _extract(self, source: Source, page: Page) -> Extracted:
-        """Run extraction in a worker; a crash there fails this item only."""
-        loop = asyncio.get_running_loop()
+        """Run extraction in a worker, within the time limit; a crash there fails this item only."""
+        assert self.workers is not None
         call = functools.partial(
             self.extractor, page.body, page.final_url, content_type=page.content_type,
             fetched_at=page.fetched_at,
         )  # fmt: skip
         try:
-            article = await loop.run_in_executor(self.executor, call)
+            article = await self.workers.run(call, self.extract_timeout)
+        except TimeoutError:
+            return Extracted(error=f"extraction took longer than {self.extract_timeout:g} s")
         except BrokenProcessPool:
-            _discard_process_pool()
             return Extracted(error="extraction failed: the worker process died (out of memory?)")
         except Exception as exc:  # a bug in extraction must not stop the run
             return Extracted(error=f"extraction failed: {type(exc).__name__}: {exc}")
@@ -487,20 +493,58 @@ def _saved_page(url: str, body: bytes) -> Page:
 
 
 _process_pool: ProcessPoolExecutor | None = None
+_pool_ready: list[Future[None]] = []  # the first task of each worker: done once it is up
+_pool_killed: weakref.WeakSet[ProcessPoolExecutor] = weakref.WeakSet()  # for a stuck page
 _pool_lock = threading.Lock()
 
 
-@contextlib.contextmanager
-def _executor_for(extractor: Extractor) -> Iterator[Executor]:
-    """Worker processes for the real extractor; a thread for a stand-in (tests)."""
-    from digest.extract import extract_page
+class _Workers:
+    """Where extraction runs: the worker processes, or a thread for a stand-in (tests).
 
-    pool = _shared_process_pool() if extractor is extract_page else None
-    if pool is not None:
-        yield pool
-        return
-    with ThreadPoolExecutor(1, thread_name_prefix="extract") as threads:
-        yield threads
+    Each extraction has a time limit. A process stuck past it is killed with its pool and a new
+    pool takes over; the other extraction in flight then runs again in the new pool. A thread
+    cannot be killed: it is left to finish, and only the item fails.
+    """
+
+    def __init__(self, processes: bool, threads: ThreadPoolExecutor) -> None:
+        self.processes = processes
+        self.threads = threads
+        # As many extractions at once as there are workers: the clock of each starts as it
+        # starts, not while it waits in the pool's queue.
+        self.slots = asyncio.Semaphore(EXTRACT_PROCESSES if processes else 1)
+
+    @classmethod
+    @contextlib.contextmanager
+    def for_extractor(cls, extractor: Extractor) -> Iterator[_Workers]:
+        """Worker processes for the real extractor (or one marked `worker_process`)."""
+        from digest.extract import extract_page
+
+        processes = extractor is extract_page or getattr(extractor, "worker_process", False)
+        with ThreadPoolExecutor(1, thread_name_prefix="extract") as threads:
+            yield cls(bool(processes), threads)
+
+    async def run(self, call: Callable[[], Article], timeout: float) -> Article:
+        """Run `call` in a worker; TimeoutError past `timeout` s, BrokenProcessPool if it died."""
+        loop = asyncio.get_running_loop()
+        async with self.slots:
+            for attempt in (1, 2):
+                pool = _shared_process_pool() if self.processes else None
+                executor: Executor = pool or self.threads
+                if pool is not None:
+                    await _started(pool)  # a worker's start-up is not the page's time
+                try:
+                    return await asyncio.wait_for(loop.run_in_executor(executor, call), timeout)
+                except TimeoutError:
+                    if pool is not None:
+                        _kill_process_pool(pool)
+                    raise
+                except BrokenProcessPool:
+                    if attempt == 1 and pool is not None and pool in _pool_killed:
+                        continue  # killed for another page's sake: this one runs again
+                    if pool is not None:
+                        _discard_process_pool(pool)
+                    raise
+        raise AssertionError("unreachable")
 
 
 def _shared_process_pool() -> ProcessPoolExecutor | None:
@@ -521,23 +565,43 @@ def _shared_process_pool() -> ProcessPoolExecutor | None:
                     initargs=(os.getpid(),),
                 )
                 # Start the workers now: their imports overlap the first downloads.
-                for _ in range(EXTRACT_PROCESSES):
-                    _process_pool.submit(_ready)
+                _pool_ready[:] = [_process_pool.submit(_ready) for _ in range(EXTRACT_PROCESSES)]
             except (OSError, ImportError, NotImplementedError):
                 _process_pool = None
         return _process_pool
+
+
+async def _started(pool: ProcessPoolExecutor) -> None:
+    """Wait until the pool's workers have started (or the pool broke: the task will say)."""
+    with _pool_lock:
+        ready = list(_pool_ready) if pool is _process_pool else []
+    for future in ready:
+        with contextlib.suppress(Exception):
+            await asyncio.wrap_future(future)
 
 
 def _ready() -> None:
     """Nothing: a first task that makes the pool start its workers."""
 
 
-def _discard_process_pool() -> None:
+def _kill_process_pool(pool: ProcessPoolExecutor) -> None:
+    """Kill the workers of a pool now (one is stuck); the next extraction starts a new pool."""
     global _process_pool
     with _pool_lock:
-        if _process_pool is not None:
-            _process_pool.shutdown(wait=False, cancel_futures=True)
+        _pool_killed.add(pool)
+        for process in list((pool._processes or {}).values()):
+            process.kill()
+        if _process_pool is pool:
             _process_pool = None
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _discard_process_pool(pool: ProcessPoolExecutor) -> None:
+    global _process_pool
+    with _pool_lock:
+        if _process_pool is pool:
+            _process_pool = None
+    pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _worker_start(parent: int) -> None:

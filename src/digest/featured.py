@@ -38,7 +38,11 @@ def history(sources: Iterable[Source]) -> dict[str, tuple[str, Source]]:
 
 def featured_before(project: Project, url: str, edition: str) -> str | None:
     """The earliest edition before `edition` that featured `url`, or None."""
-    earlier = history(project.sources).get(urls.article_key(url))
+    try:
+        name = urls.article_key(url)
+    except ValueError:  # not a URL at all: the caller's validation says why
+        return None
+    earlier = history(project.sources).get(name)
     return earlier[0] if earlier is not None and earlier[0] < edition else None
 
 
@@ -47,15 +51,8 @@ def refusals(
 ) -> list[tuple[str, str]]:
     """The URLs an earlier edition featured, each with that edition (`add` refuses them)."""
     target = edition or iso_week(dt.date.today())
-    found: list[tuple[str, str]] = []
-    for url in urls_to_add:
-        try:
-            earlier = featured_before(project, url, target)
-        except ValueError:  # not a URL at all: `add` says so in its own words
-            continue
-        if earlier:
-            found.append((url, earlier))
-    return found
+    found = [(url, featured_before(project, url, target)) for url in urls_to_add]
+    return [(url, earlier) for url, earlier in found if earlier]
 
 
 def findings(project: Project, sources: Sequence[Source]) -> list[Finding]:

@@ -54,6 +54,8 @@ FEED_TYPES = HTML_TYPES | frozenset(
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 MAX_ROBOTS_BYTES = 512_000  # Google reads the first 500 KiB of a robots.txt
 MAX_ROBOTS_REDIRECTS = 5  # RFC 9309: follow at least five
+# Top-level names reserved for documentation and tests (RFC 2606, 6761): never in the DNS.
+_NEVER_RESOLVED = frozenset({"example", "test", "invalid"})
 MAX_CRAWL_DELAY = 30.0  # seconds; a robots.txt Crawl-delay above this is held to it
 _CHUNK = 65_536
 _T = TypeVar("_T")
@@ -675,6 +677,11 @@ class Fetcher:
         name = host.lower().rstrip(".")
         if name in self.options.hosts:
             return list(self.options.hosts[name])
+        tld = name.rsplit(".", 1)[-1]
+        if tld == "localhost":
+            return ["127.0.0.1"]  # RFC 6761: always loopback, whatever DNS says
+        if tld in _NEVER_RESOLVED:
+            return []  # no query for a name that cannot exist (the demo's, the tests')
         known = self._resolved.get(name)
         if known is None:
             loop = asyncio.get_running_loop()

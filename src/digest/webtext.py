@@ -47,7 +47,8 @@ _HTML_FORBIDDEN = re.compile("[\x00-\x08\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _HTML_SPACE = re.compile("[\x0b\x0c]")
 # What XML 1.0 forbids, for the last pass over a whole output.
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_SPACES = re.compile(r"\s+")
+# Only the spaces the page used as breaks: no-break spaces are typography (« Titre »), kept.
+_SPACES = re.compile(r"[ \t\n]+")
 # Direction marks at the ends of a one-line field act on the punctuation printed after it.
 _EDGE_MARKS = "\u200e\u200f\u061c"
 
@@ -92,6 +93,16 @@ def xml_safe(value: str) -> str:
 def printable(value: str) -> str:
     """Text for a terminal or a JSON document: web text cleaning, line breaks kept."""
     return _FORBIDDEN.sub("", value.replace("\r\n", "\n"))
+
+
+def json_document(value: str) -> str:
+    """A JSON document safe for a terminal: what web text may not hold is escaped, not lost.
+
+    json.dumps escapes C0 controls itself; C1 controls, bidi overrides, invisible characters and
+    lone surrogates become \\uXXXX escapes, so the data reads back exactly (a curator's comment
+    keeps its characters) and a terminal sees no escape sequence.
+    """
+    return _FORBIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", value)
 
 
 def structure(value: object) -> object:

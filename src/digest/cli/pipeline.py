@@ -105,6 +105,13 @@ def fetch(
             wait=wait,
             on_item=reporter.item,
         )
+    if report.damaged_store is not None:
+        common.err.print(
+            f"The store was damaged: it is kept as {report.damaged_store}, and was rebuilt.",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
     if as_json:
         common.print_json(report.to_json())
     else:
