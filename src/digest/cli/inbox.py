@@ -17,6 +17,7 @@ from digest.cli import common
 if TYPE_CHECKING:
     from digest.config import Project
     from digest.discovery import FeedReport
+    from digest.importing import FileReport
     from digest.inbox import Numbered, Taken
     from digest.store import Store
 
@@ -106,21 +107,22 @@ def import_(
         common.print_json([r.to_json() for r in reports])
         return
     for report in reports:
-        c = report.collected
-        if c.feeds:
-            line = (
-                f"{c.name} ({c.format}): {_count(len(c.feeds), 'feed', 'feeds')}, "
-                f"{len(report.feeds_added)} added "
-                f"to feeds: in {project.path.name}"
-            )
-        else:
-            line = (
-                f"{c.name} ({c.format}): {_count(len(c.links), 'link', 'links')}, "
-                f"{_count(report.new, 'new candidate', 'new candidates')}"
-                f"{_also(report.listed, 'in sources.yaml')}{_also(report.known, 'already seen')}"
-                f"{_also(c.without_link, 'without a link')}"
-            )
-        common.err.print(line, soft_wrap=True)
+        common.err.print(_import_line(report, project.path.name), soft_wrap=True)
+
+
+def _import_line(report: FileReport, sources: str) -> str:
+    c = report.collected
+    if c.feeds:
+        return (
+            f"{c.name} ({c.format}): {_count(len(c.feeds), 'feed', 'feeds')}, "
+            f"{len(report.feeds_added)} added to feeds: in {sources}"
+        )
+    return (
+        f"{c.name} ({c.format}): {_count(len(c.links), 'link', 'links')}, "
+        f"{_count(report.new, 'new candidate', 'new candidates')}"
+        f"{_also(report.listed, f'in {sources}')}{_also(report.known, 'already seen')}"
+        f"{_also(c.without_link, 'without a link')}"
+    )
 
 
 inbox_app = typer.Typer(
