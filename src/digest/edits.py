@@ -254,7 +254,12 @@ def add_feeds(path: Path, urls: Sequence[str]) -> tuple[Project, list[str]]:
             raise ConfigError("sources.yaml: expected a mapping with 'digest:' and 'sources:'")
         feeds = document.get("feeds")
         if feeds is None:
-            feeds = document["feeds"] = CommentedSeq()
+            feeds = CommentedSeq()
+            # After the last section that has content: the commented examples under an empty
+            # section (`sources:` of `digest init`) belong to it, and ruamel would print them
+            # under a section added after it.
+            filled = [i for i, key in enumerate(document) if document[key] is not None]
+            document.insert(filled[-1] + 1 if filled else len(document), "feeds", feeds)
         if not isinstance(feeds, CommentedSeq):
             raise ConfigError("sources.yaml: 'feeds' must be a list")
         listed = {_entry_url(e) for e in feeds}

@@ -68,7 +68,7 @@ class PageInfo:
 class Candidate:
     """An article suggested by a feed or an import, waiting in the inbox."""
 
-    key: str  # urls.normalize_url(url)
+    key: str  # urls.article_key(url)
     url: str
     title: str | None
     summary: str | None
