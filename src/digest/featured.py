@@ -37,7 +37,11 @@ def history(sources: Iterable[Source]) -> dict[str, tuple[str, Source]]:
 
 def featured_before(project: Project, url: str, edition: str) -> str | None:
     """The earliest edition before `edition` that featured `url`, or None."""
-    earlier = history(project.sources).get(urls.normalize_url(url))
+    try:
+        name = urls.normalize_url(url)
+    except ValueError:  # not a URL at all: the caller's validation says why
+        return None
+    earlier = history(project.sources).get(name)
     return earlier[0] if earlier is not None and earlier[0] < edition else None
 
 

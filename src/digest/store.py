@@ -208,9 +208,7 @@ class Store:
         try:
             yield
         except sqlite3.DatabaseError as exc:
-            if _is_damage(exc):
-                raise StoreError(_damaged(self.path, exc)) from None
-            raise StoreError(f"cannot read the store {self.path}: {exc}") from None
+            raise StoreError(store_problem(exc, self.path)) from None
 
     def last_fetch(self, url: str) -> FetchRecord | None:
         """The most recent fetch record for a source URL."""
@@ -409,6 +407,14 @@ def _check_whole(db: sqlite3.Connection) -> None:
     problems = [row[0] for row in db.execute("PRAGMA quick_check(3)")]
     if problems != ["ok"]:
         raise _Damage("; ".join(problems))
+
+
+def store_problem(exc: sqlite3.DatabaseError, path: Path | None = None) -> str:
+    """What went wrong reading the store, and what to do about it."""
+    where = path or Path(".digest", DB_NAME)
+    if _is_damage(exc):
+        return _damaged(where, exc)
+    return f"cannot read the store {where}: {exc}"
 
 
 def _damaged(path: Path, exc: sqlite3.DatabaseError) -> str:

@@ -95,6 +95,16 @@ def printable(value: str) -> str:
     return _FORBIDDEN.sub("", value.replace("\r\n", "\n"))
 
 
+def json_document(value: str) -> str:
+    """A JSON document safe for a terminal: what web text may not hold is escaped, not lost.
+
+    json.dumps escapes C0 controls itself; C1 controls, bidi overrides, invisible characters and
+    lone surrogates become \\uXXXX escapes, so the data reads back exactly (a curator's comment
+    keeps its characters) and a terminal sees no escape sequence.
+    """
+    return _FORBIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", value)
+
+
 def structure(value: object) -> object:
     """Every string inside parsed JSON (JSON-LD), cleaned; other values as they are."""
     if isinstance(value, str):

@@ -33,10 +33,10 @@ def project(ctx: typer.Context) -> Project:
 
 
 def print_json(data: Any) -> None:
-    """Machine output on stdout, indented, UTF-8 as is (web text cleaned once more)."""
-    from digest.webtext import printable
+    """Machine output on stdout, indented, UTF-8, with no character a terminal would act on."""
+    from digest.webtext import json_document
 
-    sys.stdout.write(printable(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
+    sys.stdout.write(json_document(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
 
 
 def safe_streams() -> None:

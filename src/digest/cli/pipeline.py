@@ -170,6 +170,9 @@ def extract(
         str | None, typer.Option(help="Language of --text inputs (en, fr, ...).")
     ] = None,
     jsonl: Annotated[bool, typer.Option("--jsonl", help="One JSON object per line.")] = False,
+    timeout: Annotated[
+        float, typer.Option(min=0, help="Seconds to extract one input before it fails (0: none).")
+    ] = 30.0,
 ) -> None:
     """Extract metadata, text and quotes from saved pages, without the store."""
     from digest.extract import batch
@@ -180,7 +183,8 @@ def extract(
     if not pairs:
         common.fail("give at least one INPUT or --inputs LIST")
     failed = False
-    for record in batch.extract_records(pairs, plain_text=text, language=language):
+    records = batch.extract_records(pairs, plain_text=text, language=language, timeout=timeout)
+    for record in records:
         failed = failed or record.get("error") is not None
         if jsonl:
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
