@@ -53,8 +53,8 @@ def item_problems(project: Project, item: Item) -> list[tuple[str, str]]:
     if item.fetched:
         missing = _missing_attribution(item, rules.require_date)
         if missing:
-            problems.append(("attribution", f"printed without {' and '.join(missing)}; " +
-                             _how_to_fix(missing)))  # fmt: skip
+            listed = ", ".join(missing[:-1]) + " and " * (len(missing) > 1) + missing[-1]
+            problems.append(("attribution", f"printed without {listed}; {_how_to_fix(missing)}"))
     if not item.source.comment:
         problems.append(
             ("comment", "has no comment of yours; a review comments what it quotes "
