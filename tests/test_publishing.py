@@ -14,7 +14,8 @@ from digest.models import Article
 runner = CliRunner()
 
 BODY = " ".join(f"w{n}" for n in range(200))  # 200 words: 10% is 20 words
-LONG = " ".join(f"w{n}" for n in range(21))  # 21 words: 10.5% of the article
+# 21 words: 10.5% of the article; the marks of a cut are no words
+LONG = " ".join(f"w{n}" for n in range(11)) + " […] " + " ".join(f"w{n}" for n in range(11, 21))
 SHORT = "w1 w2 w3 w4 w5"
 
 SOURCES = """\

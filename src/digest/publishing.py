@@ -38,7 +38,8 @@ def item_problems(project: Project, item: Item) -> list[tuple[str, str]]:
     rules = project.settings.publishing
     problems: list[tuple[str, str]] = []
     if item.quote:
-        words = len(item.quote.split())
+        # "[…]" and a lone dash are not words of the article
+        words = sum(any(c.isalnum() for c in token) for token in item.quote.split())
         if words > rules.max_quote_words:
             problems.append(
                 ("long-quote", f"the quote has {words} words, more than digest.quotes.max_words "
