@@ -69,6 +69,19 @@ def test_json_feed_1_0_with_external_url_and_a_bad_one() -> None:
     assert bad.problem == "not a feed: JSON without a jsonfeed.org version and items"
 
 
+def test_feed_text_is_web_text() -> None:
+    # JSON escapes can carry what XML cannot: a lone surrogate, a bidi override, an escape.
+    body = (
+        b'{"version": "https://jsonfeed.org/version/1.1", "title": "J", "items": [{"id": "1",'
+        b' "url": "https://j.example/1", "title": "Lone \\ud800 \\u202eover\\u200bride \\u001b[8m",'
+        b' "content_text": "Zero\\ufeffwidth\\u2060 words"}]}'
+    )
+    document = feeds.read(body, "https://j.example/feed.json", "application/json")
+    assert document.entries == [
+        Entry("https://j.example/1", "Lone override [8m", "Zerowidth words")
+    ]
+
+
 def test_text_that_is_no_feed_at_all() -> None:
     document = feeds.read(b"just words", "https://x.example/feed", "text/plain")
     assert document.problem is not None

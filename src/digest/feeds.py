@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from digest import webtext
 from digest.config import Feed
 
 SUMMARY_CHARS = 500  # a candidate's summary is a reminder, not the article
@@ -29,7 +30,6 @@ FEED_LINK_TYPES = (
     "application/rdf+xml",
 )
 _TAG = re.compile(r"<[^>]+>")
-_SPACE = re.compile(r"\s+")
 _ENTRY_END = re.compile(rb"</(?:[\w-]+:)?(?:item|entry)\s*>")
 
 
@@ -284,17 +284,13 @@ def _unique(items: Iterable[str]) -> list[str]:
 def _clean(value: Any) -> str | None:
     if not isinstance(value, str):
         return None
-    text = _SPACE.sub(" ", html.unescape(_TAG.sub(" ", value)))
-    # Control characters (a terminal escape in a title) have no place in a suggestion.
-    text = "".join(c for c in text if unicodedata.category(c) != "Cc").strip()
-    return text or None
+    # Feed text is web text: no terminal escape, surrogate, bidi override or invisible character.
+    return webtext.line(html.unescape(_TAG.sub(" ", value))) or None
 
 
 def _summary(value: str | None) -> str | None:
     text = _clean(value)
-    if text and len(text) > SUMMARY_CHARS:
-        text = text[: SUMMARY_CHARS - 1].rsplit(" ", 1)[0] + "…"
-    return text
+    return webtext.cap(text, SUMMARY_CHARS) if text else text
 
 
 def _first_content(item: Any) -> str | None:
