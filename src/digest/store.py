@@ -124,6 +124,7 @@ class Store:
                 kept = _set_aside(path)
                 store = cls.open(folder)
                 store.set_aside = kept
+                store._salvage(kept)
                 return store
             if _is_damage(exc):
                 raise StoreError(_damaged(path, exc)) from None
@@ -135,6 +136,42 @@ class Store:
             db.close()
             raise
         return cls(db, path)
+
+    def _salvage(self, damaged: Path) -> None:
+        """Copy into this new store every table of a damaged one that can still be read whole.
+
+        The pages are a cache, but the fetch history and the inbox's dismissals are not
+        re-fetchable: what a bad page of the file did not touch is kept.
+        """
+        try:
+            self._db.execute("ATTACH DATABASE ? AS damaged", (str(damaged),))
+        except sqlite3.DatabaseError:
+            return  # not even readable as a database: everything starts empty
+        try:
+            tables = [
+                name
+                for (name,) in self._db.execute(
+                    "SELECT name FROM main.sqlite_master WHERE type = 'table'"
+                    " AND name NOT LIKE 'sqlite_%' AND name != '_migrations'"
+                )
+            ]
+            for table in tables:
+                columns = ", ".join(
+                    f'"{row[1]}"' for row in self._db.execute(f'PRAGMA main.table_info("{table}")')
+                )
+                try:
+                    with self._transaction():
+                        self._db.execute(
+                            f'INSERT OR IGNORE INTO main."{table}" ({columns})'
+                            f' SELECT {columns} FROM damaged."{table}"'
+                        )
+                except sqlite3.DatabaseError:
+                    continue  # this table was hit: it starts empty
+        except sqlite3.DatabaseError:
+            pass  # not even the schema can be read: everything starts empty
+        finally:
+            with contextlib.suppress(sqlite3.DatabaseError):
+                self._db.execute("DETACH DATABASE damaged")
 
     def close(self) -> None:
         """Close the connection (idempotent)."""
