@@ -65,10 +65,17 @@ def test_show_json_has_candidates_under_quotes(project: Path) -> None:
         {
             "text": "We hire people who listen first",
             "speaker": "Priya Nair",
+            "role": None,
             "kind": "direct",
             "score": 0.85,
         },
-        {"text": "Skills can be taught", "speaker": "Priya Nair", "kind": "direct", "score": 0.6},
+        {
+            "text": "Skills can be taught",
+            "speaker": "Priya Nair",
+            "role": None,
+            "kind": "direct",
+            "score": 0.6,
+        },
     ]
     assert data["title"] == {
         "value": "Looking for social talents in the...",
