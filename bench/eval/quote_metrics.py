@@ -238,6 +238,7 @@ class Counts:
         self.speaker_ok = self.speaker_n = 0
         self.name_ok = self.full_ok = self.name_n = 0
         self.given = self.wrong = self.long = 0
+        self.np_ok = self.np_n = 0
 
     def as_dict(self, suffix: str) -> dict[str, float]:
         p, r, f = _prf(self.tp, self.fp, self.fn)
@@ -249,6 +250,8 @@ class Counts:
             out[f"speaker_full{suffix}"] = self.full_ok / self.name_n
         if self.given:
             out[f"speaker_wrong{suffix}"] = self.wrong / self.given
+        if self.np_n:
+            out[f"speaker_np{suffix}"] = self.np_ok / self.np_n
         out[f"speaker_long{suffix}"] = float(self.long)
         return out
 
@@ -304,7 +307,14 @@ def score_quotes(
         result.update(strict[t].as_dict(f"@{t}"))
         result.update({f"pure_{k}": v for k, v in pure[t].as_dict(f"@{t}").items()})
         result.update({f"split_{k}": v for k, v in tolerant[t].as_dict(f"@{t}").items()})
-    for key in ("speaker", "speaker_name", "speaker_full", "speaker_wrong", "speaker_long"):
+    for key in (
+        "speaker",
+        "speaker_name",
+        "speaker_full",
+        "speaker_wrong",
+        "speaker_long",
+        "speaker_np",
+    ):
         if f"{key}@0.3" in result:
             result[key] = result[f"{key}@0.3"]
     result.update(n_gold=float(n_gold), n_pred=float(n_pred), unlocated=float(unlocated))
@@ -334,6 +344,13 @@ def _count_strict(
             if speaker:
                 c.given += 1
                 c.wrong += not speaker_correct(quote, speaker)
+            # The lenient test counts a pronoun resolved to its person as wrong where the gold is
+            # the pronoun alone (PolNeAR): the same accuracy over gold that is no bare pronoun.
+            if _speaker_tokens(quote.get("speaker")) - NAME_IGNORED or quote.get(
+                "speaker_resolved"
+            ):
+                c.np_n += 1
+                c.np_ok += speaker_correct(quote, speaker)
     # Speakers longer than eight words are clauses, not names: counted over every prediction.
     c.long += sum(1 for p in preds if p.speaker and len(str(p.speaker).split()) > 8)
 

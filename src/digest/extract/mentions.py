@@ -135,6 +135,8 @@ class Mentions:
                 words = words[-2:]
             if len(words) < 2 or any(w.casefold() in speech.pronouns for w in words):
                 continue
+            if any(w[:1].isupper() and w.casefold() in speech.complements for w in words[1:]):
+                continue  # "The Evolution Of The …": a title in title case, not a name
             if (
                 not speech.nouns_capitalised
                 and previous_word
@@ -291,6 +293,7 @@ class Mentions:
             return Resolved(None)
         if speakers.is_pronoun(speaker):
             return self._antecedent(pos, previous)
+        speaker = self._before_verb(speaker)
         name, role = self._split(speaker)
         if name:
             full = self.full_name(name) or name
@@ -342,6 +345,14 @@ class Mentions:
         since = self._previous_end
         return pos - since < REACH and not self.named_between(since, pos, previous.speaker)
 
+    def _before_verb(self, speaker: str) -> str:
+        """'Clinton says she …' -> 'Clinton': a mention that ran on into its clause."""
+        words = speaker.split()
+        for i, word in enumerate(words[1:], 1):
+            if word.casefold() in self.speech.speech_verbs and words[i - 1][:1].isupper():
+                return " ".join(words[:i])
+        return speaker
+
     def _checked(self, speaker: str, role: str | None, person: bool) -> Resolved:
         if len(speaker.split()) > MAX_WORDS:
             return Resolved(None)
@@ -381,7 +392,8 @@ class Mentions:
             i += 1
         name_words = words[i:]
         prefix = words[:i]
-        if prefix and name_words and _is_complement(prefix[-1], speech):
+        titled = bool(name_words) and name_words[0].casefold().rstrip(".") in _titles(speech)
+        if prefix and name_words and _is_complement(prefix[-1], speech) and not titled:
             # "la préfecture des Pyrénées-Atlantiques", "un proche d'Edouard Philippe": the name
             # is a complement of the description, not the speaker.
             return None, None
@@ -396,7 +408,7 @@ class Mentions:
         if speech.nouns_capitalised and len(name_words) > 2:
             prefix += name_words[:-2]
             name_words = name_words[-2:]
-        if not name_words:
+        if not name_words or not name_words[0][:1].isupper():
             return None, None
         if speech.nouns_capitalised and not self._known(name_words) and prefix:
             # Where nouns are capitalised, "Ernster Nachsatz" or "der Sprecher" is no name unless

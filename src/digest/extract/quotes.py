@@ -118,8 +118,14 @@ def _scan(text: str, start: int, end: int, para: int) -> list[_Mark]:
     for m in _MARKS.finditer(text, start, end):
         ch, i = m.group(), m.start()
         if not opener:
-            if ch in "“«„" or (ch in '"”' and (i == start or _opens_straight(text, i, start))):
+            if ch in "“«„" or (ch in '"”»' and (i == start or _opens_straight(text, i, start))):
+                # "»" opens only the German »…«: glued to the word it opens.
                 opener, opened, depth = ch, i, 0
+            continue
+        if opener == "»":
+            if ch == "«":
+                marks.append(_Mark(opened, i + 1, para, True))
+                opener = ""
             continue
         if opener == "„":
             # German and Central European „…“ (or „…”): the closing mark is a high one.

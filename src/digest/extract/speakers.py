@@ -304,7 +304,11 @@ def subject_of_verb(head: str, verb: tuple[int, int], language: str | None) -> s
         return found or subject(pre, language)
     chunk = re.split(r"[,;:―—–]", _PARENS.sub("", pre))[-1]
     words = chunk.strip(' "“”«»„\u00a0').split()
-    if not words and pre.strip() and subject(head[: verb[1]], language) is None:
+    if (
+        not words
+        and pre.strip()
+        and (speech.verb_second or subject(head[: verb[1]], language) is None)
+    ):
         # "Auf die Frage, ob …, sagte Trump am Montag:": the verb opens its clause, the subject
         # follows it.
         after_verb = noun_phrase(head[verb[1] :], language)
@@ -518,7 +522,7 @@ def before(
         if (
             not chunk.strip()
             and clause[: verb[0]].strip()
-            and subject(clause[: verb[1]], language) is None
+            and (speech.verb_second or subject(clause[: verb[1]], language) is None)
         ):
             found = noun_phrase(clause[verb[1] :], language)
             if found:
@@ -526,7 +530,7 @@ def before(
     speaker = subject(clause, language)
     if not speaker:
         return None
-    if any(_is_verb(w.strip(","), speech) for w in clause.split()):
+    if any(_is_verb(w.strip(","), speech) for w in clause.split()) and not speech.verb_second:
         return Attribution(speaker, start + 1)
     # "Claire Petit : « … »" names a person; "Quotable:" or "Boxing:" is a label. Where nouns are
     # capitalised ("Ernster Nachsatz:"), only a person the article names elsewhere counts.

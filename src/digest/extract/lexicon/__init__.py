@@ -91,9 +91,13 @@ class Speech:
     # (the English news convention). `comma_inside`: an interrupted quotation keeps its comma
     # inside the marks ('“…,” she said. “…”'). `nouns_capitalised`: every noun starts with a
     # capital, so a capitalised word before a name may be a role ("Konzernchef Robert …").
+    # `verb_second`: see below.
     inner_quotations: bool = False
     comma_inside: bool = False
     nouns_capitalised: bool = False
+    # `verb_second`: the finite verb comes second, so "…, versichert X:" names its subject after
+    # the verb and what stands before it is often no subject ("Zumindest … wird es nicht fehlen").
+    verb_second: bool = False
 
     def union(self, other: Speech) -> Speech:
         """Both languages' words together (conventions from this one), for text of unknown language."""

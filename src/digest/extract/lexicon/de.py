@@ -57,6 +57,7 @@ SPEECH = Speech(
     opinion=frozenset("muss müssen sollte sollten nie immer wichtig falsch richtig".split()),
     inner_quotations=True,
     nouns_capitalised=True,
+    verb_second=True,
 )
 
 # --- Bylines, honorifics, agencies, dates ----------------------------------------------------

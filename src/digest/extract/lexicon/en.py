@@ -33,7 +33,7 @@ SPEECH = Speech(
     verb_suffixes=("ed",),
     verb_adverbs=frozenset("then later also".split()),
     pronouns=frozenset("he she they it i we him her them".split()),
-    indefinites=frozenset("a an one two three some several another".split()),
+    indefinites=frozenset("a an one two three some several another other".split()),
     determiners=frozenset(
         """the a an his her their its this that these those one another some several two three
         other""".split()
@@ -43,7 +43,7 @@ SPEECH = Speech(
     ),
     frames=("according to",),
     agent_words=frozenset({"by"}),
-    honorifics=frozenset("mr mrs ms dr prof sen rep gov gen sir dame lord lady".split()),
+    honorifics=frozenset("mr mrs ms dr prof sen rep gov gen rev sir dame lord lady".split()),
     abbreviations=frozenset(
         """mr mrs ms dr sen rep gov gen col lt st jr sr prof rev sgt capt no vs u.s u.k u.n d.c inc
         corp co ltd jan feb mar apr aug sept sep oct nov dec""".split()
@@ -63,7 +63,7 @@ SPEECH = Speech(
     conjunctions=frozenset({"and", "but", "so"}),
     that=frozenset({"that"}),
     particles=frozenset("van von de der den da di du del della bin ben al el".split()),
-    complements=frozenset("of by with against to from".split()),
+    complements=frozenset("of by with against to from on about for at in".split()),
     first_person=frozenset("i i’m i'm me my we us our".split()),
     opinion=frozenset(
         "should must need needs believe think important wrong right never always".split()
