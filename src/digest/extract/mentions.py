@@ -443,6 +443,11 @@ class Mentions:
 def _names_itself(description: str, speech: Speech) -> bool:
     """True when a description holds a complement with a proper name ("… des Pyrénées")."""
     words = description.split()
+    if any(
+        len(b) > 1 and b.isupper() and not _is_complement(a, speech)
+        for a, b in zip(words, words[1:], strict=False)
+    ):
+        return True  # "US-Nachrichtensender CNN", not "Konzernchef von FACC": the acronym names it
     return any(
         _is_complement(a, speech) and b[:1].isupper() and not speech.nouns_capitalised
         for a, b in zip(words, words[1:], strict=False)

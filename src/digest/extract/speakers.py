@@ -81,6 +81,7 @@ _PARENS = re.compile(r"\s*\([^()]{0,60}\)")
 _DASH_SIGNATURE = re.compile(r"^\s*[―—–]\s*([A-ZÀ-ÖØ-Þ][^\n.,;]{1,60}(?:,[^\n.;]{1,60})?)")
 _WORDS = re.compile(r"[\w’'-]+")
 _TRAILING = re.compile(r"[\s,;:.!?)\]»”\"]+$")
+_SENTENCE_BREAK = re.compile(r"[.?!…][»”“\"’']*\s")
 # A dash set off by spaces ends a clause: "sagt Frankenstein – aber alle …".
 _DASH_BREAK = re.compile(r"\s[–—―]\s")
 
@@ -492,9 +493,9 @@ def before(
     text = head.rstrip(" \u00a0\u202f")
     if not text.endswith((":", ",")):
         return None
-    start = max(
-        text.rfind(". "), text.rfind("? "), text.rfind("! "), text.rfind("\n"), text.rfind("; ")
-    )
+    # The clause starts after the last end of sentence, a closing mark after the stop included.
+    ends = [m.end() - 1 for m in _SENTENCE_BREAK.finditer(text)]
+    start = max([text.rfind("\n"), text.rfind("; "), *ends])
     clause = text[start + 1 :].strip().rstrip(":, \u00a0\u202f")
     frame = _frame(speech, anywhere=False)
     opinion = _opinion_frame(speech)

@@ -40,7 +40,8 @@ SPEECH = Speech(
     abbreviations=frozenset("dr prof bzw vgl ca nr st".split()),
     adverbial_starts=frozenset(
         """in im am an auf bei nach vor während seit als wenn aber und auch dann doch jedoch zudem
-        mit für über unter montag dienstag mittwoch donnerstag freitag samstag sonntag""".split()
+        mit für über unter nun jetzt heute gestern damals da so danach zuletzt bereits schon
+        montag dienstag mittwoch donnerstag freitag samstag sonntag""".split()
     ),
     noun_phrase_stops=frozenset(
         """am im in bei vor nach gegenüber während auf mit seinem seinen ihrem ihren dem über laut
