@@ -559,14 +559,28 @@ def inside(inner: str, language: str | None) -> tuple[str, int, int] | None:
         words = clause.split()
         if not words:
             continue
-        pronoun = _inverted_pronoun(clause, speech)
-        if pronoun:
-            return pronoun, m.start(), m.end() + len(clause)
+        pattern = _inverted(speech)
+        inverted = pattern.match(clause) if pattern else None
+        if inverted:
+            pronoun = next(g for g in inverted.groups() if g)
+            return pronoun, m.start(), _incise_end(inner, m.end() + inverted.end())
         verbs = speech.speech_verbs | speech.participles
         if words[0].casefold() in verbs or (
             words[0] in speech.auxiliaries and len(words) > 1 and words[1] in verbs
         ):
             found = after(clause, language)
             if found and starts_noun_phrase(found.speaker.split()[0], language):
-                return found.speaker, m.start(), m.end() + len(clause)
+                # The incise ends with its speaker: « A, a réagi X, B » keeps B.
+                named = clause.find(found.speaker.split(",")[0])
+                end = named + len(found.speaker.split(",")[0]) if named >= 0 else len(clause)
+                return found.speaker, m.start(), _incise_end(inner, m.end() + end)
     return None
+
+
+def _incise_end(inner: str, end: int) -> int:
+    """The end of an incise, with the comma or full stop that closes it."""
+    while end < len(inner) and inner[end] in " \u00a0\u202f":
+        end += 1
+    if end < len(inner) and inner[end] in ",.":
+        end += 1
+    return end
