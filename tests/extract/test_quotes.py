@@ -493,3 +493,41 @@ def test_mark_soup_never_breaks_the_finder_and_stays_verbatim() -> None:
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 200)))
         for language in ("en", "fr", None):
             assert_verbatim(find_quotes(text, language), text)
+
+
+# Quote edges -----------------------------------------------------------------------------------
+
+
+def test_a_french_incise_is_cut_out_of_the_quotation() -> None:
+    text = article(
+        "Port",
+        f"«{NBSP}Nous attendons une réponse, a-t-il précisé, avant la fin de la semaine.{NBSP}»",
+    )
+    quotes = [q for q in find_quotes(text, "fr") if q.kind == "direct"]
+    assert [q.text for q in quotes] == [
+        f"Nous attendons une réponse{CUT}avant la fin de la semaine."
+    ]
+    assert_verbatim(quotes, text)
+
+
+def test_a_german_quotation_interrupted_mid_sentence_is_joined() -> None:
+    text = article("Bau", "„Wir bauen“, sagte Lena Vogt, „noch in diesem Jahr.“")
+    quotes = [q for q in find_quotes(text, "de") if q.kind == "direct"]
+    assert [(q.text, q.speaker) for q in quotes] == [
+        (f"Wir bauen{CUT}noch in diesem Jahr.", "Lena Vogt")
+    ]
+
+
+def test_two_german_sentences_around_their_attribution_stay_two_quotations() -> None:
+    text = article("Bau", "„Wir bauen bald.“, sagt Lena Vogt. „Das Geld ist da.“")
+    quotes = [q for q in find_quotes(text, "de") if q.kind == "direct"]
+    assert sorted((q.text, q.speaker) for q in quotes) == [
+        ("Das Geld ist da.", "Lena Vogt"),
+        ("Wir bauen bald.", "Lena Vogt"),
+    ]
+
+
+def test_a_comma_before_the_closing_mark_is_not_printed() -> None:
+    text = article("Pier", '"The pier is finally open to everyone," said Ann Carter.')
+    quotes = [q for q in find_quotes(text, "en") if q.kind == "direct"]
+    assert [q.text for q in quotes] == ["The pier is finally open to everyone"]

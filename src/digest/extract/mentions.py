@@ -202,6 +202,18 @@ class Mentions:
                 if len(words) <= 10 and words[0].casefold() not in speech.role_stops:
                     return _strip_role_article(role, speech) or None
         before = self.text[max(0, start - 80) : start]
+        # "Le maire, Paul Leroy, …" / "The harbour master, Tom Reed, …": the role, a comma, the name.
+        comma = re.search(r"(?:^|[.;:!?]\s+|\n)([^,.;:!?\n]{3,70}),\s*$", before)
+        if comma and not speech.nouns_capitalised:
+            words = comma.group(1).split()
+            if (
+                words
+                and words[0].casefold() in speech.determiners
+                and words[0].casefold() not in speech.indefinites
+                and len(words) <= 8
+                and not any(speakers._is_verb(w, speech) for w in words)
+            ):
+                return _strip_role_article(comma.group(1), speech) or None
         elided = "|".join(re.escape(e) for e in speech.elided) or "(?!)"
         m = re.search(
             rf"(?:^|[\s(])((?:{elided}|[a-zà-ÿ][\w’'\-]*\s+)(?:[a-zà-ÿ][\w’'\-]*\s+){{0,6}})$",

@@ -45,7 +45,7 @@ SPEECH = Speech(
     ),
     noun_phrase_stops=frozenset(
         """am im in bei vor nach gegenüber während auf mit seinem seinen ihrem ihren dem über laut
-        der die das den des zu zum zur und sowie gestern heute""".split()
+        zu zum zur und sowie gestern heute""".split()
     ),
     role_stops=frozenset("der die das dem den wer welche welcher".split()),
     subordinators=frozenset("dass ob wenn weil als und aber denn".split()),
