@@ -312,15 +312,17 @@ class Mentions:
             self.spoken.add(full)
             return self._checked(full, role or self.roles.get(full), True)
         description = _strip_role_article(speaker, speech)
-        if _names_itself(description, speech):
-            # "la préfecture des Pyrénées-Atlantiques": a description that names its own entity.
-            return self._checked(speaker, None, False)
         tied = self._tied(description)
         if tied:
             return self._checked(tied, description, True)
+        if _names_itself(description, speech):
+            # "la préfecture des Pyrénées-Atlantiques": a description that names its own entity.
+            return self._checked(speaker, None, False)
         first = speaker.split()[0].casefold()
         definite = first in speech.determiners and first not in speech.indefinites
-        definite = definite or speaker.casefold().startswith(speech.elided or ("\0",))
+        definite = definite or any(
+            speaker.casefold().startswith(e) for e in speech.elided if e not in speech.complements
+        )
         if definite and self._continues(pos, previous) and previous and previous.speaker:
             # "…, ajoute le politique letton": a definite description takes up who just spoke.
             return self._checked(previous.speaker, description, True)
@@ -393,6 +395,19 @@ class Mentions:
         head, _, tail = speaker.partition(",")
         head, tail = head.strip(), tail.strip()
         words = head.split()
+        # "Jonas Berg vom Institut für …", "Cameron Easley for Morning Consult": a name first,
+        # then a complement saying where the person is from.
+        run = 0
+        while run < len(words) and words[run][:1].isupper():
+            run += 1
+        if (
+            run >= 2
+            and run < len(words)
+            and words[run].casefold() in speech.complements
+            and words[0].casefold() not in speech.determiners | _titles(speech)
+            and (not speech.nouns_capitalised or self._known(words[:run]))
+        ):
+            return " ".join(words[:run]), tail or None
         # The name is the capitalised run at the end of the head: "le ministre Jean Dupont".
         i = len(words)
         while i > 0 and (

@@ -356,6 +356,10 @@ class _Finder:
             if speaker is None and attribution is not None:
                 speaker = attribution.speaker
             if speaker is None:
+                # "un « deuxième étage » est caché, rappelle le journal": an incise further on.
+                incise = speakers.inside(tail, language)
+                speaker = incise[0] if incise else None
+            if speaker is None:
                 framed = speakers.according_to(head, language)
                 speaker = framed.speaker if framed else None
             if speaker is None:
