@@ -16,10 +16,11 @@ When the article does not settle it the speaker is None: a wrong name is worse t
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from digest.extract import speakers
 from digest.extract.lexicon import Speech
@@ -62,6 +63,7 @@ class Resolved:
     person: bool = False  # a named person (or organisation), not a description
 
 
+@lru_cache(maxsize=4096)
 def _fold(word: str) -> str:
     flat = unicodedata.normalize("NFKD", word.casefold())
     return "".join(ch for ch in flat if not unicodedata.combining(ch))
@@ -71,7 +73,7 @@ def _fold(word: str) -> str:
 def _dropped(speech: Speech) -> frozenset[str]:
     """Words that open a capitalised run without being part of a name."""
     frames = frozenset(w for f in speech.frames + speech.opinion_frames for w in f.split())
-    return (
+    words = (
         speech.determiners
         | speech.pronouns
         | speech.conjunctions
@@ -82,6 +84,7 @@ def _dropped(speech: Speech) -> frozenset[str]:
         | speech.subordinators
         | frames
     )
+    return words | frozenset(w.rstrip(".") for w in words)
 
 
 def _strip_role_article(role: str, speech: Speech) -> str:
@@ -108,9 +111,7 @@ class Mentions:
             words = m.group().split()
             start = m.start()
             lead: list[str] = []
-            while words and words[0].casefold().rstrip(".") in dropped | {
-                w.rstrip(".") for w in dropped
-            }:
+            while words and words[0].casefold().rstrip(".") in dropped:
                 lead.append(words.pop(0))
             if lead:
                 start = text.find(words[0], start) if words else start
@@ -177,10 +178,14 @@ class Mentions:
         self.roles = {p.name: p.role for p in self.people if p.role}
         self.spoken: set[str] = set()  # people resolved from an explicit attribution
         # A surname alone ("Ayrault") is a mention of the one person it stands for.
-        taken = {(o, o + len(n)) for o, n in self.positions}
+        taken = sorted((o, o + len(n)) for o, n in self.positions)
+        starts = [s for s, _ in taken]
         for m in _SURNAME.finditer(text):
-            if _fold(m.group()) not in self.surnames or any(s <= m.start() < e for s, e in taken):
+            if _fold(m.group()) not in self.surnames:
                 continue
+            i = bisect.bisect_right(starts, m.start()) - 1
+            if i >= 0 and m.start() < taken[i][1]:
+                continue  # part of a full name already counted
             full = self.full_name(m.group())
             if full and full != m.group():
                 self.positions.append((m.start(), full))

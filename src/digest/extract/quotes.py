@@ -21,6 +21,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from digest.extract import mentions, speakers
 from digest.extract.lexicon import Speech
@@ -226,8 +227,16 @@ class _Finder:
         self.speech: Speech = speakers.speech_of(language)
         self.abbreviations = self.speech.abbreviations | speakers.everyone().honorifics
         self.paragraphs = _paragraphs(text)
-        self.mentions = mentions.Mentions(text, self.speech)
-        self.known = frozenset(w for p in self.mentions.people for w in p.name.split()[-1:])
+
+    @cached_property
+    def table(self) -> mentions.Mentions:
+        """The article's people, built only when a quotation needs a speaker."""
+        return mentions.Mentions(self.text, self.speech)
+
+    @cached_property
+    def known(self) -> frozenset[str]:
+        """Surnames of the people the article names in full."""
+        return frozenset(w for p in self.table.people for w in p.name.split()[-1:])
 
     def units(self) -> list[_Unit]:
         """Every quotation unit of the article, in text order, with speakers."""
@@ -458,8 +467,8 @@ class _Finder:
         before = None
         if previous is not None:
             before = mentions.Resolved(previous.speaker, previous.role, previous.named)
-            self.mentions.set_previous_end(previous.marks[-1].end)
-        resolved = self.mentions.resolve(speaker, first.start, before)
+            self.table.set_previous_end(previous.marks[-1].end)
+        resolved = self.table.resolve(speaker, first.start, before)
         unit.speaker, unit.role, unit.named = resolved.speaker, resolved.role, resolved.person
 
 
@@ -490,7 +499,7 @@ def _blockquote(text: str, finder: _Finder) -> Quote | None:
     resolved = mentions.Resolved(None)
     m = re.search(r"\n?\s*[―—–]\s*([^\n]{2,80})$", body)
     if m:
-        resolved = finder.mentions.resolve(m.group(1).strip(), len(finder.text), None)
+        resolved = finder.table.resolve(m.group(1).strip(), len(finder.text), None)
         body = body[: m.start()].strip(_SPACES)
     body = body.strip('“”«»„"' + _SPACES)
     return Quote(
