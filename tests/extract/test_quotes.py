@@ -531,3 +531,19 @@ def test_a_comma_before_the_closing_mark_is_not_printed() -> None:
     text = article("Pier", '"The pier is finally open to everyone," said Ann Carter.')
     quotes = [q for q in find_quotes(text, "en") if q.kind == "direct"]
     assert [q.text for q in quotes] == ["The pier is finally open to everyone"]
+
+
+def test_a_title_with_its_ministry_takes_up_the_person_who_just_spoke() -> None:
+    text = article(
+        "Démission",
+        f"Karel Novák a d’abord hésité. «{NBSP}Je reste{NBSP}», a affirmé Karel Novák.",
+        f"«{NBSP}Je n’ai enfreint aucune règle{NBSP}», a déclaré le ministre de la Santé.",
+        f"«{NBSP}Les routes restent fermées{NBSP}», indique la préfecture de la Manche.",
+    )
+    quotes = {q.text: (q.speaker, q.role) for q in find_quotes(text, "fr") if q.kind == "direct"}
+    assert quotes == {
+        "Je reste": ("Karel Novák", None),
+        "Je n’ai enfreint aucune règle": ("Karel Novák", "ministre de la Santé"),
+        # An institution is no take-up of the person before: it names itself.
+        "Les routes restent fermées": ("la préfecture de la Manche", None),
+    }

@@ -320,14 +320,26 @@ class Mentions:
         tied = self._tied(description)
         if tied:
             return self._checked(tied, description, True)
-        if _names_itself(description, speech):
-            # "la préfecture des Pyrénées-Atlantiques": a description that names its own entity.
-            return self._checked(speaker, None, False)
         first = speaker.split()[0].casefold()
         definite = first in speech.determiners and first not in speech.indefinites
         definite = definite or any(
             speaker.casefold().startswith(e) for e in speech.elided if e not in speech.complements
         )
+        if _organisation(description, speech):
+            # "la préfecture de la Manche", "the agency": an organisation speaks for itself.
+            return self._checked(speaker, None, False)
+        if _names_itself(description, speech):
+            # "la préfecture des Pyrénées-Atlantiques" names its own entity; "le ministre de la
+            # Santé" right after Roman Prymula spoke takes him up (a person named in full).
+            people = {p.name for p in self.people}
+            if (
+                definite
+                and self._continues(pos, previous)
+                and previous
+                and previous.speaker in people
+            ):
+                return self._checked(previous.speaker, description, True)
+            return self._checked(speaker, None, False)
         if definite and self._continues(pos, previous) and previous and previous.speaker:
             # "…, ajoute le politique letton": a definite description takes up who just spoke.
             return self._checked(previous.speaker, description, True)
@@ -470,6 +482,22 @@ class Mentions:
             if words <= {_fold(w) for w in _strip_role_article(role, self.speech).split()}
         }
         return tied.pop() if len(tied) == 1 else None
+
+
+def _organisation(description: str, speech: Speech) -> bool:
+    """True when the head of a description is an organisation noun ("préfecture de …")."""
+    head: list[str] = []
+    for word in description.split():
+        if _is_complement(word, speech):
+            break
+        head.append(_fold(word))
+    if not head:
+        return False
+    organisations = {_fold(o) for o in speech.organisations}
+    if head[0] in organisations or head[-1] in organisations:
+        return True
+    # "Präsidialamt", "Innenministerium": a compound ending with an organisation noun.
+    return speech.nouns_capitalised and any(head[-1].endswith(o) for o in organisations)
 
 
 def _names_itself(description: str, speech: Speech) -> bool:

@@ -83,6 +83,9 @@ class Speech:
     particles: frozenset[str] = field(default_factory=frozenset)
     # Words after which a name is a complement, not the one who speaks: "of", "de", "von".
     complements: frozenset[str] = field(default_factory=frozenset)
+    # Nouns heading a description of an organisation ("la préfecture", "the agency", "das Amt"):
+    # such a description never takes up the person who spoke before it.
+    organisations: frozenset[str] = field(default_factory=frozenset)
     # Words of the first person and of opinion, which make a better pull quote.
     first_person: frozenset[str] = field(default_factory=frozenset)
     opinion: frozenset[str] = field(default_factory=frozenset)

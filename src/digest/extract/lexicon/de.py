@@ -54,6 +54,10 @@ SPEECH = Speech(
     that=frozenset({"dass"}),
     particles=frozenset("von van de da di".split()),
     complements=frozenset("von vom des der dem mit gegen über für an".split()),
+    organisations=frozenset(
+        """ministerium behörde polizei regierung unternehmen konzern firma verband amt
+        gericht staatsanwaltschaft partei zeitung studie bericht mitteilung erklärung""".split()
+    ),
     first_person=frozenset("ich mich mir mein meine wir uns unser unsere".split()),
     opinion=frozenset("muss müssen sollte sollten nie immer wichtig falsch richtig".split()),
     inner_quotations=True,

@@ -64,6 +64,11 @@ SPEECH = Speech(
     that=frozenset({"that"}),
     particles=frozenset("van von de der den da di du del della bin ben al el".split()),
     complements=frozenset("of by with against to from on about for at in".split()),
+    organisations=frozenset(
+        """agency ministry department office police company firm government council commission
+        union committee court campaign administration party association group board authority
+        newspaper paper clip ad book report study letter statement""".split()
+    ),
     first_person=frozenset("i i’m i'm me my we us our".split()),
     opinion=frozenset(
         "should must need needs believe think important wrong right never always".split()

@@ -86,6 +86,11 @@ SPEECH = Speech(
     that=frozenset({"que", "qu’", "qu'"}),
     particles=frozenset("de du des d’ d'".split()),
     complements=frozenset("de du des à au aux avec contre sur d’ d' c’est c'est".split()),
+    organisations=frozenset(
+        """ministère préfecture mairie gouvernement police gendarmerie parquet tribunal entreprise
+        société groupe syndicat association commission agence office institut conseil journal
+        quotidien hebdomadaire rapport étude communiqué collectif fédération parti""".split()
+    ),
     first_person=frozenset("je j’ j' moi nous mon ma mes notre nos".split()),
     opinion=frozenset("faut doit devons pense crois essentiel important jamais toujours".split()),
     inner_quotations=True,
