@@ -265,3 +265,15 @@ def test_a_german_noun_phrase_is_no_person() -> None:
     text = "Ernster Nachsatz zur Saison. Der Trainer bleibt."
     table = mentions.Mentions(text, speakers.speech_of("de"))
     assert table.people == []
+
+
+def test_a_pronoun_with_its_clause_is_no_speaker() -> None:
+    assert resolved("Lena Vogt leitet das Amt.", "de", "Sie setzt sich") == (None, None)
+    # A mention running into its verb stops before it: "She said that" is she.
+    assert resolved("Nora Quinn runs the shelter.", "en", "She said that") == ("Nora Quinn", None)
+
+
+def test_a_particle_opens_no_name() -> None:
+    text = "Der Verein von Chicago wächst. Der Verein von Chicago klagt."
+    table = mentions.Mentions(text, speakers.speech_of("de"))
+    assert table.people == []

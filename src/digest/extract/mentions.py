@@ -136,6 +136,8 @@ class Mentions:
                 words = words[-2:]
             if len(words) < 2 or any(w.casefold() in speech.pronouns for w in words):
                 continue
+            if not words[0][:1].isupper():
+                continue  # "von Chicago": a particle opens no name
             if any(w[:1].isupper() and w.casefold() in speech.complements for w in words[1:]):
                 continue  # "The Evolution Of The …": a title in title case, not a name
             if (
@@ -311,6 +313,10 @@ class Mentions:
         if speakers.is_pronoun(speaker):
             return self._antecedent(pos, previous)
         speaker = self._before_verb(speaker)
+        if speakers.is_pronoun(speaker):
+            return self._antecedent(pos, previous)  # "She said that …" -> she
+        if len(speaker.split()) > 1 and speaker.split()[0].casefold() in speech.pronouns:
+            return Resolved(None)  # "Sie setzt sich …": a pronoun and its clause
         name, role = self._split(speaker)
         if name:
             full = self.full_name(name) or name
