@@ -105,6 +105,19 @@ class Mentions:
         self.speech = speech
         self.people: list[Person] = []
         self.positions: list[tuple[int, str]] = []  # (offset, full name) of every mention
+        self._collect_full_names()
+        if speech.nouns_capitalised:
+            self._keep_recurring_names()
+        self.surnames: dict[str, set[str]] = {}
+        for person in self.people:
+            self.surnames.setdefault(_fold(person.name.split()[-1]), set()).add(person.name)
+        self.roles = {p.name: p.role for p in self.people if p.role}
+        self.spoken: set[str] = set()  # people resolved from an explicit attribution
+        self._add_surname_mentions()
+
+    def _collect_full_names(self) -> None:
+        """Every run of capitalised words that is a name, with the role tied to it."""
+        text, speech = self.text, self.speech
         seen: dict[str, int] = {}
         dropped = _dropped(speech)
         for m in _run(speech).finditer(text):
@@ -157,32 +170,33 @@ class Mentions:
                 person = self.people[seen[name]]
                 self.people[seen[name]] = Person(person.name, person.start, role)
             self.positions.append((start, name))
-        if speech.nouns_capitalised:
-            # Where every noun has a capital, two capitalised words are a name only when the
-            # last one comes back elsewhere ("Robert Machtlinger" … "Machtlinger"); "Langfristiger
-            # Stellenabbau" does not.
-            counts: dict[str, int] = {}
-            for m in _SURNAME.finditer(text):
-                counts[_fold(m.group())] = counts.get(_fold(m.group()), 0) + 1
-            # A given name comes with its surname; a noun ("Modell Trinity") also stands alone.
-            people = {
-                p.name
-                for p in self.people
-                if counts.get(_fold(p.name.split()[-1]), 0) >= 2
-                and counts.get(_fold(p.name.split()[0]), 0)
-                <= sum(n == p.name for _, n in self.positions)
-            }
-            self.people = [p for p in self.people if p.name in people]
-            self.positions = [(o, n) for o, n in self.positions if n in people]
-        self.surnames: dict[str, set[str]] = {}
-        for person in self.people:
-            self.surnames.setdefault(_fold(person.name.split()[-1]), set()).add(person.name)
-        self.roles = {p.name: p.role for p in self.people if p.role}
-        self.spoken: set[str] = set()  # people resolved from an explicit attribution
-        # A surname alone ("Ayrault") is a mention of the one person it stands for.
+
+    def _keep_recurring_names(self) -> None:
+        """Where every noun has a capital, keep the names whose surname comes back elsewhere.
+
+        "Robert Machtlinger" … "Machtlinger" is a person; "Langfristiger Stellenabbau" is not. A
+        given name comes with its surname, while a noun ("Modell Trinity") also stands alone.
+        """
+        counts: dict[str, int] = {}
+        for m in _SURNAME.finditer(self.text):
+            counts[_fold(m.group())] = counts.get(_fold(m.group()), 0) + 1
+        mentioned: dict[str, int] = {}
+        for _, name in self.positions:
+            mentioned[name] = mentioned.get(name, 0) + 1
+        people = {
+            p.name
+            for p in self.people
+            if counts.get(_fold(p.name.split()[-1]), 0) >= 2
+            and counts.get(_fold(p.name.split()[0]), 0) <= mentioned.get(p.name, 0)
+        }
+        self.people = [p for p in self.people if p.name in people]
+        self.positions = [(o, n) for o, n in self.positions if n in people]
+
+    def _add_surname_mentions(self) -> None:
+        """A surname alone ("Ayrault") is a mention of the one person it stands for."""
         taken = sorted((o, o + len(n)) for o, n in self.positions)
         starts = [s for s, _ in taken]
-        for m in _SURNAME.finditer(text):
+        for m in _SURNAME.finditer(self.text):
             if _fold(m.group()) not in self.surnames:
                 continue
             i = bisect.bisect_right(starts, m.start()) - 1
