@@ -207,11 +207,12 @@ def test_extract_prints_the_contract_for_a_saved_page(tmp_path: Path) -> None:
     record = json.loads(result.stdout)
     assert list(record) == [
         "input", "url", "title", "authors", "publication", "published", "language", "text",
-        "quotes", "error",
+        "quotes", "paywalled", "words", "error",
     ]  # fmt: skip
-    assert (record["title"], record["authors"], record["error"]) == (
+    assert (record["title"], record["authors"], record["paywalled"], record["error"]) == (
         "Streets for people",
         ["Ann Lee"],
+        None,
         None,
     )
     assert record["quotes"][0] == {
@@ -221,6 +222,7 @@ def test_extract_prints_the_contract_for_a_saved_page(tmp_path: Path) -> None:
         "kind": "direct",
         "score": record["quotes"][0]["score"],
     }
+    assert record["words"] == len(record["text"].split()) > 0
     missing = runner.invoke(app, ["extract", str(tmp_path / "nope.html"), "--jsonl"])
     assert missing.exit_code == 1
     assert json.loads(missing.stdout)["error"]

@@ -5,7 +5,8 @@ the starts of two requests to one host; robots.txt is read once per origin and h
 Defence: every attempt has connect and read timeouts and a total budget (a server that trickles
 a byte a second is cut at the budget); bodies are capped while streaming, after decompression,
 so a gzip bomb costs at most the cap; only HTML and XHTML are read; redirects are followed by
-hand (a limit, loop detection, http and https only). Transient failures (connection errors,
+hand (a limit, loop detection, http and https only, and never from a public host to a private,
+loopback or link-local address, judged on every address the target's name resolves to). Transient failures (connection errors,
 timeouts, 429, 5xx) are retried with exponential backoff and jitter, honouring Retry-After.
 A failure is a `FetchResult` that keeps its cause, never an exception.
 """
@@ -15,9 +16,11 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import email.utils
+import ipaddress
 import itertools
 import os
 import random
+import socket
 import ssl
 import time
 import urllib.robotparser
@@ -39,8 +42,20 @@ if TYPE_CHECKING:
     from digest.config import FetchSettings
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+# What `digest discover` reads: feeds, OPML lists, and home pages that declare their feeds.
+# text/plain and generic XML/JSON because many servers label their feeds that way.
+FEED_TYPES = HTML_TYPES | frozenset(
+    {
+        "application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml",
+        "text/xml", "application/feed+json", "application/json", "text/x-opml",
+        "application/x-opml+xml", "text/plain",
+    }
+)  # fmt: skip
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 MAX_ROBOTS_BYTES = 512_000  # Google reads the first 500 KiB of a robots.txt
+MAX_ROBOTS_REDIRECTS = 5  # RFC 9309: follow at least five
+# Top-level names reserved for documentation and tests (RFC 2606, 6761): never in the DNS.
+_NEVER_RESOLVED = frozenset({"example", "test", "invalid"})
 MAX_CRAWL_DELAY = 30.0  # seconds; a robots.txt Crawl-delay above this is held to it
 _CHUNK = 65_536
 _T = TypeVar("_T")
@@ -65,8 +80,13 @@ class FetchOptions:
     # the backlog plus one max_bytes body per request in flight.
     backlog_bytes: int = 32_000_000
     robots: bool = True
+    accept: frozenset[str] = HTML_TYPES  # the media types worth reading; others are refused
     proxies: Mapping[str, str] = field(default_factory=dict)  # {"http": url, "https": url}
     no_proxy: tuple[str, ...] = ()
+    allow_private: bool = False  # follow redirects from public hosts to private addresses
+    # Addresses that judge a host name instead of DNS, like /etc/hosts: tests make a host
+    # public without the network. Only the judgement reads them, never the connection.
+    hosts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def from_settings(
@@ -91,6 +111,7 @@ class FetchOptions:
             retries=settings.retries,
             backoff=settings.backoff,
             robots=settings.robots and not ignore_robots,
+            allow_private=settings.allow_private,
             proxies=proxies,
             no_proxy=no_proxy,
         )
@@ -284,6 +305,7 @@ class Fetcher:
         self._backlog: _Backlog | None = None
         self._gates: dict[str, _HostGate] = {}
         self._robots: dict[str, asyncio.Task[urllib.robotparser.RobotFileParser | str | None]] = {}
+        self._resolved: dict[str, list[str]] = {}
 
     async def __aenter__(self) -> Fetcher:
         self._global = asyncio.Semaphore(self.options.concurrency)
@@ -382,7 +404,9 @@ class Fetcher:
                 return answer
             trail.status = answer.status
             if answer.status in REDIRECTS:
+                here = trail.current
                 problem = trail.follow(answer.headers.get("location"), self.options.max_redirects)
+                problem = problem or await self._inward_refusal(here, trail.current)
                 if problem:
                     return trail.result("failed", problem)
                 continue
@@ -518,7 +542,7 @@ class Fetcher:
             if not 200 <= status < 300:
                 raise _Failure(_status_reason(status), status=status)
             mime = _mime(response.headers.get("content-type"))
-            if mime is not None and mime not in HTML_TYPES:
+            if mime is not None and mime not in self.options.accept:
                 raise _Failure(f"not an article ({mime})", status=status, outcome="not_article")
             declared = response.headers.get("content-length")
             if declared and declared.isdigit() and int(declared) > self.options.max_bytes:
@@ -530,7 +554,7 @@ class Fetcher:
             body = await self._read_body(response)
             if not body.strip():
                 raise _Failure(f"empty body (HTTP {status})", status=status)
-            if mime is None and not _looks_like_html(body):
+            if mime is None and not _looks_like_html(body) and self.options.accept == HTML_TYPES:
                 raise _Failure(
                     "not an article (no Content-Type, and the body is not HTML)",
                     status=status,
@@ -604,16 +628,144 @@ class Fetcher:
         return parser
 
     async def _small_get(self, url: str) -> tuple[int, bytes]:
-        """GET following redirects, keeping at most MAX_ROBOTS_BYTES of the body."""
-        async with self._client(url).stream("GET", url, follow_redirects=True) as response:
-            chunks: list[bytes] = []
-            size = 0
-            async for chunk in response.aiter_bytes(_CHUNK):
-                chunks.append(chunk)
-                size += len(chunk)
-                if size >= MAX_ROBOTS_BYTES:
-                    break
-            return response.status_code, b"".join(chunks)[:MAX_ROBOTS_BYTES]
+        """GET following redirects, keeping at most MAX_ROBOTS_BYTES of the body.
+
+        Redirects are checked as a page's are; one that cannot be followed leaves robots.txt
+        unavailable (RFC 9309: everything is allowed, and each page is checked on its own).
+        """
+        for _ in range(MAX_ROBOTS_REDIRECTS + 1):
+            async with self._client(url).stream("GET", url) as response:
+                location = response.headers.get("location")
+                if response.status_code not in REDIRECTS or not location:
+                    return response.status_code, await _read_at_most(response, MAX_ROBOTS_BYTES)
+            target = urljoin(url, location.strip())
+            if _scheme_refusal(target) or await self._inward_refusal(url, target):
+                return HTTPStatus.NOT_FOUND, b""
+            url = target
+        return HTTPStatus.NOT_FOUND, b""
+
+    # ------------------------------------------------------------------ private addresses
+
+    async def _inward_refusal(self, here: str, target: str) -> str | None:
+        """Why a redirect from `here` to `target` is refused (see _inward_reason)."""
+        if self.options.allow_private:
+            return None
+        to_addresses = await self._addresses(urlsplit(target).hostname or "")
+        if not any(not_public(a) for a in to_addresses):
+            return None
+        from_addresses = await self._addresses(urlsplit(here).hostname or "")
+        return _inward_reason(here, target, from_addresses, to_addresses)
+
+    async def _addresses(self, host: str) -> list[str]:
+        """Every address `host` resolves to; none when it does not resolve (here)."""
+        known = _known_addresses(host, self.options.hosts)
+        if known is not None:
+            return known
+        name = host.lower().rstrip(".")
+        if name not in self._resolved:
+            loop = asyncio.get_running_loop()
+            try:
+                async with asyncio.timeout(self.options.connect_timeout):
+                    infos = await loop.getaddrinfo(name, None, type=socket.SOCK_STREAM)
+            except (OSError, UnicodeError, TimeoutError):
+                infos = []  # the request meets (and reports) the same problem, or a proxy resolves it
+            self._resolved[name] = sorted({str(info[4][0]) for info in infos})
+        return self._resolved[name]
+
+
+def _known_addresses(host: str, hosts: Mapping[str, tuple[str, ...]]) -> list[str] | None:
+    """The addresses of `host` known without DNS, or None when DNS must be asked."""
+    if _ip(host) is not None:
+        return [host]
+    name = host.lower().rstrip(".")
+    if name in hosts:
+        return list(hosts[name])
+    tld = name.rsplit(".", 1)[-1]
+    if tld == "localhost":
+        return ["127.0.0.1"]  # RFC 6761: always loopback, whatever DNS says
+    if tld in _NEVER_RESOLVED:
+        return []  # no query for a name that cannot exist (the demo's, the tests')
+    return None
+
+
+def _addresses_now(host: str) -> list[str]:
+    """`host`'s addresses, blocking (for `check --links`, one request at a time anyway)."""
+    known = _known_addresses(host, {})
+    if known is not None:
+        return known
+    try:
+        infos = socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError):
+        return []
+    return sorted({str(info[4][0]) for info in infos})
+
+
+def _inward_reason(
+    here: str, target: str, from_addresses: list[str], to_addresses: list[str]
+) -> str | None:
+    """Why a redirect from `here` to `target` is refused: a host pointing inward.
+
+    A source whose own address is private is the curator's choice (an intranet, the demo),
+    and it may redirect within its own kind of network (loopback to loopback, private to
+    private); a public page sending us to 169.254.169.254 or a router is nobody's choice.
+    """
+    inward = [(a, k) for a in to_addresses if (k := not_public(a))]
+    if not inward:
+        return None
+    from_kinds = {not_public(a) for a in from_addresses}
+    if from_kinds and None not in from_kinds and {k for _, k in inward} <= from_kinds:
+        return None  # an internal site redirecting inside its own network
+    to_host = urlsplit(target).hostname or ""
+    address, kind = inward[0]
+    shown = to_host if to_host == address else f"{to_host} ({address})"
+    a = "an" if kind[0] in "aeiou" else "a"
+    where = (
+        "public"
+        if not from_kinds or None in from_kinds
+        else " or ".join(sorted(k for k in from_kinds if k))
+    )
+    return (
+        f"redirected to {target}: {shown} is {a} {kind} address, refused from the {where} "
+        f"host {urlsplit(here).hostname} (digest.fetch.allow_private: true allows it)"
+    )
+
+
+async def _read_at_most(response: httpx.Response, limit: int) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in response.aiter_bytes(_CHUNK):
+        chunks.append(chunk)
+        size += len(chunk)
+        if size >= limit:
+            break
+    return b"".join(chunks)[:limit]
+
+
+def _ip(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    try:
+        ip = ipaddress.ip_address(text.split("%", 1)[0])
+    except ValueError:
+        return None
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        return ip.ipv4_mapped  # ::ffff:127.0.0.1 is loopback
+    return ip
+
+
+def not_public(address: str) -> str | None:
+    """What kind of non-public address this is ("loopback", "private", ...), or None."""
+    ip = _ip(address)
+    if ip is None:
+        return None
+    for kind, test in (
+        ("loopback", ip.is_loopback),
+        ("link-local", ip.is_link_local),
+        ("unspecified", ip.is_unspecified),
+        ("multicast", ip.is_multicast),
+        ("private", ip.is_private),
+    ):
+        if test:
+            return kind
+    return None if ip.is_global else "reserved"
 
 
 class _Decoder:
@@ -716,6 +868,21 @@ def _proxy_mounts(
     return mounts
 
 
+def fetch_many(
+    requests: Sequence[tuple[str, Conditional | None]],
+    options: FetchOptions,
+    *,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> list[FetchResult]:
+    """Fetch URLs with one run's politeness (limits, robots.txt, retries), in request order."""
+
+    async def run() -> list[FetchResult]:
+        async with Fetcher(options, transport=transport) as fetcher:
+            return list(await asyncio.gather(*(fetcher.fetch(u, c) for u, c in requests)))
+
+    return asyncio.run(run())
+
+
 def link_problems(
     urls: Sequence[str],
     settings: FetchSettings,
@@ -732,8 +899,7 @@ def link_problems(
     problems: list[str | None] = []
     with httpx.Client(
         timeout=httpx.Timeout(settings.timeout, connect=settings.connect_timeout),
-        follow_redirects=True,
-        max_redirects=FetchOptions.max_redirects,
+        follow_redirects=False,  # followed by hand, refusing those that point inward
         headers={"User-Agent": settings.user_agent},
         trust_env=False,  # proxies come from HTTP(S)_PROXY / NO_PROXY, read explicitly
         mounts=_proxy_mounts(proxies, no_proxy, lambda proxy: httpx.HTTPTransport(proxy=proxy)),
@@ -744,25 +910,44 @@ def link_problems(
             if wait > 0:
                 sleep(wait)
             last[host] = time.monotonic()
-            problems.append(_probe(client, url))
+            problems.append(_probe(client, url, settings.allow_private))
     return problems
 
 
-def _probe(client: httpx.Client, url: str) -> str | None:
+def _probe(client: httpx.Client, url: str, allow_private: bool) -> str | None:
     try:
-        response = client.head(url)
-        if response.status_code < 400:
-            return None
+        status = _status(client, "HEAD", url, allow_private)
+        if isinstance(status, str) or status < 400:
+            return status if isinstance(status, str) else None
         # Many servers refuse HEAD (405, 403, 404 on HEAD alone): ask properly before judging.
-        with client.stream("GET", url) as streamed:
-            status = streamed.status_code
+        status = _status(client, "GET", url, allow_private)
+        if isinstance(status, str):
+            return status
         return None if status < 400 else f"answers {status}"
-    except httpx.TooManyRedirects:
-        return "redirects in a loop"
     except httpx.TimeoutException:
         return "does not answer in time"
     except httpx.HTTPError as exc:
         return f"does not answer: {type(exc).__name__}"
+
+
+def _status(client: httpx.Client, method: str, url: str, allow_private: bool) -> int | str:
+    """The final status of `url` after redirects (the body never read), or why not followed."""
+    for _ in range(FetchOptions.max_redirects + 1):
+        with client.stream(method, url) as response:
+            status, location = response.status_code, response.headers.get("location")
+        if status not in REDIRECTS or not location:
+            return status
+        target = urljoin(url, location.strip())
+        refusal = _scheme_refusal(target)
+        if refusal is None and not allow_private:
+            to_addresses = _addresses_now(urlsplit(target).hostname or "")
+            if any(not_public(a) for a in to_addresses):
+                from_addresses = _addresses_now(urlsplit(url).hostname or "")
+                refusal = _inward_reason(url, target, from_addresses, to_addresses)
+        if refusal:
+            return f"is not followed: {refusal}"
+        url = target
+    return "redirects in a loop"
 
 
 def parse_retry_after(value: str | None, now: dt.datetime | None = None) -> float | None:

@@ -33,7 +33,9 @@ class Finding:
 
     file: str
     line: int | None
-    kind: str  # duplicate | tracking | cited | empty-theme | no-theme | stale-quote | byline | title | fetch | link
+    # duplicate | tracking | cited | featured-before | empty-theme | no-theme | stale-quote | byline | title | fetch |
+    # link | long-quote | attribution | comment | publication-share | password
+    kind: str
     message: str
     source: int | None = None
     # An error stops a careful editor; a warning asks for a look. `check` exits 1 on errors, and
@@ -97,10 +99,25 @@ def check(project: Project, edition: str | None = None) -> list[Finding]:
     found += _same_article(project, sources, state)
     found += _tracking(project, sources)
     found += _cited_before(project, sources, state)
+    from digest import featured  # featured-before supersedes `cited` where both apply
+
+    found = featured.supersede(found, featured.findings(project, sources))
     found += _themes(project, sources)
     for item in items:
         found += _item_findings(project, item, state)
+    found += _template(project, edition, state)
+    from digest import publishing, send  # they import this module
+
+    found += publishing.findings(project, items) + send.findings(project)
     return sorted(found, key=lambda f: (f.file != project.path.name, f.file, f.line or 0))
+
+
+def _template(project: Project, edition: str | None, state: StoreState) -> list[Finding]:
+    from digest import build
+
+    keys = build.edition_keys(project, edition, all_editions=edition is None)
+    problems = build.template_problems(project, state.articles, keys)
+    return [Finding(p.file, p.line, "template", p.problem) for p in problems]
 
 
 def _at(project: Project, source: Source, kind: str, message: str) -> Finding:
