@@ -144,7 +144,7 @@ def build(
             target = _archive_target(project, output, file_output)
             rendered[target] = _archive(project, articles).encode("utf-8")
     if output is not None:
-        outputs.refuse_foreign(list(rendered), project.store_dir, project.digests_dir)
+        outputs.refuse_foreign(list(rendered), project.store_dir)
     for target, data in rendered.items():
         if target == outputs.STDOUT:
             report.stdout = data

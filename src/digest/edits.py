@@ -1,8 +1,10 @@
 """Edits to sources.yaml (`add`, `annotate`, `init`) that keep the curator's work.
 
 The file belongs to the curator: an edit keeps their comments, key order, quoting and
-indentation, goes through a temporary file and a rename, and never clobbers a file that
-changed since we read it.
+indentation, its line breaks and byte order mark, goes through a temporary file and a rename
+(to a symbolic link's target), and never clobbers a file that changed since we read it.
+Every command that changes the file goes through `edit`, which holds the edit lock from the
+read to the replace, so that two commands at once take turns.
 """
 
 from __future__ import annotations
