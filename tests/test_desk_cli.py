@@ -65,10 +65,17 @@ def test_show_json_has_candidates_under_quotes(project: Path) -> None:
         {
             "text": "We hire people who listen first",
             "speaker": "Priya Nair",
+            "role": None,
             "kind": "direct",
             "score": 0.85,
         },
-        {"text": "Skills can be taught", "speaker": "Priya Nair", "kind": "direct", "score": 0.6},
+        {
+            "text": "Skills can be taught",
+            "speaker": "Priya Nair",
+            "role": None,
+            "kind": "direct",
+            "score": 0.6,
+        },
     ]
     assert data["title"] == {
         "value": "Looking for social talents in the...",
@@ -252,7 +259,8 @@ def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_interactive_review_walks_the_undecided_sources(project: Path, terminal: None) -> None:
     # Source 2 lacks a quote: Enter accepts candidate 1. Source 3 lacks both: a wrong number is
     # asked again, typed text is checked and kept, then a theme by number.
-    answers = "\n9\nNot in the article\nSocial talents are rare.\n3\n"
+    # Each then keeps its speaker and its comment (Enter, Enter).
+    answers = "\n\n\n9\nNot in the article\nSocial talents are rare.\n\n\n3\n"
     result = run(project, "annotate", input=answers)
     assert result.exit_code == 0, result.output
     out = result.stdout
@@ -289,7 +297,7 @@ def test_interactive_end_of_input_quits_after_saving_earlier_answers(
     assert result.exit_code == 0, result.output
     assert "no candidate 2" in result.stdout  # source 2 has one candidate only
     assert "quote" not in entry(project, 2)
-    result = run(project, "annotate", input="1\n")
+    result = run(project, "annotate", input="1\n\n\n")
     assert result.exit_code == 0, result.output
     assert entry(project, 2)["quote"] == "The state must become a platform for its citizens."
     assert "quote" not in entry(project, 3)  # input ended at its prompt
@@ -297,7 +305,7 @@ def test_interactive_end_of_input_quits_after_saving_earlier_answers(
 
 
 def test_interactive_review_of_one_named_source(project: Path, terminal: None) -> None:
-    result = run(project, "annotate", "3", input="2\nsocial as an ambition\n")
+    result = run(project, "annotate", "3", input="2\n\n\nsocial as an ambition\n")
     assert result.exit_code == 0, result.output
     assert result.stdout.count("╭─") == 1
     assert entry(project, 3) == {"quote": "Skills can be taught", "theme": "Social as an ambition"}

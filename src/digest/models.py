@@ -15,9 +15,16 @@ class Quote:
     speaker: str | None = None
     kind: str = "direct"  # direct | blockquote | key_sentence
     score: float = 0.0
+    role: str | None = None  # the speaker's description as the article gives it
 
     def to_dict(self) -> dict[str, object]:
-        return {"text": self.text, "speaker": self.speaker, "kind": self.kind, "score": self.score}
+        return {
+            "text": self.text,
+            "speaker": self.speaker,
+            "role": self.role,
+            "kind": self.kind,
+            "score": self.score,
+        }
 
 
 @dataclass(frozen=True)
@@ -58,6 +65,7 @@ class Article:
                 speaker=_opt(q.get("speaker")) or None,
                 kind=str(q.get("kind") or "direct"),
                 score=float(q.get("score") or 0.0),
+                role=_opt(q.get("role")) or None,
             )
             for q in data.get("quotes") or []
         )

@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from digest import fields
 from digest.cli import common
 from digest.errors import UsageError
 
@@ -45,45 +46,55 @@ def show(
         common.out.print(curate.panel(view, project.settings.language))
 
 
+def _field_help(name: str) -> str:
+    return fields.BY_NAME[name].help
+
+
 def annotate(
     ctx: typer.Context,
     ref: Annotated[
         str | None, typer.Argument(help=f"{common.REF_HELP} Without options: review it (or all).")
     ] = None,
-    quote: Annotated[
-        str | None,
-        typer.Option(help="A candidate's number, or text found verbatim in the article."),
-    ] = None,
-    comment: Annotated[str | None, typer.Option(help="Your comment (Markdown).")] = None,
-    theme: Annotated[str | None, typer.Option(help="The theme to file it under.")] = None,
-    title: Annotated[str | None, typer.Option(help="Override the title.")] = None,
-    author: Annotated[
-        list[str] | None,
-        typer.Option(help="Override the byline (repeat for several; '' for no byline)."),
-    ] = None,
-    publication: Annotated[str | None, typer.Option(help="Override the publication.")] = None,
-    date: Annotated[str | None, typer.Option(help="Override the date (YYYY-MM-DD).")] = None,
-    language: Annotated[str | None, typer.Option(help="Override the language (en, fr...).")] = None,
-    label: Annotated[str | None, typer.Option(help="Override the label (Read more).")] = None,
+    quote: Annotated[str | None, typer.Option(help=_field_help("quote"))] = None,
+    comment: Annotated[str | None, typer.Option(help=_field_help("comment"))] = None,
+    edit: Annotated[
+        bool, typer.Option("--edit", help="Write the comment in $VISUAL or $EDITOR.")
+    ] = False,
+    theme: Annotated[str | None, typer.Option(help=_field_help("theme"))] = None,
+    speaker: Annotated[str | None, typer.Option(help=_field_help("speaker"))] = None,
+    role: Annotated[str | None, typer.Option(help=_field_help("role"))] = None,
+    title: Annotated[str | None, typer.Option(help=_field_help("title"))] = None,
+    author: Annotated[list[str] | None, typer.Option(help=_field_help("authors"))] = None,
+    publication: Annotated[str | None, typer.Option(help=_field_help("publication"))] = None,
+    date: Annotated[str | None, typer.Option(help=_field_help("date"))] = None,
+    language: Annotated[str | None, typer.Option(help=_field_help("language"))] = None,
+    label: Annotated[str | None, typer.Option(help=_field_help("label"))] = None,
 ) -> None:
     """Record your decisions about a source in sources.yaml ('' clears a field).
 
     Without options, on a terminal: an interactive review of the sources that lack a decision.
+
+    Example: digest annotate 3 --quote 2 --speaker "Jeanne Martin" --role "mayor of Lyon"
     """
     from digest import curate, review
 
-    answer = curate.Annotation(
-        quote, comment, theme, title, tuple(author) if author is not None else None,
-        publication, date, language, label,
-    )  # fmt: skip
-    if answer.empty:
+    if edit and comment is not None:
+        common.fail("give --comment or --edit, not both")
+    answer = curate.Annotation.from_options(locals())
+    if answer.empty and not edit:
         review.require_terminal()
         report = review.walk(common.project(ctx), common.out, ref)
         common.err.print(review.summary(report))
         return
     if ref is None:
         raise UsageError("name the source to annotate (its number, URL or a unique part)")
-    _, source, said = curate.annotate(common.project(ctx), ref, answer)
+    project = common.project(ctx)
+    if edit:
+        from digest import editor
+
+        written = editor.edit_text(project.resolve(ref).comment or "", "comment")
+        answer = curate.Annotation(**answer.answers, comment=written)
+    _, source, said = curate.annotate(project, ref, answer)
     common.err.print(f"source {source.index}: {', '.join(said)}.", soft_wrap=True, highlight=False)
 
 
