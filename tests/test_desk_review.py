@@ -229,3 +229,38 @@ def test_one_table_of_fields_drives_the_model_the_file_and_the_options() -> None
         "url", "added", "edition", "html", "quote", "comment", "theme", "title", "author",
         "authors", "publication", "date", "language", "label", "speaker", "role",
     )  # fmt: skip
+
+
+# --------------------------------------------------------------------------- add
+
+
+def test_add_removes_tracking_parameters_and_refuses_an_article_already_listed(
+    project: Path,
+) -> None:
+    before = project.read_text()
+    result = run(
+        project,
+        "add",
+        "https://news.example.org/2026/12/new.html?id=7&utm_source=nl&fbclid=AbC&x=%C3%A9#part",
+        "https://blog.example.com/talent?utm_campaign=week",
+    )
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Without its tracking parameters (utm_source, fbclid): "
+        "https://news.example.org/2026/12/new.html?id=7&x=%C3%A9#part\n"
+        "Without its tracking parameters (utm_campaign): https://blog.example.com/talent\n"
+        f"Refused: https://blog.example.com/talent is already listed, sources.yaml:32 (source 3)\n"
+        f"Added 1 source to {project} (4 in all).\n"
+    )
+    added = project.read_text()[len(before) :]
+    assert added.startswith(
+        "  - url: https://news.example.org/2026/12/new.html?id=7&x=%C3%A9#part\n    added: "
+    )
+    again = run(project, "add", "https://mag.example.net/interview-rochet?utm_source=mail")
+    assert again.exit_code == 1
+    assert again.stderr == (
+        "Without its tracking parameters (utm_source): https://mag.example.net/interview-rochet\n"
+        "Refused: https://mag.example.net/interview-rochet is already listed, sources.yaml:27 "
+        "(source 2, https://mag.example.net/interview-rochet?utm_source=newsletter)\n"
+        f"Added 0 sources to {project} (4 in all).\n"
+    )

@@ -31,6 +31,7 @@ from digest.config import (
 )
 from digest.errors import ConfigError, ConflictError, UsageError
 from digest.files import write_atomic
+from digest.urls import normalize_url
 
 Mutation = Callable[[Any], None]
 
@@ -173,10 +174,11 @@ def add_sources(path: Path, new: Sequence[NewSource]) -> tuple[Project, list[str
 
     def mutate(document: Any) -> None:
         entries = _entries(document)
-        listed = {_entry_url(e) for e in entries}
+        # The same article with other tracking parameters, port or fragment is listed already.
+        listed = {normalize_url(_entry_url(e)) for e in entries}
         skipped.clear()
         for item in new:
-            if item.url in listed:
+            if normalize_url(item.url) in listed:
                 skipped.append(item.url)
                 continue
             entry = CommentedMap()
@@ -187,7 +189,7 @@ def add_sources(path: Path, new: Sequence[NewSource]) -> tuple[Project, list[str
                 if value:
                     entry[key] = _block(value)
             entries.append(entry)
-            listed.add(item.url)
+            listed.add(normalize_url(item.url))
 
     return edit(path, mutate), skipped
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
 from typing import TypeVar
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, unquote_plus, urlencode, urlsplit, urlunsplit
 
 K = TypeVar("K", bound=Hashable)
 
@@ -31,6 +31,23 @@ def tracking_params(url: str) -> list[str]:
     """The tracking parameters present in `url`, in order."""
     query = urlsplit(url).query
     return [name for name, _ in parse_qsl(query, keep_blank_values=True) if is_tracking_param(name)]
+
+
+def without_tracking(url: str) -> str:
+    """`url` without its tracking parameters, everything else exactly as written.
+
+    The other parameters keep their order and their encoding: only whole `name=value` pieces
+    of the query whose name tracks the reader are cut out.
+    """
+    parts = urlsplit(url.strip())
+    if not parts.query:
+        return url.strip()
+    kept = [
+        piece
+        for piece in parts.query.split("&")
+        if piece and not is_tracking_param(unquote_plus(piece.split("=", 1)[0]))
+    ]
+    return urlunsplit(parts._replace(query="&".join(kept)))
 
 
 def normalize_url(url: str) -> str:

@@ -11,11 +11,14 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from digest.cli import common
+
+if TYPE_CHECKING:
+    from digest.config import Project
 
 
 def init(
@@ -34,16 +37,31 @@ def init(
 
 def add(
     ctx: typer.Context,
-    urls: Annotated[list[str], typer.Argument(help="URLs of the articles to cite.")],
-    theme: Annotated[str | None, typer.Option(help="Theme to file them under.")] = None,
-    comment: Annotated[str | None, typer.Option(help="Your comment on the article.")] = None,
-    html: Annotated[
-        Path | None, typer.Option(help="A copy of the page saved from a browser (paywalls).")
+    urls: Annotated[
+        list[str], typer.Argument(metavar="URL...", help="URLs of the articles to cite.")
+    ],
+    theme: Annotated[
+        str | None, typer.Option(metavar="THEME", help="Theme to file them under.")
     ] = None,
-    edition: Annotated[str | None, typer.Option(help="Edition (ISO week, e.g. 2026-W48).")] = None,
+    comment: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="Your comment on the article.")
+    ] = None,
+    html: Annotated[
+        Path | None,
+        typer.Option(metavar="FILE", help="A copy of the page saved from a browser (paywalls)."),
+    ] = None,
+    edition: Annotated[
+        str | None, typer.Option(metavar="WEEK", help="Edition (ISO week, e.g. 2026-W48).")
+    ] = None,
 ) -> None:
-    """Append articles to sources.yaml, stamped with today's date."""
+    """Append articles to sources.yaml, stamped with today's date.
+
+    Tracking parameters (utm_*, fbclid, ...) are removed; an article already listed is refused.
+
+    Example: digest add https://www.example.org/2026/11/article.html --theme "Work"
+    """
     from digest import edits
+    from digest import urls as addresses
 
     path = Path(ctx.obj)
     if html is not None and len(urls) != 1:
@@ -53,13 +71,35 @@ def add(
         if not html.is_file():
             common.fail(f"{html}: no such file")
         saved = os.path.relpath(html.resolve(), path.resolve().parent)
-    new = [edits.NewSource(url, dt.date.today(), theme, comment, saved, edition) for url in urls]
+    cleaned = []
+    for url in urls:
+        clean = addresses.without_tracking(url)
+        if clean != url.strip():
+            dropped = ", ".join(addresses.tracking_params(url))
+            common.err.print(
+                f"Without its tracking parameters ({dropped}): {clean}", soft_wrap=True
+            )
+        cleaned.append(clean)
+    new = [edits.NewSource(url, dt.date.today(), theme, comment, saved, edition) for url in cleaned]
     project, skipped = edits.add_sources(path, new)
     for url in skipped:
-        common.err.print(f"Already listed, left as is: {url}")
+        common.err.print(_already_listed(project, url), soft_wrap=True)
     added = len(urls) - len(skipped)
     common.err.print(
         f"Added {added} source{'s' * (added != 1)} to {path} ({len(project.sources)} in all)."
+    )
+    raise typer.Exit(1 if skipped else 0)
+
+
+def _already_listed(project: Project, url: str) -> str:
+    from digest.urls import normalize_url
+
+    same = next((s for s in project.sources if normalize_url(s.url) == normalize_url(url)), None)
+    if same is None:  # the file changed meanwhile; the refusal still stands
+        return f"Refused: {url} is already listed"
+    return (
+        f"Refused: {url} is already listed, {project.path.name}:{same.line} "
+        f"(source {same.index}{', ' + same.url if same.url != url else ''})"
     )
 
 
