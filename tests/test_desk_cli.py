@@ -378,12 +378,17 @@ def test_check_reports_each_problem_with_file_and_line(project: Path) -> None:
         "sources.yaml:8: theme 'Looking for social talents' has no item in edition 2026-W48",
         "sources.yaml:27: source 2: the URL carries tracking parameters (utm_source); cite "
         "https://mag.example.net/interview-rochet",
+        "sources.yaml:27: warning: source 2: no quote chosen; build will use the best candidate, "
+        "“The state must become a platform for its citizens.”; choose with "
+        "`digest annotate 2 --quote N`",
         "sources.yaml:32: source 3: has no theme",
         'sources.yaml:32: source 3: no byline found; set it with --author NAME, or --author "" '
         "if none",
         "sources.yaml:32: source 3: the title looks truncated: “Looking for social talents in "
         "the...”",
-        "5 problems found.",
+        "sources.yaml:32: warning: source 3: no quote chosen; build will use the best candidate, "
+        "“We hire people who listen first”; choose with `digest annotate 3 --quote N`",
+        "5 problems and 2 warnings found.",
     ]
 
 
@@ -394,9 +399,11 @@ def test_check_json(project: Path) -> None:
     assert [(f["kind"], f["line"], f["source"]) for f in data] == [
         ("empty-theme", 8, None),
         ("tracking", 27, 2),
+        ("auto-quote", 27, 2),
         ("no-theme", 32, 3),
         ("byline", 32, 3),
         ("title", 32, 3),
+        ("auto-quote", 32, 3),
     ]
     assert {f["file"] for f in data} == {"sources.yaml"}
 
@@ -470,7 +477,11 @@ def test_check_finds_duplicates_earlier_citations_stale_quotes_and_failures(
     store_article(tmp_path, shouting)
     result = run(path, "check", "--json")
     assert result.exit_code == 1
-    found = [(f["line"], f["kind"], f["message"]) for f in json.loads(result.stdout)]
+    found = [
+        (f["line"], f["kind"], f["message"])
+        for f in json.loads(result.stdout)
+        if f["severity"] == "error"
+    ]
     assert found == [
         (10, "tracking", "source 2: the URL carries tracking parameters (fbclid); cite "
          "https://news.example.org/2026/11/small-towns.html"),

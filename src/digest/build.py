@@ -126,6 +126,13 @@ def build(
     else:
         suffix, renderer = FORMATS[fmt]
         for edition in editions:
+            if not edition.sections:
+                # A heading alone is no digest: say so, and let cron's exit code show it.
+                report.failed.append(
+                    f"{project.path.name}: edition {edition.key} has no sources; nothing written "
+                    f"(add some with `digest add URL --edition {edition.key}`)"
+                )
+                continue
             text = renderer(edition, project)
             target = _target(project, edition.key, suffix, output, len(keys))
             write_atomic(target, text.encode("utf-8"))
@@ -208,5 +215,7 @@ def _note(report: BuildReport, project: Project, item: Item) -> None:
         report.warnings.append(f"{where}: the chosen quote no longer occurs in the article")
     if not item.source.quote and item.quote:
         report.warnings.append(f"{where}: no quote chosen; used the best candidate")
-    if not item.quote:
+    if not item.quote and item.candidates:
+        report.warnings.append(f"{where}: no quote chosen (digest.auto_quote: none)")
+    elif not item.quote:
         report.warnings.append(f"{where}: no quote chosen and none found in the article")

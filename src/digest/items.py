@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from digest import fields
 from digest.config import Settings, Source
 from digest.extract.bylines import without_titles
+from digest.extract.speakers import is_name
 from digest.models import Article, Quote
 
 _QUOTE_MARKS = str.maketrans({c: '"' for c in "“”„«»‟″"} | {c: "'" for c in "‘’‚‛′"})
@@ -36,6 +37,10 @@ class Item:
     fetched: bool
     origins: dict[str, str] = field(default_factory=dict)
     candidates: tuple[Quote, ...] = ()
+    chosen: Quote | None = None  # the candidate the quote is (a part of), if any
+    # The mention extraction gave for the speaker when it is no name ("she", "l'image"): a
+    # wrong name is worse than none, so it is not printed, and `check` asks for a decision.
+    unnamed_speaker: str | None = None
 
     @property
     def decided(self) -> bool:
@@ -93,6 +98,9 @@ def resolve(source: Source, article: Article | None, settings: Settings) -> Item
     candidates = article.quotes if article else ()
     quote, chosen, quote_from, stale = _pull_quote(source, article, candidates, settings)
     speaker, role = _speaker(source, chosen)
+    unnamed = None
+    if source.speaker is None and speaker and not is_name(speaker):
+        speaker, role, unnamed = None, None, speaker
     return Item(
         source=source,
         url=source.url,
@@ -110,6 +118,8 @@ def resolve(source: Source, article: Article | None, settings: Settings) -> Item
         fetched=article is not None,
         origins=origins,
         candidates=tuple(candidates),
+        chosen=chosen,
+        unnamed_speaker=unnamed,
     )
 
 

@@ -33,7 +33,9 @@ class Finding:
 
     file: str
     line: int | None
-    kind: str  # duplicate | tracking | cited | empty-theme | no-theme | stale-quote | byline | title | fetch | link
+    # duplicate | tracking | cited | empty-theme | no-theme | stale-quote | byline | title | fetch |
+    # link | auto-quote | speaker | old-article | url-missing | empty-edition
+    kind: str
     message: str
     source: int | None = None
     # An error stops a careful editor; a warning asks for a look. `check` exits 1 on errors, and
@@ -100,6 +102,9 @@ def check(project: Project, edition: str | None = None) -> list[Finding]:
     found += _themes(project, sources)
     for item in items:
         found += _item_findings(project, item, state)
+    from digest import desk_checks  # it builds on Finding, defined here
+
+    found += desk_checks.findings(project, items, edition)
     return sorted(found, key=lambda f: (f.file != project.path.name, f.file, f.line or 0))
 
 

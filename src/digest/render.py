@@ -131,14 +131,13 @@ def item_view(item: Item, edition_language: str) -> dict[str, Any]:
     # Web text keeps the typography of its own language: a French edition does not put
     # spaces before the question marks of an English title; the marks around it are French.
     web_language = item.language or edition_language
-    speaker = item.speaker if item.speaker and item.speaker[:1].isupper() else None
+    speaker = item.speaker  # a name, or the curator's word (items.resolve saw to it)
     role = collapse(item.role) if speaker and item.role else None
     return {
         "comment": typography.polish(item.source.comment, edition_language)
         if item.source.comment
         else None,
         "quote": typography.polish(item.quote, web_language) if item.quote else None,
-        # "he" or "she" is a speaker only in its paragraph; out of it, no attribution at all.
         "speaker": speaker,
         "role": role,
         # "— Dmitri Peskov, porte-parole du Kremlin" under the quote

@@ -121,5 +121,7 @@ def check(
     if as_json:
         common.print_json([f.to_json() for f in findings])
     else:
-        common.out.print(lint.format_findings(findings), highlight=False, markup=False)
+        common.out.print(
+            lint.format_findings(findings), highlight=False, markup=False, soft_wrap=True
+        )
     raise typer.Exit(lint.exit_code(findings, strict))
