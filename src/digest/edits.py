@@ -252,8 +252,8 @@ def _is_block(value: Any) -> bool:
 
 
 INIT_TEMPLATE = """\
-# sources.yaml: your review. digest reads it; only `digest add` and `digest annotate` write it,
-# and they keep your comments and layout. Reference: the README's "sources.yaml" section.
+# sources.yaml: your review. digest reads it; only its commands (add, annotate, edition) write
+# it, and they keep your comments and layout. Reference: the README's "sources.yaml" section.
 digest:
   title: "{title}"
   language: {language}               # the edition's language: typography and the default label
@@ -263,19 +263,23 @@ digest:
   # labels: {{fr: Lire plus, en: Read more}}   # the attribution label per article language
   # fetch: {{concurrency: 16, per_host: 2, delay: 1.0, max_age_days: 30}}
 
+# Each edition (an ISO week) may have your own title, intro and outro; `digest edition`
+# writes them, for example:
+#   {week}:
+#     intro: |
+#       Your opening paragraphs.
+#     outro: |
+#       Your conclusions.
 editions:
-  # {week}:
-  #   intro: |
-  #     Your opening paragraphs.
-  #   outro: |
-  #     Your conclusions.
 
+# Each source is an article you cite and your decisions about it; `digest add URL` appends
+# one, `digest annotate` records the rest, for example:
+#   - url: https://www.example.org/2026/11/article.html
+#     added: {today}
+#     theme: First theme
+#     comment: Why this article matters.
+#     quote: "A sentence taken verbatim from the article."
 sources:
-  # - url: https://www.example.org/2026/11/article.html
-  #   added: {today}
-  #   theme: First theme
-  #   comment: Why this article matters.
-  #   quote: "A sentence taken verbatim from the article."
 """
 
 

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from digest.cli import common, desk, pipeline
+from digest.cli import common, desk, editions, pipeline
 from digest.errors import DigestError
 
 
@@ -89,7 +89,9 @@ app.command()(pipeline.fetch)
 app.command(name="list")(desk.list_sources)
 app.command()(desk.show)
 app.command()(desk.annotate)
+app.command()(editions.edition)
 app.command()(pipeline.build)
+app.command()(editions.preview)
 app.command()(desk.check)
 app.command()(pipeline.extract)
 
