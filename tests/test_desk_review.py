@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -263,4 +264,45 @@ def test_add_removes_tracking_parameters_and_refuses_an_article_already_listed(
         "Refused: https://mag.example.net/interview-rochet is already listed, sources.yaml:27 "
         "(source 2, https://mag.example.net/interview-rochet?utm_source=newsletter)\n"
         f"Added 0 sources to {project} (4 in all).\n"
+    )
+
+
+# --------------------------------------------------------------------------- list
+
+
+def test_list_filters(project: Path) -> None:
+    def numbers(*args: str) -> list[int]:
+        result = run(project, "list", "--json", *args)
+        assert result.exit_code == 0, result.output
+        return [row["index"] for row in json.loads(result.stdout)]
+
+    assert numbers() == [1, 2, 3]
+    assert numbers("--missing", "quote") == [2, 3]
+    assert numbers("--missing", "theme") == [3]
+    assert numbers("--missing", "comment") == [3]
+    assert numbers("--edition", "2026-W48", "--missing", "theme") == [3]
+    assert numbers("--missing", "speaker") == []  # source 1's quote is the article's own prose
+    assert run(project, "annotate", "3", "--quote", "Social talents are rare.").exit_code == 0
+    assert numbers("--missing", "speaker") == [3]
+    assert numbers("--theme", "social as an ambition") == [2]
+    assert numbers("--language", "fr") == []
+    bad = run(project, "list", "--missing", "title")
+    assert (bad.exit_code, bad.stderr) == (
+        2,
+        "Error: --missing takes quote, comment, theme, speaker, not 'title'\n",
+    )
+
+
+def test_list_keeps_the_number_and_status_on_a_narrow_terminal(project: Path) -> None:
+    from rich.console import Console
+
+    from digest import listing
+
+    console = Console(width=80, record=True, file=open(os.devnull, "w"))  # noqa: SIM115
+    console.print(listing.table(listing.rows(config.load(project)), 80))
+    assert console.export_text() == (
+        "#  status   lang  title                 byline        theme         quote\n"
+        "1  fetched  en    From ugly France to…  Jean-Lauren…  Innovation …  yes  \n"
+        "2  fetched  en    The state as a plat…  Claude Roch…  Social as a…  no   \n"
+        "3  fetched  en    Looking for social …                              no   \n"
     )

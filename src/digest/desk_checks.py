@@ -74,8 +74,8 @@ def _quote_findings(project: Project, item: Item) -> list[Finding]:
                 f"choose with `digest annotate {index} --quote N`",
             )
         )
-    if not item.quote or item.source.speaker is not None:
-        return found  # nothing to credit, or the curator decided who is credited
+    if not item.needs_speaker:
+        return found
     decide = f"name the speaker with `digest annotate {index} --speaker NAME` (or '' for nobody)"
     if item.unnamed_speaker:
         found.append(
@@ -87,8 +87,7 @@ def _quote_findings(project: Project, item: Item) -> list[Finding]:
                 f"credits nobody; {decide}",
             )
         )
-    elif not item.speaker and (item.chosen is None or item.chosen.kind != "key_sentence"):
-        # A key sentence is the article's own prose: its author, not a speaker, says it.
+    else:
         found.append(_warning(project, item, "speaker", f"the quote has no speaker; {decide}"))
     return found
 

@@ -43,6 +43,18 @@ class Item:
     unnamed_speaker: str | None = None
 
     @property
+    def needs_speaker(self) -> bool:
+        """The quote credits nobody and the curator has not said that nobody it is.
+
+        A key sentence is the article's own prose: its author, not a speaker, says it.
+        """
+        if not self.quote or self.speaker or self.source.speaker is not None:
+            return False
+        return (
+            self.chosen is None or self.chosen.kind != "key_sentence" or bool(self.unnamed_speaker)
+        )
+
+    @property
     def decided(self) -> bool:
         """The curator chose a theme and a quote for this item."""
         return bool(self.source.theme and self.source.quote)

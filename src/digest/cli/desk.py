@@ -16,18 +16,34 @@ from digest.errors import UsageError
 
 def list_sources(
     ctx: typer.Context,
-    edition: Annotated[str | None, typer.Option(help="Only this edition (2026-W48).")] = None,
+    edition: Annotated[
+        str | None, typer.Option(metavar="WEEK", help="Only this edition (2026-W48).")
+    ] = None,
+    theme: Annotated[str | None, typer.Option(metavar="THEME", help="Only this theme.")] = None,
+    language: Annotated[
+        str | None, typer.Option(metavar="LANG", help="Only articles in this language (fr).")
+    ] = None,
+    missing: Annotated[
+        str | None,
+        typer.Option(
+            metavar="quote|comment|theme|speaker",
+            help="Only sources that still lack this decision.",
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the rows as JSON.")] = False,
 ) -> None:
-    """One row per source: status, language, title, byline, publication, theme, quote."""
+    """One row per source: status, language, title, byline, publication, theme, quote.
+
+    Example: digest list --missing quote --language fr
+    """
     from digest import listing
 
     project = common.project(ctx)
-    rows = listing.rows(project, edition)
+    rows = listing.rows(project, filters=listing.Filters(edition, theme, language, missing))
     if as_json:
         common.print_json([r.to_json() for r in rows])
     else:
-        common.out.print(listing.table(rows))
+        common.out.print(listing.table(rows, common.out.width))
 
 
 def show(
