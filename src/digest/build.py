@@ -121,7 +121,7 @@ def build(
         _refuse_incomplete(project, editions)
     if fmt == "atom":
         target = _feed_target(project, output)
-        write_atomic(target, feed_xml(project, editions).encode("utf-8"))
+        write_atomic(target, feed_xml(project, editions, target.name).encode("utf-8"))
         report.written.append(target)
     else:
         suffix, renderer = FORMATS[fmt]
@@ -171,7 +171,7 @@ def _has_content(project: Project, key: str) -> bool:
     return any(s.edition_key == key for s in project.sources)
 
 
-def feed_xml(project: Project, editions: Sequence[EditionData]) -> str:
+def feed_xml(project: Project, editions: Sequence[EditionData], feed_name: str = FEED_NAME) -> str:
     """The Atom feed of `editions`, each linking to its HTML page beside the feed."""
     from digest.feed import FeedEntry, render_atom
 
@@ -181,7 +181,15 @@ def feed_xml(project: Project, editions: Sequence[EditionData]) -> str:
         # The newest source dates the entry: a rebuild of unchanged inputs changes no byte.
         updated = max([edition_monday(edition.key), *added])
         entries.append(FeedEntry(edition, updated, link=f"{edition.key}.html"))
-    return render_atom(project.settings.title, project.settings.language, entries)
+    settings = project.settings
+    return render_atom(
+        settings.title,
+        settings.language,
+        entries,
+        base_url=settings.url,
+        author=settings.author,
+        feed_name=feed_name,
+    )
 
 
 def _feed_target(project: Project, output: Path | None) -> Path:
