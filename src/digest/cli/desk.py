@@ -34,7 +34,9 @@ def list_sources(
 ) -> None:
     """One row per source: status, language, title, byline, publication, theme, quote.
 
-    Example: digest list --missing quote --language fr
+    \b
+    Example:
+      digest list --missing quote --language fr
     """
     from digest import listing
 
@@ -51,7 +53,13 @@ def show(
     ref: Annotated[str, typer.Argument(help=common.REF_HELP)],
     as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
 ) -> None:
-    """Everything known about one source, with numbered quote candidates."""
+    """Everything known about one source, with numbered quote candidates.
+
+    \b
+    Example:
+      digest show 3
+      digest show interview-rochet --json
+    """
     from digest import curate
 
     project = common.project(ctx)
@@ -90,7 +98,9 @@ def annotate(
 
     Without options, on a terminal: an interactive review of the sources that lack a decision.
 
-    Example: digest annotate 3 --quote 2 --speaker "Jeanne Martin" --role "mayor of Lyon"
+    \b
+    Example:
+      digest annotate 3 --quote 2 --speaker "Jeanne Martin" --role "mayor of Lyon"
     """
     from digest import curate, review
 
@@ -125,7 +135,13 @@ def check(
         bool, typer.Option("--strict", help="Exit 1 on warnings too, not only on errors.")
     ] = False,
 ) -> None:
-    """Lint the review: duplicates, stale quotes, bylines, titles, failed fetches."""
+    """Lint the review: duplicates, stale quotes, bylines, titles, failed fetches.
+
+    \b
+    Example:
+      digest check --edition 2026-W48 --strict
+      digest check --json
+    """
     from digest import lint
 
     project = common.project(ctx)

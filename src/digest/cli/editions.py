@@ -35,7 +35,9 @@ def edition(
 ) -> None:
     """Show or write an edition's title, intro and outro under `editions:` in sources.yaml.
 
-    Example: digest edition 2026-W48 --title "Cities that listen" --edit intro
+    \b
+    Example:
+      digest edition 2026-W48 --title "Cities that listen" --edit intro
     """
     from digest import editions
 
@@ -76,7 +78,9 @@ def preview(
 ) -> None:
     """Build an edition's e-mail page to a temporary file and open it in your browser.
 
-    Example: digest preview --edition 2026-W48
+    \b
+    Example:
+      digest preview --edition 2026-W48
     """
     import tempfile
     import webbrowser

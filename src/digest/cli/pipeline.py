@@ -26,7 +26,12 @@ def init(
     title: Annotated[str, typer.Option(help="The review's title.")] = "My review",
     language: Annotated[str, typer.Option(help="The edition language (en, fr, ...).")] = "en",
 ) -> None:
-    """Create a working folder with a commented sources.yaml and an empty digests/."""
+    """Create a working folder with a commented sources.yaml and an empty digests/.
+
+    \b
+    Example:
+      digest init my-review --title "Cities weekly" --language fr
+    """
     from digest import edits
 
     path = edits.init_folder(folder, title=title, language=language)
@@ -37,9 +42,7 @@ def init(
 
 def add(
     ctx: typer.Context,
-    urls: Annotated[
-        list[str], typer.Argument(metavar="URL...", help="URLs of the articles to cite.")
-    ],
+    urls: Annotated[list[str], typer.Argument(metavar="URL", help="URLs of the articles to cite.")],
     theme: Annotated[
         str | None, typer.Option(metavar="THEME", help="Theme to file them under.")
     ] = None,
@@ -58,7 +61,9 @@ def add(
 
     Tracking parameters (utm_*, fbclid, ...) are removed; an article already listed is refused.
 
-    Example: digest add https://www.example.org/2026/11/article.html --theme "Work"
+    \b
+    Example:
+      digest add https://www.example.org/2026/11/article.html --theme "Work"
     """
     from digest import edits
     from digest import urls as addresses
@@ -122,7 +127,13 @@ def fetch(
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
-    """Download and extract every source not yet in the store."""
+    """Download and extract every source not yet in the store.
+
+    \b
+    Example:
+      digest fetch
+      digest fetch --refresh --only 3 --json
+    """
     from digest import collect, progress
 
     project = common.project(ctx)
@@ -155,7 +166,13 @@ def build(
         bool, typer.Option("--strict", help="Fail if an item lacks a theme or a quote.")
     ] = False,
 ) -> None:
-    """Assemble the themed digest of an edition under digests/."""
+    """Assemble the themed digest of an edition under digests/.
+
+    \b
+    Example:
+      digest build --edition 2026-W48 --format html
+      digest build --all --format atom
+    """
     from digest import build as building
     from digest import listing
 
@@ -187,7 +204,12 @@ def extract(
     ] = None,
     jsonl: Annotated[bool, typer.Option("--jsonl", help="One JSON object per line.")] = False,
 ) -> None:
-    """Extract metadata, text and quotes from saved pages, without the store."""
+    """Extract metadata, text and quotes from saved pages, without the store.
+
+    \b
+    Example:
+      digest extract saved/page.html --url https://www.example.org/a --jsonl
+    """
     from digest.extract import batch
 
     pairs = [(path, url) for path in inputs or []]
