@@ -41,7 +41,8 @@ _BODY_ORIGINS = (
 
 
 # How the last fetch got the page that backs a source (FetchRecord.used).
-_USED = {"live": "fetched", "stored": "stored copy", "saved": "saved page"}
+# The words `digest list` uses for the same states.
+_USED = {"live": "fetched", "stored": "stored", "saved": "saved"}
 
 
 class QuoteNotFound(DigestError):
