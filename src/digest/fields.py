@@ -25,12 +25,13 @@ class Field:
     option: str | None = None  # the option's name, when it is not --NAME
     # "" is a decision ("no byline", "no speaker") rather than a removal of the key.
     empty_is_decision: bool = False
+    metavar: str = "TEXT"  # what the option's value is, in --help
 
 
 FIELDS: tuple[Field, ...] = (
-    Field("quote", ("quote",), "A candidate's number, or text found verbatim in the article.", "quote"),
+    Field("quote", ("quote",), "A candidate's number, or text found verbatim in the article.", "quote", metavar="N|TEXT"),
     Field("comment", ("comment",), "Your comment (Markdown).", "text"),
-    Field("theme", ("theme",), "The theme to file it under.", "theme"),
+    Field("theme", ("theme",), "The theme to file it under.", "theme", metavar="THEME"),
     Field("title", ("title",), "Override the title.", origin="title", shown="title"),
     Field(
         "authors",
@@ -41,6 +42,7 @@ FIELDS: tuple[Field, ...] = (
         shown="byline",
         option="author",
         empty_is_decision=True,
+        metavar="NAME",
     ),
     Field(
         "publication",
@@ -56,6 +58,7 @@ FIELDS: tuple[Field, ...] = (
         "date",
         origin="published",
         shown="date",
+        metavar="DATE",
     ),
     Field(
         "language",
@@ -64,6 +67,7 @@ FIELDS: tuple[Field, ...] = (
         "language",
         origin="language",
         shown="language",
+        metavar="LANG",
     ),
     Field("label", ("label",), "Override the label (Read more)."),
     Field(
@@ -71,6 +75,7 @@ FIELDS: tuple[Field, ...] = (
         ("speaker",),
         "Who said the chosen quote ('' for nobody named).",
         empty_is_decision=True,
+        metavar="NAME",
     ),
     Field(
         "role",

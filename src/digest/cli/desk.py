@@ -5,7 +5,7 @@ Each parses, calls one function of digest.listing / curate / review / lint, prin
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -70,29 +70,34 @@ def show(
         common.out.print(curate.panel(view, project.settings.language))
 
 
-def _field_help(name: str) -> str:
-    return fields.BY_NAME[name].help
+def _field(name: str) -> Any:
+    """The `annotate` option of field `name`, described by the table of fields."""
+    f = fields.BY_NAME[name]
+    return typer.Option(metavar=f.metavar, help=f.help)
 
 
 def annotate(
     ctx: typer.Context,
     ref: Annotated[
-        str | None, typer.Argument(help=f"{common.REF_HELP} Without options: review it (or all).")
+        str | None,
+        typer.Argument(
+            metavar="[REF]", help=f"{common.REF_HELP} Without options: review it (or all)."
+        ),
     ] = None,
-    quote: Annotated[str | None, typer.Option(help=_field_help("quote"))] = None,
-    comment: Annotated[str | None, typer.Option(help=_field_help("comment"))] = None,
+    quote: Annotated[str | None, _field("quote")] = None,
+    comment: Annotated[str | None, _field("comment")] = None,
     edit: Annotated[
         bool, typer.Option("--edit", help="Write the comment in $VISUAL or $EDITOR.")
     ] = False,
-    theme: Annotated[str | None, typer.Option(help=_field_help("theme"))] = None,
-    speaker: Annotated[str | None, typer.Option(help=_field_help("speaker"))] = None,
-    role: Annotated[str | None, typer.Option(help=_field_help("role"))] = None,
-    title: Annotated[str | None, typer.Option(help=_field_help("title"))] = None,
-    author: Annotated[list[str] | None, typer.Option(help=_field_help("authors"))] = None,
-    publication: Annotated[str | None, typer.Option(help=_field_help("publication"))] = None,
-    date: Annotated[str | None, typer.Option(help=_field_help("date"))] = None,
-    language: Annotated[str | None, typer.Option(help=_field_help("language"))] = None,
-    label: Annotated[str | None, typer.Option(help=_field_help("label"))] = None,
+    theme: Annotated[str | None, _field("theme")] = None,
+    speaker: Annotated[str | None, _field("speaker")] = None,
+    role: Annotated[str | None, _field("role")] = None,
+    title: Annotated[str | None, _field("title")] = None,
+    author: Annotated[list[str] | None, _field("authors")] = None,
+    publication: Annotated[str | None, _field("publication")] = None,
+    date: Annotated[str | None, _field("date")] = None,
+    language: Annotated[str | None, _field("language")] = None,
+    label: Annotated[str | None, _field("label")] = None,
 ) -> None:
     """Record your decisions about a source in sources.yaml ('' clears a field).
 
