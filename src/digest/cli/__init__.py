@@ -3,10 +3,10 @@
 The commands live in one module per part of the curator's week (pipeline, desk), share what they
 need through `common`, and are registered here in that order. Heavy modules (the store,
 extraction, rendering) are imported inside the commands that need them, so that `digest --help`
-stays fast.
+stays fast. For the same reason the command modules do without `from __future__ import
+annotations`: typer reads every command's signature twice at start-up, and string annotations
+would be evaluated again each time.
 """
-
-from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated, Any

@@ -3,8 +3,6 @@
 Each parses, calls one function of digest.listing / curate / review / lint, prints and exits.
 """
 
-from __future__ import annotations
-
 from typing import Annotated, Any
 
 import typer

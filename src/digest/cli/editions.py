@@ -3,8 +3,6 @@
 Each parses, calls digest.editions or digest.build, prints and exits.
 """
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -4,8 +4,6 @@ Each parses, calls one core function, prints and exits; heavy modules are import
 commands so that `digest --help` stays fast.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import json
 import os
@@ -96,7 +94,7 @@ def add(
     raise typer.Exit(1 if skipped else 0)
 
 
-def _already_listed(project: Project, url: str) -> str:
+def _already_listed(project: "Project", url: str) -> str:
     from digest.urls import normalize_url
 
     same = next((s for s in project.sources if normalize_url(s.url) == normalize_url(url)), None)
