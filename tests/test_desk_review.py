@@ -227,7 +227,7 @@ def test_one_table_of_fields_drives_the_model_the_file_and_the_options() -> None
         assert f.name in attributes, f.name
         assert fields.option_of(f) in options, f.name
     assert config.SOURCE_KEYS == (
-        "url", "added", "edition", "html", "quote", "comment", "theme", "title", "author",
+        "url", "added", "edition", "html", "quote", "theme", "comment", "title", "author",
         "authors", "publication", "date", "language", "label", "speaker", "role",
     )  # fmt: skip
 
@@ -244,6 +244,8 @@ def test_add_removes_tracking_parameters_and_refuses_an_article_already_listed(
         "add",
         "https://news.example.org/2026/12/new.html?id=7&utm_source=nl&fbclid=AbC&x=%C3%A9#part",
         "https://blog.example.com/talent?utm_campaign=week",
+        "--edition",
+        "2026-W48",
     )
     assert result.exit_code == 1
     assert result.stderr == (
@@ -257,7 +259,13 @@ def test_add_removes_tracking_parameters_and_refuses_an_article_already_listed(
     assert added.startswith(
         "  - url: https://news.example.org/2026/12/new.html?id=7&x=%C3%A9#part\n    added: "
     )
-    again = run(project, "add", "https://mag.example.net/interview-rochet?utm_source=mail")
+    again = run(
+        project,
+        "add",
+        "https://mag.example.net/interview-rochet?utm_source=mail",
+        "--edition",
+        "2026-W48",
+    )
     assert again.exit_code == 1
     assert again.stderr == (
         "Without its tracking parameters (utm_source): https://mag.example.net/interview-rochet\n"

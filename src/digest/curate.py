@@ -132,6 +132,8 @@ class SourceView:
             "comment": source.comment,
             "speaker": self.item.speaker,
             "role": self.item.role,
+            "words": self.item.words,
+            "paywalled": self.item.paywalled,
             "quotes": [c.to_dict() for c in self.item.candidates],
             "chosen_quote": {
                 "text": source.quote,
@@ -199,6 +201,8 @@ def panel(view: SourceView, language: str) -> RenderableType:
             line.append(f"  · {where}", style="dim")
         grid.add_row(name.capitalize(), line)
     grid.add_row("Status", Text(view.status + (f": {view.error}" if view.error else "")))
+    if item.fetched:
+        grid.add_row("Length", Text(access_line(item)))
     grid.add_row("Theme", Text(source.theme or "— none yet"))
     grid.add_row("Comment", Text(source.comment or "— none yet"))
     quote = Text(source.quote or "— none chosen")
@@ -233,6 +237,18 @@ def _speaker_line(item: Item) -> Text:
     if item.source.speaker is not None:
         line.append("  · the curator", style="dim")
     return line
+
+
+def access_line(item: Item) -> str:
+    """The article's length and whether the page declares a paywall, for `digest show`."""
+    minutes = item.reading_minutes
+    length = f"{item.words:,} words, about {minutes} min" if minutes else "no text"
+    paywall: dict[bool | None, str] = {
+        True: "paywalled (the page says so)",
+        False: "free (the page says so)",
+        None: "no paywall declared",
+    }
+    return f"{length} · {paywall[item.paywalled]}"
 
 
 def candidates_table(candidates: tuple[Quote, ...], chosen: int | None) -> Table:
@@ -372,6 +388,9 @@ def _checked(
         return _checked_date(value)
     if f.check == "language":
         return _checked_language(value)
+    if f.prose:
+        # The curator's words exactly, indentation included (Markdown gives it a meaning).
+        return value if value.strip() else None
     # "" for a speaker is a decision (nobody named), kept as `speaker: ""`.
     return value.strip() or ("" if f.empty_is_decision else None)
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
+from digest import webtext
 from digest.render import EditionData, render_fragment
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -78,7 +79,8 @@ def render_atom(
         content = _sub(node, "content", render_fragment(edition))
         content.set("type", "html")
     ET.indent(feed, space="  ")
-    body = ET.tostring(feed, encoding="unicode")
+    # Readers reject a whole feed for one character that XML 1.0 forbids.
+    body = webtext.xml_safe(ET.tostring(feed, encoding="unicode"))
     return '<?xml version="1.0" encoding="utf-8"?>\n' + body + "\n"
 
 

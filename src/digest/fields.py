@@ -26,12 +26,13 @@ class Field:
     # "" is a decision ("no byline", "no speaker") rather than a removal of the key.
     empty_is_decision: bool = False
     metavar: str = "TEXT"  # what the option's value is, in --help
+    prose: bool = False  # the curator's Markdown: its first line's indentation is kept
 
 
 FIELDS: tuple[Field, ...] = (
     Field("quote", ("quote",), "A candidate's number, or text found verbatim in the article.", "quote", metavar="N|TEXT"),
-    Field("comment", ("comment",), "Your comment (Markdown).", "text"),
     Field("theme", ("theme",), "The theme to file it under.", "theme", metavar="THEME"),
+    Field("comment", ("comment",), "Your comment (Markdown).", "text", prose=True),
     Field("title", ("title",), "Override the title.", origin="title", shown="title"),
     Field(
         "authors",

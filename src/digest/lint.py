@@ -33,8 +33,9 @@ class Finding:
 
     file: str
     line: int | None
-    # duplicate | tracking | cited | empty-theme | no-theme | stale-quote | byline | title | fetch |
-    # link | auto-quote | speaker | old-article | url-missing | empty-edition
+    # duplicate | tracking | cited | featured-before | empty-theme | no-theme | stale-quote |
+    # byline | title | fetch | link | long-quote | attribution | comment | publication-share |
+    # password | auto-quote | speaker | old-article | url-missing | empty-edition
     kind: str
     message: str
     source: int | None = None
@@ -99,9 +100,16 @@ def check(project: Project, edition: str | None = None) -> list[Finding]:
     found += _same_article(project, sources, state)
     found += _tracking(project, sources)
     found += _cited_before(project, sources, state)
+    from digest import featured  # featured-before supersedes `cited` where both apply
+
+    found = featured.supersede(found, featured.findings(project, sources))
     found += _themes(project, sources)
     for item in items:
         found += _item_findings(project, item, state)
+    from digest import publishing, send  # they import this module
+
+    found += publishing.findings(project, items) + send.findings(project)
+
     from digest import desk_checks  # it builds on Finding, defined here
 
     found += desk_checks.findings(project, items, edition)

@@ -33,21 +33,32 @@ def tracking_params(url: str) -> list[str]:
     return [name for name, _ in parse_qsl(query, keep_blank_values=True) if is_tracking_param(name)]
 
 
+def _without_tracking_params(query: str) -> str:
+    """A query string without its tracking parameters; untouched when it has none."""
+    if not query:
+        return query
+    pairs = parse_qsl(query, keep_blank_values=True)
+    kept = [(k, v) for k, v in pairs if not is_tracking_param(k)]
+    return urlencode(kept) if len(kept) != len(pairs) else query
+
+
 def without_tracking(url: str) -> str:
-    """`url` without its tracking parameters, everything else exactly as written.
+    """`url` without its tracking parameters (and a fragment that only tracks), else as written.
 
     The other parameters keep their order and their encoding: only whole `name=value` pieces
     of the query whose name tracks the reader are cut out.
     """
     parts = urlsplit(url.strip())
-    if not parts.query:
-        return url.strip()
     kept = [
         piece
         for piece in parts.query.split("&")
         if piece and not is_tracking_param(unquote_plus(piece.split("=", 1)[0]))
     ]
-    return urlunsplit(parts._replace(query="&".join(kept)))
+    fragment = parts.fragment
+    # Feeds of French press sites append "#xtor=RSS-3" or "#utm_source=...": tracking, not place.
+    if fragment and "=" in fragment and is_tracking_param(fragment.split("=", 1)[0]):
+        fragment = ""
+    return urlunsplit(parts._replace(query="&".join(kept), fragment=fragment))
 
 
 def normalize_url(url: str) -> str:
@@ -70,12 +81,7 @@ def normalize_url(url: str) -> str:
         netloc = (
             f"{parts.username or ''}{':' if parts.password else ''}{parts.password or ''}@" + netloc
         )
-    query = parts.query
-    if query:
-        pairs = parse_qsl(query, keep_blank_values=True)
-        kept = [(k, v) for k, v in pairs if not is_tracking_param(k)]
-        if len(kept) != len(pairs):
-            query = urlencode(kept)
+    query = _without_tracking_params(parts.query)
     return urlunsplit((scheme, netloc, parts.path or "/", query, ""))
 
 

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from digest.cli import common, desk, editions, pipeline
+from digest.cli import common, desk, editions, inbox, pipeline, send
 from digest.errors import DigestError
 
 
@@ -51,8 +51,13 @@ class _Commands(TyperGroup):
             raise typer.Exit(130) from None
 
     def list_commands(self, ctx: Any) -> list[str]:
-        # Registration order: the order of the curator's week, not alphabetical.
-        return list(self.commands)
+        # Registration order: the order of the curator's week, not alphabetical. Typer adds
+        # sub-apps after the plain commands; the inbox belongs with what feeds it.
+        names = list(self.commands)
+        if "inbox" in names and "import" in names:
+            names.remove("inbox")
+            names.insert(names.index("import") + 1, "inbox")
+        return names
 
 
 app = typer.Typer(
@@ -80,10 +85,15 @@ def main_options(
 ) -> None:
     """Curate press reviews: fetch the articles you cite, pick quotes, build a themed digest."""
     ctx.obj = Path(sources or "sources.yaml")
+    common.safe_streams()
 
 
-# The curator's week: set up, add, fetch, review, build; then the tools around it.
+# The curator's week: set up, gather (feeds, imports, the inbox), add, fetch, review, build;
+# then the tools around it.
 app.command()(pipeline.init)
+app.command()(inbox.discover)
+app.command(name="import")(inbox.import_)
+app.add_typer(inbox.inbox_app, name="inbox")
 app.command()(pipeline.add)
 app.command()(pipeline.fetch)
 app.command(name="list")(desk.list_sources)
@@ -94,6 +104,7 @@ app.command()(pipeline.build)
 app.command()(editions.preview)
 app.command()(desk.check)
 app.command()(pipeline.extract)
+app.command()(send.send)
 
 
 def main() -> None:

@@ -54,6 +54,9 @@ def add(
     edition: Annotated[
         str | None, typer.Option(metavar="WEEK", help="Edition (ISO week, e.g. 2026-W48).")
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Add it even if an earlier edition featured it.")
+    ] = False,
 ) -> None:
     """Append articles to sources.yaml, stamped with today's date.
 
@@ -63,7 +66,7 @@ def add(
     Example:
       digest add https://www.example.org/2026/11/article.html --theme "Work"
     """
-    from digest import edits
+    from digest import config, edits, featured
     from digest import urls as addresses
 
     path = Path(ctx.obj)
@@ -76,30 +79,59 @@ def add(
         saved = os.path.relpath(html.resolve(), path.resolve().parent)
     cleaned = []
     for url in urls:
-        clean = addresses.without_tracking(url)
-        if clean != url.strip():
-            dropped = ", ".join(addresses.tracking_params(url))
+        try:
+            dropped = addresses.tracking_params(url)
+        except ValueError:  # not a URL at all: the file's validation says why
+            dropped = []
+        if dropped:
+            url = addresses.without_tracking(url)
             common.err.print(
-                f"Without its tracking parameters ({dropped}): {clean}", soft_wrap=True
+                f"Without its tracking parameters ({', '.join(dropped)}): {url}", soft_wrap=True
             )
-        cleaned.append(clean)
-    new = [edits.NewSource(url, dt.date.today(), theme, comment, saved, edition) for url in cleaned]
-    project, skipped = edits.add_sources(path, new)
-    for url in skipped:
-        common.err.print(_already_listed(project, url), soft_wrap=True)
-    added = len(urls) - len(skipped)
+        cleaned.append(url)
+    before = common.project(ctx)
+    refused = [] if force else featured.refusals(before, cleaned, edition)
+    for url, earlier in refused:
+        common.err.print(f"Not added: {url} is already featured in {earlier}; --force to add it")
+    # Listed in this edition (or a later one) already: refused, with the line to look at.
+    target = edition or config.iso_week(dt.date.today())
+    listed = [u for u in cleaned if u not in dict(refused) and _already_listed(before, u, target)]
+    for url in listed:
+        common.err.print(_already_listed(before, url, target), soft_wrap=True)
+    urls = [url for url in cleaned if url not in dict(refused) and url not in listed]
+    new = [edits.NewSource(url, dt.date.today(), theme, comment, saved, edition) for url in urls]
+    project, skipped = edits.add_sources(path, new, again=force) if new else (before, [])
+    for url in skipped:  # the same article twice on the command line
+        common.err.print(
+            _already_listed(project, url, target) or f"Refused: {url} is already listed",
+            soft_wrap=True,
+        )
+    skipped += listed
+    added = len(urls) - len(skipped) + len(listed)
     common.err.print(
         f"Added {added} source{'s' * (added != 1)} to {path} ({len(project.sources)} in all)."
     )
-    raise typer.Exit(1 if skipped else 0)
+    raise typer.Exit(1 if skipped or refused else 0)
 
 
-def _already_listed(project: "Project", url: str) -> str:
+def _already_listed(project: "Project", url: str, edition: str) -> str:
+    """Why `url` is refused when `edition` (or a later one) lists its article; "" otherwise."""
     from digest.urls import normalize_url
 
-    same = next((s for s in project.sources if normalize_url(s.url) == normalize_url(url)), None)
-    if same is None:  # the file changed meanwhile; the refusal still stands
-        return f"Refused: {url} is already listed"
+    try:
+        same = next(
+            (
+                s
+                for s in project.sources
+                if normalize_url(s.url) == normalize_url(url)
+                and (s.edition_key is None or s.edition_key >= edition)
+            ),
+            None,
+        )
+    except ValueError:  # not a URL: the file's validation says why
+        return ""
+    if same is None:
+        return ""
     return (
         f"Refused: {url} is already listed, {project.path.name}:{same.line} "
         f"(source {same.index}{', ' + same.url if same.url != url else ''})"
@@ -145,6 +177,13 @@ def fetch(
             wait=wait,
             on_item=reporter.item,
         )
+    if report.damaged_store is not None:
+        common.err.print(
+            f"The store was damaged: it is kept as {report.damaged_store}, and was rebuilt.",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
     if as_json:
         common.print_json(report.to_json())
     else:
@@ -179,8 +218,9 @@ def build(
         common.fail("give --edition or --all, not both")
     keys = building.edition_keys(project, edition, all_editions)
     report = building.build(
-        project, listing.articles(project), keys, fmt=fmt, output=output, strict=strict
-    )
+        project, listing.articles(project), keys, fmt=fmt, output=output, strict=strict,
+        archive=all_editions,
+    )  # fmt: skip
     for line in report.warnings + report.failed:
         common.err.print(line, soft_wrap=True)
     for path in report.written:

@@ -6,18 +6,20 @@ import re
 
 from digest.extract.encoding import decode_html
 from digest.models import Article, Quote
+from digest.webtext import cleaned
 
 __all__ = ["decode_html", "extract_page", "extract_text"]
 
 _BYLINE_LINE = re.compile(r"^(?:by|par|von|por)\s+\S", re.IGNORECASE)
 
 
+@cleaned
 def extract_page(
     body: bytes, url: str, *, content_type: str | None = None, fetched_at: str | None = None
 ) -> Article:
     """Extract title, byline, publication, date, language, text and quotes from a page."""
+    from digest.extract import access, dates, metadata, text
     from digest.extract import authors as author_cascade
-    from digest.extract import dates, metadata, text
     from digest.extract.language import identify
     from digest.extract.page import parse_page
 
@@ -59,9 +61,11 @@ def extract_page(
         quotes=tuple(found),
         canonical_url=canonical,
         origins=origins,
+        paywalled=access.find_paywalled(page),
     )
 
 
+@cleaned
 def extract_text(text: str, *, url: str = "", language: str | None = None) -> Article:
     """Build an Article from plain text: paragraphs split by blank lines, headline first."""
     from digest.extract.bylines import normalise_authors
