@@ -196,7 +196,7 @@ def test_extract_prints_the_contract_for_a_saved_page(tmp_path: Path) -> None:
         "<html lang='en'><head><title>Streets for people | News Example</title>"
         "<meta name='author' content='Ann Lee'></head><body><article><h1>Streets for people</h1>"
         + "<p>“We gave the street back to the children of this neighbourhood,” said Ann Lee, "
-        "who leads the residents' association. The street had been a car park for years.</p>"
+        "head of the residents' association. The street had been a car park for years.</p>"
         * 3
         + "</article></body></html>"
     )
@@ -207,13 +207,22 @@ def test_extract_prints_the_contract_for_a_saved_page(tmp_path: Path) -> None:
     record = json.loads(result.stdout)
     assert list(record) == [
         "input", "url", "title", "authors", "publication", "published", "language", "text",
-        "quotes", "error",
+        "quotes", "paywalled", "words", "error",
     ]  # fmt: skip
-    assert (record["title"], record["authors"], record["error"]) == (
+    assert (record["title"], record["authors"], record["paywalled"], record["error"]) == (
         "Streets for people",
         ["Ann Lee"],
         None,
+        None,
     )
+    assert record["quotes"][0] == {
+        "text": "We gave the street back to the children of this neighbourhood",
+        "speaker": "Ann Lee",
+        "role": "head of the residents' association",
+        "kind": "direct",
+        "score": record["quotes"][0]["score"],
+    }
+    assert record["words"] == len(record["text"].split()) > 0
     missing = runner.invoke(app, ["extract", str(tmp_path / "nope.html"), "--jsonl"])
     assert missing.exit_code == 1
     assert json.loads(missing.stdout)["error"]

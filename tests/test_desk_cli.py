@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import threading
 from collections.abc import Iterator
@@ -15,6 +16,7 @@ from typer.testing import CliRunner
 from deskkit import SMALL_TOWNS, TALENT, full_project, store_article, write_project
 from digest import config, edits, review
 from digest.cli import app
+from digest.models import Quote
 
 runner = CliRunner()
 
@@ -55,6 +57,30 @@ def test_show_prints_fields_with_origins_and_numbered_candidates(project: Path) 
     assert "— Anne Martin · direct · 0.90" in out
     assert "*2. “It is also a France" in out  # the chosen candidate is marked
     assert "sources.yaml:22 · 2026-W48" in out
+
+
+def test_show_prints_the_role_and_says_when_no_speaker_was_found(tmp_path: Path) -> None:
+    path = write_project(tmp_path / "review")
+    spoken = dataclasses.replace(
+        SMALL_TOWNS,
+        quotes=(
+            Quote("We don't give up", "Anne Martin", "direct", 0.9, role="mayor of the town"),
+            Quote("Nobody said this one aloud", None, "direct", 0.4),
+        ),
+    )
+    store_article(tmp_path / "review", spoken)
+    result = run(path, "show", "small-towns")
+    assert result.exit_code == 0, result.output
+    assert "— Anne Martin, mayor of the town · direct · 0.90" in result.stdout
+    assert "— speaker not found · direct · 0.40" in result.stdout
+    shown = json.loads(run(path, "show", "small-towns", "--json").stdout)  # type: ignore[attr-defined]
+    assert shown["quotes"][0] == {
+        "text": "We don't give up",
+        "speaker": "Anne Martin",
+        "role": "mayor of the town",
+        "kind": "direct",
+        "score": 0.9,
+    }
 
 
 def test_show_json_has_candidates_under_quotes(project: Path) -> None:
@@ -510,8 +536,9 @@ def test_check_finds_duplicates_earlier_citations_stale_quotes_and_failures(
         (23, "byline", "source 5: the byline 'Example Blog' is the publication, not a person"),
         (23, "byline", "source 5: the byline 'www.example.com/team' looks like a URL"),
     ]  # fmt: skip
-    assert (10, "featured-before", "source 2: already featured in 2026-W47 (source 1, line 6)") in [
-        (f["line"], f["kind"], f["message"]) for f in findings if f["severity"] == "warning"
+    # The same URL under an earlier edition: a warning, which takes the place of `cited`.
+    assert [(f["line"], f["message"]) for f in findings if f["kind"] == "featured-before"] == [
+        (10, "source 2: already featured in 2026-W47 (source 1, line 6)")
     ]
 
 

@@ -14,7 +14,8 @@ from digest.models import Article
 runner = CliRunner()
 
 BODY = " ".join(f"w{n}" for n in range(200))  # 200 words: 10% is 20 words
-LONG = " ".join(f"w{n}" for n in range(21))  # 21 words: 10.5% of the article
+# 21 words: 10.5% of the article; the marks of a cut are no words
+LONG = " ".join(f"w{n}" for n in range(11)) + " […] " + " ".join(f"w{n}" for n in range(11, 21))
 SHORT = "w1 w2 w3 w4 w5"
 
 SOURCES = """\
@@ -95,7 +96,7 @@ def test_check_json_names_each_kind_with_file_and_line(tmp_path: Path) -> None:
         (14, "long-quote", "warning", "source 2: the quote is 10.5% of the article (21 of 200 "
          "words), more than digest.quotes.max_share (10%)"),
         (19, "title", "error", "source 3: no title found; set one with --title"),
-        (19, "attribution", "warning", "source 3: printed without a title and a publication and "
+        (19, "attribution", "warning", "source 3: printed without a title, a publication, "
          'an author and a date; set --title, --publication, --author NAME (or --author "" if it '
          "has none), --date YYYY-MM-DD with digest annotate"),
         (19, "comment", "warning", "source 3: has no comment of yours; a review comments what "

@@ -259,7 +259,9 @@ def candidates_table(candidates: tuple[Quote, ...], chosen: int | None) -> Table
     for number, quote in enumerate(candidates, 1):
         mark = "*" if number == chosen else " "
         text = Text(f"“{quote.text}”")
-        who = quote.speaker or "no speaker"
+        who = quote.speaker or "speaker not found"
+        if quote.speaker and quote.role:
+            who = f"{quote.speaker}, {quote.role}"
         text.append(f"\n— {who} · {quote.kind} · {quote.score:.2f}", style="dim")
         grid.add_row(f"{mark}{number}.", text)
     return grid

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from rich.table import Table
 
-from digest.config import Project
+from digest.config import Project, edition_monday
 from digest.errors import UsageError
 from digest.items import Item, resolve
 from digest.models import Article
@@ -107,6 +107,8 @@ def rows(project: Project, edition: str | None = None, filters: Filters | None =
     filters = filters or Filters(edition=edition)
     if filters.missing is not None and filters.missing not in MISSING:
         raise UsageError(f"--missing takes {', '.join(MISSING)}, not '{filters.missing}'")
+    if filters.edition is not None:
+        edition_monday(filters.edition)  # refuses 2026-W99 with a clear message
     found, records = _store_view(project)
     result = []
     for source in project.sources:

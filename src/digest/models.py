@@ -17,7 +17,7 @@ class Quote:
     speaker: str | None = None
     kind: str = "direct"  # direct | blockquote | key_sentence
     score: float = 0.0
-    role: str | None = None  # the speaker's description as the article gives it
+    role: str | None = None  # the description the article gives the speaker ("porte-parole du …")
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -78,9 +78,9 @@ class Article:
             Quote(
                 text=str(q["text"]),
                 speaker=_opt(q.get("speaker")) or None,
+                role=_opt(q.get("role")) or None,
                 kind=str(q.get("kind") or "direct"),
                 score=float(q.get("score") or 0.0),
-                role=_opt(q.get("role")) or None,
             )
             for q in data.get("quotes") or []
         )

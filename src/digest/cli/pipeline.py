@@ -89,6 +89,9 @@ def add(
                 f"Without its tracking parameters ({', '.join(dropped)}): {url}", soft_wrap=True
             )
         cleaned.append(url)
+    edits.check_new(  # a malformed URL or edition is refused before anything reads it
+        [edits.NewSource(url, dt.date.today(), theme, comment, saved, edition) for url in cleaned]
+    )
     before = common.project(ctx)
     refused = [] if force else featured.refusals(before, cleaned, edition)
     for url, earlier in refused:
@@ -198,7 +201,9 @@ def build(
     ] = None,
     all_editions: Annotated[bool, typer.Option("--all", help="Build every edition.")] = False,
     fmt: Annotated[str, typer.Option("--format", help="md, html or atom.")] = "md",
-    output: Annotated[Path | None, typer.Option(help="Where to write (file or folder).")] = None,
+    output: Annotated[
+        Path | None, typer.Option(help="Where to write: a file, a folder, or - for stdout.")
+    ] = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Fail if an item lacks a theme or a quote.")
     ] = False,
@@ -223,6 +228,9 @@ def build(
     )  # fmt: skip
     for line in report.warnings + report.failed:
         common.err.print(line, soft_wrap=True)
+    if report.stdout is not None:
+        sys.stdout.buffer.write(report.stdout)
+        sys.stdout.flush()
     for path in report.written:
         common.out.print(f"Wrote {path}")
     raise typer.Exit(report.exit_code)
@@ -241,6 +249,9 @@ def extract(
         str | None, typer.Option(help="Language of --text inputs (en, fr, ...).")
     ] = None,
     jsonl: Annotated[bool, typer.Option("--jsonl", help="One JSON object per line.")] = False,
+    timeout: Annotated[
+        float, typer.Option(min=0, help="Seconds to extract one input before it fails (0: none).")
+    ] = 30.0,
 ) -> None:
     """Extract metadata, text and quotes from saved pages, without the store.
 
@@ -256,7 +267,8 @@ def extract(
     if not pairs:
         common.fail("give at least one INPUT or --inputs LIST")
     failed = False
-    for record in batch.extract_records(pairs, plain_text=text, language=language):
+    records = batch.extract_records(pairs, plain_text=text, language=language, timeout=timeout)
+    for record in records:
         failed = failed or record.get("error") is not None
         if jsonl:
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
