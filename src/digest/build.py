@@ -132,6 +132,7 @@ def build(
     if strict:
         _refuse_incomplete(project, editions)
     rendered: dict[Path, bytes] = {}
+    empty: dict[Path, str] = {}  # editions without sources: refused, and cron's exit code says so
     if fmt == "atom":
         target = _feed_target(project, output, file_output)
         name = target.name if target != outputs.STDOUT else FEED_NAME
@@ -139,20 +140,21 @@ def build(
     else:
         suffix, renderer = FORMATS[fmt]
         for edition in editions:
-            if not edition.sections:
-                # A heading alone is no digest: say so, and let cron's exit code show it.
-                report.failed.append(
-                    f"{project.path.name}: edition {edition.key} has no sources; nothing written "
-                    f"(add some with `digest add URL --edition {edition.key}`)"
-                )
-                continue
             target = _target(project, edition.key, suffix, output, file_output)
+            if not (edition.sections or edition.intro or edition.outro):
+                empty[target] = edition.key  # a heading alone is no digest
+                continue
             rendered[target] = renderer(edition, project).encode("utf-8")
         if archive and fmt == "html":
             target = _archive_target(project, output, file_output)
             rendered[target] = _archive(project, articles).encode("utf-8")
     if output is not None:
-        outputs.refuse_foreign(list(rendered), project.store_dir)
+        outputs.refuse_foreign([*rendered, *empty], project.store_dir)
+    for key in empty.values():
+        report.failed.append(
+            f"{project.path.name}: edition {key} has no sources; nothing written "
+            f"(add some with `digest add URL --edition {key}`)"
+        )
     for target, data in rendered.items():
         if target == outputs.STDOUT:
             report.stdout = data

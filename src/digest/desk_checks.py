@@ -22,7 +22,8 @@ FEED_NAME = "feed.xml"
 def findings(project: Project, items: Sequence[Item], edition: str | None) -> list[Finding]:
     """The desk's findings about `items` (and the edition asked for, if any)."""
     found: list[Finding] = []
-    if edition is not None and not items:
+    texts = project.editions.get(edition) if edition is not None else None
+    if edition is not None and not items and not (texts and (texts.intro or texts.outro)):
         found.append(
             Finding(
                 project.path.name,
