@@ -10,7 +10,11 @@ resolved through the article's own mentions:
 - a description goes back to the name the article tied it to ("X, le ministre…", "le ministre X"),
   else, when definite ("le maire", "der CEO"), to the person who spoke just before; an indefinite
   one ("un proche", "ein Sprecher") stays as written: it names nobody wrongly;
-- a pronoun goes back to the person who spoke just before, or to the last person named.
+- a personal pronoun ("he", "elle", "er") goes back to a person, never an organisation: the one
+  person named since the previous quotation (or shortly before), else the one who spoke that
+  quotation; where the article gives a gender (a title, a gendered noun, an earlier pronoun), the
+  pronoun agrees with it; two people it could stand for give nobody; "they", "it", "ils" stand
+  for nobody.
 When the article does not settle it the speaker is None: a wrong name is worse than none.
 """
 
@@ -29,6 +33,10 @@ from digest.extract.lexicon import Speech
 MAX_WORDS = 8
 # A pronoun or a description reaches back at most this far for the person it stands for.
 REACH = 1500
+
+# A pronoun looks back this far for the person it stands for, and takes up the current speaker
+# only when that person's quotation ended this close before.
+NEAR = 600
 
 # A capitalised word, or an initial ("E."); a run of them, name particles allowed between.
 _CAP = r"(?:[A-ZÀ-ÖØ-Þ][\w’'\-]*\w|[A-Z]\.)"
@@ -114,6 +122,7 @@ class Mentions:
         self.roles = {p.name: p.role for p in self.people if p.role}
         self.spoken: set[str] = set()  # people resolved from an explicit attribution
         self._add_surname_mentions()
+        self.genders = self._genders()
 
     def _collect_full_names(self) -> None:
         """Every run of capitalised words that is a name, with the role tied to it."""
@@ -264,6 +273,44 @@ class Mentions:
                     return role
         return None
 
+    def _genders(self) -> dict[str, str]:
+        """The gender the article gives its people: a title or gendered noun before a mention."""
+        speech = self.speech
+        found: dict[str, set[str]] = {}
+        for offset, name in self.positions:
+            before = [_fold(w.strip(".,")) for w in self.text[max(0, offset - 40) : offset].split()]
+            words = before[-1:] + [_fold(w) for w in (self.roles.get(name) or "").split()]
+            for word in words:
+                if word in speech.masculine_words:
+                    found.setdefault(name, set()).add("m")
+                if word in speech.feminine_words:
+                    found.setdefault(name, set()).add("f")
+        return {name: g.pop() for name, g in found.items() if len(g) == 1}
+
+    def is_person(self, name: str) -> bool:
+        """False for a name that is an organisation's: its nouns, an acronym, a suffix, "its"."""
+        speech = self.speech
+        words = [w.strip(".,’'") for w in name.split()]
+        if any(len(w) > 1 and w.isupper() for w in words):
+            return False  # "NYPD", "CNN": an acronym
+        if any(_fold(w) in speech.organisations | speech.company_suffixes for w in words):
+            return False
+        if speech.nouns_capitalised and any(
+            _fold(w).endswith(o) for w in words for o in speech.organisations
+        ):
+            return False
+        suffixes = "|".join(re.escape(w) for w in speech.company_suffixes) or "(?!)"
+        things = "|".join(re.escape(w) for w in speech.thing_pronouns) or "(?!)"
+        after = re.compile(
+            rf"{re.escape(name)}(?:,?\s+(?i:{suffixes})\b"
+            rf"|(?:,\s*|\s+(?:and\s+|\w+\s+)?)(?:{things})\s)"
+        )
+        return after.search(self.text) is None
+
+    def agrees(self, name: str, gender: str | None) -> bool:
+        """True unless the article gives `name` the other gender."""
+        return gender is None or self.genders.get(name, gender) == gender
+
     def full_name(self, name: str) -> str | None:
         """The full name a surname or a shorter name stands for, when the article has only one."""
         words = name.split()
@@ -325,10 +372,10 @@ class Mentions:
         if speaker.casefold() in speech.impersonal:
             return Resolved(None)
         if speakers.is_pronoun(speaker):
-            return self._antecedent(pos, previous)
+            return self._antecedent(speaker, pos, previous)
         speaker = self._before_verb(speaker)
         if speakers.is_pronoun(speaker):
-            return self._antecedent(pos, previous)  # "She said that …" -> she
+            return self._antecedent(speaker, pos, previous)  # "She said that …" -> she
         if len(speaker.split()) > 1 and speaker.split()[0].casefold() in speech.pronouns:
             return Resolved(None)  # "Sie setzt sich …": a pronoun and its clause
         name, role = self._split(speaker)
@@ -357,17 +404,24 @@ class Mentions:
                 and self._continues(pos, previous)
                 and previous
                 and previous.speaker in people
+                and self._fits(previous.speaker, description)
             ):
                 return self._checked(previous.speaker, description, True)
             return self._checked(speaker, None, False)
-        if definite and self._continues(pos, previous) and previous and previous.speaker:
+        if (
+            definite
+            and self._continues(pos, previous)
+            and previous
+            and previous.speaker
+            and self._fits(previous.speaker, description)
+        ):
             # "…, ajoute le politique letton": a definite description takes up who just spoke.
             return self._checked(previous.speaker, description, True)
         if definite:
             # "Yassin E. s'en défend. « … », affirme ce père de quatre enfants": the person the
             # sentence before the quotation opens with.
             opener = self.sentence_subject(pos)
-            if opener:
+            if opener and self._fits(opener, description):
                 return self._checked(opener, description, True)
         return self._checked(speaker, None, False)
 
@@ -411,13 +465,56 @@ class Mentions:
             role = None
         return Resolved(speaker, role or None, person)
 
-    def _antecedent(self, pos: int, previous: Resolved | None) -> Resolved:
-        """Who a pronoun stands for: the previous speaker, unless someone else was named since."""
-        if previous is not None and self._continues(pos, previous, person=False):
-            return previous
-        name = self.last_named(pos)
-        if name is None:
-            return Resolved(None)
+    def _fits(self, name: str, description: str) -> bool:
+        """True when a description may stand for this person: a person of no other gender."""
+        words = {_fold(w) for w in description.split()}
+        gender = (
+            "m"
+            if words & self.speech.masculine_words
+            else "f"
+            if words & self.speech.feminine_words
+            else None
+        )
+        return self.is_person(name) and self.agrees(name, gender)
+
+    def _antecedent(self, pronoun: str, pos: int, previous: Resolved | None) -> Resolved:
+        """Who a personal pronoun stands for: the one person it can be, else nobody."""
+        speech, word = self.speech, _fold(pronoun)
+        if word in speech.masculine_pronouns:
+            gender: str | None = "m"
+        elif word in speech.feminine_pronouns:
+            gender = "f"
+        else:
+            return Resolved(None)  # "they", "it", "ils": nobody in particular
+        since = max(0, pos - NEAR)
+        current = None
+        if (
+            previous is not None
+            and previous.speaker
+            and previous.person
+            and 0 <= pos - self._previous_end < NEAR
+        ):
+            current = previous.speaker
+            since = self._previous_end
+        named: list[str] = []
+        complements = speech.complements
+        for offset, name in self._people_at():
+            if offset >= pos:
+                break
+            if offset < since or name in named or name == current:
+                continue  # the current speaker's own attribution names him again
+            before = self.text[max(0, offset - 12) : offset].split()
+            if before and before[-1].casefold() in complements:
+                continue
+            named.append(name)
+        people = [n for n in named if self.is_person(n) and self.agrees(n, gender)]
+        if not people and current and self.is_person(current) and self.agrees(current, gender):
+            people = [current]  # the current speaker goes on: nobody else was named since
+        if len(people) != 1:
+            return Resolved(None)  # nobody, or two people it could stand for
+        name = people[0]
+        if gender is not None:
+            self.genders.setdefault(name, gender)
         return Resolved(name, self.roles.get(name), True)
 
     _previous_end = 0

@@ -86,6 +86,17 @@ class Speech:
     # Nouns heading a description of an organisation ("la préfecture", "the agency", "das Amt"):
     # such a description never takes up the person who spoke before it.
     organisations: frozenset[str] = field(default_factory=frozenset)
+    # Gender the article itself states, for a pronoun to agree with its person: personal pronouns
+    # ("he", "elle", "er"; only these ever stand for a person: "they", "ils" stand for nobody),
+    # titles ("Mr", "Mme", "Frau") and nouns ("chairman", "présidente", "Sprecherin").
+    masculine_pronouns: frozenset[str] = field(default_factory=frozenset)
+    feminine_pronouns: frozenset[str] = field(default_factory=frozenset)
+    masculine_words: frozenset[str] = field(default_factory=frozenset)
+    feminine_words: frozenset[str] = field(default_factory=frozenset)
+    # Pronouns of a thing ("its"): a name the article takes up with one is no person.
+    thing_pronouns: frozenset[str] = field(default_factory=frozenset)
+    # Words closing a company's name ("Inc", "GmbH", "SA"): the name is no person's.
+    company_suffixes: frozenset[str] = field(default_factory=frozenset)
     # Words of the first person and of opinion, which make a better pull quote.
     first_person: frozenset[str] = field(default_factory=frozenset)
     opinion: frozenset[str] = field(default_factory=frozenset)

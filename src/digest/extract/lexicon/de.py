@@ -58,6 +58,11 @@ SPEECH = Speech(
         """ministerium behörde polizei regierung unternehmen konzern firma verband amt
         gericht staatsanwaltschaft partei zeitung studie bericht mitteilung erklärung""".split()
     ),
+    masculine_pronouns=frozenset({"er", "ihm", "ihn"}),
+    feminine_pronouns=frozenset({"sie"}),
+    masculine_words=frozenset("herr sprecher minister präsident kanzler chef".split()),
+    feminine_words=frozenset("frau sprecherin ministerin präsidentin kanzlerin chefin".split()),
+    company_suffixes=frozenset("gmbh ag kg se".split()),
     first_person=frozenset("ich mich mir mein meine wir uns unser unsere".split()),
     opinion=frozenset("muss müssen sollte sollten nie immer wichtig falsch richtig".split()),
     inner_quotations=True,

@@ -67,8 +67,22 @@ SPEECH = Speech(
     organisations=frozenset(
         """agency ministry department office police company firm government council commission
         union committee court campaign administration party association group board authority
-        newspaper paper clip ad book report study letter statement""".split()
+        newspaper paper clip ad book report study letter statement bank university institute
+        foundation fund corporation network news times post journal press energy airlines school
+        hospital house center centre service""".split()
     ),
+    masculine_pronouns=frozenset("he him his".split()),
+    feminine_pronouns=frozenset("she her hers".split()),
+    masculine_words=frozenset(
+        """mr sir lord chairman spokesman congressman businessman husband father son brother
+        king""".split()
+    ),
+    feminine_words=frozenset(
+        """mrs ms miss dame lady chairwoman spokeswoman congresswoman businesswoman wife mother
+        daughter sister queen""".split()
+    ),
+    thing_pronouns=frozenset({"its"}),
+    company_suffixes=frozenset("inc corp co ltd llc plc lp".split()),
     first_person=frozenset("i i’m i'm me my we us our".split()),
     opinion=frozenset(
         "should must need needs believe think important wrong right never always".split()

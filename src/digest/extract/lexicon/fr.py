@@ -91,6 +91,16 @@ SPEECH = Speech(
         société groupe syndicat association commission agence office institut conseil journal
         quotidien hebdomadaire rapport étude communiqué collectif fédération parti""".split()
     ),
+    masculine_pronouns=frozenset({"il", "lui"}),
+    feminine_pronouns=frozenset({"elle"}),
+    masculine_words=frozenset(
+        """m monsieur président directeur député sénateur conseiller avocat procureur""".split()
+    ),
+    feminine_words=frozenset(
+        """mme mlle madame présidente directrice députée sénatrice conseillère avocate
+        procureure""".split()
+    ),
+    company_suffixes=frozenset("sa sas sarl".split()),
     first_person=frozenset("je j’ j' moi nous mon ma mes notre nos".split()),
     opinion=frozenset("faut doit devons pense crois essentiel important jamais toujours".split()),
     inner_quotations=True,
