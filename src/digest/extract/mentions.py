@@ -305,7 +305,13 @@ class Mentions:
             rf"{re.escape(name)}(?:,?\s+(?i:{suffixes})\b"
             rf"|(?:,\s*|\s+(?:and\s+|\w+\s+)?)(?:{things})\s)"
         )
-        return after.search(self.text) is None
+        if after.search(self.text):
+            return False
+        # A name only ever in a line of capitalised words is a heading's ("An Ambitious, Divisive
+        # Legacy.") or a byline's, not a person the text speaks of.
+        return not all(
+            _heading(self.text, m.start()) for m in re.finditer(re.escape(name), self.text)
+        )
 
     def agrees(self, name: str, gender: str | None) -> bool:
         """True unless the article gives `name` the other gender."""
@@ -599,6 +605,14 @@ class Mentions:
             if words <= {_fold(w) for w in _strip_role_article(role, self.speech).split()}
         }
         return tied.pop() if len(tied) == 1 else None
+
+
+def _heading(text: str, at: int) -> bool:
+    """True when the line around `at` is a short run of capitalised words, as a heading is."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    words = re.findall(r"[^\W\d_][\w’'\-]*", text[start : end if end >= 0 else len(text)])
+    return len(words) <= 10 and all(w[:1].isupper() for w in words)
 
 
 def _organisation(description: str, speech: Speech) -> bool:

@@ -1,0 +1,103 @@
+"""Pronouns resolve conservatively: to one person, never an organisation, of no other gender."""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.extract import mentions, speakers
+from digest.extract.quotes import find_quotes
+
+NBSP = "\u00a0"
+
+
+def pronoun(text: str, language: str, word: str) -> str | None:
+    table = mentions.Mentions(text, speakers.speech_of(language))
+    return table.resolve(word, len(text), None).speaker
+
+
+def speaker_of(language: str, *paragraphs: str, start: str) -> str | None:
+    text = "\n\n".join(("Headline", *paragraphs))
+    found = [q for q in find_quotes(text, language) if q.text.startswith(start)]
+    assert len(found) == 1
+    return found[0].speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "word"),
+    [
+        ("Norwood Energy cut 300 jobs in the valley on Monday. ", "en", "he"),
+        ("Cask Holdings said its profits fell by half. ", "en", "he"),
+        ("Brill Tools Inc. closed the plant near the river. ", "en", "she"),
+        ("The board of OTR Fabrics met at dawn. ", "en", "he"),
+        ("Le groupe Veltra Conseil a fermé son usine. ", "fr", "il"),
+        ("Lamarche Transports SA a fermé son usine. ", "fr", "il"),
+    ],
+)
+def test_an_organisation_never_takes_a_personal_pronoun(
+    text: str, language: str, word: str
+) -> None:
+    assert pronoun(text, language, word) is None
+
+
+def test_a_person_beside_an_organisation_takes_the_pronoun() -> None:
+    text = "Lena Ortiz left Norwood Energy last year. "
+    assert pronoun(text, "en", "she") == "Lena Ortiz"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "word"),
+    [
+        ("Paul Reyes met Omar Haddad on Friday. ", "en", "he"),
+        ("Claire Vidal a rencontré Paul Morel vendredi. ", "fr", "il"),
+        ("Claire Vidal a rencontré Paul Morel vendredi. ", "fr", "elle"),
+    ],
+)
+def test_two_people_a_pronoun_could_stand_for_give_none(
+    text: str, language: str, word: str
+) -> None:
+    assert pronoun(text, language, word) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "word", "speaker"),
+    [
+        ("Mr. Dan Okafor opened the hearing. ", "en", "she", None),
+        ("Mr. Dan Okafor opened the hearing. ", "en", "he", "Dan Okafor"),
+        ("Mr. Dan Okafor greeted Ms. Ruth Alder. ", "en", "she", "Ruth Alder"),
+        ("Mr. Dan Okafor greeted Ms. Ruth Alder. ", "en", "he", "Dan Okafor"),
+        ("Dan Okafor, the chairman, opened the hearing. ", "en", "she", None),
+        ("M. Paul Morel a reçu Mme Claire Vidal. ", "fr", "elle", "Claire Vidal"),
+        ("M. Paul Morel a reçu Mme Claire Vidal. ", "fr", "il", "Paul Morel"),
+        ("Mme Claire Vidal a ouvert la séance. ", "fr", "il", None),
+    ],
+)
+def test_a_pronoun_agrees_with_the_gender_the_article_gives(
+    text: str, language: str, word: str, speaker: str | None
+) -> None:
+    assert pronoun(text, language, word) == speaker
+
+
+def test_plural_and_neuter_pronouns_stand_for_nobody() -> None:
+    text = "Paul Reyes runs the shelter. "
+    assert pronoun(text, "en", "they") is None
+    assert pronoun(text, "en", "it") is None
+    assert pronoun("Claire Vidal dirige le refuge. ", "fr", "ils") is None
+
+
+def test_a_german_pronoun_follows_the_current_speaker_of_its_gender() -> None:
+    paragraphs = (
+        "„Wir bauen das Werk aus“, sagte Herr Jonas Brandt. Brandt leitet es seit Mai.",
+        "„Die Aufträge reichen bis 2030“, sagte er.",
+        "„Das glaube ich nicht“, sagte sie.",
+    )
+    assert speaker_of("de", *paragraphs, start="Die Aufträge") == "Jonas Brandt"
+    assert speaker_of("de", *paragraphs, start="Das glaube") is None
+
+
+def test_a_french_pronoun_after_two_new_people_is_nobody() -> None:
+    paragraphs = (
+        f"«{NBSP}Le port doit vivre{NBSP}», affirme Marc Olivier.",
+        "Jean Le Goff a croisé Luc Tanguy sur le quai.",
+        f"«{NBSP}Nous voulons des quotas{NBSP}», déclare-t-il.",
+    )
+    assert speaker_of("fr", *paragraphs, start="Nous voulons") is None
