@@ -101,3 +101,16 @@ def test_a_french_pronoun_after_two_new_people_is_nobody() -> None:
         f"«{NBSP}Nous voulons des quotas{NBSP}», déclare-t-il.",
     )
     assert speaker_of("fr", *paragraphs, start="Nous voulons") is None
+
+
+def test_the_one_person_opening_the_sentence_before_takes_the_pronoun() -> None:
+    paragraphs = (
+        "Le maire Paul Morel avait promis une piscine. Pour Hugo Lenoir, cette promesse est"
+        f" restée lettre morte. «{NBSP}Rien n’a été construit{NBSP}», a-t-il réagi.",
+    )
+    assert speaker_of("fr", *paragraphs, start="Rien n’a") == "Hugo Lenoir"
+
+
+def test_a_pronoun_before_the_opening_name_keeps_it_ambiguous() -> None:
+    text = "Paul Reyes met Omar Haddad. She said Omar Haddad was late. "
+    assert pronoun(text, "en", "she") is None

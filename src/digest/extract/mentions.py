@@ -449,6 +449,24 @@ class Mentions:
                     return name
         return None
 
+    def _opener(self, pos: int) -> str | None:
+        """The one person a short opening names in the sentence before `pos`, if any."""
+        window = self.text[max(0, pos - 400) : pos]
+        ends = [m.end() for m in re.finditer(r"[.!?»”“\"]\s+|\n", window)]
+        if not ends:
+            return None
+        base = max(0, pos - 400)
+        last_end = ends[-1]
+        begin = base + (ends[-2] if len(ends) > 1 and last_end >= len(window) - 3 else last_end)
+        named = [(o, n) for o, n in self._people_at() if begin <= o < pos]
+        if len({n for _, n in named}) != 1:
+            return None
+        offset, name = named[0]
+        lead = self.text[begin:offset].split()
+        if len(lead) > 3 or any(w.casefold().strip(",") in self.speech.pronouns for w in lead):
+            return None
+        return name
+
     def _continues(self, pos: int, previous: Resolved | None, person: bool = True) -> bool:
         """True when the previous speaker (a named person) goes on: nobody else was named since."""
         if previous is None or not previous.speaker or (person and not previous.person):
@@ -516,6 +534,11 @@ class Mentions:
         people = [n for n in named if self.is_person(n) and self.agrees(n, gender)]
         if not people and current and self.is_person(current) and self.agrees(current, gender):
             people = [current]  # the current speaker goes on: nobody else was named since
+        if len(people) > 1:
+            # "Pour Jan Hamáček, cette attitude … « … », a-t-il réagi": the one person opening
+            # the sentence just before the quotation, named alone in it, is who goes on.
+            opener = self._opener(pos)
+            people = [opener] if opener in people else people
         if len(people) != 1:
             return Resolved(None)  # nobody, or two people it could stand for
         name = people[0]
