@@ -325,15 +325,19 @@ class Store:
 
     def candidates(self) -> list[Candidate]:
         """Every candidate, newest first (published, else found), then by URL."""
-        rows = self._db.execute(
-            f"SELECT {_CANDIDATE_COLUMNS} FROM candidates"
-            " ORDER BY coalesce(published, found_at) DESC, found_at DESC, url"
-        )
+        with self._reading():
+            rows = self._db.execute(
+                f"SELECT {_CANDIDATE_COLUMNS} FROM candidates"
+                " ORDER BY coalesce(published, found_at) DESC, found_at DESC, url"
+            ).fetchall()
         return [Candidate(*row) for row in rows]
 
     def inbox_keys(self) -> set[str]:
         """The keys of every candidate and every dismissal: URLs never to suggest again."""
-        rows = self._db.execute("SELECT key FROM candidates UNION SELECT key FROM dismissed")
+        with self._reading():
+            rows = self._db.execute(
+                "SELECT key FROM candidates UNION SELECT key FROM dismissed"
+            ).fetchall()
         return {row[0] for row in rows}
 
     def add_candidates(self, candidates: list[Candidate]) -> list[Candidate]:
@@ -365,9 +369,10 @@ class Store:
 
     def feed_validators(self, url: str) -> tuple[str | None, str | None]:
         """The ETag and Last-Modified a feed last answered with."""
-        row = self._db.execute(
-            "SELECT etag, last_modified FROM feed_state WHERE url = ?", (url,)
-        ).fetchone()
+        with self._reading():
+            row = self._db.execute(
+                "SELECT etag, last_modified FROM feed_state WHERE url = ?", (url,)
+            ).fetchone()
         return (row[0], row[1]) if row else (None, None)
 
     def save_feed_validators(
