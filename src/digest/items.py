@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from digest.config import Settings, Source
-from digest.extract.bylines import without_titles
-from digest.models import Article, Quote
+from digest.extract.bylines import is_agency, is_desk, same_organisation, without_titles
+from digest.models import Article, Origin, OriginKind, Quote
 
 _QUOTE_MARKS = str.maketrans({c: '"' for c in "“”„«»‟″"} | {c: "'" for c in "‘’‚‛′"})
 _DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―"})
@@ -32,8 +32,10 @@ class Item:
     quote_from: str  # "curator", "candidate" or "" when there is no quote at all
     quote_is_stale: bool  # the curator's quote no longer occurs in the fetched text
     fetched: bool
-    origins: dict[str, str] = field(default_factory=dict)
+    origins: dict[str, Origin] = field(default_factory=dict)
     candidates: tuple[Quote, ...] = ()
+    # The names the attribution line prints: `authors` without the publication signing itself.
+    credited: tuple[str, ...] = ()
 
     @property
     def decided(self) -> bool:
@@ -71,22 +73,35 @@ def _untitled(name: str) -> str:
     return without_titles(name).casefold()
 
 
+def _signed_by_itself(author: str, publication: str) -> bool:
+    """A byline the attribution line leaves out: the publication itself or one of its desks.
+
+    On a personal site ("Dr. Jane Doe") the publication already names its author. Agencies
+    stay: a review credits the copy it quotes.
+    """
+    if is_agency(author):
+        return False
+    return (
+        _untitled(author) == _untitled(publication)
+        or same_organisation(author, publication, None)
+        or is_desk(author)
+    )
+
+
 def resolve(source: Source, article: Article | None, settings: Settings) -> Item:
     """Lay the curator's overrides over the extraction of one source."""
     origins = dict(article.origins) if article else {}
     for name in ("title", "authors", "publication", "date", "language"):
         if getattr(source, name) is not None:
-            origins["published" if name == "date" else name] = "curator"
+            origins["published" if name == "date" else name] = Origin(OriginKind.CURATOR)
     title = source.title or (article.title if article else None) or source.url
     publication = source.publication or (article.publication if article else None)
     publication = publication or host_name(source.url)
     if source.authors is not None:
-        authors = source.authors
+        authors = credited = source.authors
     else:
-        extracted = article.authors if article else ()
-        # An organisation byline equal to the publication is no personal byline; on a
-        # personal site ("Dr. Jane Doe") the publication already names its author.
-        authors = tuple(a for a in extracted if _untitled(a) != _untitled(publication))
+        authors = article.authors if article else ()
+        credited = tuple(a for a in authors if not _signed_by_itself(a, publication))
     language = source.language or (article.language if article else None)
     candidates = article.quotes if article else ()
     quote, speaker, quote_from, stale = _pull_quote(source, article, candidates)
@@ -106,6 +121,7 @@ def resolve(source: Source, article: Article | None, settings: Settings) -> Item
         fetched=article is not None,
         origins=origins,
         candidates=tuple(candidates),
+        credited=credited,
     )
 
 

@@ -145,7 +145,7 @@ def item_view(item: Item, edition_language: str) -> dict[str, Any]:
             typography.polish(collapse(item.title), web_language), edition_language
         ),
         "url": item.url,
-        "byline": typography.join_names(item.authors, edition_language),
+        "byline": typography.join_names(item.credited, edition_language),
         "publication": item.publication,
         "language": item.language,
     }
