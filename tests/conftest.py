@@ -12,7 +12,13 @@ import pytest
 def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Run in tmp_path: a test never touches a real review, store or network proxy."""
     monkeypatch.chdir(tmp_path)
-    for name in ("DIGEST_SOURCES", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
+    for name in (
+        "DIGEST_SOURCES",
+        "DIGEST_SMTP_PASSWORD",
+        "HTTP_PROXY",
+        "HTTPS_PROXY",
+        "ALL_PROXY",
+    ):
         monkeypatch.delenv(name, raising=False)
         monkeypatch.delenv(name.lower(), raising=False)
     monkeypatch.setenv("NO_COLOR", "1")

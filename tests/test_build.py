@@ -100,9 +100,11 @@ def test_unfetched_items_are_built_and_the_exit_code_says_so(tmp_path: Path) -> 
         "been fetched; run `digest fetch`"
     ) in result.stderr.splitlines()
     text = (tmp_path / "digests" / "2026-W48.md").read_text()
-    # Without extraction the URL stands for the title, and the host for the publication.
+    # Without extraction the URL stands for the title, and the host for the publication; the
+    # backslash keeps GFM from reading the title as a bare URL (it renders as a colon).
     assert (
-        "Read more: [“https://blog.example.com/talent”](https://blog.example.com/talent), " in text
+        "Read more: [“https\\://blog.example.com/talent”](https://blog.example.com/talent), "
+        in text
     )
 
 
@@ -154,8 +156,8 @@ def test_the_curators_own_templates(tmp_path: Path) -> None:
     assert (tmp_path / "digests" / "2026-W48.md").read_text() == (
         "Cities, citizens and technologies (2026-W48)\n"
         "- From ugly France to dead France?\n"
-        "- https://mag.example.net/interview-rochet?utm\\_source=newsletter\n"
-        "- https://blog.example.com/talent\n"
+        "- https\\://mag.example.net/interview-rochet?utm\\_source=newsletter\n"
+        "- https\\://blog.example.com/talent\n"
     )
     # The HTML layout is still the shipped one: the curator's template is a Markdown one.
     assert run(path, "build", "--edition", "2026-W48", "--format", "html").exit_code == 1

@@ -9,14 +9,23 @@ from rich.console import Console
 
 from digest.collect import FetchReport, ItemReport
 from digest.progress import Reporter, item_line, print_summary
+from digest.store import FetchRecord
 
-FETCHED = ItemReport(1, "https://a.example/one", "fetched", 200, 1, 5120, 0.42, "live", None)
-FALLBACK = ItemReport(2, "https://b.example/two", "failed", 503, 4, 0, 2.0, "stored", None,
-                      detail="HTTP 503 Service Unavailable (after 4 attempts)")  # fmt: skip
-FAILED = ItemReport(3, "https://c.example/[three]", "not_article", 200, 1, 0, 0.1, None,
-                    "not an article (application/pdf)")  # fmt: skip
-COPY = ItemReport(4, "https://a.example/one?utm_source=x", "fetched", 200, 1, 5120, 0.4, "live",
-                  None)  # fmt: skip
+
+def item(index: int, url: str, outcome: str, status: int, attempts: int, size: int,
+         seconds: float, used: str | None, error: str | None,
+         detail: str | None = None) -> ItemReport:  # fmt: skip
+    record = FetchRecord(url, outcome, status, attempts, size, seconds, used, error,
+                         "2026-11-20T07:00:00+00:00", detail=detail)  # fmt: skip
+    return ItemReport(index, record)
+
+
+FETCHED = item(1, "https://a.example/one", "fetched", 200, 1, 5120, 0.42, "live", None)
+FALLBACK = item(2, "https://b.example/two", "failed", 503, 4, 0, 2.0, "stored", None,
+                detail="HTTP 503 Service Unavailable (after 4 attempts)")  # fmt: skip
+FAILED = item(3, "https://c.example/[three]", "not_article", 200, 1, 0, 0.1, None,
+              "not an article (application/pdf)")  # fmt: skip
+COPY = item(4, "https://a.example/one?utm_source=x", "fetched", 200, 1, 5120, 0.4, "live", None)
 
 
 def console() -> tuple[Console, io.StringIO]:

@@ -390,14 +390,24 @@ def test_check_reports_each_problem_with_file_and_line(project: Path) -> None:
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
         "sources.yaml:8: theme 'Looking for social talents' has no item in edition 2026-W48",
+        "sources.yaml:22: warning: source 1: the quote is 46.7% of the article (14 of 30 words), "
+        "more than digest.quotes.max_share (10%)",
         "sources.yaml:27: source 2: the URL carries tracking parameters (utm_source); cite "
         "https://mag.example.net/interview-rochet",
+        "sources.yaml:27: warning: source 2: the quote is 60% of the article (9 of 15 words), "
+        "more than digest.quotes.max_share (10%)",
         "sources.yaml:32: source 3: has no theme",
         'sources.yaml:32: source 3: no byline found; set it with --author NAME, or --author "" '
         "if none",
         "sources.yaml:32: source 3: the title looks truncated: “Looking for social talents in "
         "the...”",
-        "5 problems found.",
+        "sources.yaml:32: warning: source 3: the quote is 25% of the article (6 of 24 words), "
+        "more than digest.quotes.max_share (10%)",
+        "sources.yaml:32: warning: source 3: printed without an author; set --author NAME (or "
+        '--author "" if it has none) with digest annotate',
+        "sources.yaml:32: warning: source 3: has no comment of yours; a review comments what it "
+        "quotes (digest annotate --comment)",
+        "5 problems and 5 warnings found.",
     ]
 
 
@@ -407,10 +417,15 @@ def test_check_json(project: Path) -> None:
     data = json.loads(result.stdout)
     assert [(f["kind"], f["line"], f["source"]) for f in data] == [
         ("empty-theme", 8, None),
+        ("long-quote", 22, 1),
         ("tracking", 27, 2),
+        ("long-quote", 27, 2),
         ("no-theme", 32, 3),
         ("byline", 32, 3),
         ("title", 32, 3),
+        ("long-quote", 32, 3),
+        ("attribution", 32, 3),
+        ("comment", 32, 3),
     ]
     assert {f["file"] for f in data} == {"sources.yaml"}
 
@@ -419,11 +434,13 @@ CLEAN = """\
 digest:
   title: Clean
   language: en
+  quotes: {max_share: 0.2}
   themes: [Cities]
 sources:
   - url: https://news.example.org/2026/11/small-towns.html
     added: 2026-11-23
     theme: Cities
+    comment: A town that works.
     quote: We don't give up
 """
 
@@ -484,11 +501,12 @@ def test_check_finds_duplicates_earlier_citations_stale_quotes_and_failures(
     store_article(tmp_path, shouting)
     result = run(path, "check", "--json")
     assert result.exit_code == 1
-    found = [(f["line"], f["kind"], f["message"]) for f in json.loads(result.stdout)]
+    findings = json.loads(result.stdout)
+    # The fit-to-publish warnings have tests of their own.
+    found = [(f["line"], f["kind"], f["message"]) for f in findings if f["severity"] == "error"]
     assert found == [
         (10, "tracking", "source 2: the URL carries tracking parameters (fbclid); cite "
          "https://news.example.org/2026/11/small-towns.html"),
-        (10, "cited", "source 2: already cited in edition 2026-W47 (source 1, line 6)"),
         (10, "stale-quote", "source 2: the chosen quote no longer occurs in the article"),
         (14, "duplicate", "source 3: points to the same article as source 2 (line 10): "
          "https://amp.example.org/small-towns"),
@@ -498,6 +516,9 @@ def test_check_finds_duplicates_earlier_citations_stale_quotes_and_failures(
          "--author"),
         (23, "byline", "source 5: the byline 'www.example.com/team' looks like a URL"),
     ]  # fmt: skip
+    assert (10, "featured-before", "source 2: already featured in 2026-W47 (source 1, line 6)") in [
+        (f["line"], f["kind"], f["message"]) for f in findings if f["severity"] == "warning"
+    ]
 
 
 def test_check_same_edition_duplicates(tmp_path: Path) -> None:
@@ -523,12 +544,14 @@ def test_check_duplicates_within_an_edition_and_citations_across(tmp_path: Path)
     found = [
         (f["line"], f["kind"], f["source"])
         for f in json.loads(run(path, "check", "--json").stdout)
-        if f["kind"] in ("duplicate", "cited")
+        if f["kind"] in ("duplicate", "cited", "featured-before")
     ]
+    # The same URL in sources.yaml is featured-before (a warning); `cited` is what only the
+    # store's canonical URLs or the built digests know.
     assert found == [
-        (10, "cited", 2),
+        (10, "featured-before", 2),
         (14, "duplicate", 3),
-        (14, "cited", 3),
+        (14, "featured-before", 3),
     ]
 
 
@@ -542,7 +565,7 @@ def test_check_cites_earlier_built_digests(tmp_path: Path) -> None:
     result = run(path, "check")
     assert result.exit_code == 1
     assert result.stdout.splitlines()[0] == (
-        "sources.yaml:6: source 1: already cited in edition 2026-W40 (digests/2026-W40.md:3)"
+        "sources.yaml:7: source 1: already cited in edition 2026-W40 (digests/2026-W40.md:3)"
     )
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
-from digest import config
+from digest import config, policy
 from digest.cli import app
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
@@ -27,9 +27,15 @@ def test_the_sources_reference_uses_exactly_the_keys_the_tool_accepts() -> None:
         "read_timeout",
     }
     assert set(reference["editions"]["2026-W48"]) == set(config.EDITION_KEYS)
+    assert set(reference["digest"]["quotes"]) == set(policy.QUOTES_KEYS)
+    # `password` is a key we read only to refuse it.
+    assert set(reference["send"]) == set(policy.SEND_KEYS) - {"password"}
+    assert set(reference) == set(config.TOP_KEYS)
     documented = set(reference["sources"][0])
     # `author` and `authors` are alternatives; the YAML mapping shows one of them per key.
     assert documented == set(config.SOURCE_KEYS)
+    assert set(reference["feeds"][0]) == set(config.FEED_KEYS)
+    assert set(reference) == set(config.TOP_KEYS)
 
 
 def test_the_command_list_names_every_command() -> None:

@@ -116,8 +116,12 @@ def test_a_reader_reads_while_a_writer_holds_a_transaction(tmp_path: Path) -> No
 
 def test_a_file_that_is_not_a_store_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / DB_NAME).write_bytes(b"this is not sqlite at all" * 100)
-    with pytest.raises(StoreError, match="not a usable digest store.*delete"):
+    with pytest.raises(StoreError, match=r"is damaged \(file is not a database\).*digest fetch"):
         Store.open(tmp_path)
+    with Store.open(tmp_path, rebuild_damaged=True) as store:  # what fetch does
+        assert store.page_urls() == []
+        assert store.set_aside is not None
+        assert store.set_aside.read_bytes() == b"this is not sqlite at all" * 100
 
 
 def test_a_store_from_a_newer_digest_is_refused(tmp_path: Path) -> None:

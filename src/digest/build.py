@@ -17,6 +17,7 @@ from digest.render import EditionData, Section, render_html, render_markdown
 
 Renderer = Callable[[EditionData, Project], str]
 FEED_NAME = "feed.xml"
+ARCHIVE_NAME = "index.html"
 
 
 def _is_html_template(template: Path) -> bool:
@@ -107,8 +108,12 @@ def build(
     fmt: str = "md",
     output: Path | None = None,
     strict: bool = False,
+    archive: bool = False,
 ) -> BuildReport:
-    """Render and write each edition in `keys`; nothing is written if --strict finds gaps."""
+    """Render and write each edition in `keys`; nothing is written if --strict finds gaps.
+
+    `archive` (build --all --format html) also writes index.html, the list of the editions.
+    """
     if fmt not in ALL_FORMATS:
         raise UsageError(f"unknown format '{fmt}'; choose one of {', '.join(ALL_FORMATS)}")
     if output is not None and len(keys) > 1 and output.suffix and fmt != "atom":
@@ -130,6 +135,8 @@ def build(
             target = _target(project, edition.key, suffix, output, len(keys))
             write_atomic(target, text.encode("utf-8"))
             report.written.append(target)
+        if archive and fmt == "html":
+            report.written.append(_write_archive(project, articles, output))
     for edition in editions:
         for section in edition.sections:
             for item in section.items:
@@ -175,6 +182,18 @@ def feed_xml(project: Project, editions: Sequence[EditionData]) -> str:
         updated = max([edition_monday(edition.key), *added])
         entries.append(FeedEntry(edition, updated, link=f"{edition.key}.html"))
     return render_atom(project.settings.title, project.settings.language, entries)
+
+
+def _write_archive(project: Project, articles: Mapping[str, Article], output: Path | None) -> Path:
+    from digest.render import render_archive
+
+    keys = [k for k in edition_keys(project, None, all_editions=True) if _has_content(project, k)]
+    editions = [assemble(project, key, articles) for key in keys]
+    folder = project.digests_dir if output is None else output.parent if output.suffix else output
+    target = folder / ARCHIVE_NAME
+    html = render_archive(project.settings.title, project.settings.language, editions)
+    write_atomic(target, html.encode("utf-8"))
+    return target
 
 
 def _feed_target(project: Project, output: Path | None) -> Path:

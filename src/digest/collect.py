@@ -16,8 +16,9 @@ import os
 import signal
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -26,6 +27,7 @@ from urllib.parse import urljoin
 
 from digest.config import Project, Source
 from digest.errors import LockedError, StoreError
+from digest.fallback import Choice, Extracted, Known, Need, choose, learn
 from digest.fetch import Conditional, Fetcher, FetchOptions, FetchResult, utc_now
 from digest.models import Article, Page
 from digest.store import FetchRecord, PageInfo, Store
@@ -40,8 +42,7 @@ __all__ = [
 ]
 
 LOCK_NAME = "fetch.lock"
-# Below this, a saved page is no fuller article than a short live one, whatever the ratio.
-MIN_SAVED_WORDS = 80
+NO_TEXT = "no article text found in the page"
 # Extraction is CPU work. In threads it would fight the event loop for the GIL and stall the
 # downloads (measured: 200 pages took 3x longer), so it runs in a few worker processes, kept
 # for the life of the process; a cron job can afford their memory, not more of them.
@@ -55,39 +56,75 @@ class ItemReport:
     """What happened to one source in this run (the JSON fields of `digest fetch --json`)."""
 
     index: int  # 1-based position in sources.yaml
-    url: str
-    outcome: str  # fetched | cached | not_modified | not_article | failed | interrupted
-    http_status: int | None
-    attempts: int
-    bytes: int
-    seconds: float
-    used: str | None  # live | stored | saved, or None when nothing is usable
-    error: str | None  # None exactly when the item is usable
-    detail: str | None = None  # why the live page was not used, when a fallback was
-    final_url: str | None = None
-    canonical_url: str | None = None
+    record: FetchRecord  # as written to the store's fetch history
     title: str | None = None
+
+    # The record's fields, read through: the report and the store say the same thing.
+    @property
+    def url(self) -> str:
+        return self.record.url
+
+    @property
+    def outcome(self) -> str:
+        return self.record.outcome
+
+    @property
+    def http_status(self) -> int | None:
+        return self.record.http_status
+
+    @property
+    def attempts(self) -> int:
+        return self.record.attempts
+
+    @property
+    def bytes(self) -> int:
+        return self.record.bytes
+
+    @property
+    def seconds(self) -> float:
+        return self.record.seconds
+
+    @property
+    def used(self) -> str | None:
+        return self.record.used
+
+    @property
+    def error(self) -> str | None:
+        return self.record.error
+
+    @property
+    def detail(self) -> str | None:
+        return self.record.detail
+
+    @property
+    def final_url(self) -> str | None:
+        return self.record.final_url
+
+    @property
+    def canonical_url(self) -> str | None:
+        return self.record.canonical_url
 
     @property
     def usable(self) -> bool:
         """True when a page (live, stored or saved) backs this source."""
-        return self.error is None
+        return self.record.usable
 
     def to_json(self) -> dict[str, Any]:
         """The item as a JSON object."""
+        r = self.record
         return {
             "index": self.index,
-            "url": self.url,
-            "outcome": self.outcome,
-            "http_status": self.http_status,
-            "attempts": self.attempts,
-            "bytes": self.bytes,
-            "seconds": round(self.seconds, 3),
-            "used": self.used,
-            "error": self.error,
-            "detail": self.detail,
-            "final_url": self.final_url,
-            "canonical_url": self.canonical_url,
+            "url": r.url,
+            "outcome": r.outcome,
+            "http_status": r.http_status,
+            "attempts": r.attempts,
+            "bytes": r.bytes,
+            "seconds": round(r.seconds, 3),
+            "used": r.used,
+            "error": r.error,
+            "detail": r.detail,
+            "final_url": r.final_url,
+            "canonical_url": r.canonical_url,
             "title": self.title,
         }
 
@@ -100,6 +137,7 @@ class FetchReport:
     duplicates: list[list[ItemReport]] = field(default_factory=list)
     interrupted: bool = False
     seconds: float = 0.0
+    damaged_store: Path | None = None  # where a damaged store was set aside before the run
 
     @property
     def failed(self) -> list[ItemReport]:
@@ -222,8 +260,10 @@ def run_fetch(
     run = _Run(project, sources, options, extractor, refresh, on_item)
     with RunLock(project.store_dir) as lock:
         lock.acquire(wait=wait)
-        with Store.open(project.store_dir) as store:
-            return asyncio.run(run.main(store))
+        with Store.open(project.store_dir, rebuild_damaged=True) as store:
+            report = asyncio.run(run.main(store))
+            report.damaged_store = store.set_aside
+            return report
 
 
 def _select(project: Project, only: Sequence[str]) -> list[Source]:
@@ -234,23 +274,6 @@ def _select(project: Project, only: Sequence[str]) -> list[Source]:
         source = project.resolve(ref)
         chosen.setdefault(source.index, source)
     return sorted(chosen.values(), key=lambda s: s.index)
-
-
-@dataclass
-class _Outcome:
-    """An item's result before it becomes a report and a store record."""
-
-    outcome: str
-    used: str | None
-    error: str | None
-    result: FetchResult | None = None
-    page: Page | None = None  # to write to the store (None: keep what is there)
-    origin: str = "live"
-    article: Article | None = None
-    write_article: bool = False
-    touch: bool = False
-    detail: str | None = None
-    record: FetchRecord | None = None
 
 
 class _Run:
@@ -270,20 +293,21 @@ class _Run:
         self.refresh = refresh
         self.on_item = on_item
         self.max_age = project.settings.fetch.max_age_days
-        self.executor: Executor | None = None
+        self.extract_timeout = project.settings.fetch.extract_timeout
+        self.workers: _Workers | None = None
         self.store: Store | None = None
 
     async def main(self, store: Store) -> FetchReport:
         self.store = store
         started = time.monotonic()
         report = FetchReport()
-        by_url: dict[str, asyncio.Task[_Outcome]] = {}
+        by_url: dict[str, asyncio.Task[_Done]] = {}
         done: dict[int, ItemReport] = {}
         with (
-            _executor_for(self.extractor) as executor,
+            _Workers.for_extractor(self.extractor) as workers,
             _stop_on_signals() as stopping,
         ):
-            self.executor = executor
+            self.workers = workers
             async with Fetcher(self.options) as fetcher:
                 # A URL listed twice is fetched once; both sources get its outcome.
                 for source in self.sources:
@@ -309,10 +333,8 @@ class _Run:
         for source in self.sources:
             item = done.get(source.index)
             if item is None:
-                item = ItemReport(
-                    source.index, source.url, "interrupted", None, 0, 0, 0.0, None,
-                    "interrupted before it finished",
-                )  # fmt: skip
+                interrupted = Choice("interrupted", None, "interrupted before it finished")
+                item = ItemReport(source.index, _record(source, None, interrupted))
             report.items.append(item)
         report.duplicates = [
             [done[i] for i in group]
@@ -324,37 +346,37 @@ class _Run:
         return report
 
     async def _report(
-        self, source: Source, task: asyncio.Task[_Outcome], done: dict[int, ItemReport]
+        self, source: Source, task: asyncio.Task[_Done], done: dict[int, ItemReport]
     ) -> None:
         try:
-            outcome = await asyncio.shield(task)
+            record, title = await asyncio.shield(task)
         except StoreError:
             raise
         except Exception as exc:  # a bug with one item must not stop the others
             reason = f"internal error: {type(exc).__name__}: {exc}"
-            outcome = _Outcome("failed", None, reason)
-        item = self._item_report(source, outcome)
+            record, title = _record(source, None, Choice("failed", None, reason)), None
+        item = ItemReport(source.index, record, title)
         done[source.index] = item
         if self.on_item is not None:
             self.on_item(item)
 
-    async def _item(self, fetcher: Fetcher, source: Source) -> _Outcome:
-        """Fetch (or reuse) one source, extract it and write it to the store."""
+    async def _item(self, fetcher: Fetcher, source: Source) -> _Done:
+        """Fetch (or reuse) one source, choose its page, extract it and write it to the store."""
         assert self.store is not None
         info = self.store.page_info(source.url)
+        known = Known(stored=info, has_saved=source.html is not None)
         if info is not None and info.origin == "live" and not self._stale(info):
-            outcome = _Outcome("cached", "stored", None)
-            outcome.article = self.store.get_article(source.url)
-            if outcome.article is None:
-                await self._extract_stored(source, outcome)
+            result = None
+            choice = await self._choose(source, known)
         else:
             conditional = None
             if info is not None and info.origin == "live":
                 conditional = Conditional(info.etag, info.last_modified)
             async with fetcher.fetching(source.url, conditional) as result:
-                outcome = await self._after_fetch(source, result, info)
-        self._write(source, outcome)
-        return outcome
+                choice = await self._choose(source, replace(known, live=result))
+        record = _record(source, result, choice)
+        self._write(record, choice)
+        return record, choice.article.title if choice.article else None
 
     def _stale(self, info: PageInfo) -> bool:
         if self.refresh:
@@ -367,158 +389,101 @@ class _Run:
         age = dt.datetime.now(dt.UTC) - fetched
         return age > dt.timedelta(days=self.max_age)
 
-    async def _after_fetch(
-        self, source: Source, result: FetchResult, info: PageInfo | None
-    ) -> _Outcome:
+    async def _choose(self, source: Source, known: Known) -> Choice:
+        """Ask fallback.choose, learning each fact it needs, until it chooses."""
+        while not isinstance(step := choose(known), Choice):
+            known = learn(known, step, await self._learn(source, known, step))
+        return step
+
+    async def _learn(self, source: Source, known: Known, need: Need) -> Extracted | Page | str:
+        """The fact `need`, from the live answer, the store or the saved file."""
         assert self.store is not None
-        if result.outcome == "fetched" and result.page is not None:
-            outcome = _Outcome("fetched", "live", None, result, page=result.page)
-            await self._extract(source, outcome, result.page)
-            if source.html is not None and outcome.article is not None:
-                await self._prefer_a_fuller_saved_page(source, outcome)
-            return outcome
-        if result.outcome == "not_modified" and (info is None or info.origin != "live"):
-            # We sent no validators, so there is nothing a 304 could confirm.
-            reason = "HTTP 304 Not Modified, but there is no stored copy"
-            result = replace(result, outcome="failed", error=reason)
-        if result.outcome == "not_modified":
-            outcome = _Outcome("not_modified", "stored", None, result, touch=True)
-            outcome.article = self.store.get_article(source.url)
-            if outcome.article is None:
-                await self._extract_stored(source, outcome)
-            return outcome
-        # Fallbacks: the stored copy of an earlier download, else the curator's saved page.
-        reason = result.error or result.outcome
-        outcome = _Outcome(result.outcome, None, reason, result, detail=reason)
-        if info is not None and info.origin == "live":
-            outcome.used, outcome.error = "stored", None
-            outcome.article = self.store.get_article(source.url)
-            if outcome.article is None:
-                await self._extract_stored(source, outcome)
-            return outcome
-        if source.html is not None:
-            await self._use_saved(source, outcome, info)
-        return outcome
-
-    async def _prefer_a_fuller_saved_page(self, source: Source, outcome: _Outcome) -> None:
-        """The curator's saved page wins over a live page that shows little of the article.
-
-        Curators save a page because the live one is a paywall, a consent wall or a teaser,
-        and those answer 200: a saved page with at least twice the words is the article.
-        """
-        assert source.html is not None and outcome.article is not None
-        live_words = len(outcome.article.text.split())
-        try:
-            body = await asyncio.to_thread(source.html.read_bytes)
-        except OSError:
-            return  # the live page is usable; `digest check` reports the missing file
-        page = _saved_page(source.url, body)
-        saved = _Outcome(outcome.outcome, "saved", None, page=page)
-        await self._extract(source, saved, page)
-        saved_words = len(saved.article.text.split()) if saved.article else 0
-        if saved.article is None or saved_words < max(2 * live_words, MIN_SAVED_WORDS):
-            return
-        outcome.used, outcome.origin = "saved", "saved"
-        outcome.page, outcome.article = saved.page, saved.article
-        outcome.detail = (
-            f"the live page shows {live_words} words of text, the saved page {saved_words}"
-        )
-
-    async def _use_saved(self, source: Source, outcome: _Outcome, info: PageInfo | None) -> None:
-        assert source.html is not None
-        try:
-            body = await asyncio.to_thread(source.html.read_bytes)
-        except OSError as exc:
-            if info is not None:  # the saved page read by an earlier run
-                outcome.used, outcome.error = "stored", None
-                outcome.article = self.store.get_article(source.url) if self.store else None
-                return
-            outcome.error = f"{outcome.detail}; saved page {source.html}: {exc.strerror}"
-            return
-        page = _saved_page(source.url, body)
-        outcome.used, outcome.error = "saved", None
-        outcome.page, outcome.origin = page, "saved"
-        await self._extract(source, outcome, page)
-
-    async def _extract_stored(self, source: Source, outcome: _Outcome) -> None:
-        assert self.store is not None
+        if need == "live_article":
+            assert known.live is not None and known.live.page is not None
+            return await self._extract(source, known.live.page)
+        if need == "saved_copy":
+            assert source.html is not None
+            try:
+                body = await asyncio.to_thread(source.html.read_bytes)
+            except OSError as exc:
+                return f"saved page {source.html}: {exc.strerror}"
+            return _saved_page(source.url, body)
+        if need == "saved_article":
+            assert isinstance(known.saved_copy, Page)
+            return await self._extract(source, known.saved_copy)
+        article = self.store.get_article(source.url)
+        if article is not None:
+            return Extracted(article, new=False)
         page = self.store.get_page(source.url)
-        if page is not None:
-            await self._extract(source, outcome, page)
+        if page is None:
+            return Extracted(new=False)
+        return await self._extract(source, page)
 
-    async def _extract(self, source: Source, outcome: _Outcome, page: Page) -> None:
-        """Run extraction on a worker thread; a crash there fails this item only."""
-        loop = asyncio.get_running_loop()
+    async def _extract(self, source: Source, page: Page) -> Extracted:
+        """Run extraction in a worker, within the time limit; a crash there fails this item only."""
+        assert self.workers is not None
         call = functools.partial(
             self.extractor, page.body, page.final_url, content_type=page.content_type,
             fetched_at=page.fetched_at,
         )  # fmt: skip
         try:
-            article = await loop.run_in_executor(self.executor, call)
+            article = await self.workers.run(call, self.extract_timeout)
+        except TimeoutError:
+            return Extracted(error=f"extraction took longer than {self.extract_timeout:g} s")
         except BrokenProcessPool:
-            _discard_process_pool()
-            outcome.error = "extraction failed: the worker process died (out of memory?)"
-            outcome.used = None
-            return
+            return Extracted(error="extraction failed: the worker process died (out of memory?)")
         except Exception as exc:  # a bug in extraction must not stop the run
-            outcome.error = f"extraction failed: {type(exc).__name__}: {exc}"
-            outcome.used = None
-            return
-        outcome.article = replace(article, url=source.url)
-        outcome.write_article = True
+            return Extracted(error=f"extraction failed: {type(exc).__name__}: {exc}")
+        return Extracted(replace(article, url=source.url))
 
-    def _write(self, source: Source, outcome: _Outcome) -> None:
+    def _write(self, record: FetchRecord, choice: Choice) -> None:
         assert self.store is not None
-        record = outcome.record = self._record(source, outcome)
         try:
             self.store.save_item(
                 record,
-                page=outcome.page,
-                origin=outcome.origin,
-                article=outcome.article if outcome.write_article else None,
-                touch=record.fetched_at if outcome.touch else None,
+                page=choice.page,
+                origin=choice.origin,
+                article=choice.article if choice.write_article else None,
+                touch=record.fetched_at if choice.touch else None,
             )
         except Exception as exc:  # sqlite3.Error: disk full, store removed under us...
             raise StoreError(f"cannot write to the store {self.store.path}: {exc}") from exc
 
-    def _record(self, source: Source, outcome: _Outcome) -> FetchRecord:
-        result = outcome.result
-        final_url = result.final_url if result else None
-        canonical = None
-        if outcome.article is not None and outcome.article.canonical_url:
-            canonical = urljoin(final_url or source.url, outcome.article.canonical_url)
-        return FetchRecord(
-            url=source.url,
-            outcome=outcome.outcome,
-            http_status=result.http_status if result else None,
-            attempts=result.attempts if result else 0,
-            bytes=result.bytes if result else 0,
-            seconds=round(result.seconds, 3) if result else 0.0,
-            used=outcome.used,
-            error=outcome.error,
-            fetched_at=utc_now(),
-            final_url=final_url,
-            canonical_url=canonical,
-            detail=outcome.detail if outcome.error is None else None,
-        )
 
-    def _item_report(self, source: Source, outcome: _Outcome) -> ItemReport:
-        record = outcome.record or self._record(source, outcome)
-        return ItemReport(
-            index=source.index,
-            url=source.url,
-            outcome=record.outcome,
-            http_status=record.http_status,
-            attempts=record.attempts,
-            bytes=record.bytes,
-            seconds=record.seconds,
-            used=record.used,
-            error=record.error,
-            detail=record.detail,
-            final_url=record.final_url,
-            canonical_url=record.canonical_url,
-            title=outcome.article.title if outcome.article else None,
-        )
+# What one item's task leaves: its fetch record and the title of the article that backs it.
+_Done = tuple[FetchRecord, str | None]
+
+
+def _record(source: Source, result: FetchResult | None, choice: Choice) -> FetchRecord:
+    """The fetch record of one source: what the download did and which page was chosen."""
+    final_url = result.final_url if result else None
+    canonical = None
+    if choice.article is not None and choice.article.canonical_url:
+        canonical = urljoin(final_url or source.url, choice.article.canonical_url)
+    return FetchRecord(
+        url=source.url,
+        outcome=choice.outcome,
+        http_status=result.http_status if result else None,
+        attempts=result.attempts if result else 0,
+        bytes=result.bytes if result else 0,
+        seconds=round(result.seconds, 3) if result else 0.0,
+        used=choice.used,
+        error=choice.error,
+        fetched_at=utc_now(),
+        final_url=final_url,
+        canonical_url=canonical,
+        detail=_detail(choice),
+    )
+
+
+def _detail(choice: Choice) -> str | None:
+    """What the report says beside a usable item: why a fallback was used, or an empty text."""
+    if choice.error is not None:
+        return None
+    if choice.detail is None and choice.write_article and choice.article is not None:
+        # silent, an empty article would only show in the digest
+        return NO_TEXT if not choice.article.text.strip() else None
+    return choice.detail
 
 
 def _saved_page(url: str, body: bytes) -> Page:
@@ -528,20 +493,58 @@ def _saved_page(url: str, body: bytes) -> Page:
 
 
 _process_pool: ProcessPoolExecutor | None = None
+_pool_ready: list[Future[None]] = []  # the first task of each worker: done once it is up
+_pool_killed: weakref.WeakSet[ProcessPoolExecutor] = weakref.WeakSet()  # for a stuck page
 _pool_lock = threading.Lock()
 
 
-@contextlib.contextmanager
-def _executor_for(extractor: Extractor) -> Iterator[Executor]:
-    """Worker processes for the real extractor; a thread for a stand-in (tests)."""
-    from digest.extract import extract_page
+class _Workers:
+    """Where extraction runs: the worker processes, or a thread for a stand-in (tests).
 
-    pool = _shared_process_pool() if extractor is extract_page else None
-    if pool is not None:
-        yield pool
-        return
-    with ThreadPoolExecutor(1, thread_name_prefix="extract") as threads:
-        yield threads
+    Each extraction has a time limit. A process stuck past it is killed with its pool and a new
+    pool takes over; the other extraction in flight then runs again in the new pool. A thread
+    cannot be killed: it is left to finish, and only the item fails.
+    """
+
+    def __init__(self, processes: bool, threads: ThreadPoolExecutor) -> None:
+        self.processes = processes
+        self.threads = threads
+        # As many extractions at once as there are workers: the clock of each starts as it
+        # starts, not while it waits in the pool's queue.
+        self.slots = asyncio.Semaphore(EXTRACT_PROCESSES if processes else 1)
+
+    @classmethod
+    @contextlib.contextmanager
+    def for_extractor(cls, extractor: Extractor) -> Iterator[_Workers]:
+        """Worker processes for the real extractor (or one marked `worker_process`)."""
+        from digest.extract import extract_page
+
+        processes = extractor is extract_page or getattr(extractor, "worker_process", False)
+        with ThreadPoolExecutor(1, thread_name_prefix="extract") as threads:
+            yield cls(bool(processes), threads)
+
+    async def run(self, call: Callable[[], Article], timeout: float) -> Article:
+        """Run `call` in a worker; TimeoutError past `timeout` s, BrokenProcessPool if it died."""
+        loop = asyncio.get_running_loop()
+        async with self.slots:
+            for attempt in (1, 2):
+                pool = _shared_process_pool() if self.processes else None
+                executor: Executor = pool or self.threads
+                if pool is not None:
+                    await _started(pool)  # a worker's start-up is not the page's time
+                try:
+                    return await asyncio.wait_for(loop.run_in_executor(executor, call), timeout)
+                except TimeoutError:
+                    if pool is not None:
+                        _kill_process_pool(pool)
+                    raise
+                except BrokenProcessPool:
+                    if attempt == 1 and pool is not None and pool in _pool_killed:
+                        continue  # killed for another page's sake: this one runs again
+                    if pool is not None:
+                        _discard_process_pool(pool)
+                    raise
+        raise AssertionError("unreachable")
 
 
 def _shared_process_pool() -> ProcessPoolExecutor | None:
@@ -562,23 +565,43 @@ def _shared_process_pool() -> ProcessPoolExecutor | None:
                     initargs=(os.getpid(),),
                 )
                 # Start the workers now: their imports overlap the first downloads.
-                for _ in range(EXTRACT_PROCESSES):
-                    _process_pool.submit(_ready)
+                _pool_ready[:] = [_process_pool.submit(_ready) for _ in range(EXTRACT_PROCESSES)]
             except (OSError, ImportError, NotImplementedError):
                 _process_pool = None
         return _process_pool
+
+
+async def _started(pool: ProcessPoolExecutor) -> None:
+    """Wait until the pool's workers have started (or the pool broke: the task will say)."""
+    with _pool_lock:
+        ready = list(_pool_ready) if pool is _process_pool else []
+    for future in ready:
+        with contextlib.suppress(Exception):
+            await asyncio.wrap_future(future)
 
 
 def _ready() -> None:
     """Nothing: a first task that makes the pool start its workers."""
 
 
-def _discard_process_pool() -> None:
+def _kill_process_pool(pool: ProcessPoolExecutor) -> None:
+    """Kill the workers of a pool now (one is stuck); the next extraction starts a new pool."""
     global _process_pool
     with _pool_lock:
-        if _process_pool is not None:
-            _process_pool.shutdown(wait=False, cancel_futures=True)
+        _pool_killed.add(pool)
+        for process in list((pool._processes or {}).values()):
+            process.kill()
+        if _process_pool is pool:
             _process_pool = None
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _discard_process_pool(pool: ProcessPoolExecutor) -> None:
+    global _process_pool
+    with _pool_lock:
+        if _process_pool is pool:
+            _process_pool = None
+    pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _worker_start(parent: int) -> None:

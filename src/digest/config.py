@@ -6,6 +6,8 @@ curator's comments, key order, quoting and indentation; every problem names its 
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import datetime as dt
 import difflib
 import hashlib
@@ -22,13 +24,17 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 
+from digest import policy
 from digest.errors import ConfigError, UsageError
 
 SCHEMA_VERSION = 1
-EDITION_RE = re.compile(r"^(\d{4})-W(\d{2})$")
+EDITION_RE = re.compile(r"^(\d{4})-W(\d{2})\Z")  # \Z: "2026-W48\n" is no edition
 LANGUAGE_RE = re.compile(r"^[a-z]{2}$")
-# A document whose alias-expanded size passes this is a "billion laughs" attack, not a review.
+# A document whose aliases add more nodes than this is a "billion laughs" attack, not a review.
 MAX_EXPANDED_NODES = 200_000
+# Lists and mappings nested deeper than this are no review either (and would exhaust the stack).
+MAX_DEPTH = 100
+MAX_SOURCES_BYTES = 10_000_000
 DEFAULT_USER_AGENT = "digest/0.1 (press review curation; +https://pypi.org/project/digest/)"
 
 DEFAULT_LABELS: dict[str, str] = {
@@ -39,6 +45,15 @@ DEFAULT_LABELS: dict[str, str] = {
     "it": "Leggi di più",
     "pt": "Ler mais",
     "nl": "Lees meer",
+}
+DEFAULT_PAYWALL_LABELS: dict[str, str] = {
+    "en": "subscribers",
+    "fr": "abonnés",
+    "de": "Abo",
+    "es": "suscriptores",
+    "it": "abbonati",
+    "pt": "assinantes",
+    "nl": "abonnees",
 }
 
 
@@ -58,6 +73,10 @@ class FetchSettings:
     retries: int = 3
     backoff: float = 0.5  # seconds before the first retry, doubled at each next one
     robots: bool = True
+    # A public page may not redirect to a private, loopback or link-local address (a cloud's
+    # metadata service, a router) unless the curator allows it.
+    allow_private: bool = False
+    extract_timeout: float = 30.0  # seconds of extraction for one page before it fails
 
 
 @dataclass(frozen=True)
@@ -71,15 +90,26 @@ class Settings:
     template: Path | None = None
     fetch: FetchSettings = field(default_factory=FetchSettings)
     theme_lines: dict[str, int] = field(default_factory=dict)  # where each theme is written
+    paywall_labels: dict[str, str] = field(default_factory=dict)
+    publishing: policy.PublishingRules = field(default_factory=policy.PublishingRules)
 
     def label_for(self, language: str | None) -> str:
         """The attribution label for an article in `language` ("Lire plus", "Read more")."""
+        return self._by_language(language, self.labels, DEFAULT_LABELS)
+
+    def paywall_label_for(self, language: str | None) -> str:
+        """The word that marks a paywalled link ("subscribers", "abonnés"), like label_for."""
+        return self._by_language(language, self.paywall_labels, DEFAULT_PAYWALL_LABELS)
+
+    def _by_language(
+        self, language: str | None, chosen: dict[str, str], defaults: dict[str, str]
+    ) -> str:
         for lang in (language, self.language, "en"):
-            if lang and lang in self.labels:
-                return self.labels[lang]
-            if lang and lang in DEFAULT_LABELS:
-                return DEFAULT_LABELS[lang]
-        return DEFAULT_LABELS["en"]
+            if lang and lang in chosen:
+                return chosen[lang]
+            if lang and lang in defaults:
+                return defaults[lang]
+        return defaults["en"]
 
 
 @dataclass(frozen=True)
@@ -122,6 +152,20 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Feed:
+    """Where candidates come from (`feeds:`): a feed, an OPML list or a home page."""
+
+    index: int
+    line: int
+    url: str
+    theme: str | None = None
+    keywords: tuple[str, ...] = ()  # keep entries holding one (title, summary)
+    exclude: tuple[str, ...] = ()  # drop entries holding one
+    language: str | None = None  # keep entries in this language
+    max_entries: int = 200  # the newest entries read from one feed document
+
+
+@dataclass(frozen=True)
 class Project:
     """A loaded sources.yaml."""
 
@@ -129,6 +173,8 @@ class Project:
     settings: Settings
     editions: dict[str, EditionText]
     sources: tuple[Source, ...]
+    feeds: tuple[Feed, ...] = ()
+    send: policy.SendSettings | None = None  # the `send:` section, if any
 
     @property
     def folder(self) -> Path:
@@ -155,13 +201,58 @@ def iso_week(day: dt.date) -> str:
 
 def edition_monday(key: str) -> dt.date:
     """The Monday that opens edition `key`."""
+    problem = edition_problem(key)
+    if problem:
+        raise UsageError(f"{shown(key)} {problem}")
+    match = EDITION_RE.match(key)
+    assert match is not None
+    return dt.date.fromisocalendar(int(match[1]), int(match[2]), 1)
+
+
+def edition_problem(key: str) -> str | None:
+    """Why `key` is not an edition (an ISO week that exists), or None."""
     match = EDITION_RE.match(key)
     if not match:
-        raise UsageError(f"'{key}' is not an edition; write an ISO week such as 2026-W48")
+        return "is not an edition; write an ISO week such as 2026-W48"
     try:
-        return dt.date.fromisocalendar(int(match[1]), int(match[2]), 1)
+        dt.date.fromisocalendar(int(match[1]), int(match[2]), 1)
+    except ValueError:
+        return f"is not an edition: {match[1]} has no ISO week {match[2]}"
+    return None
+
+
+# Whitespace, controls and invisible format characters: never part of a URL a curator means.
+_URL_FORBIDDEN = re.compile(
+    r"[\s\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]"
+)
+
+
+def url_problem(url: str) -> str | None:
+    """Why `url` cannot be a source's URL (not http(s), malformed, holds a line break), or None."""
+    bad = _URL_FORBIDDEN.search(url)
+    if bad:
+        return f"holds {_character_name(bad[0])}; a URL has none"
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - parsing the port is what raises on "http://x:99999"
     except ValueError as exc:
-        raise UsageError(f"'{key}' is not an edition: {exc}") from None
+        return f"is not a valid URL ({exc})"
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return "is not an http(s) URL"
+    return None
+
+
+def shown(text: str) -> str:
+    """Text quoted for a message: as is when printable, else with its line breaks escaped."""
+    return f"'{text}'" if text.isprintable() else repr(text)
+
+
+def _character_name(char: str) -> str:
+    if char in "\r\n\x85\u2028\u2029":
+        return "a line break"
+    if char.isspace():
+        return "a space" if char == " " else f"a space character (U+{ord(char):04X})"
+    return f"an invisible character (U+{ord(char):04X})"
 
 
 def resolve_ref(sources: Sequence[Source], ref: str, path: Path | None = None) -> Source:
@@ -201,26 +292,51 @@ class Document:
     """A sources.yaml as read from disk: its text, digest and round-trip document."""
 
     path: Path
-    text: str
+    text: str  # with "\n" line breaks, whatever the file uses
     digest: str
     data: Any
+    bom: bool = False  # the file starts with a UTF-8 byte order mark: an edit keeps it
+    newline: str = "\n"  # the file's line break ("\r\n" from Windows editors): an edit keeps it
 
 
 def read_document(path: Path) -> Document:
     """sources.yaml as text, digest and round-trip document; ConfigError if unreadable."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ConfigError(
-            f"{path}: not found; create one with `digest init` or point --sources at yours"
-        ) from None
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+    raw = _read_capped(path)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: not UTF-8 (byte {exc.start}); save it as UTF-8") from None
-    return Document(path, text, hashlib.sha256(raw).hexdigest(), parse_yaml(path, text))
+    newline = "\r\n" if raw[: raw.find(b"\n") + 1].endswith(b"\r\n") else "\n"
+    text = text.replace("\r\n", "\n")
+    return Document(
+        path,
+        text,
+        hashlib.sha256(raw).hexdigest(),
+        parse_yaml(path, text),
+        bom=raw.startswith(codecs.BOM_UTF8),
+        newline=newline,
+    )
+
+
+def _read_capped(path: Path) -> bytes:
+    """The bytes of sources.yaml, refused past MAX_SOURCES_BYTES (a review is never that big)."""
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_SOURCES_BYTES + 1)
+    except FileNotFoundError:
+        raise ConfigError(
+            f"{path}: not found; create one with `digest init` or point --sources at yours"
+        ) from None
+    except IsADirectoryError:
+        raise ConfigError(f"{path}: is a folder; point --sources at a sources.yaml") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+    if len(raw) > MAX_SOURCES_BYTES:
+        raise ConfigError(
+            f"{path}: refused: larger than {MAX_SOURCES_BYTES // 1_000_000} MB, which no review "
+            "needs; is it the right file?"
+        )
+    return raw
 
 
 def parse_yaml(path: Path, text: str) -> Any:
@@ -230,7 +346,10 @@ def parse_yaml(path: Path, text: str) -> Any:
         node = yaml.compose(io.StringIO(text))
         if node is not None:
             _refuse_alias_bomb(path, node)
-        return yaml.load(io.StringIO(text))
+        try:
+            return yaml.load(io.StringIO(text))
+        except ValueError as exc:  # a scalar YAML resolves but cannot build: 2026-02-30
+            raise ConfigError(_unbuildable(path, node, exc)) from None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = f":{mark.line + 1}" if mark is not None else ""
@@ -238,30 +357,106 @@ def parse_yaml(path: Path, text: str) -> Any:
         raise ConfigError(f"{path.name}{line}: {problem}") from None
     except YAMLError as exc:
         raise ConfigError(f"{path.name}: invalid YAML: {exc}") from None
+    except RecursionError:
+        # The composer recurses once per level: thousands of nested brackets exhaust the stack.
+        raise ConfigError(_too_deep(path, text)) from None
+
+
+def _too_deep(path: Path, text: str) -> str:
+    """Where lists or mappings are nested past MAX_DEPTH (the scanner does not recurse)."""
+    from ruamel.yaml import tokens
+
+    opening = (
+        tokens.BlockMappingStartToken, tokens.BlockSequenceStartToken,
+        tokens.FlowMappingStartToken, tokens.FlowSequenceStartToken,
+    )  # fmt: skip
+    closing = (tokens.BlockEndToken, tokens.FlowMappingEndToken, tokens.FlowSequenceEndToken)
+    depth = 0
+    with contextlib.suppress(YAMLError):
+        for token in YAML(typ="rt").scan(io.StringIO(text)):
+            if isinstance(token, opening):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return (
+                        f"{path.name}:{token.start_mark.line + 1}: lists or mappings nested "
+                        f"more than {MAX_DEPTH} deep; no review needs that"
+                    )
+            elif isinstance(token, closing):
+                depth -= 1
+    return f"{path.name}: lists or mappings nested too deeply to read"
+
+
+def _unbuildable(path: Path, root: Node | None, exc: ValueError) -> str:
+    """Which scalar could not be built (a date that does not exist), with its line and place."""
+    if root is not None:
+        todo: list[tuple[Node, str]] = [(root, "")]
+        while todo:
+            node, where = todo.pop()
+            if isinstance(node, MappingNode):
+                todo.extend(
+                    (value, f"{where}.{key.value}" if where else str(key.value))
+                    for key, value in reversed(node.value)
+                )
+            elif isinstance(node, SequenceNode):
+                todo.extend(
+                    (child, f"{where}[{i + 1}]")
+                    for i, child in reversed(list(enumerate(node.value)))
+                )
+            elif str(node.tag or "").endswith(":timestamp") and not _is_date(str(node.value)):
+                return (
+                    f"{path.name}:{node.start_mark.line + 1}: {where} '{node.value}' is not a "
+                    "date (YYYY-MM-DD)"
+                )
+    return f"{path.name}: a value cannot be read: {exc}"
+
+
+def _is_date(text: str) -> bool:
+    match = re.match(r"(\d{4})-(\d\d?)-(\d\d?)", text)
+    if match is None:
+        return True  # a date-time: not ours to judge beyond the date
+    try:
+        dt.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return False
+    return True
 
 
 def _refuse_alias_bomb(path: Path, root: Node) -> None:
-    """Count the nodes that aliases would expand to, without expanding them."""
+    """Refuse a document whose aliases would add too many nodes, without expanding them.
+
+    Only what aliases add counts: a long review of plain entries is no bomb, however big.
+    """
     sizes: dict[int, int] = {}
-
-    def size(node: Node) -> int:
+    distinct = 0
+    # Post-order without recursion: a node's expanded size once its children have theirs.
+    stack: list[tuple[Node, bool]] = [(root, False)]
+    while stack:
+        node, ready = stack.pop()
         key = id(node)
+        if ready:
+            children = _children(node)
+            sizes[key] = 1 + sum(sizes.get(id(child), 1) for child in children)
+            continue
         if key in sizes:
-            return sizes[key]
+            continue
+        distinct += 1
         sizes[key] = 1  # a recursive alias counts once instead of looping
-        total = 1
-        if isinstance(node, SequenceNode):
-            total += sum(size(child) for child in node.value)
-        elif isinstance(node, MappingNode):
-            total += sum(size(k) + size(v) for k, v in node.value)
-        sizes[key] = total
-        return total
-
-    if size(root) > MAX_EXPANDED_NODES:
+        stack.append((node, True))
+        stack.extend((child, False) for child in _children(node) if id(child) not in sizes)
+    added = sizes[id(root)] - distinct
+    if added > MAX_EXPANDED_NODES:
         raise ConfigError(
-            f"{path.name}: refused: its YAML aliases would expand to more than "
+            f"{path.name}: refused: its YAML aliases would add more than "
             f"{MAX_EXPANDED_NODES:,} nodes (an alias bomb?)"
         )
+
+
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    if isinstance(node, MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
 
 
 def load(path: Path) -> Project:
@@ -307,10 +502,15 @@ def _suggest(word: str, choices: Sequence[str]) -> str:
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
-TOP_KEYS = ("digest", "editions", "sources")
-DIGEST_KEYS = ("title", "language", "themes", "labels", "template", "fetch", "version")
+TOP_KEYS = ("digest", "editions", "sources", "feeds", "send")
+DIGEST_KEYS = (
+    "title", "language", "themes", "labels", "template", "fetch", "version",
+    "paywall_labels", "quotes", "require_date", "max_share_per_publication",
+)  # fmt: skip
 FETCH_KEYS = tuple(FetchSettings.__dataclass_fields__)
+ZERO_MEANS_NONE = ("retries", "backoff", "delay")  # 0 retries: one attempt; 0 s: no wait
 EDITION_KEYS = ("title", "intro", "outro")
+FEED_KEYS = ("url", "theme", "keywords", "exclude", "language", "max_entries")
 SOURCE_KEYS = (
     "url", "added", "edition", "theme", "comment", "quote", "html", "title", "author",
     "authors", "publication", "date", "language", "label",
@@ -344,6 +544,13 @@ def _text(
     return text or None
 
 
+def _prose(checked: str | None, raw: Any) -> str | None:
+    """The curator's text with its first line's indentation (Markdown reads it); None if blank."""
+    if checked is None:
+        return None
+    return re.sub(r"\A(?:[ \t]*\n)+", "", str(raw)).rstrip()
+
+
 def validate(raw: Document) -> Project:
     """The project a document describes; ConfigError listing every problem."""
     path, data = raw.path, raw.data
@@ -356,8 +563,10 @@ def validate(raw: Document) -> Project:
     settings = _validate_settings(problems, data.get("digest"), _line_of(data, "digest"), path)
     editions = _validate_editions(problems, data.get("editions"), _line_of(data, "editions"))
     sources = _validate_sources(problems, data.get("sources"), settings, path)
+    feeds = _validate_feeds(problems, data.get("feeds"), _line_of(data, "feeds"), settings)
+    send = policy.read_send(data.get("send"), _line_of(data, "send"), problems.add, _line_of)
     problems.raise_if_any()
-    return Project(path=path, settings=settings, editions=editions, sources=tuple(sources))
+    return Project(path, settings, editions, tuple(sources), tuple(feeds), send)
 
 
 def _validate_settings(problems: _Problems, section: Any, line: int | None, path: Path) -> Settings:
@@ -400,6 +609,16 @@ def _validate_settings(problems: _Problems, section: Any, line: int | None, path
             )
         else:
             labels = {str(k).lower(): str(v) for k, v in labels_raw.items() if v is not None}
+    paywall_labels: dict[str, str] = {}
+    paywall_raw = section.get("paywall_labels")
+    if isinstance(paywall_raw, CommentedMap):
+        paywall_labels = {str(k).lower(): str(v) for k, v in paywall_raw.items() if v is not None}
+    elif paywall_raw is not None:
+        problems.add(
+            _line_of(section, "paywall_labels"),
+            "digest.paywall_labels",
+            "must map languages to words",
+        )
     template: Path | None = None
     template_text = _text(problems, section, "template", "digest")
     if template_text:
@@ -409,7 +628,11 @@ def _validate_settings(problems: _Problems, section: Any, line: int | None, path
                 _line_of(section, "template"), "digest.template", f"'{template_text}' not found"
             )
     fetch = _validate_fetch(problems, section.get("fetch"), _line_of(section, "fetch"))
-    return Settings(title, language, tuple(themes), labels, template, fetch, theme_lines)
+    publishing = policy.read_publishing(section, problems.add, _line_of)
+    return Settings(
+        title, language, tuple(themes), labels, template, fetch, theme_lines,
+        paywall_labels, publishing,
+    )  # fmt: skip
 
 
 def _validate_fetch(problems: _Problems, section: Any, line: int | None) -> FetchSettings:
@@ -433,7 +656,8 @@ def _validate_fetch(problems: _Problems, section: Any, line: int | None) -> Fetc
         elif name == "max_age_days":
             ok = value is None or (isinstance(value, (int, float)) and value >= 0)
         else:
-            ok = isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0
+            ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+            ok = ok and (value >= 0 if name in ZERO_MEANS_NONE else value > 0)
             if ok and isinstance(default, int):
                 ok = float(value).is_integer()
                 value = int(value)
@@ -458,6 +682,9 @@ def _validate_editions(
         where = f"editions.{name}"
         if not EDITION_RE.match(name):
             problems.add(_line_of(section, key), where, "is not an ISO week such as 2026-W48")
+            continue
+        if edition_problem(name):
+            problems.add(_line_of(section, key), where, f"{edition_problem(name)}")
             continue
         if value is None:
             editions[name] = EditionText()
@@ -515,8 +742,8 @@ def _validate_source(
     url = _text(problems, entry, "url", where)
     if not url:
         problems.add(line, where, "needs a 'url'")
-    elif urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc:
-        problems.add(at("url"), f"{where}.url", f"'{url}' is not an http(s) URL")
+    elif url_problem(url):
+        problems.add(at("url"), f"{where}.url", f"{shown(url)} {url_problem(url)}")
     added = entry.get("added")
     if isinstance(added, str):
         try:
@@ -532,8 +759,10 @@ def _validate_source(
     edition = _text(problems, entry, "edition", where)
     if edition and not EDITION_RE.match(edition):
         problems.add(
-            at("edition"), f"{where}.edition", f"'{edition}' is not an ISO week (2026-W48)"
+            at("edition"), f"{where}.edition", f"{shown(edition)} is not an ISO week (2026-W48)"
         )
+    elif edition and edition_problem(edition):
+        problems.add(at("edition"), f"{where}.edition", f"'{edition}' {edition_problem(edition)}")
     theme = _text(problems, entry, "theme", where)
     if theme and theme not in settings.themes:
         hint = _suggest(theme, settings.themes)
@@ -582,7 +811,7 @@ def _validate_source(
         added=added,
         edition=edition,
         theme=theme,
-        comment=_text(problems, entry, "comment", where),
+        comment=_prose(_text(problems, entry, "comment", where), entry.get("comment")),
         quote=_text(problems, entry, "quote", where),
         html=html,
         title=_text(problems, entry, "title", where),
@@ -592,3 +821,89 @@ def _validate_source(
         language=language.lower() if language else None,
         label=_text(problems, entry, "label", where),
     )
+
+
+def _validate_feeds(
+    problems: _Problems, section: Any, line: int | None, settings: Settings
+) -> list[Feed]:
+    """The `feeds:` list (digest discover), checked like sources: file, line and entry."""
+    if section is None:
+        return []
+    if not isinstance(section, CommentedSeq):
+        problems.add(line, "feeds", "must be a list of entries, each starting with '- url:'")
+        return []
+    feeds: list[Feed] = []
+    for i, entry in enumerate(section):
+        where = f"feeds[{i + 1}]"
+        at_line = _line_of(section, i) or 0
+        if isinstance(entry, str):
+            entry = CommentedMap(url=entry)
+        if not isinstance(entry, CommentedMap):
+            problems.add(at_line, where, "must be a mapping starting with 'url:'")
+            continue
+        count = len(problems.lines)
+        _unknown_keys(problems, entry, FEED_KEYS, where)
+        url = _text(problems, entry, "url", where)
+        if not url:
+            problems.add(at_line, where, "needs a 'url'")
+        elif urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc:
+            problems.add(
+                _line_of(entry, "url") or at_line, f"{where}.url", f"'{url}' is not an http(s) URL"
+            )
+        theme = _text(problems, entry, "theme", where)
+        if theme and theme not in settings.themes:
+            hint = _suggest(theme, settings.themes)
+            problems.add(
+                _line_of(entry, "theme") or at_line,
+                f"{where}.theme",
+                f"'{theme}' is not a theme{hint}",
+            )
+        words = {
+            key: _words(problems, entry, key, where, at_line) for key in ("keywords", "exclude")
+        }
+        language = _text(problems, entry, "language", where)
+        if language and not LANGUAGE_RE.match(language.lower()):
+            problems.add(
+                _line_of(entry, "language") or at_line,
+                f"{where}.language",
+                f"'{language}' is not a two-letter code",
+            )
+        max_entries = entry.get("max_entries", Feed.max_entries)
+        if isinstance(max_entries, bool) or not isinstance(max_entries, int) or max_entries < 1:
+            problems.add(
+                _line_of(entry, "max_entries") or at_line,
+                f"{where}.max_entries",
+                f"has an invalid value {max_entries!r}; write a whole number above 0",
+            )
+        if len(problems.lines) > count or not url:
+            continue
+        feeds.append(
+            Feed(
+                index=i + 1,
+                line=at_line,
+                url=url,
+                theme=theme,
+                keywords=words["keywords"],
+                exclude=words["exclude"],
+                language=language.lower() if language else None,
+                max_entries=int(max_entries),
+            )
+        )
+    return feeds
+
+
+def _words(
+    problems: _Problems, entry: CommentedMap, key: str, where: str, line: int
+) -> tuple[str, ...]:
+    """A list of words or phrases (or one of them alone)."""
+    raw = entry.get(key)
+    if raw is None:
+        return ()
+    if isinstance(raw, str):
+        raw = [raw]
+    if not isinstance(raw, list) or not all(isinstance(w, str) and w.strip() for w in raw):
+        problems.add(
+            _line_of(entry, key) or line, f"{where}.{key}", "must be a list of words or phrases"
+        )
+        return ()
+    return tuple(w.strip() for w in raw)

@@ -101,6 +101,8 @@ class SourceView:
             "label": self.item.label,
             "theme": source.theme,
             "comment": source.comment,
+            "words": self.item.words,
+            "paywalled": self.item.paywalled,
             "quotes": [c.to_dict() for c in self.item.candidates],
             "chosen_quote": {
                 "text": source.quote,
@@ -169,6 +171,8 @@ def panel(view: SourceView, language: str) -> RenderableType:
             line.append(f"  · {value.describe()}", style="dim")
         grid.add_row(name.capitalize(), line)
     grid.add_row("Status", Text(view.status + (f": {view.error}" if view.error else "")))
+    if item.fetched:
+        grid.add_row("Length", Text(access_line(item)))
     grid.add_row("Theme", Text(source.theme or "— none yet"))
     grid.add_row("Comment", Text(source.comment or "— none yet"))
     quote = Text(source.quote or "— none chosen")
@@ -191,6 +195,18 @@ def panel(view: SourceView, language: str) -> RenderableType:
     return Constrain(
         Panel(Group(*parts), title=title, title_align="left", subtitle=subtitle), PANEL_WIDTH
     )
+
+
+def access_line(item: Item) -> str:
+    """The article's length and whether the page declares a paywall, for `digest show`."""
+    minutes = item.reading_minutes
+    length = f"{item.words:,} words, about {minutes} min" if minutes else "no text"
+    paywall: dict[bool | None, str] = {
+        True: "paywalled (the page says so)",
+        False: "free (the page says so)",
+        None: "no paywall declared",
+    }
+    return f"{length} · {paywall[item.paywalled]}"
 
 
 def candidates_table(candidates: tuple[Quote, ...], chosen: int | None) -> Table:
@@ -298,7 +314,10 @@ def changes_for(
         changes["theme"] = (
             choose_theme(answer.theme, project.settings.themes) if answer.theme.strip() else None
         )
-    for key in ("comment", "title", "publication", "label"):
+    if answer.comment is not None:
+        # The curator's words exactly, indentation included (Markdown gives it a meaning).
+        changes["comment"] = answer.comment if answer.comment.strip() else None
+    for key in ("title", "publication", "label"):
         value = getattr(answer, key)
         if value is not None:
             changes[key] = value.strip() or None

@@ -7,9 +7,11 @@ changed since we read it.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import hashlib
 import io
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,22 +19,30 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
-from ruamel.yaml.scalarstring import LiteralScalarString
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
 from digest.config import (
+    LANGUAGE_RE,
     Document,
     Project,
     Source,
+    edition_problem,
     iso_week,
     parse_yaml,
     read_document,
     round_trip_yaml,
+    shown,
+    url_problem,
     validate,
 )
 from digest.errors import ConfigError, ConflictError, UsageError
-from digest.files import write_atomic
+from digest.files import WriteError, edit_lock, write_atomic
 
 Mutation = Callable[[Any], None]
+# What a YAML literal block cannot carry as is (see `_block`).
+_NOT_IN_BLOCK = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]"
+)
 
 
 def edit(
@@ -40,23 +50,34 @@ def edit(
 ) -> Project:
     """Apply `mutate` to the round-trip document of sources.yaml and write it back atomically.
 
-    If the file changed on disk between our read and our write (the curator saved it in an
-    editor meanwhile), the mutation is re-applied to the fresh file, so neither side's work is
-    lost. `mutate` must therefore find its target by content (a URL), never by position alone.
+    The one way to change sources.yaml: every command that edits it comes here. The edit lock
+    is held across read, change, re-check and replace, so two digest commands take turns
+    and neither edit is lost. An editor does not take our lock: if the file changed on disk
+    between our read and our write (the curator saved it meanwhile), the mutation is re-applied
+    to the fresh file, so neither side's work is lost. `mutate` must therefore find its target
+    by content (a URL), never by position alone.
     """
-    for _ in range(3):
-        raw = read_document(path)
-        document = raw.data if raw.data is not None else CommentedMap()
-        mutate(document)
-        text = _dump(raw.text, document)
-        project = validate(Document(path, text, "", parse_yaml(path, text)))
-        if before_write is not None:
-            before_write()
-        if _write_if_unchanged(path, text, raw.digest):
-            return project
+    with edit_lock(path):
+        for _ in range(3):
+            raw = read_document(path)
+            document = raw.data if raw.data is not None else CommentedMap()
+            mutate(document)
+            text = _dump(raw.text, document)
+            project = validate(Document(path, text, "", parse_yaml(path, text)))
+            if before_write is not None:
+                before_write()
+            if _write_if_unchanged(path, _encode(text, raw), raw.digest):
+                return project
     raise ConflictError(
         f"{path}: it keeps changing while digest edits it; nothing was written, try again"
     )
+
+
+def _encode(text: str, form: Document) -> bytes:
+    """The file's bytes in the form it was read: its line breaks, its byte order mark."""
+    if form.newline != "\n":
+        text = text.replace("\n", form.newline)
+    return (codecs.BOM_UTF8 if form.bom else b"") + text.encode("utf-8")
 
 
 def _dump(original: str, document: Any) -> str:
@@ -109,15 +130,15 @@ def _sequence_indent(text: str) -> tuple[int, int] | None:
     return None
 
 
-def _write_if_unchanged(path: Path, text: str, digest: str) -> bool:
-    """Write `text` atomically unless the file no longer has the digest we read."""
+def _write_if_unchanged(path: Path, data: bytes, digest: str) -> bool:
+    """Write `data` atomically unless the file no longer has the digest we read."""
     try:
         current = hashlib.sha256(path.read_bytes()).hexdigest()
     except FileNotFoundError:
         current = ""
     if digest and current != digest:
         return False
-    write_atomic(path, text.encode("utf-8"))
+    write_atomic(path, data)
     return True
 
 
@@ -151,7 +172,17 @@ def _find_entry(document: Any, url: str, occurrence: int = 1) -> CommentedMap:
 
 
 def _block(text: str) -> str:
-    """Multi-line text as a YAML literal block, so the curator can read and edit it."""
+    """The curator's text exactly: multi-line as a literal block they can read and edit.
+
+    A literal block cannot hold a carriage return, a control character or a Unicode line
+    separator (YAML would read another line break, or refuse the file): such text is written
+    double-quoted, with escapes, so that it comes back as typed and the file's lines stay put.
+    Leading indentation is kept (ruamel writes an indentation indicator, `|2`).
+    """
+    if _NOT_IN_BLOCK.search(text):
+        quoted: str = DoubleQuotedScalarString(text)
+        return quoted
+    # Trailing white space means nothing in Markdown: a block ends with one line break (`|`).
     return LiteralScalarString(text.rstrip() + "\n") if "\n" in text.strip() else text
 
 
@@ -169,27 +200,84 @@ class NewSource:
 
 def add_sources(path: Path, new: Sequence[NewSource]) -> tuple[Project, list[str]]:
     """Append sources to sources.yaml; return the project and the URLs already listed."""
+    for item in new:
+        _check_new(item)
     skipped: list[str] = []
 
     def mutate(document: Any) -> None:
         entries = _entries(document)
         listed = {_entry_url(e) for e in entries}
         skipped.clear()
+        before = len(entries)
         for item in new:
             if item.url in listed:
                 skipped.append(item.url)
                 continue
             entry = CommentedMap()
             entry["url"] = item.url
-            entry["added"] = item.added
+            # A copy: ruamel would write one date object shared by two entries as an anchor.
+            entry["added"] = dt.date.fromordinal(item.added.toordinal())
             for key in ("edition", "theme", "comment", "html"):
                 value = getattr(item, key)
                 if value:
                     entry[key] = _block(value)
             entries.append(entry)
             listed.add(item.url)
+        _keep_list_ending(entries, before)
 
     return edit(path, mutate), skipped
+
+
+def _keep_list_ending(entries: CommentedSeq, before: int) -> None:
+    """The blank line (or comment) that closed the list stays at its end, after new entries."""
+    if before == 0 or len(entries) == before:
+        return
+    old, new = entries[before - 1], entries[-1]
+    if not (isinstance(old, CommentedMap) and isinstance(new, CommentedMap) and old and new):
+        return
+    slots = old.ca.items.get(list(old)[-1])
+    if not slots or len(slots) < 3 or slots[2] is None or _is_block(old[list(old)[-1]]):
+        return  # after a block scalar the comment token means something else: leave it
+    if _is_block(new[list(new)[-1]]):
+        return
+    new.ca.items.setdefault(list(new)[-1], [None, None, None, None])[2] = slots[2]
+    slots[2] = None
+
+
+def add_feeds(path: Path, urls: Sequence[str]) -> tuple[Project, list[str]]:
+    """Append feeds to `feeds:` in sources.yaml; return the project and the URLs added."""
+    added: list[str] = []
+
+    def mutate(document: Any) -> None:
+        if not isinstance(document, CommentedMap):
+            raise ConfigError("sources.yaml: expected a mapping with 'digest:' and 'sources:'")
+        feeds = document.get("feeds")
+        if feeds is None:
+            feeds = document["feeds"] = CommentedSeq()
+        if not isinstance(feeds, CommentedSeq):
+            raise ConfigError("sources.yaml: 'feeds' must be a list")
+        listed = {_entry_url(e) for e in feeds}
+        added.clear()
+        for url in urls:
+            if url not in listed:
+                entry = CommentedMap()
+                entry["url"] = url
+                feeds.append(entry)
+                listed.add(url)
+                added.append(url)
+
+    return edit(path, mutate), added
+
+
+def _check_new(item: NewSource) -> None:
+    """Refuse a URL or an edition that sources.yaml would refuse, naming the argument."""
+    problem = url_problem(item.url)
+    if problem:
+        raise UsageError(f"{shown(item.url)} {problem}; nothing was added")
+    if item.edition is not None:
+        problem = edition_problem(item.edition)
+        if problem:
+            raise UsageError(f"--edition {shown(item.edition)} {problem}; nothing was added")
 
 
 def set_fields(
@@ -253,7 +341,7 @@ INIT_TEMPLATE = """\
 # sources.yaml: your review. digest reads it; only `digest add` and `digest annotate` write it,
 # and they keep your comments and layout. Reference: the README's "sources.yaml" section.
 digest:
-  title: "{title}"
+  title: {title}
   language: {language}               # the edition's language: typography and the default label
   themes:                            # sections of the digest, in this order
     - First theme
@@ -280,11 +368,28 @@ sources:
 def init_folder(folder: Path, *, title: str = "My review", language: str = "en") -> Path:
     """Create `folder` with a commented sources.yaml and an empty digests/; return the file."""
     path = folder / "sources.yaml"
-    if path.exists():
-        raise UsageError(f"{path} already exists; nothing was written")
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "digests").mkdir(exist_ok=True)
+    language = language.strip().lower()
+    if not LANGUAGE_RE.match(language):
+        raise UsageError(f"--language '{language}' is not a two-letter code (en, fr, de, ...)")
     today = dt.date.today()
-    text = INIT_TEMPLATE.format(title=title, language=language, week=iso_week(today), today=today)
-    write_atomic(path, text.encode("utf-8"))
+    text = INIT_TEMPLATE.format(
+        title=_quoted(title), language=language, week=iso_week(today), today=today
+    )
+    # Whatever the title holds, the file we write must read back as the review we meant.
+    validate(Document(path, text, "", parse_yaml(path, text)))
+    try:
+        (folder / "digests").mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise WriteError(f"cannot create {folder / 'digests'}: {exc.strerror}") from None
+    with edit_lock(path):
+        if path.exists():
+            raise UsageError(f"{path} already exists; nothing was written")
+        write_atomic(path, text.encode("utf-8"))
     return path
+
+
+def _quoted(text: str) -> str:
+    """`text` as a double-quoted YAML scalar, escaped by ruamel (quotes, line breaks, controls)."""
+    out = io.StringIO()
+    round_trip_yaml().dump({"k": DoubleQuotedScalarString(text)}, out)
+    return out.getvalue().removeprefix("k: ").rstrip("\n")

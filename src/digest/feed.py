@@ -13,6 +13,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from digest import webtext
 from digest.render import EditionData, render_fragment
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -65,7 +66,8 @@ def render_atom(title: str, language: str, entries: Sequence[FeedEntry]) -> str:
         content = _sub(node, "content", render_fragment(edition))
         content.set("type", "html")
     ET.indent(feed, space="  ")
-    body = ET.tostring(feed, encoding="unicode")
+    # Readers reject a whole feed for one character that XML 1.0 forbids.
+    body = webtext.xml_safe(ET.tostring(feed, encoding="unicode"))
     return '<?xml version="1.0" encoding="utf-8"?>\n' + body + "\n"
 
 

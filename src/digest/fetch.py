@@ -5,7 +5,8 @@ the starts of two requests to one host; robots.txt is read once per origin and h
 Defence: every attempt has connect and read timeouts and a total budget (a server that trickles
 a byte a second is cut at the budget); bodies are capped while streaming, after decompression,
 so a gzip bomb costs at most the cap; only HTML and XHTML are read; redirects are followed by
-hand (a limit, loop detection, http and https only). Transient failures (connection errors,
+hand (a limit, loop detection, http and https only, and never from a public host to a private,
+loopback or link-local address, judged on every address the target's name resolves to). Transient failures (connection errors,
 timeouts, 429, 5xx) are retried with exponential backoff and jitter, honouring Retry-After.
 A failure is a `FetchResult` that keeps its cause, never an exception.
 """
@@ -15,9 +16,11 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import email.utils
+import ipaddress
 import itertools
 import os
 import random
+import socket
 import ssl
 import time
 import urllib.robotparser
@@ -39,8 +42,20 @@ if TYPE_CHECKING:
     from digest.config import FetchSettings
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+# What `digest discover` reads: feeds, OPML lists, and home pages that declare their feeds.
+# text/plain and generic XML/JSON because many servers label their feeds that way.
+FEED_TYPES = HTML_TYPES | frozenset(
+    {
+        "application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml",
+        "text/xml", "application/feed+json", "application/json", "text/x-opml",
+        "application/x-opml+xml", "text/plain",
+    }
+)  # fmt: skip
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 MAX_ROBOTS_BYTES = 512_000  # Google reads the first 500 KiB of a robots.txt
+MAX_ROBOTS_REDIRECTS = 5  # RFC 9309: follow at least five
+# Top-level names reserved for documentation and tests (RFC 2606, 6761): never in the DNS.
+_NEVER_RESOLVED = frozenset({"example", "test", "invalid"})
 MAX_CRAWL_DELAY = 30.0  # seconds; a robots.txt Crawl-delay above this is held to it
 _CHUNK = 65_536
 _T = TypeVar("_T")
@@ -65,8 +80,13 @@ class FetchOptions:
     # the backlog plus one max_bytes body per request in flight.
     backlog_bytes: int = 32_000_000
     robots: bool = True
+    accept: frozenset[str] = HTML_TYPES  # the media types worth reading; others are refused
     proxies: Mapping[str, str] = field(default_factory=dict)  # {"http": url, "https": url}
     no_proxy: tuple[str, ...] = ()
+    allow_private: bool = False  # follow redirects from public hosts to private addresses
+    # Addresses that judge a host name instead of DNS, like /etc/hosts: tests make a host
+    # public without the network. Only the judgement reads them, never the connection.
+    hosts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def from_settings(
@@ -91,6 +111,7 @@ class FetchOptions:
             retries=settings.retries,
             backoff=settings.backoff,
             robots=settings.robots and not ignore_robots,
+            allow_private=settings.allow_private,
             proxies=proxies,
             no_proxy=no_proxy,
         )
@@ -284,6 +305,7 @@ class Fetcher:
         self._backlog: _Backlog | None = None
         self._gates: dict[str, _HostGate] = {}
         self._robots: dict[str, asyncio.Task[urllib.robotparser.RobotFileParser | str | None]] = {}
+        self._resolved: dict[str, list[str]] = {}
 
     async def __aenter__(self) -> Fetcher:
         self._global = asyncio.Semaphore(self.options.concurrency)
@@ -382,7 +404,9 @@ class Fetcher:
                 return answer
             trail.status = answer.status
             if answer.status in REDIRECTS:
+                here = trail.current
                 problem = trail.follow(answer.headers.get("location"), self.options.max_redirects)
+                problem = problem or await self._inward_refusal(here, trail.current)
                 if problem:
                     return trail.result("failed", problem)
                 continue
@@ -518,7 +542,7 @@ class Fetcher:
             if not 200 <= status < 300:
                 raise _Failure(_status_reason(status), status=status)
             mime = _mime(response.headers.get("content-type"))
-            if mime is not None and mime not in HTML_TYPES:
+            if mime is not None and mime not in self.options.accept:
                 raise _Failure(f"not an article ({mime})", status=status, outcome="not_article")
             declared = response.headers.get("content-length")
             if declared and declared.isdigit() and int(declared) > self.options.max_bytes:
@@ -530,7 +554,7 @@ class Fetcher:
             body = await self._read_body(response)
             if not body.strip():
                 raise _Failure(f"empty body (HTTP {status})", status=status)
-            if mime is None and not _looks_like_html(body):
+            if mime is None and not _looks_like_html(body) and self.options.accept == HTML_TYPES:
                 raise _Failure(
                     "not an article (no Content-Type, and the body is not HTML)",
                     status=status,
@@ -604,16 +628,108 @@ class Fetcher:
         return parser
 
     async def _small_get(self, url: str) -> tuple[int, bytes]:
-        """GET following redirects, keeping at most MAX_ROBOTS_BYTES of the body."""
-        async with self._client(url).stream("GET", url, follow_redirects=True) as response:
-            chunks: list[bytes] = []
-            size = 0
-            async for chunk in response.aiter_bytes(_CHUNK):
-                chunks.append(chunk)
-                size += len(chunk)
-                if size >= MAX_ROBOTS_BYTES:
-                    break
-            return response.status_code, b"".join(chunks)[:MAX_ROBOTS_BYTES]
+        """GET following redirects, keeping at most MAX_ROBOTS_BYTES of the body.
+
+        Redirects are checked as a page's are; one that cannot be followed leaves robots.txt
+        unavailable (RFC 9309: everything is allowed, and each page is checked on its own).
+        """
+        for _ in range(MAX_ROBOTS_REDIRECTS + 1):
+            async with self._client(url).stream("GET", url) as response:
+                location = response.headers.get("location")
+                if response.status_code not in REDIRECTS or not location:
+                    return response.status_code, await _read_at_most(response, MAX_ROBOTS_BYTES)
+            target = urljoin(url, location.strip())
+            if _scheme_refusal(target) or await self._inward_refusal(url, target):
+                return HTTPStatus.NOT_FOUND, b""
+            url = target
+        return HTTPStatus.NOT_FOUND, b""
+
+    # ------------------------------------------------------------------ private addresses
+
+    async def _inward_refusal(self, here: str, target: str) -> str | None:
+        """Why a redirect from `here` to `target` is refused: a public host pointing inward.
+
+        A source whose own address is private is the curator's choice (an intranet, the demo);
+        a public page sending us to 169.254.169.254 or a router is not.
+        """
+        if self.options.allow_private:
+            return None
+        to_host = urlsplit(target).hostname or ""
+        inward = [(a, k) for a in await self._addresses(to_host) if (k := not_public(a))]
+        if not inward:
+            return None
+        from_host = urlsplit(here).hostname or ""
+        from_addresses = await self._addresses(from_host)
+        if from_addresses and all(not_public(a) for a in from_addresses):
+            return None  # an internal site redirecting inside its own network
+        address, kind = inward[0]
+        shown = to_host if to_host == address else f"{to_host} ({address})"
+        a = "an" if kind[0] in "aeiou" else "a"
+        return (
+            f"redirected to {target}: {shown} is {a} {kind} address, refused from the public "
+            f"host {from_host} (digest.fetch.allow_private: true allows it)"
+        )
+
+    async def _addresses(self, host: str) -> list[str]:
+        """Every address `host` resolves to; none when it does not resolve (here)."""
+        if _ip(host) is not None:
+            return [host]
+        name = host.lower().rstrip(".")
+        if name in self.options.hosts:
+            return list(self.options.hosts[name])
+        tld = name.rsplit(".", 1)[-1]
+        if tld == "localhost":
+            return ["127.0.0.1"]  # RFC 6761: always loopback, whatever DNS says
+        if tld in _NEVER_RESOLVED:
+            return []  # no query for a name that cannot exist (the demo's, the tests')
+        known = self._resolved.get(name)
+        if known is None:
+            loop = asyncio.get_running_loop()
+            try:
+                async with asyncio.timeout(self.options.connect_timeout):
+                    infos = await loop.getaddrinfo(name, None, type=socket.SOCK_STREAM)
+            except (OSError, UnicodeError, TimeoutError):
+                infos = []  # the request meets (and reports) the same problem, or a proxy resolves it
+            known = self._resolved[name] = sorted({str(info[4][0]) for info in infos})
+        return known
+
+
+async def _read_at_most(response: httpx.Response, limit: int) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in response.aiter_bytes(_CHUNK):
+        chunks.append(chunk)
+        size += len(chunk)
+        if size >= limit:
+            break
+    return b"".join(chunks)[:limit]
+
+
+def _ip(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    try:
+        ip = ipaddress.ip_address(text.split("%", 1)[0])
+    except ValueError:
+        return None
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        return ip.ipv4_mapped  # ::ffff:127.0.0.1 is loopback
+    return ip
+
+
+def not_public(address: str) -> str | None:
+    """What kind of non-public address this is ("loopback", "private", ...), or None."""
+    ip = _ip(address)
+    if ip is None:
+        return None
+    for kind, test in (
+        ("loopback", ip.is_loopback),
+        ("link-local", ip.is_link_local),
+        ("unspecified", ip.is_unspecified),
+        ("multicast", ip.is_multicast),
+        ("private", ip.is_private),
+    ):
+        if test:
+            return kind
+    return None if ip.is_global else "reserved"
 
 
 class _Decoder:
@@ -714,6 +830,21 @@ def _proxy_mounts(
     if proxies:
         mounts.update({f"all://*{host}": None for host in no_proxy})
     return mounts
+
+
+def fetch_many(
+    requests: Sequence[tuple[str, Conditional | None]],
+    options: FetchOptions,
+    *,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> list[FetchResult]:
+    """Fetch URLs with one run's politeness (limits, robots.txt, retries), in request order."""
+
+    async def run() -> list[FetchResult]:
+        async with Fetcher(options, transport=transport) as fetcher:
+            return list(await asyncio.gather(*(fetcher.fetch(u, c) for u, c in requests)))
+
+    return asyncio.run(run())
 
 
 def link_problems(

@@ -13,6 +13,7 @@ from digest.models import Article, Origin, OriginKind, Quote
 
 _QUOTE_MARKS = str.maketrans({c: '"' for c in "“”„«»‟″"} | {c: "'" for c in "‘’‚‛′"})
 _DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―"})
+WORDS_PER_MINUTE = 230  # a common estimate for reading news prose on a screen
 
 
 @dataclass(frozen=True)
@@ -36,11 +37,19 @@ class Item:
     candidates: tuple[Quote, ...] = ()
     # The names the attribution line prints: `authors` without the publication signing itself.
     credited: tuple[str, ...] = ()
+    paywalled: bool | None = None  # as the page declares it
+    words: int = 0  # of the stored article text; 0 when not fetched
+    paywall_label: str = ""  # the word that marks a paywalled link, in the article's language
 
     @property
     def decided(self) -> bool:
         """The curator chose a theme and a quote for this item."""
         return bool(self.source.theme and self.source.quote)
+
+    @property
+    def reading_minutes(self) -> int | None:
+        """Minutes to read the article, rounded up; None when its text is unknown."""
+        return -(-self.words // WORDS_PER_MINUTE) if self.words else None
 
 
 def comparable(text: str) -> str:
@@ -122,6 +131,9 @@ def resolve(source: Source, article: Article | None, settings: Settings) -> Item
         origins=origins,
         candidates=tuple(candidates),
         credited=credited,
+        paywalled=article.paywalled if article else None,
+        words=article.words if article else 0,
+        paywall_label=settings.paywall_label_for(language),
     )
 
 

@@ -15,7 +15,7 @@ from digest import config, urls
 from digest.config import Project, Source
 from digest.extract.bylines import is_agency
 from digest.items import Item, resolve
-from digest.models import Article
+from digest.models import Article, OriginKind
 from digest.store import FetchRecord, Store
 
 _ALL_CAPS_MIN = 4  # "BBC" is an acronym; "JOHN SMITH" is a shouting byline
@@ -34,7 +34,9 @@ class Finding:
 
     file: str
     line: int | None
-    kind: str  # duplicate | tracking | cited | empty-theme | no-theme | stale-quote | byline | title | fetch | link
+    # duplicate | tracking | cited | featured-before | empty-theme | no-theme | stale-quote | byline | title | fetch |
+    # link | long-quote | attribution | comment | publication-share | password
+    kind: str
     message: str
     source: int | None = None
     # An error stops a careful editor; a warning asks for a look. `check` exits 1 on errors, and
@@ -98,9 +100,15 @@ def check(project: Project, edition: str | None = None) -> list[Finding]:
     found += _same_article(project, sources, state)
     found += _tracking(project, sources)
     found += _cited_before(project, sources, state)
+    from digest import featured  # featured-before supersedes `cited` where both apply
+
+    found = featured.supersede(found, featured.findings(project, sources))
     found += _themes(project, sources)
     for item in items:
         found += _item_findings(project, item, state)
+    from digest import publishing, send  # they import this module
+
+    found += publishing.findings(project, items) + send.findings(project)
     return sorted(found, key=lambda f: (f.file != project.path.name, f.file, f.line or 0))
 
 
@@ -281,7 +289,8 @@ def _byline_problems(item: Item, article: Article) -> list[str]:
             problems.append(f"the byline '{name}' looks like a URL")
         elif name.isupper() and sum(c.isalpha() for c in name) >= _ALL_CAPS_MIN:
             problems.append(f"the byline '{name}' is in capitals; set the name with --author")
-    if not article.authors and "authors" not in article.origins:
+    looked = article.origins.get("authors")
+    if not article.authors and (looked is None or looked.kind is OriginKind.ERROR):
         problems.append('no byline found; set it with --author NAME, or --author "" if none')
     return problems
 

@@ -61,7 +61,47 @@ def m001_initial(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX fetches_by_url ON fetches (url, id)")
 
 
-MIGRATIONS: tuple[tuple[str, Migration], ...] = (("m001_initial", m001_initial),)
+def m002_inbox(db: sqlite3.Connection) -> None:
+    """The inbox: candidates from feeds and imports, dismissals, and each feed's validators."""
+    db.execute(
+        """
+        CREATE TABLE candidates (
+            key TEXT PRIMARY KEY,          -- urls.normalize_url(url): one article, one row
+            url TEXT NOT NULL,             -- as published, without tracking parameters
+            title TEXT,
+            summary TEXT,
+            published TEXT,                -- ISO date or datetime, when the feed says
+            feed TEXT NOT NULL,            -- the feed or imported file it came from
+            theme TEXT,                    -- the theme it suggests
+            found_at TEXT NOT NULL         -- ISO datetime, UTC
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE dismissed (
+            key TEXT PRIMARY KEY,          -- never suggested again
+            url TEXT NOT NULL,
+            dismissed_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE feed_state (
+            url TEXT PRIMARY KEY,          -- a feed document, after home pages and OPML
+            etag TEXT,
+            last_modified TEXT,
+            checked_at TEXT NOT NULL
+        )
+        """
+    )
+
+
+MIGRATIONS: tuple[tuple[str, Migration], ...] = (
+    ("m001_initial", m001_initial),
+    ("m002_inbox", m002_inbox),
+)
 
 
 def apply(db: sqlite3.Connection) -> list[str]:

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from digest.webtext import clean_article
+
 
 class OriginKind(StrEnum):
     """The kinds of place a field's value comes from, as the curator knows them."""
@@ -74,6 +76,14 @@ class Article:
     quotes: tuple[Quote, ...] = ()
     canonical_url: str | None = None
     origins: dict[str, Origin] = field(default_factory=dict)
+    # What the page declares (schema.org isAccessibleForFree): True behind a paywall, False
+    # declared free, None when it says nothing.
+    paywalled: bool | None = None
+
+    @property
+    def words(self) -> int:
+        """The number of words of the body text."""
+        return len(self.text.split())
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -87,11 +97,16 @@ class Article:
             "quotes": [q.to_dict() for q in self.quotes],
             "canonical_url": self.canonical_url,
             "origins": {k: v.to_dict() for k, v in self.origins.items()},
+            "paywalled": self.paywalled,
         }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Article:
-        """The inverse of to_dict, tolerant of missing keys (older store rows)."""
+        """The inverse of to_dict, tolerant of missing keys (older store rows).
+
+        A store written by an older version may hold web text that extraction now cleans
+        (lone surrogates, control characters): it is cleaned on the way out as well.
+        """
         quotes = tuple(
             Quote(
                 text=str(q["text"]),
@@ -101,7 +116,7 @@ class Article:
             )
             for q in data.get("quotes") or []
         )
-        return cls(
+        article = cls(
             url=str(data.get("url") or ""),
             title=_opt(data.get("title")),
             authors=tuple(str(a) for a in data.get("authors") or []),
@@ -112,11 +127,17 @@ class Article:
             quotes=quotes,
             canonical_url=_opt(data.get("canonical_url")),
             origins={str(k): Origin.from_dict(v) for k, v in (data.get("origins") or {}).items()},
+            paywalled=_opt_bool(data.get("paywalled")),
         )
+        return clean_article(article)
 
 
 def _opt(value: object) -> str | None:
     return None if value is None else str(value)
+
+
+def _opt_bool(value: object) -> bool | None:
+    return value if isinstance(value, bool) else None
 
 
 @dataclass(frozen=True)

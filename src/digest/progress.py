@@ -12,6 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from digest.collect import FetchReport, ItemReport
+from digest.webtext import printable
 
 
 def interactive(console: Console) -> bool:
@@ -27,9 +28,11 @@ def item_line(item: ItemReport) -> str:
     )
     if item.error:
         line += f" -- {item.error}"
+    elif item.detail and item.used == "live":
+        line += f" -- {item.detail}"
     elif item.detail:
         line += f" -- {item.detail}; used the {item.used} copy"
-    return line
+    return printable(line)
 
 
 class Reporter:

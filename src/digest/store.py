@@ -7,8 +7,11 @@ in one transaction so that a process killed mid-run leaves whole items or none.
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import json
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -60,16 +63,38 @@ class PageInfo:
     size: int
 
 
+@dataclass(frozen=True)
+class Candidate:
+    """An article suggested by a feed or an import, waiting in the inbox."""
+
+    key: str  # urls.normalize_url(url)
+    url: str
+    title: str | None
+    summary: str | None
+    published: str | None
+    feed: str
+    theme: str | None
+    found_at: str
+
+
+_CANDIDATE_COLUMNS = "key, url, title, summary, published, feed, theme, found_at"
+
+
 class Store:
     """The store of one project: open with `Store.open(folder)`, use as a context manager."""
 
     def __init__(self, db: sqlite3.Connection, path: Path) -> None:
         self._db = db
         self.path = path
+        self.set_aside: Path | None = None  # where a damaged store went (open with rebuild)
 
     @classmethod
-    def open(cls, folder: Path) -> Store:
-        """Open (creating if needed) the store in `folder` and bring its schema up to date."""
+    def open(cls, folder: Path, *, rebuild_damaged: bool = False) -> Store:
+        """Open (creating if needed) the store in `folder` and bring its schema up to date.
+
+        With `rebuild_damaged` (fetch), the whole file is checked first; a damaged one is set
+        aside, kept under another name, and a new store takes its place: it is a cache.
+        """
         path = folder / DB_NAME
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -89,8 +114,17 @@ class Store:
             db.execute("PRAGMA synchronous = NORMAL")
             migrations.apply(db)
             _refuse_newer(db, path)
+            if rebuild_damaged:
+                _check_whole(db)
         except sqlite3.DatabaseError as exc:
             db.close()
+            if _is_damage(exc) and rebuild_damaged:
+                kept = _set_aside(path)
+                store = cls.open(folder)
+                store.set_aside = kept
+                return store
+            if _is_damage(exc):
+                raise StoreError(_damaged(path, exc)) from None
             raise StoreError(
                 f"{path} is not a usable digest store ({exc}); delete {folder} and run "
                 "`digest fetch` to rebuild it"
@@ -119,69 +153,88 @@ class Store:
 
     def get_page(self, url: str) -> Page | None:
         """The stored page for a source URL, body included."""
-        row = self._db.execute(
-            "SELECT url, final_url, body, status, content_type, etag, last_modified, fetched_at"
-            " FROM pages WHERE url = ?",
-            (url,),
-        ).fetchone()
-        if row is None:
-            return None
-        return Page(
-            url=row[0],
-            final_url=row[1],
-            body=bytes(row[2]),
-            status=row[3],
-            content_type=row[4],
-            etag=row[5],
-            last_modified=row[6],
-            fetched_at=row[7],
-        )
+        with self._reading():
+            row = self._db.execute(
+                "SELECT url, final_url, body, status, content_type, etag, last_modified, fetched_at"
+                " FROM pages WHERE url = ?",
+                (url,),
+            ).fetchone()
+            if row is None:
+                return None
+            return Page(
+                url=row[0],
+                final_url=row[1],
+                body=bytes(row[2]),
+                status=row[3],
+                content_type=row[4],
+                etag=row[5],
+                last_modified=row[6],
+                fetched_at=row[7],
+            )
 
     def page_info(self, url: str) -> PageInfo | None:
         """What is known of the stored page for `url`, without reading its body."""
-        row = self._db.execute(
-            "SELECT url, final_url, canonical_url, origin, status, etag, last_modified,"
-            " fetched_at, length(body) FROM pages WHERE url = ?",
-            (url,),
-        ).fetchone()
-        return None if row is None else PageInfo(*row)
+        with self._reading():
+            row = self._db.execute(
+                "SELECT url, final_url, canonical_url, origin, status, etag, last_modified,"
+                " fetched_at, length(body) FROM pages WHERE url = ?",
+                (url,),
+            ).fetchone()
+            return None if row is None else PageInfo(*row)
 
     def page_urls(self) -> list[str]:
         """Every URL with a stored page, sorted."""
-        return [row[0] for row in self._db.execute("SELECT url FROM pages ORDER BY url")]
+        with self._reading():
+            return [row[0] for row in self._db.execute("SELECT url FROM pages ORDER BY url")]
 
     def get_article(self, url: str) -> Article | None:
-        """The extraction result for a source URL."""
-        row = self._db.execute("SELECT data FROM articles WHERE url = ?", (url,)).fetchone()
-        return None if row is None else Article.from_dict(json.loads(row[0]))
+        """The extraction result for a source URL (None if missing or undecodable)."""
+        with self._reading():
+            row = self._db.execute("SELECT data FROM articles WHERE url = ?", (url,)).fetchone()
+        return None if row is None else _article(row[0])
 
     def articles(self) -> dict[str, Article]:
-        """Every stored extraction result, by source URL."""
-        rows = self._db.execute("SELECT url, data FROM articles ORDER BY url")
-        return {url: Article.from_dict(json.loads(data)) for url, data in rows}
+        """Every stored extraction result that can be decoded, by source URL."""
+        with self._reading():
+            rows = self._db.execute("SELECT url, data FROM articles ORDER BY url").fetchall()
+        decoded = {url: _article(data) for url, data in rows}
+        return {url: article for url, article in decoded.items() if article is not None}
+
+    @contextlib.contextmanager
+    def _reading(self) -> Iterator[None]:
+        """SQLite's errors as a StoreError that says what to do."""
+        try:
+            yield
+        except sqlite3.DatabaseError as exc:
+            if _is_damage(exc):
+                raise StoreError(_damaged(self.path, exc)) from None
+            raise StoreError(f"cannot read the store {self.path}: {exc}") from None
 
     def last_fetch(self, url: str) -> FetchRecord | None:
         """The most recent fetch record for a source URL."""
-        row = self._db.execute(
-            f"SELECT {_RECORD_COLUMNS} FROM fetches WHERE url = ? ORDER BY id DESC LIMIT 1",
-            (url,),
-        ).fetchone()
-        return None if row is None else FetchRecord(*row)
+        with self._reading():
+            row = self._db.execute(
+                f"SELECT {_RECORD_COLUMNS} FROM fetches WHERE url = ? ORDER BY id DESC LIMIT 1",
+                (url,),
+            ).fetchone()
+            return None if row is None else FetchRecord(*row)
 
     def last_fetches(self) -> dict[str, FetchRecord]:
         """The most recent fetch record of every URL ever fetched."""
-        rows = self._db.execute(
-            f"SELECT {_RECORD_COLUMNS} FROM fetches WHERE id IN"
-            " (SELECT max(id) FROM fetches GROUP BY url)"
-        )
-        return {row[0]: FetchRecord(*row) for row in rows}
+        with self._reading():
+            rows = self._db.execute(
+                f"SELECT {_RECORD_COLUMNS} FROM fetches WHERE id IN"
+                " (SELECT max(id) FROM fetches GROUP BY url)"
+            )
+            return {row[0]: FetchRecord(*row) for row in rows}
 
     def fetch_history(self, url: str) -> list[FetchRecord]:
         """Every fetch record of a URL, oldest first."""
-        rows = self._db.execute(
-            f"SELECT {_RECORD_COLUMNS} FROM fetches WHERE url = ? ORDER BY id", (url,)
-        )
-        return [FetchRecord(*row) for row in rows]
+        with self._reading():
+            rows = self._db.execute(
+                f"SELECT {_RECORD_COLUMNS} FROM fetches WHERE url = ? ORDER BY id", (url,)
+            )
+            return [FetchRecord(*row) for row in rows]
 
     # ------------------------------------------------------------------ writing
 
@@ -231,6 +284,66 @@ class Store:
                 _record_values(record),
             )
 
+    # ------------------------------------------------------------------ the inbox
+
+    def candidates(self) -> list[Candidate]:
+        """Every candidate, newest first (published, else found), then by URL."""
+        rows = self._db.execute(
+            f"SELECT {_CANDIDATE_COLUMNS} FROM candidates"
+            " ORDER BY coalesce(published, found_at) DESC, found_at DESC, url"
+        )
+        return [Candidate(*row) for row in rows]
+
+    def inbox_keys(self) -> set[str]:
+        """The keys of every candidate and every dismissal: URLs never to suggest again."""
+        rows = self._db.execute("SELECT key FROM candidates UNION SELECT key FROM dismissed")
+        return {row[0] for row in rows}
+
+    def add_candidates(self, candidates: list[Candidate]) -> list[Candidate]:
+        """Add the candidates not yet in the inbox nor dismissed; return those added."""
+        added: list[Candidate] = []
+        with self._transaction():
+            for candidate in candidates:
+                cursor = self._db.execute(
+                    f"INSERT OR IGNORE INTO candidates ({_CANDIDATE_COLUMNS})"
+                    " SELECT ?, ?, ?, ?, ?, ?, ?, ?"
+                    " WHERE NOT EXISTS (SELECT 1 FROM dismissed WHERE key = ?)",
+                    (*_candidate_values(candidate), candidate.key),
+                )
+                if cursor.rowcount:
+                    added.append(candidate)
+        return added
+
+    def remove_candidates(self, keys: list[str], *, dismissed_at: str | None = None) -> None:
+        """Take candidates out of the inbox; with `dismissed_at`, never suggest them again."""
+        with self._transaction():
+            for key in keys:
+                if dismissed_at is not None:
+                    self._db.execute(
+                        "INSERT OR IGNORE INTO dismissed (key, url, dismissed_at)"
+                        " SELECT key, url, ? FROM candidates WHERE key = ?",
+                        (dismissed_at, key),
+                    )
+                self._db.execute("DELETE FROM candidates WHERE key = ?", (key,))
+
+    def feed_validators(self, url: str) -> tuple[str | None, str | None]:
+        """The ETag and Last-Modified a feed last answered with."""
+        row = self._db.execute(
+            "SELECT etag, last_modified FROM feed_state WHERE url = ?", (url,)
+        ).fetchone()
+        return (row[0], row[1]) if row else (None, None)
+
+    def save_feed_validators(
+        self, url: str, etag: str | None, last_modified: str | None, checked_at: str
+    ) -> None:
+        """Remember a feed's validators for the next conditional request."""
+        with self._transaction():
+            self._db.execute(
+                "INSERT OR REPLACE INTO feed_state (url, etag, last_modified, checked_at)"
+                " VALUES (?, ?, ?, ?)",
+                (url, etag, last_modified, checked_at),
+            )
+
     def _transaction(self) -> _Transaction:
         return _Transaction(self._db)
 
@@ -271,8 +384,66 @@ _RECORD_COLUMNS = ", ".join(_RECORD_FIELDS)
 _RECORD_PLACEHOLDERS = ", ".join("?" for _ in _RECORD_FIELDS)
 
 
+def _article(data: object) -> Article | None:
+    """A stored article, or None when its row cannot be decoded (fetch extracts it again)."""
+    try:
+        return Article.from_dict(json.loads(data))  # type: ignore[arg-type]
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        return None
+
+
+def _is_damage(exc: sqlite3.DatabaseError) -> bool:
+    """True when SQLite says the file itself is damaged (not locked, not full)."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    return name.startswith("SQLITE_CORRUPT") or name == "SQLITE_NOTADB" or isinstance(exc, _Damage)
+
+
+class _Damage(sqlite3.DatabaseError):
+    """PRAGMA quick_check found the file damaged."""
+
+
+def _check_whole(db: sqlite3.Connection) -> None:
+    """Read every page of the store (PRAGMA quick_check); raise _Damage when one is bad."""
+    problems = [row[0] for row in db.execute("PRAGMA quick_check(3)")]
+    if problems != ["ok"]:
+        raise _Damage("; ".join(problems))
+
+
+def _damaged(path: Path, exc: sqlite3.DatabaseError) -> str:
+    return (
+        f"the store {path} is damaged ({exc}). It is a cache: run `digest fetch`, which sets "
+        "the damaged file aside and rebuilds the store; sources.yaml and your saved pages "
+        "(html:) are not in it"
+    )
+
+
+def _set_aside(path: Path) -> Path:
+    """Rename a damaged store (and its WAL) out of the way, keeping it; return its new name."""
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
+    kept = path.with_name(f"{path.name}.damaged-{stamp}")
+    try:
+        path.replace(kept)
+        for suffix in ("-wal", "-shm"):
+            side = path.with_name(path.name + suffix)
+            if side.exists():
+                side.replace(kept.with_name(kept.name + suffix))
+    except OSError as exc:
+        raise StoreError(
+            f"the store {path} is damaged and cannot be set aside ({exc.strerror}); move it "
+            "away and run `digest fetch` again"
+        ) from None
+    return kept
+
+
 def _record_values(record: FetchRecord) -> tuple[Any, ...]:
     return tuple(getattr(record, name) for name in _RECORD_FIELDS)
+
+
+def _candidate_values(candidate: Candidate) -> tuple[Any, ...]:
+    return (
+        candidate.key, candidate.url, candidate.title, candidate.summary, candidate.published,
+        candidate.feed, candidate.theme, candidate.found_at,
+    )  # fmt: skip
 
 
 def _refuse_newer(db: sqlite3.Connection, path: Path) -> None:

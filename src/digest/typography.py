@@ -89,6 +89,24 @@ RULES: dict[str, Rules] = {
 }
 
 
+# "1 article", "3 articles": the archive page counts each edition's items.
+ARTICLE_WORDS: dict[str, tuple[str, str]] = {
+    "en": ("article", "articles"),
+    "fr": ("article", "articles"),
+    "de": ("Artikel", "Artikel"),
+    "es": ("artículo", "artículos"),
+    "it": ("articolo", "articoli"),
+    "pt": ("artigo", "artigos"),
+    "nl": ("artikel", "artikelen"),
+}
+
+
+def count_articles(count: int, language: str | None) -> str:
+    """ "1 article", "3 articles", in `language` (English when we have no words for it)."""
+    words = ARTICLE_WORDS.get((language or "en").lower()[:2], ARTICLE_WORDS["en"])
+    return f"{count} {words[0] if count == 1 else words[1]}"
+
+
 def rules(language: str | None) -> Rules:
     """The rules for `language`, English when we have none for it."""
     return RULES.get((language or "en").lower()[:2], RULES["en"])
@@ -172,7 +190,9 @@ def _day_month(day: dt.date, lang: str) -> str:
 
 # Segments that typography must never touch: inline code, link targets, autolinks, bare URLs.
 _MASK = re.compile("\ue000(\\d+)\ue001")
-_PROTECTED = re.compile(r"`[^`]*`|\]\([^)]*\)|<[^>\s]+>|https?://[^\s\"<>]+")
+# Text that already looks like a mask (web text may hold private-use characters) is protected
+# too, so that it comes back as it was instead of naming a segment that does not exist.
+_PROTECTED = re.compile("\ue000\\d+\ue001|" r"`[^`]*`|\]\([^)]*\)|<[^>\s]+>|https?://[^\s\"<>]+")
 
 
 def _outside_protected(text: str, fix: re.Pattern[str], repl: Any) -> str:

@@ -33,6 +33,26 @@ def tracking_params(url: str) -> list[str]:
     return [name for name, _ in parse_qsl(query, keep_blank_values=True) if is_tracking_param(name)]
 
 
+def _without_tracking_params(query: str) -> str:
+    """A query string without its tracking parameters; untouched when it has none."""
+    if not query:
+        return query
+    pairs = parse_qsl(query, keep_blank_values=True)
+    kept = [(k, v) for k, v in pairs if not is_tracking_param(k)]
+    return urlencode(kept) if len(kept) != len(pairs) else query
+
+
+def without_tracking(url: str) -> str:
+    """The URL as written, minus its tracking parameters (and a fragment that only tracks)."""
+    parts = urlsplit(url.strip())
+    query = _without_tracking_params(parts.query)
+    fragment = parts.fragment
+    # Feeds of French press sites append "#xtor=RSS-3" or "#utm_source=...": tracking, not place.
+    if fragment and "=" in fragment and is_tracking_param(fragment.split("=", 1)[0]):
+        fragment = ""
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, query, fragment))
+
+
 def normalize_url(url: str) -> str:
     """The URL reduced to what names the article: no tracking parameters, fragment or noise.
 
@@ -53,12 +73,7 @@ def normalize_url(url: str) -> str:
         netloc = (
             f"{parts.username or ''}{':' if parts.password else ''}{parts.password or ''}@" + netloc
         )
-    query = parts.query
-    if query:
-        pairs = parse_qsl(query, keep_blank_values=True)
-        kept = [(k, v) for k, v in pairs if not is_tracking_param(k)]
-        if len(kept) != len(pairs):
-            query = urlencode(kept)
+    query = _without_tracking_params(parts.query)
     return urlunsplit((scheme, netloc, parts.path or "/", query, ""))
 
 

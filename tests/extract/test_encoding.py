@@ -6,6 +6,7 @@ import codecs
 
 import pytest
 
+from digest.extract.charsets import codec_for_label
 from digest.extract.encoding import decode_html
 
 FRENCH = (
@@ -71,3 +72,30 @@ def test_undeclared_utf8() -> None:
 
 def test_unknown_label_falls_through() -> None:
     assert decode_html("<p>Été</p>".encode(), "text/html; charset=x-nonsense") == "<p>Été</p>"
+
+
+@pytest.mark.parametrize("label", ["punycode", "hex", "rot13", "undefined", "utf-7", "idna"])
+def test_labels_a_browser_ignores_are_ignored(label: str) -> None:
+    """Not WHATWG labels: a browser falls back to its detection, and so do we."""
+    html = FRENCH.replace("<head>", f"<head><meta charset={label}>")
+    assert decode_html(html.encode("utf-8"), f"text/html; charset={label}") == html
+    assert decode_html(html.encode("cp1252"), None) == html
+
+
+@pytest.mark.parametrize(
+    ("label", "codec"),
+    [
+        ("utf-8", "utf-8"), (" UTF8\t", "utf-8"), ("unicode-1-1-utf-8", "utf-8"),
+        ("ISO-8859-1", "cp1252"), ("us-ascii", "cp1252"), ("latin1", "cp1252"),
+        ("iso-8859-9", "cp1254"), ("tis-620", "cp874"), ("gb2312", "gb18030"),
+        ("big5", "big5hkscs"), ("euc-kr", "cp949"), ("sjis", "cp932"),
+        ("iso-8859-8-i", "iso8859_8"), ("x-mac-ukrainian", "mac_cyrillic"),
+        ("utf-16", "utf-16-le"), ("koi8-ru", "koi8_u"),
+        ("x-user-defined", None), ("iso-2022-kr", None), ("punycode", None),
+        ("latin-1", None), ("utf8mb4", None), ("", None),
+    ],
+)  # fmt: skip
+def test_whatwg_labels_map_to_the_codec_a_browser_decodes_with(
+    label: str, codec: str | None
+) -> None:
+    assert codec_for_label(label) == codec

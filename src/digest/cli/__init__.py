@@ -15,8 +15,8 @@ import typer
 from rich.text import Text
 from typer.core import TyperGroup
 
-from digest.cli import desk, pipeline
-from digest.cli.common import err
+from digest.cli import desk, inbox, pipeline, send
+from digest.cli.common import err, safe_streams
 from digest.errors import DigestError
 
 
@@ -34,8 +34,13 @@ class _Commands(TyperGroup):
             raise typer.Exit(130) from None
 
     def list_commands(self, ctx: Any) -> list[str]:
-        # Registration order: the order of the curator's week, not alphabetical.
-        return list(self.commands)
+        # Registration order: the order of the curator's week, not alphabetical. Typer adds
+        # sub-apps after the plain commands; the inbox belongs with what feeds it.
+        names = list(self.commands)
+        if "inbox" in names and "import" in names:
+            names.remove("inbox")
+            names.insert(names.index("import") + 1, "inbox")
+        return names
 
 
 app = typer.Typer(
@@ -63,10 +68,15 @@ def main_options(
 ) -> None:
     """Curate press reviews: fetch the articles you cite, pick quotes, build a themed digest."""
     ctx.obj = sources or Path("sources.yaml")
+    safe_streams()
 
 
-# The curator's week: set up, add, fetch, review, build; then the tools around it.
+# The curator's week: set up, gather (feeds, imports, the inbox), add, fetch, review, build;
+# then the tools around it.
 app.command()(pipeline.init)
+app.command()(inbox.discover)
+app.command(name="import")(inbox.import_)
+app.add_typer(inbox.inbox_app, name="inbox")
 app.command()(pipeline.add)
 app.command()(pipeline.fetch)
 app.command(name="list")(desk.list_sources)
@@ -75,6 +85,7 @@ app.command()(desk.annotate)
 app.command()(pipeline.build)
 app.command()(desk.check)
 app.command()(pipeline.extract)
+app.command()(send.send)
 
 
 def main() -> None:

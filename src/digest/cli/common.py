@@ -33,8 +33,18 @@ def project(ctx: typer.Context) -> Project:
 
 
 def print_json(data: Any) -> None:
-    """Machine output on stdout, indented, UTF-8 as is."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    """Machine output on stdout, indented, UTF-8, with no character a terminal would act on."""
+    from digest.webtext import json_document
+
+    sys.stdout.write(json_document(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
+
+
+def safe_streams() -> None:
+    """Text no encoder takes (a lone surrogate from an older store) prints as "?", no traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
 
 
 def fail(message: str) -> NoReturn:

@@ -41,9 +41,12 @@ def add(
         Path | None, typer.Option(help="A copy of the page saved from a browser (paywalls).")
     ] = None,
     edition: Annotated[str | None, typer.Option(help="Edition (ISO week, e.g. 2026-W48).")] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Add it even if an earlier edition featured it.")
+    ] = False,
 ) -> None:
     """Append articles to sources.yaml, stamped with today's date."""
-    from digest import edits
+    from digest import edits, featured
 
     path = Path(ctx.obj)
     if html is not None and len(urls) != 1:
@@ -53,14 +56,20 @@ def add(
         if not html.is_file():
             common.fail(f"{html}: no such file")
         saved = os.path.relpath(html.resolve(), path.resolve().parent)
+    refused = [] if force else featured.refusals(common.project(ctx), urls, edition)
+    for url, earlier in refused:
+        common.err.print(f"Not added: {url} is already featured in {earlier}; --force to add it")
+    urls = [url for url in urls if url not in dict(refused)]
     new = [edits.NewSource(url, dt.date.today(), theme, comment, saved, edition) for url in urls]
-    project, skipped = edits.add_sources(path, new)
+    project, skipped = edits.add_sources(path, new) if new else (common.project(ctx), [])
     for url in skipped:
         common.err.print(f"Already listed, left as is: {url}")
     added = len(urls) - len(skipped)
     common.err.print(
         f"Added {added} source{'s' * (added != 1)} to {path} ({len(project.sources)} in all)."
     )
+    if refused:
+        raise typer.Exit(1)
 
 
 def fetch(
@@ -96,6 +105,13 @@ def fetch(
             wait=wait,
             on_item=reporter.item,
         )
+    if report.damaged_store is not None:
+        common.err.print(
+            f"The store was damaged: it is kept as {report.damaged_store}, and was rebuilt.",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
     if as_json:
         common.print_json(report.to_json())
     else:
@@ -124,8 +140,9 @@ def build(
         common.fail("give --edition or --all, not both")
     keys = building.edition_keys(project, edition, all_editions)
     report = building.build(
-        project, listing.articles(project), keys, fmt=fmt, output=output, strict=strict
-    )
+        project, listing.articles(project), keys, fmt=fmt, output=output, strict=strict,
+        archive=all_editions,
+    )  # fmt: skip
     for line in report.warnings + report.failed:
         common.err.print(line, soft_wrap=True)
     for path in report.written:

@@ -8,12 +8,14 @@ from typing import Any, TypeVar
 
 from digest.extract.encoding import decode_html
 from digest.models import Article, Origin, OriginKind, Quote
+from digest.webtext import cleaned
 
 __all__ = ["decode_html", "extract_page", "extract_text"]
 
 _BYLINE_LINE = r"^(?:{by})\s+\S"  # {by}: the byline labels of every language
 
 
+@cleaned
 def extract_page(
     body: bytes, url: str, *, content_type: str | None = None, fetched_at: str | None = None
 ) -> Article:
@@ -22,8 +24,8 @@ def extract_page(
     Each field's rules run on their own: an error in one loses that field, recorded in its
     origin, and the article keeps every other field.
     """
+    from digest.extract import access, dates, metadata, text
     from digest.extract import authors as author_cascade
-    from digest.extract import dates, metadata, text
     from digest.extract.language import identify
     from digest.extract.page import parse_page
 
@@ -58,6 +60,7 @@ def extract_page(
         quotes=tuple(quotes),
         canonical_url=canonical,
         origins=origins,
+        paywalled=found.value("paywalled", "paywall rules", access.find_paywalled, page),
     )
 
 
@@ -102,6 +105,7 @@ def _language(
 _LANGUAGE_KINDS = {"html lang": OriginKind.META}
 
 
+@cleaned
 def extract_text(text: str, *, url: str = "", language: str | None = None) -> Article:
     """Build an Article from plain text: paragraphs split by blank lines, headline first."""
     from digest.extract.bylines import byline_rule, normalise_authors

@@ -11,7 +11,7 @@ from digest.models import Article
 
 RECORD_KEYS = (
     "input", "url", "title", "authors", "publication", "published", "language", "text",
-    "quotes", "error",
+    "quotes", "paywalled", "words", "error",
 )  # fmt: skip
 # A saved page larger than this is not an article; reading it whole would only cost memory.
 MAX_INPUT_BYTES = 50_000_000
@@ -68,7 +68,8 @@ def _record(name: str, url: str, article: Article | None, error: str | None) -> 
     if article is None:
         return {
             "input": name, "url": url, "title": None, "authors": [], "publication": None,
-            "published": None, "language": None, "text": "", "quotes": [], "error": error,
+            "published": None, "language": None, "text": "", "quotes": [], "paywalled": None,
+            "words": 0, "error": error,
         }  # fmt: skip
     return {
         "input": name,
@@ -80,5 +81,7 @@ def _record(name: str, url: str, article: Article | None, error: str | None) -> 
         "language": article.language,
         "text": article.text,
         "quotes": [q.to_dict() for q in article.quotes],
+        "paywalled": article.paywalled,
+        "words": article.words,
         "error": error,
     }

@@ -5,9 +5,8 @@ from __future__ import annotations
 import codecs
 import re
 
-# Browsers read these labels as Windows-1252 (WHATWG Encoding Standard); so do we, because
-# pages labelled latin-1 routinely contain curly quotes and the euro sign from 0x80-0x9F.
-_WINDOWS_1252_ALIASES = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "ascii", "us-ascii"}
+from digest.extract.charsets import codec_for_label
+
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
 _BOMS = (
@@ -43,31 +42,29 @@ def decode_html(body: bytes, content_type: str | None) -> str:
 
 
 def _declared(body: bytes, content_type: str | None) -> list[str]:
-    """Encodings the page claims, strongest first."""
+    """The codecs of the encodings the page claims, strongest first.
+
+    Only labels of the WHATWG Encoding Standard count, as in a browser: any other label
+    (punycode, hex, rot13, undefined...) is ignored and detection decides.
+    """
     found: list[str] = []
     if content_type:
         match = _HEADER_CHARSET.search(content_type)
-        if match:
-            found.append(match.group(1))
+        if match and (codec := codec_for_label(match.group(1))):
+            found.append(codec)
     for bom, encoding in _BOMS:
         if body.startswith(bom):
             found.insert(0, encoding)  # a BOM outranks a header that forgot to change
             break
     meta = _META_CHARSET.search(body[:_SNIFF_BYTES])
-    if meta:
-        found.append(meta.group(1).decode("ascii", "replace"))
+    if meta and (codec := codec_for_label(meta.group(1).decode("ascii", "replace"))):
+        found.append(codec)
     return found
 
 
-def _try_decode(body: bytes, label: str) -> str | None:
-    """Decode strictly with a declared label, or None if the label is wrong or unknown."""
-    label = label.strip().lower()
-    if label in _WINDOWS_1252_ALIASES:
-        label = "cp1252"
-    try:
-        codec = codecs.lookup(label).name
-    except LookupError:
-        return None
+def _try_decode(body: bytes, declared: str) -> str | None:
+    """Decode strictly with a declared codec, or None if the declaration is wrong."""
+    codec = codecs.lookup(declared).name
     if codec in ("cp1252", "latin-1", "iso8859-15") and _is_utf8_with_non_ascii(body):
         # A stale latin-1 label on a UTF-8 page: reading it as 1252 makes mojibake. Non-ASCII
         # UTF-8 sequences almost never occur by chance in real 1252 text.

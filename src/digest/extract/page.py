@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
+from digest import webtext
+
 # Work is bounded: a page larger than this is cut before parsing (real articles are far smaller;
 # the tail of a giant page is comments, scripts and footers).
 MAX_HTML_CHARS = 3_000_000
@@ -84,7 +86,7 @@ def parse_page(html: str, url: str) -> ParsedPage:
     """Parse decoded HTML into a ParsedPage (an empty tree for an empty or broken page)."""
     from lxml.html import HTMLParser, document_fromstring, fromstring
 
-    html = html[:MAX_HTML_CHARS]
+    html = webtext.html(html[:MAX_HTML_CHARS])
     # lxml refuses str input that carries an XML encoding declaration
     html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
     parser = HTMLParser(collect_ids=False, remove_comments=True, remove_pis=True)
@@ -133,7 +135,7 @@ def _load_json(raw: str) -> object | None:
     for attempt in (raw, _TRAILING_COMMA.sub(r"\1", raw)):
         try:
             data: object = json.loads(attempt, strict=False)
-            return data
+            return webtext.structure(data)  # "\ud800" and "\u001b" are valid JSON escapes
         except ValueError:
             continue
     return None
