@@ -30,3 +30,17 @@ def read_only(path: Path) -> Iterator[None]:
         yield
     finally:
         subprocess.run([chattr, "-i", str(path)], check=True)
+
+
+# The smallest review the tests build on: add editions and sources after it.
+HEAD = """\
+digest:
+  title: Weekly
+  language: en
+  themes: [Cities]
+"""
+HELLO_W48 = """\
+editions:
+  2026-W48:
+    intro: Hello.
+"""

@@ -207,13 +207,15 @@ def test_extract_prints_the_contract_for_a_saved_page(tmp_path: Path) -> None:
     record = json.loads(result.stdout)
     assert list(record) == [
         "input", "url", "title", "authors", "publication", "published", "language", "text",
-        "quotes", "error",
+        "quotes", "paywalled", "words", "error",
     ]  # fmt: skip
-    assert (record["title"], record["authors"], record["error"]) == (
+    assert (record["title"], record["authors"], record["paywalled"], record["error"]) == (
         "Streets for people",
         ["Ann Lee"],
         None,
+        None,
     )
+    assert record["words"] == len(record["text"].split()) > 0
     missing = runner.invoke(app, ["extract", str(tmp_path / "nope.html"), "--jsonl"])
     assert missing.exit_code == 1
     assert json.loads(missing.stdout)["error"]

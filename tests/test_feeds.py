@@ -69,6 +69,19 @@ def test_json_feed_1_0_with_external_url_and_a_bad_one() -> None:
     assert bad.problem == "not a feed: JSON without a jsonfeed.org version and items"
 
 
+def test_feed_text_is_web_text() -> None:
+    # JSON escapes can carry what XML cannot: a lone surrogate, a bidi override, an escape.
+    body = (
+        b'{"version": "https://jsonfeed.org/version/1.1", "title": "J", "items": [{"id": "1",'
+        b' "url": "https://j.example/1", "title": "Lone \\ud800 \\u202eover\\u200bride \\u001b[8m",'
+        b' "content_text": "Zero\\ufeffwidth\\u2060 words"}]}'
+    )
+    document = feeds.read(body, "https://j.example/feed.json", "application/json")
+    assert document.entries == [
+        Entry("https://j.example/1", "Lone override [8m", "Zerowidth words")
+    ]
+
+
 def test_text_that_is_no_feed_at_all() -> None:
     document = feeds.read(b"just words", "https://x.example/feed", "text/plain")
     assert document.problem is not None
@@ -154,3 +167,40 @@ def test_an_unknown_format_and_a_file_that_is_not_utf8() -> None:
         importing.read("a.txt", b"", "rss")
     with pytest.raises(UsageError, match=r"^a.txt: not UTF-8 \(byte 0\); save it as UTF-8$"):
         importing.read("a.txt", b"\xff\xfe", "auto")
+
+
+def test_one_key_for_the_urls_of_one_article() -> None:
+    same = [
+        "http://www.news.example/2026/a/?utm_source=x#top",
+        "https://news.example/2026/a",
+        "HTTPS://News.Example:443/2026/a/",
+    ]
+    assert {urls.article_key(u) for u in same} == {"https://news.example/2026/a"}
+    assert urls.article_key("https://news.example/") == "https://news.example/"
+    assert urls.article_key("https://news.example/2026/a?page=2") != urls.article_key(same[1])
+
+
+def test_a_long_feed_is_cut_after_its_first_entries_and_closed_again() -> None:
+    entries = b"".join(
+        b'<entry><title>E%d</title><id>urn:%d</id><link href="https://a.example/%d"/></entry>'
+        % (i, i, i)
+        for i in range(10)
+    )
+    atom = b'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>T</title>'
+    document = feeds.read(atom + entries + b"</feed>", "https://a.example/atom", None,
+                          max_entries=3)  # fmt: skip
+    assert (document.total, document.problem) == (10, None)
+    assert [e.url for e in document.entries] == [f"https://a.example/{i}" for i in range(3)]
+
+
+def test_a_malformed_feed_with_entries_is_read_leniently_and_says_so() -> None:
+    body = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>T &nbsp; x</title>'
+        b"<item><title>One</title><link>https://a.example/1</link></item>"
+        b"<item><title>Two &amp broken</title><link>https://a.example/2</link></item>"
+        b"</channel></rss>"
+    )
+    document = feeds.read(body, "https://a.example/rss", "application/rss+xml")
+    assert [e.url for e in document.entries] == ["https://a.example/1", "https://a.example/2"]
+    assert document.problem is None
+    assert document.warning == "malformed feed, read leniently: undefined entity (line 1)"

@@ -17,13 +17,17 @@ from digest import config
 from digest.collect import run_fetch
 from digest.config import FetchSettings, Project, Settings, Source
 from digest.errors import ConfigError
-from digest.fetch import FetchOptions, not_public
+from digest.fetch import FetchOptions, link_problems, not_public
 from digest.store import Store
 from webserver import WebServer, redirect
 
 SETTINGS = FetchSettings(delay=0.001, timeout=2.0, connect_timeout=1.0, read_timeout=1.0,
                          retries=1, backoff=0.01)  # fmt: skip
-PUBLIC = {"news.example": ("93.184.215.14",), "intranet.example": ("10.1.2.3",)}
+PUBLIC = {
+    "news.example": ("93.184.215.14",),
+    "intranet.example": ("10.1.2.3",),
+    "wiki.intranet.example": ("10.9.9.9",),
+}
 PAGE = (
     "<html lang=en><head><title>Inside</title></head><body><article><h1>Inside</h1>"
     "<p>What only the inside network should see, long enough to be kept as text.</p>"
@@ -91,10 +95,11 @@ def test_allow_private_follows_the_redirect(server: WebServer, tmp_path: Path) -
 
 def test_a_private_source_may_redirect_inside(server: WebServer, tmp_path: Path) -> None:
     """The curator listed an address of their own network: that is their choice."""
-    secret = server.page("/secret", PAGE)
-    server.route("/a", redirect(secret), host="intranet.example")
+    server.page("/moved", PAGE, host="wiki.intranet.example")
+    server.route("/a", redirect("http://wiki.intranet.example/moved"), host="intranet.example")
     outcome, _ = fetch_one(server, tmp_path, "http://intranet.example/a")
     assert outcome == "fetched live None"
+    assert server.hits["/moved"] == 1
 
 
 def test_robots_txt_redirecting_inward_is_not_followed(server: WebServer, tmp_path: Path) -> None:
@@ -151,3 +156,35 @@ def test_localhost_names_are_loopback_without_asking_dns(server: WebServer, tmp_
         "loopback address, refused from the public host news.example "
         "(digest.fetch.allow_private: true allows it)"
     )
+
+
+def test_an_internal_source_may_not_leave_its_kind_of_network(
+    server: WebServer, tmp_path: Path
+) -> None:
+    """127.0.0.1 is the curator's choice; the metadata service it points to is not."""
+    target = "http://169.254.169.254/latest/meta-data/"
+    url = server.route("/a", redirect(target))
+    outcome, _ = fetch_one(server, tmp_path, url)
+    assert outcome == (
+        f"failed None redirected to {target}: 169.254.169.254 is a link-local address, refused "
+        "from the loopback host 127.0.0.1 (digest.fetch.allow_private: true allows it)"
+    )
+
+
+def test_check_links_does_not_follow_a_redirect_inward(
+    server: WebServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "no_proxy", "NO_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTP_PROXY", server.proxy_url)
+    secret = server.page("/secret", PAGE)
+    server.route("/a", redirect(secret), host="news.example")
+    server.route("/b", redirect("/c"), host="news.example")
+    server.page("/c", PAGE, host="news.example")
+    problems = link_problems(["http://news.example/a", "http://news.example/b"], SETTINGS)
+    assert problems == [
+        f"is not followed: redirected to {secret}: 127.0.0.1 is a loopback address, refused "
+        "from the public host news.example (digest.fetch.allow_private: true allows it)",
+        None,
+    ]
+    assert (server.hits["/secret"], server.hits["/c"]) == (0, 1)

@@ -106,7 +106,7 @@ OLD_ARTICLE = Article(
 @dataclass(frozen=True)
 class Review:
     folder: Path
-    fetched: dict[str, object]  # the `fetch --json` report
+    report: list[str]  # what `digest fetch` printed, one line per item
 
     def index(self, name: str) -> int:
         return [*PAGES, "old-store"].index(name) + 1
@@ -133,9 +133,9 @@ def review(tmp_path_factory: pytest.TempPathFactory) -> Review:
     with WebServer() as server:
         for name, body in PAGES.items():
             server.page(f"/news/{name}", body, "text/html; charset=utf-8", host="hostile.example")
-        fetched = digest(folder, "fetch", "--json", proxy=server.proxy_url)
+        fetched = digest(folder, "fetch", proxy=server.proxy_url)
     assert fetched.returncode == 0, fetched.stderr
-    return Review(folder, json.loads(fetched.stdout))
+    return Review(folder, fetched.stderr.splitlines())
 
 
 @pytest.fixture(scope="module")
@@ -157,15 +157,15 @@ def stored(review: Review, name: str) -> Article:
 
 
 def test_lone_surrogates_never_stop_the_edition(review: Review, built: dict[str, str]) -> None:
-    items = {i["url"]: i for i in review.fetched["items"]}  # type: ignore[attr-defined]
+    again, _ = review.run("fetch", "--json")  # every item from the store, old row included
+    items = {i["url"]: i for i in json.loads(again)["items"]}
     assert items[HOST + "surrogate"]["title"] == "Lone surrogate in the headline"
+    assert items[OLD]["title"] == "Old row ]0;pwned with override"
     assert (stored(review, "surrogate").title, stored(review, "surrogate").authors) == (
         "Lone surrogate in the headline",
         ("Jane Doe",),
     )
     # An older store row still holding them: every command reads it cleaned.
-    again, _ = review.run("fetch", "--json", "--only", OLD)
-    assert json.loads(again)["items"][0]["title"] == "Old row ]0;pwned with override"
     rows = {r["url"]: r for r in json.loads(review.run("list", "--json")[0])}
     assert (rows[OLD]["title"], rows[OLD]["authors"], rows[OLD]["publication"]) == (
         "Old row ]0;pwned with override",
@@ -213,14 +213,14 @@ def test_one_control_character_does_not_wipe_the_article(review: Review, name: s
 
 
 def test_an_empty_article_is_reported(review: Review) -> None:
-    items = {i["url"]: i for i in review.fetched["items"]}  # type: ignore[attr-defined]
-    assert {k: items[HOST + "empty"][k] for k in ("used", "error", "http_status", "detail")} == {
-        "used": "live",
-        "error": None,
-        "http_status": 200,
-        "detail": "no article text found in the page",
-    }
-    assert items[HOST + "control-none"]["detail"] is None
+    lines = {line.rsplit(" ", 1)[-1]: line for line in review.report if line.startswith("[")}
+    empty = next(line for line in review.report if line.startswith("[10] "))
+    assert re.sub(r" \d+\.\ds ", " 0.0s ", empty) == (
+        f"[10] fetched live 200 0.0s {HOST}empty -- no article text found in the page"
+    )
+    assert re.sub(r" \d+\.\ds ", " 0.0s ", lines[HOST + "control-none"]) == (
+        f"[9] fetched live 200 0.0s {HOST}control-none"
+    )
 
 
 def test_web_quotes_cannot_open_fences_or_make_links(review: Review, built: dict[str, str]) -> None:
@@ -253,3 +253,16 @@ def test_bidi_and_invisible_characters_and_long_titles(
     for text in built.values():
         assert FORBIDDEN.search(text) is None
         assert LONG_TITLE[:400] not in text
+
+
+def test_text_no_encoder_takes_prints_as_a_question_mark(tmp_path: Path) -> None:
+    # The curator's own text is theirs to write, even a YAML escape of a lone surrogate: the
+    # terminal gets a "?", not a traceback.
+    (tmp_path / "sources.yaml").write_text(
+        'digest:\n  title: "Review"\n  language: en\nsources:\n  - url: http://x.example/a\n'
+        '    added: 2026-11-24\n    title: "A \\ud800 B"\n',
+        encoding="utf-8",
+    )
+    listed = digest(tmp_path, "list")
+    assert (listed.returncode, listed.stderr) == (0, "")
+    assert listed.stdout.splitlines()[1].split() == ["1", "not", "fetched", "A", "?", "B", "no"]

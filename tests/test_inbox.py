@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from tests.inboxkit import BOOKMARKS, POCKET, SOURCES, feed_server, review, serve_articles
-from tests.webserver import WebServer
+from tests.webserver import WebServer, robots
 from typer.testing import CliRunner
 
 from digest import config
@@ -204,6 +204,11 @@ def test_import_bookmarks_pocket_stdin_and_opml(path: Path, base: str, tmp_path:
         ("https://news.example.org/ambition.html", "Ambition", "Social as an ambition",
          "bookmarks.html"),
         ("https://news.example.org/loose.html", "Loose link", None, "bookmarks.html"),
+    ]  # fmt: skip
+    again = run(path, "import", "--json", str(tmp_path / "pocket.csv"))
+    assert json.loads(again.stdout) == [
+        {"file": str(tmp_path / "pocket.csv"), "format": "pocket", "links": 1, "new": 0,
+         "listed": 0, "known": 1, "without_link": 1, "feeds": [], "feeds_added": []}
     ]  # fmt: skip
     # Only `feeds:` changed, appended after the curator's own, their comments intact.
     assert path.read_text(encoding="utf-8") == before + f"  - url: {base}/new.xml\n"
@@ -429,4 +434,35 @@ def test_discover_without_feeds_says_how_to_add_them(tmp_path: Path, base: str) 
     assert (result.exit_code, result.stderr) == (
         2,
         "Error: sources.yaml has no 'feeds:'; add one, or `digest import` an OPML\n",
+    )
+
+
+def test_discover_honours_robots_txt_unless_told_otherwise(
+    path: Path, base: str, server: WebServer
+) -> None:
+    server.route("/robots.txt", robots("User-agent: *\nDisallow: /talents/\n"))
+    kept_out = run(path, "discover", "--json")
+    assert kept_out.exit_code == 1
+    assert [(f["url"].replace(base, ""), f["error"]) for f in json.loads(kept_out.stdout)["feeds"]
+            if f["outcome"] == "failed"] == [
+        ("/talents/", f"disallowed by {base}/robots.txt (use --ignore-robots to override)")
+    ]  # fmt: skip
+    allowed = run(path, "discover", "--ignore-robots", "--json")
+    assert (allowed.exit_code, json.loads(allowed.stdout)["summary"]["new"]) == (0, 1)
+
+
+def test_an_opml_import_into_a_fresh_review_keeps_each_comment_in_its_section(
+    tmp_path: Path,
+) -> None:
+    assert runner.invoke(app, ["init", "fresh"]).exit_code == 0
+    path = tmp_path / "fresh" / "sources.yaml"
+    before = path.read_text(encoding="utf-8")
+    (tmp_path / "f.opml").write_text(
+        '<opml version="2.0"><body><outline text="A" xmlUrl="https://a.example/feed.xml"/>'
+        "</body></opml>"
+    )
+    result = run(path, "import", str(tmp_path / "f.opml"))
+    assert result.exit_code == 0
+    assert path.read_text(encoding="utf-8") == before.replace(
+        "\neditions:", "\nfeeds:\n  - url: https://a.example/feed.xml\neditions:", 1
     )

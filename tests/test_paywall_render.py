@@ -84,3 +84,24 @@ def test_paywall_labels_are_read_from_sources_yaml(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as raised:
         config.load(path)
     assert str(raised.value) == "sources.yaml:3: digest.paywall_labels must map languages to words"
+
+
+def test_show_prints_the_length_and_the_paywall(tmp_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from deskkit import SMALL_TOWNS, store_article, write_project
+    from digest.cli import app
+
+    path = write_project(
+        tmp_path,
+        "digest:\n  title: T\n  themes: [Cities]\nsources:\n"
+        f"  - url: {SMALL_TOWNS.url}\n    added: 2026-11-23\n",
+    )
+    store_article(tmp_path, Article(**{**vars(SMALL_TOWNS), "paywalled": True}))  # type: ignore[arg-type]
+    runner = CliRunner()
+    data = json.loads(runner.invoke(app, ["--sources", str(path), "show", "1", "--json"]).stdout)
+    assert (data["words"], data["paywalled"]) == (30, True)
+    panel = runner.invoke(app, ["--sources", str(path), "show", "1"]).stdout
+    assert "│ Length       30 words, about 1 min · paywalled (the page says so)" in panel

@@ -209,6 +209,30 @@ def test_dry_run_writes_the_message_and_sends_nothing(tmp_path: Path) -> None:
     )
 
 
+def test_dry_run_into_a_folder_is_a_clear_error(tmp_path: Path) -> None:
+    path = project(tmp_path, 25)
+    (tmp_path / "out.eml").mkdir()
+    result = run(path, "--dry-run", str(tmp_path / "out.eml"))
+    assert (result.exit_code, result.stderr) == (
+        1, f"Error: cannot write {tmp_path / 'out.eml'}: Is a directory; it was left as it was\n"
+    )  # fmt: skip
+
+
+def test_a_damaged_record_stops_the_send(tmp_path: Path) -> None:
+    handler = Handler()
+    with smtp_server(handler) as port:
+        path = project(tmp_path, port)
+        (tmp_path / "digests").mkdir()
+        (tmp_path / "digests" / "sent.json").write_text('{"sent": [{"edition": ', encoding="utf-8")
+        result = run(path)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        f"Error: {tmp_path / 'digests' / 'sent.json'}: the record of sent editions is damaged ("
+    )
+    assert result.stderr.endswith("; repair it, or remove it if no edition was sent\n")
+    assert handler.received == []
+
+
 def test_a_template_style_block_is_inlined(tmp_path: Path) -> None:
     (tmp_path / "mine.html.j2").write_text(
         "<html><head><style>h1 { color: #aa0000 } .theme { font-weight: bold }</style></head>"
@@ -309,3 +333,23 @@ def test_an_untrusted_certificate_stops_before_anything_is_sent(tmp_path: Path) 
     assert result.stderr.endswith("; nothing was sent\n")
     assert handler.received == []
     assert not (tmp_path / "digests" / "sent.json").exists()
+
+
+def test_a_server_on_this_machine_needs_no_tls_by_default(tmp_path: Path) -> None:
+    handler = Handler()
+    with smtp_server(handler) as port:
+        path = project(tmp_path, port, SOURCES.replace("  security: none\n", ""))
+        assert run(path).exit_code == 0
+    assert len(handler.received) == 1
+
+
+def test_a_mailto_unsubscribe_has_no_one_click_header(tmp_path: Path) -> None:
+    text = SOURCES.replace(
+        "unsubscribe: [https://example.org/unsubscribe?list=cities, leave@example.org]",
+        "unsubscribe: mailto:leave@example.org?subject=unsubscribe",
+    )
+    path = project(tmp_path, 25, text)
+    assert run(path, "--dry-run", str(tmp_path / "out.eml")).exit_code == 0
+    message = parse((tmp_path / "out.eml").read_bytes())
+    assert message["List-Unsubscribe"] == "<mailto:leave@example.org?subject=unsubscribe>"
+    assert message["List-Unsubscribe-Post"] is None

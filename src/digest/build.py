@@ -6,14 +6,17 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from digest import typography
+from digest import outputs, typography
 from digest.config import Project, edition_monday, iso_week
 from digest.errors import DigestError, UsageError
-from digest.files import write_atomic
 from digest.items import Item, resolve
 from digest.models import Article
 from digest.render import EditionData, Section, render_html, render_markdown
+
+if TYPE_CHECKING:
+    from digest.templating import TemplateError
 
 Renderer = Callable[[EditionData, Project], str]
 FEED_NAME = "feed.xml"
@@ -50,6 +53,7 @@ class BuildReport:
     """What a build wrote and what the curator should look at."""
 
     written: list[Path] = field(default_factory=list)
+    stdout: bytes | None = None  # `--output -`: the digest, for the command to print
     warnings: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)  # items that could not be fetched
 
@@ -116,7 +120,10 @@ def build(
     """
     if fmt not in ALL_FORMATS:
         raise UsageError(f"unknown format '{fmt}'; choose one of {', '.join(ALL_FORMATS)}")
-    if output is not None and len(keys) > 1 and output.suffix and fmt != "atom":
+    file_output = output is not None and outputs.names_a_file(output)
+    if file_output and len(keys) > 1 and fmt != "atom":
+        if output == outputs.STDOUT:
+            raise UsageError("--output - prints one edition; give --edition, or a folder")
         raise UsageError("--output names a file; with --all give a folder")
     report = BuildReport()
     if fmt == "atom":
@@ -124,24 +131,52 @@ def build(
     editions = [assemble(project, key, articles) for key in keys]
     if strict:
         _refuse_incomplete(project, editions)
+    rendered: dict[Path, bytes] = {}
     if fmt == "atom":
-        target = _feed_target(project, output)
-        write_atomic(target, feed_xml(project, editions).encode("utf-8"))
-        report.written.append(target)
+        target = _feed_target(project, output, file_output)
+        rendered[target] = feed_xml(project, editions).encode("utf-8")
     else:
         suffix, renderer = FORMATS[fmt]
         for edition in editions:
-            text = renderer(edition, project)
-            target = _target(project, edition.key, suffix, output, len(keys))
-            write_atomic(target, text.encode("utf-8"))
-            report.written.append(target)
+            target = _target(project, edition.key, suffix, output, file_output)
+            rendered[target] = renderer(edition, project).encode("utf-8")
         if archive and fmt == "html":
-            report.written.append(_write_archive(project, articles, output))
+            target = _archive_target(project, output, file_output)
+            rendered[target] = _archive(project, articles).encode("utf-8")
+    if output is not None:
+        outputs.refuse_foreign(list(rendered), project.store_dir, project.digests_dir)
+    for target, data in rendered.items():
+        if target == outputs.STDOUT:
+            report.stdout = data
+            continue
+        outputs.write(target, data)
+        report.written.append(target)
+    if output is not None:
+        outputs.remember(project.store_dir, rendered)
     for edition in editions:
         for section in edition.sections:
             for item in section.items:
                 _note(report, project, item)
     return report
+
+
+def template_problems(
+    project: Project, articles: Mapping[str, Article], keys: Sequence[str]
+) -> list[TemplateError]:
+    """What the curator's template would stop a build with: compiled and rendered per edition."""
+    from digest.templating import TemplateError
+
+    template = project.settings.template
+    if template is None:
+        return []
+    _, renderer = FORMATS["html" if _is_html_template(template) else "md"]
+    problems: dict[str, TemplateError] = {}
+    for key in keys or [iso_week(dt.date.today())]:
+        try:
+            renderer(assemble(project, key, articles), project)
+        except TemplateError as exc:
+            problems.setdefault(str(exc), exc)
+    return list(problems.values())
 
 
 def _refuse_incomplete(project: Project, editions: Sequence[EditionData]) -> None:
@@ -184,22 +219,24 @@ def feed_xml(project: Project, editions: Sequence[EditionData]) -> str:
     return render_atom(project.settings.title, project.settings.language, entries)
 
 
-def _write_archive(project: Project, articles: Mapping[str, Article], output: Path | None) -> Path:
+def _archive(project: Project, articles: Mapping[str, Article]) -> str:
     from digest.render import render_archive
 
     keys = [k for k in edition_keys(project, None, all_editions=True) if _has_content(project, k)]
     editions = [assemble(project, key, articles) for key in keys]
-    folder = project.digests_dir if output is None else output.parent if output.suffix else output
-    target = folder / ARCHIVE_NAME
-    html = render_archive(project.settings.title, project.settings.language, editions)
-    write_atomic(target, html.encode("utf-8"))
-    return target
+    return render_archive(project.settings.title, project.settings.language, editions)
 
 
-def _feed_target(project: Project, output: Path | None) -> Path:
+def _archive_target(project: Project, output: Path | None, file_output: bool) -> Path:
+    if output is None:
+        return project.digests_dir / ARCHIVE_NAME
+    return (output.parent if file_output else output) / ARCHIVE_NAME
+
+
+def _feed_target(project: Project, output: Path | None, file_output: bool) -> Path:
     if output is None:
         return project.digests_dir / FEED_NAME
-    return output if output.suffix else output / FEED_NAME
+    return output if file_output else output / FEED_NAME
 
 
 def _gaps(item: Item) -> list[str]:
@@ -211,12 +248,12 @@ def _gaps(item: Item) -> list[str]:
     return gaps
 
 
-def _target(project: Project, key: str, suffix: str, output: Path | None, count: int) -> Path:
+def _target(
+    project: Project, key: str, suffix: str, output: Path | None, file_output: bool
+) -> Path:
     if output is None:
         return project.digests_dir / f"{key}{suffix}"
-    if count == 1 and output.suffix:
-        return output
-    return output / f"{key}{suffix}"
+    return output if file_output else output / f"{key}{suffix}"
 
 
 def _note(report: BuildReport, project: Project, item: Item) -> None:

@@ -428,7 +428,7 @@ class _Run:
         )  # fmt: skip
         try:
             article = await self.workers.run(call, self.extract_timeout)
-        except TimeoutError:
+        except _TooLong:
             return Extracted(error=f"extraction took longer than {self.extract_timeout:g} s")
         except BrokenProcessPool:
             return Extracted(error="extraction failed: the worker process died (out of memory?)")
@@ -498,6 +498,10 @@ _pool_killed: weakref.WeakSet[ProcessPoolExecutor] = weakref.WeakSet()  # for a 
 _pool_lock = threading.Lock()
 
 
+class _TooLong(Exception):
+    """An extraction ran past the time limit; its worker was killed."""
+
+
 class _Workers:
     """Where extraction runs: the worker processes, or a thread for a stand-in (tests).
 
@@ -524,7 +528,7 @@ class _Workers:
             yield cls(bool(processes), threads)
 
     async def run(self, call: Callable[[], Article], timeout: float) -> Article:
-        """Run `call` in a worker; TimeoutError past `timeout` s, BrokenProcessPool if it died."""
+        """Run `call` in a worker; _TooLong past `timeout` s, BrokenProcessPool if it died."""
         loop = asyncio.get_running_loop()
         async with self.slots:
             for attempt in (1, 2):
@@ -532,12 +536,16 @@ class _Workers:
                 executor: Executor = pool or self.threads
                 if pool is not None:
                     await _started(pool)  # a worker's start-up is not the page's time
-                try:
-                    return await asyncio.wait_for(loop.run_in_executor(executor, call), timeout)
-                except TimeoutError:
+                future = loop.run_in_executor(executor, call)
+                # asyncio.wait, not wait_for: a TimeoutError raised by the extractor itself must
+                # not read as the limit
+                if not (await asyncio.wait({future}, timeout=timeout))[0]:
+                    future.cancel()
                     if pool is not None:
                         _kill_process_pool(pool)
-                    raise
+                    raise _TooLong
+                try:
+                    return future.result()
                 except BrokenProcessPool:
                     if attempt == 1 and pool is not None and pool in _pool_killed:
                         continue  # killed for another page's sake: this one runs again

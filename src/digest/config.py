@@ -343,13 +343,12 @@ def parse_yaml(path: Path, text: str) -> Any:
     """The round-trip document of `text`; ConfigError naming the line of a YAML error."""
     yaml = round_trip_yaml()
     try:
-        node = yaml.compose(io.StringIO(text))
-        if node is not None:
-            _refuse_alias_bomb(path, node)
         try:
-            return yaml.load(io.StringIO(text))
+            data = yaml.load(io.StringIO(text))
         except ValueError as exc:  # a scalar YAML resolves but cannot build: 2026-02-30
-            raise ConfigError(_unbuildable(path, node, exc)) from None
+            raise ConfigError(_unbuildable(path, yaml.compose(io.StringIO(text)), exc)) from None
+        _refuse_alias_bomb(path, data)
+        return data
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = f":{mark.line + 1}" if mark is not None else ""
@@ -421,41 +420,40 @@ def _is_date(text: str) -> bool:
     return True
 
 
-def _refuse_alias_bomb(path: Path, root: Node) -> None:
+def _refuse_alias_bomb(path: Path, data: Any) -> None:
     """Refuse a document whose aliases would add too many nodes, without expanding them.
 
-    Only what aliases add counts: a long review of plain entries is no bomb, however big.
+    The round-trip loader shares an anchored list or mapping wherever an alias names it, so
+    loading is cheap; what costs is any later walk that expands them. Only what aliases add
+    counts: a long review of plain entries is no bomb, however big.
     """
-    sizes: dict[int, int] = {}
-    distinct = 0
-    # Post-order without recursion: a node's expanded size once its children have theirs.
-    stack: list[tuple[Node, bool]] = [(root, False)]
-    while stack:
-        node, ready = stack.pop()
-        key = id(node)
+    sizes: dict[int, int] = {}  # expanded size of each list or mapping, by identity
+    own = 0  # every list or mapping once, with its scalars
+    stack: list[tuple[Any, bool]] = [(data, False)]
+    while stack:  # post-order without recursion: a parent once its children have their size
+        value, ready = stack.pop()
+        children = _children(value)
         if ready:
-            children = _children(node)
-            sizes[key] = 1 + sum(sizes.get(id(child), 1) for child in children)
+            sizes[id(value)] = 1 + sum(sizes.get(id(child), 1) for child in children)
             continue
-        if key in sizes:
+        if id(value) in sizes:
             continue
-        distinct += 1
-        sizes[key] = 1  # a recursive alias counts once instead of looping
-        stack.append((node, True))
-        stack.extend((child, False) for child in _children(node) if id(child) not in sizes)
-    added = sizes[id(root)] - distinct
-    if added > MAX_EXPANDED_NODES:
+        sizes[id(value)] = 1  # a recursive alias counts once instead of looping
+        own += 1 + sum(1 for child in children if not _children(child))
+        stack.append((value, True))
+        stack.extend((child, False) for child in children if _children(child))
+    if sizes.get(id(data), 0) - own > MAX_EXPANDED_NODES:
         raise ConfigError(
             f"{path.name}: refused: its YAML aliases would add more than "
             f"{MAX_EXPANDED_NODES:,} nodes (an alias bomb?)"
         )
 
 
-def _children(node: Node) -> list[Node]:
-    if isinstance(node, SequenceNode):
-        return list(node.value)
-    if isinstance(node, MappingNode):
-        return [part for pair in node.value for part in pair]
+def _children(value: Any) -> list[Any]:
+    if isinstance(value, dict):
+        return [part for pair in value.items() for part in pair]
+    if isinstance(value, list):
+        return list(value)
     return []
 
 
@@ -544,6 +542,18 @@ def _text(
     return text or None
 
 
+def outside_problem(sources: Path, file: Path) -> str | None:
+    """Why `file` (resolved) may not be read for this review: it lies outside its folder.
+
+    sources.yaml may come from someone else: `html: /etc/passwd` or a template from anywhere
+    would put a local file into a digest sent to readers.
+    """
+    folder = sources.parent.resolve()
+    if file.is_relative_to(folder):
+        return None
+    return f"is outside the review's folder ({folder}); copy it there"
+
+
 def _prose(checked: str | None, raw: Any) -> str | None:
     """The curator's text with its first line's indentation (Markdown reads it); None if blank."""
     if checked is None:
@@ -623,7 +633,13 @@ def _validate_settings(problems: _Problems, section: Any, line: int | None, path
     template_text = _text(problems, section, "template", "digest")
     if template_text:
         template = (path.parent / template_text).resolve()
-        if not template.is_file():
+        if outside_problem(path, template):
+            problems.add(
+                _line_of(section, "template"),
+                "digest.template",
+                f"'{template_text}' {outside_problem(path, template)}",
+            )
+        elif not template.is_file():
             problems.add(
                 _line_of(section, "template"), "digest.template", f"'{template_text}' not found"
             )
@@ -771,7 +787,11 @@ def _validate_source(
     html_text = _text(problems, entry, "html", where)
     if html_text:
         html = (path.parent / html_text).resolve()
-        if not html.is_file():
+        if outside_problem(path, html):
+            problems.add(
+                at("html"), f"{where}.html", f"'{html_text}' {outside_problem(path, html)}"
+            )
+        elif not html.is_file():
             problems.add(at("html"), f"{where}.html", f"'{html_text}' not found")
     authors: tuple[str, ...] | None = None
     if "author" in entry and "authors" in entry:

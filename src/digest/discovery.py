@@ -144,8 +144,10 @@ def _read(
     item.outcome = "read"
     item.entries = min(len(document.entries), feed.max_entries)
     total = document.total or len(document.entries) + document.without_link
+    notes = [document.warning] if document.warning else []
     if total > feed.max_entries:
-        item.note = f"{total} entries; read the first {feed.max_entries} (max_entries)"
+        notes.append(f"{total} entries; read the first {feed.max_entries} (max_entries)")
+    item.note = "; ".join(notes) or None
     kept = feed_formats.keep(document.entries, feed)
     item.kept = len(kept)
     suggestions = [Suggestion(e.url, e.title, e.summary, e.published, feed.theme) for e in kept]

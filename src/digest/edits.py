@@ -57,6 +57,8 @@ def edit(
     to the fresh file, so neither side's work is lost. `mutate` must therefore find its target
     by content (a URL), never by position alone.
     """
+    if not path.exists():
+        read_document(path)  # the usual "not found" message, and no lock file left behind
     with edit_lock(path):
         for _ in range(3):
             raw = read_document(path)
@@ -200,8 +202,7 @@ class NewSource:
 
 def add_sources(path: Path, new: Sequence[NewSource]) -> tuple[Project, list[str]]:
     """Append sources to sources.yaml; return the project and the URLs already listed."""
-    for item in new:
-        _check_new(item)
+    check_new(new)
     skipped: list[str] = []
 
     def mutate(document: Any) -> None:
@@ -253,7 +254,12 @@ def add_feeds(path: Path, urls: Sequence[str]) -> tuple[Project, list[str]]:
             raise ConfigError("sources.yaml: expected a mapping with 'digest:' and 'sources:'")
         feeds = document.get("feeds")
         if feeds is None:
-            feeds = document["feeds"] = CommentedSeq()
+            feeds = CommentedSeq()
+            # After the last section that has content: the commented examples under an empty
+            # section (`sources:` of `digest init`) belong to it, and ruamel would print them
+            # under a section added after it.
+            filled = [i for i, key in enumerate(document) if document[key] is not None]
+            document.insert(filled[-1] + 1 if filled else len(document), "feeds", feeds)
         if not isinstance(feeds, CommentedSeq):
             raise ConfigError("sources.yaml: 'feeds' must be a list")
         listed = {_entry_url(e) for e in feeds}
@@ -269,15 +275,15 @@ def add_feeds(path: Path, urls: Sequence[str]) -> tuple[Project, list[str]]:
     return edit(path, mutate), added
 
 
-def _check_new(item: NewSource) -> None:
+def check_new(new: Sequence[NewSource]) -> None:
     """Refuse a URL or an edition that sources.yaml would refuse, naming the argument."""
-    problem = url_problem(item.url)
-    if problem:
-        raise UsageError(f"{shown(item.url)} {problem}; nothing was added")
-    if item.edition is not None:
-        problem = edition_problem(item.edition)
+    for item in new:
+        problem = url_problem(item.url)
         if problem:
-            raise UsageError(f"--edition {shown(item.edition)} {problem}; nothing was added")
+            raise UsageError(f"{shown(item.url)} {problem}; nothing was added")
+        problem = edition_problem(item.edition) if item.edition is not None else None
+        if problem:
+            raise UsageError(f"--edition {shown(item.edition or '')} {problem}; nothing was added")
 
 
 def set_fields(

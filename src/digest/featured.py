@@ -5,11 +5,12 @@ The history is sources.yaml itself (every past edition's sources stay in it), so
 marks it, and `digest check` reports it as a `featured-before` warning.
 
 `featured-before` and `cited`: both say "an earlier edition had this article". featured-before
-is the part sources.yaml alone proves (the same URL once tracking parameters, fragment and case
-are set aside); it is a warning, because the curator who passed --force chose to feature the
-article again (a follow-up). `cited` keeps what only the store or the built digests know (a
-page's canonical URL, a link in digests/2026-W40.md) and stays an error; for a source that
-featured-before already reports, it is not repeated.
+is the part sources.yaml alone proves: the same article key (urls.article_key sets aside
+tracking parameters, the fragment, case, http or https, "www." and a trailing slash). It is a
+warning, because a curator who passed --force chose to feature the article again (a
+follow-up). `cited` keeps what only the store or the built digests know (a page's canonical
+URL, a link in digests/2026-W40.md) and stays an error; for a source that featured-before
+already reports, it is not repeated.
 """
 
 from __future__ import annotations
@@ -23,13 +24,13 @@ from digest.lint import Finding
 
 
 def history(sources: Iterable[Source]) -> dict[str, tuple[str, Source]]:
-    """Each article's identity (normalized URL), the earliest edition and source listing it."""
+    """Each article's key (urls.article_key), the earliest edition and source listing it."""
     first: dict[str, tuple[str, Source]] = {}
     for source in sources:
         key = source.edition_key
         if not key:
             continue
-        name = urls.normalize_url(source.url)
+        name = urls.article_key(source.url)
         if name not in first or key < first[name][0]:
             first[name] = (key, source)
     return first
@@ -38,7 +39,7 @@ def history(sources: Iterable[Source]) -> dict[str, tuple[str, Source]]:
 def featured_before(project: Project, url: str, edition: str) -> str | None:
     """The earliest edition before `edition` that featured `url`, or None."""
     try:
-        name = urls.normalize_url(url)
+        name = urls.article_key(url)
     except ValueError:  # not a URL at all: the caller's validation says why
         return None
     earlier = history(project.sources).get(name)
@@ -60,7 +61,7 @@ def findings(project: Project, sources: Sequence[Source]) -> list[Finding]:
     found: list[Finding] = []
     for source in sources:
         key = source.edition_key
-        earlier = first.get(urls.normalize_url(source.url))
+        earlier = first.get(urls.article_key(source.url))
         if key and earlier and earlier[0] < key:
             edition, first_source = earlier
             where = f"source {first_source.index}, line {first_source.line}"

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from digest import webtext
 from digest.config import Feed
 
 SUMMARY_CHARS = 500  # a candidate's summary is a reminder, not the article
@@ -29,7 +30,7 @@ FEED_LINK_TYPES = (
     "application/rdf+xml",
 )
 _TAG = re.compile(r"<[^>]+>")
-_SPACE = re.compile(r"\s+")
+_ROOT = re.compile(rb"<((?:[\w-]+:)?(?:rss|feed|RDF))[\s>]")
 _ENTRY_END = re.compile(rb"</(?:[\w-]+:)?(?:item|entry)\s*>")
 
 
@@ -55,6 +56,7 @@ class Document:
     without_link: int = 0  # entries that name no article
     problem: str | None = None  # why nothing could be read
     total: int | None = None  # entries in the document, when more than were read
+    warning: str | None = None  # read, but not as written (a malformed feed read leniently)
 
 
 def read(
@@ -110,22 +112,39 @@ def _xml_feed(body: bytes, url: str, content_type: str | None, max_entries: int 
                 language=language,
             )
         )
-    if not document.entries and parsed.get("bozo"):
+    if parsed.get("bozo") and _is_syntax_error(parsed.get("bozo_exception")):
+        if document.entries:
+            document.warning = f"malformed feed, read leniently: {_bozo_reason(parsed)}"
+        else:
+            document.problem = f"malformed feed: {_bozo_reason(parsed)}"
+    elif not document.entries and parsed.get("bozo"):
         document.problem = f"malformed feed: {_bozo_reason(parsed)}"
     return document
+
+
+def _is_syntax_error(exc: Any) -> bool:
+    """An XML error, not one of feedparser's notes on a mislabelled charset or content type."""
+    import xml.sax
+
+    return isinstance(exc, xml.sax.SAXException)
 
 
 def _first_entries(body: bytes, limit: int) -> tuple[bytes, int | None]:
     """The document cut after its `limit`-th entry, and how many it had, when it had more.
 
     feedparser needs about a millisecond per entry: a feed of 10,000 entries would cost more
-    than the whole run. Feeds list their newest entries first, so the cut keeps those; the
-    unclosed rest is no problem for feedparser's lenient parser.
+    than the whole run. Feeds list their newest entries first, so the cut keeps those. The
+    document is closed again, or feedparser would fall back to its far slower lenient parser.
     """
     ends = [m.end() for m in _ENTRY_END.finditer(body)]
     if len(ends) <= limit:
         return body, None
-    return body[: ends[limit - 1]], len(ends)
+    root = _ROOT.search(body[:4096])
+    closing = b""
+    if root is not None:
+        name = root.group(1)
+        closing = b"</channel></" + name + b">" if name.endswith(b"rss") else b"</" + name + b">"
+    return body[: ends[limit - 1]] + closing, len(ends)
 
 
 def _entry_link(item: Any, base: str) -> str | None:
@@ -284,17 +303,13 @@ def _unique(items: Iterable[str]) -> list[str]:
 def _clean(value: Any) -> str | None:
     if not isinstance(value, str):
         return None
-    text = _SPACE.sub(" ", html.unescape(_TAG.sub(" ", value)))
-    # Control characters (a terminal escape in a title) have no place in a suggestion.
-    text = "".join(c for c in text if unicodedata.category(c) != "Cc").strip()
-    return text or None
+    # Feed text is web text: no terminal escape, surrogate, bidi override or invisible character.
+    return webtext.line(html.unescape(_TAG.sub(" ", value))) or None
 
 
 def _summary(value: str | None) -> str | None:
     text = _clean(value)
-    if text and len(text) > SUMMARY_CHARS:
-        text = text[: SUMMARY_CHARS - 1].rsplit(" ", 1)[0] + "…"
-    return text
+    return webtext.cap(text, SUMMARY_CHARS) if text else text
 
 
 def _first_content(item: Any) -> str | None:

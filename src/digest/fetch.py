@@ -647,51 +647,87 @@ class Fetcher:
     # ------------------------------------------------------------------ private addresses
 
     async def _inward_refusal(self, here: str, target: str) -> str | None:
-        """Why a redirect from `here` to `target` is refused: a public host pointing inward.
-
-        A source whose own address is private is the curator's choice (an intranet, the demo);
-        a public page sending us to 169.254.169.254 or a router is not.
-        """
+        """Why a redirect from `here` to `target` is refused (see _inward_reason)."""
         if self.options.allow_private:
             return None
-        to_host = urlsplit(target).hostname or ""
-        inward = [(a, k) for a in await self._addresses(to_host) if (k := not_public(a))]
-        if not inward:
+        to_addresses = await self._addresses(urlsplit(target).hostname or "")
+        if not any(not_public(a) for a in to_addresses):
             return None
-        from_host = urlsplit(here).hostname or ""
-        from_addresses = await self._addresses(from_host)
-        if from_addresses and all(not_public(a) for a in from_addresses):
-            return None  # an internal site redirecting inside its own network
-        address, kind = inward[0]
-        shown = to_host if to_host == address else f"{to_host} ({address})"
-        a = "an" if kind[0] in "aeiou" else "a"
-        return (
-            f"redirected to {target}: {shown} is {a} {kind} address, refused from the public "
-            f"host {from_host} (digest.fetch.allow_private: true allows it)"
-        )
+        from_addresses = await self._addresses(urlsplit(here).hostname or "")
+        return _inward_reason(here, target, from_addresses, to_addresses)
 
     async def _addresses(self, host: str) -> list[str]:
         """Every address `host` resolves to; none when it does not resolve (here)."""
-        if _ip(host) is not None:
-            return [host]
+        known = _known_addresses(host, self.options.hosts)
+        if known is not None:
+            return known
         name = host.lower().rstrip(".")
-        if name in self.options.hosts:
-            return list(self.options.hosts[name])
-        tld = name.rsplit(".", 1)[-1]
-        if tld == "localhost":
-            return ["127.0.0.1"]  # RFC 6761: always loopback, whatever DNS says
-        if tld in _NEVER_RESOLVED:
-            return []  # no query for a name that cannot exist (the demo's, the tests')
-        known = self._resolved.get(name)
-        if known is None:
+        if name not in self._resolved:
             loop = asyncio.get_running_loop()
             try:
                 async with asyncio.timeout(self.options.connect_timeout):
                     infos = await loop.getaddrinfo(name, None, type=socket.SOCK_STREAM)
             except (OSError, UnicodeError, TimeoutError):
                 infos = []  # the request meets (and reports) the same problem, or a proxy resolves it
-            known = self._resolved[name] = sorted({str(info[4][0]) for info in infos})
+            self._resolved[name] = sorted({str(info[4][0]) for info in infos})
+        return self._resolved[name]
+
+
+def _known_addresses(host: str, hosts: Mapping[str, tuple[str, ...]]) -> list[str] | None:
+    """The addresses of `host` known without DNS, or None when DNS must be asked."""
+    if _ip(host) is not None:
+        return [host]
+    name = host.lower().rstrip(".")
+    if name in hosts:
+        return list(hosts[name])
+    tld = name.rsplit(".", 1)[-1]
+    if tld == "localhost":
+        return ["127.0.0.1"]  # RFC 6761: always loopback, whatever DNS says
+    if tld in _NEVER_RESOLVED:
+        return []  # no query for a name that cannot exist (the demo's, the tests')
+    return None
+
+
+def _addresses_now(host: str) -> list[str]:
+    """`host`'s addresses, blocking (for `check --links`, one request at a time anyway)."""
+    known = _known_addresses(host, {})
+    if known is not None:
         return known
+    try:
+        infos = socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError):
+        return []
+    return sorted({str(info[4][0]) for info in infos})
+
+
+def _inward_reason(
+    here: str, target: str, from_addresses: list[str], to_addresses: list[str]
+) -> str | None:
+    """Why a redirect from `here` to `target` is refused: a host pointing inward.
+
+    A source whose own address is private is the curator's choice (an intranet, the demo),
+    and it may redirect within its own kind of network (loopback to loopback, private to
+    private); a public page sending us to 169.254.169.254 or a router is nobody's choice.
+    """
+    inward = [(a, k) for a in to_addresses if (k := not_public(a))]
+    if not inward:
+        return None
+    from_kinds = {not_public(a) for a in from_addresses}
+    if from_kinds and None not in from_kinds and {k for _, k in inward} <= from_kinds:
+        return None  # an internal site redirecting inside its own network
+    to_host = urlsplit(target).hostname or ""
+    address, kind = inward[0]
+    shown = to_host if to_host == address else f"{to_host} ({address})"
+    a = "an" if kind[0] in "aeiou" else "a"
+    where = (
+        "public"
+        if not from_kinds or None in from_kinds
+        else " or ".join(sorted(k for k in from_kinds if k))
+    )
+    return (
+        f"redirected to {target}: {shown} is {a} {kind} address, refused from the {where} "
+        f"host {urlsplit(here).hostname} (digest.fetch.allow_private: true allows it)"
+    )
 
 
 async def _read_at_most(response: httpx.Response, limit: int) -> bytes:
@@ -863,8 +899,7 @@ def link_problems(
     problems: list[str | None] = []
     with httpx.Client(
         timeout=httpx.Timeout(settings.timeout, connect=settings.connect_timeout),
-        follow_redirects=True,
-        max_redirects=FetchOptions.max_redirects,
+        follow_redirects=False,  # followed by hand, refusing those that point inward
         headers={"User-Agent": settings.user_agent},
         trust_env=False,  # proxies come from HTTP(S)_PROXY / NO_PROXY, read explicitly
         mounts=_proxy_mounts(proxies, no_proxy, lambda proxy: httpx.HTTPTransport(proxy=proxy)),
@@ -875,25 +910,44 @@ def link_problems(
             if wait > 0:
                 sleep(wait)
             last[host] = time.monotonic()
-            problems.append(_probe(client, url))
+            problems.append(_probe(client, url, settings.allow_private))
     return problems
 
 
-def _probe(client: httpx.Client, url: str) -> str | None:
+def _probe(client: httpx.Client, url: str, allow_private: bool) -> str | None:
     try:
-        response = client.head(url)
-        if response.status_code < 400:
-            return None
+        status = _status(client, "HEAD", url, allow_private)
+        if isinstance(status, str) or status < 400:
+            return status if isinstance(status, str) else None
         # Many servers refuse HEAD (405, 403, 404 on HEAD alone): ask properly before judging.
-        with client.stream("GET", url) as streamed:
-            status = streamed.status_code
+        status = _status(client, "GET", url, allow_private)
+        if isinstance(status, str):
+            return status
         return None if status < 400 else f"answers {status}"
-    except httpx.TooManyRedirects:
-        return "redirects in a loop"
     except httpx.TimeoutException:
         return "does not answer in time"
     except httpx.HTTPError as exc:
         return f"does not answer: {type(exc).__name__}"
+
+
+def _status(client: httpx.Client, method: str, url: str, allow_private: bool) -> int | str:
+    """The final status of `url` after redirects (the body never read), or why not followed."""
+    for _ in range(FetchOptions.max_redirects + 1):
+        with client.stream(method, url) as response:
+            status, location = response.status_code, response.headers.get("location")
+        if status not in REDIRECTS or not location:
+            return status
+        target = urljoin(url, location.strip())
+        refusal = _scheme_refusal(target)
+        if refusal is None and not allow_private:
+            to_addresses = _addresses_now(urlsplit(target).hostname or "")
+            if any(not_public(a) for a in to_addresses):
+                from_addresses = _addresses_now(urlsplit(url).hostname or "")
+                refusal = _inward_reason(url, target, from_addresses, to_addresses)
+        if refusal:
+            return f"is not followed: {refusal}"
+        url = target
+    return "redirects in a loop"
 
 
 def parse_retry_after(value: str | None, now: dt.datetime | None = None) -> float | None:

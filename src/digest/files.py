@@ -134,11 +134,11 @@ def edit_lock(path: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[Non
     lock_path = target.with_name(f".{target.name}.lock")
     try:
         fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    except PermissionError:
+        # Another curator's lock file in a shared folder: a read-only handle locks as well.
+        fd = _open_existing(lock_path, path)
     except OSError as exc:
-        raise WriteError(
-            f"cannot edit {path}: cannot create the lock file {lock_path.name} beside it "
-            f"({exc.strerror}); nothing was written"
-        ) from None
+        raise _cannot_lock(path, lock_path, exc) from None
     try:
         _acquire(fd, path, timeout)
         _held.paths.add(target)
@@ -149,6 +149,20 @@ def edit_lock(path: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[Non
             _release(fd)
     finally:
         os.close(fd)
+
+
+def _open_existing(lock_path: Path, path: Path) -> int:
+    try:
+        return os.open(lock_path, os.O_RDONLY)
+    except OSError as exc:
+        raise _cannot_lock(path, lock_path, exc) from None
+
+
+def _cannot_lock(path: Path, lock_path: Path, exc: OSError) -> WriteError:
+    return WriteError(
+        f"cannot edit {path}: cannot create the lock file {lock_path.name} beside it "
+        f"({exc.strerror}); nothing was written"
+    )
 
 
 if sys.platform == "win32":

@@ -45,14 +45,14 @@ def suggest(
     project: Project, store: Store, suggestions: Sequence[Suggestion], feed: str
 ) -> Suggested:
     """Add suggestions to the inbox, unless sources.yaml, the inbox or a dismissal has them."""
-    listed = {urls.normalize_url(s.url) for s in project.sources}
+    listed = {urls.article_key(s.url) for s in project.sources}
     known = store.inbox_keys()
     result = Suggested()
     fresh: dict[str, Candidate] = {}
     found_at = utc_now()
     for item in suggestions:
         url = urls.without_tracking(item.url)
-        key = urls.normalize_url(url)
+        key = urls.article_key(url)
         if key in listed:
             result.listed += 1
         elif key in known or key in fresh:
@@ -159,9 +159,7 @@ def take(
         raise UsageError(f"'{theme}' is not a theme of {project.path.name} (themes: {known})")
     today = dt.date.today()
     listed_now = {
-        urls.normalize_url(s.url)
-        for s in project.sources
-        if (s.edition_key or "") >= iso_week(today)
+        urls.article_key(s.url) for s in project.sources if (s.edition_key or "") >= iso_week(today)
     }
     result = Taken()
     per_theme: dict[str | None, int] = {}

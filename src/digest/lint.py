@@ -106,10 +106,19 @@ def check(project: Project, edition: str | None = None) -> list[Finding]:
     found += _themes(project, sources)
     for item in items:
         found += _item_findings(project, item, state)
+    found += _template(project, edition, state)
     from digest import publishing, send  # they import this module
 
     found += publishing.findings(project, items) + send.findings(project)
     return sorted(found, key=lambda f: (f.file != project.path.name, f.file, f.line or 0))
+
+
+def _template(project: Project, edition: str | None, state: StoreState) -> list[Finding]:
+    from digest import build
+
+    keys = build.edition_keys(project, edition, all_editions=edition is None)
+    problems = build.template_problems(project, state.articles, keys)
+    return [Finding(p.file, p.line, "template", p.problem) for p in problems]
 
 
 def _at(project: Project, source: Source, kind: str, message: str) -> Finding:

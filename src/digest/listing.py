@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from rich.table import Table
 
-from digest.config import Project
+from digest.config import Project, edition_monday
 from digest.items import resolve
 from digest.models import Article
 from digest.store import FetchRecord, Store
@@ -71,6 +71,8 @@ def _status(record: FetchRecord | None, article: Article | None) -> str:
 
 def rows(project: Project, edition: str | None = None) -> list[Row]:
     """The rows of `digest list`, optionally for one edition."""
+    if edition is not None:
+        edition_monday(edition)  # refuses 2026-W99 with a clear message
     found, records = _store_view(project)
     result = []
     for source in project.sources:

@@ -66,7 +66,7 @@ def m002_inbox(db: sqlite3.Connection) -> None:
     db.execute(
         """
         CREATE TABLE candidates (
-            key TEXT PRIMARY KEY,          -- urls.normalize_url(url): one article, one row
+            key TEXT PRIMARY KEY,          -- urls.article_key(url): one article, one row
             url TEXT NOT NULL,             -- as published, without tracking parameters
             title TEXT,
             summary TEXT,

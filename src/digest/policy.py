@@ -132,7 +132,9 @@ def read_send(
             problem(None, f"needs a '{key}'")
     if sender and not is_address(sender):
         problem("from", f"'{sender}' is not an e-mail address")
-    security = (_single(section, "security", problem) or "starttls").lower()
+    # A relay on this machine rarely has a certificate for "localhost": no TLS unless asked.
+    default_security = "none" if host and is_loopback(host) else "starttls"
+    security = (_single(section, "security", problem) or default_security).lower()
     if security not in SECURITY:
         problem("security", f"'{security}' is not one of {', '.join(SECURITY)}")
     port = section.get("port")
@@ -192,6 +194,11 @@ def _addresses(
         if not is_address(value):
             problem(key, f"'{value}' is not an e-mail address")
     return tuple(found)
+
+
+def is_loopback(host: str) -> bool:
+    """A host name or address of this machine."""
+    return host.lower() in ("localhost", "::1") or host.startswith("127.")
 
 
 def is_address(value: str) -> bool:

@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from digest.collect import FetchReport, ItemReport
 from digest.webtext import printable
@@ -95,8 +96,9 @@ def summary_table(report: FetchReport) -> Table:
             item.used or "-",
             "-" if item.http_status is None else str(item.http_status),
             str(item.attempts),
-            escape(item.error or item.detail or ""),
-            escape(item.url),
+            # Text, not markup: the console prints plain text, where `\[` would stay as typed.
+            Text(item.error or item.detail or ""),
+            Text(item.url),
         )
     return table
 

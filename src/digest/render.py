@@ -188,21 +188,17 @@ def view(edition: EditionData) -> dict[str, Any]:
 
 
 def _environment(folder: Path, *, html: bool) -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(folder), str(_TEMPLATES)]),
-        autoescape=html,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-    )
-    env.filters.update(inline=md_inline, blockquote=md_quote, href=href, markdown=markdown_html)
-    return env
+    from digest import templating
+
+    filters = {"inline": md_inline, "blockquote": md_quote, "href": href, "markdown": markdown_html}
+    return templating.environment([folder, _TEMPLATES], html=html, filters=filters)
 
 
 def _render(name: str, template: Path | None, context: dict[str, Any], *, html: bool) -> str:
+    from digest import templating
+
     folder, name = (template.parent, template.name) if template else (_TEMPLATES, name)
-    text = _environment(folder, html=html).get_template(name).render(**context)
+    text = templating.render(_environment(folder, html=html), name, context)
     # The web text in the context is clean already; this also covers an older store, the
     # curator's own escapes ("\x01" in YAML) and a curator's template.
     return webtext.xml_safe(text)
@@ -217,8 +213,19 @@ def render_markdown(edition: EditionData, template: Path | None = None) -> str:
 def render_html(edition: EditionData, template: Path | None = None) -> str:
     """The edition as a self-contained HTML page for e-mail: inline styles, no external assets."""
     text = _render("digest.html.j2", template, view(edition), html=True)
-    lines = [line.rstrip() for line in text.splitlines()]
-    return "\n".join(line for line in lines if line).strip() + "\n"
+    return _drop_blank_lines(text).strip() + "\n"
+
+
+def _drop_blank_lines(html: str) -> str:
+    """The template's blank lines go; those inside <pre> are the curator's code, and stay."""
+    kept: list[str] = []
+    in_pre = False
+    for line in html.splitlines():
+        if in_pre or line.strip():
+            kept.append(line if in_pre else line.rstrip())
+        opened, closed = line.rfind("<pre"), line.rfind("</pre>")
+        in_pre = opened > closed if opened != closed else in_pre
+    return "\n".join(kept)
 
 
 def render_fragment(edition: EditionData) -> str:

@@ -23,10 +23,10 @@ from typing import Any
 from digest import build, mail
 from digest.config import Project, edition_monday, iso_week
 from digest.errors import ConfigError, DigestError, UsageError
-from digest.files import write_atomic
+from digest.files import WriteError, write_atomic
 from digest.lint import Finding
 from digest.models import Article
-from digest.policy import PASSWORD_VARIABLE, SendSettings, is_address
+from digest.policy import PASSWORD_VARIABLE, SendSettings, is_address, is_loopback
 from digest.render import EditionData
 
 RECORD_NAME = "sent.json"
@@ -96,7 +96,7 @@ def send_edition(
     now = now or dt.datetime.now(dt.UTC)
     message = mail.compose(project, data, settings, recipients, now)
     if dry_run is not None:
-        write_atomic(dry_run, message.as_bytes(policy=WIRE))
+        write_atomic(dry_run, message.as_bytes(policy=WIRE))  # WriteError says why it cannot
         return Outcome(key, message, recipients, written=dry_run)
     record = project.digests_dir / RECORD_NAME
     history = read_record(record)
@@ -109,10 +109,11 @@ def send_edition(
     )  # fmt: skip
     try:
         _write_record(record, [*history, sent])
-    except OSError as exc:
+    except (OSError, WriteError) as exc:
         raise SendError(
             f"edition {key} was sent (Message-ID {sent.message_id}) but could not be recorded in "
-            f"{record}: {exc.strerror}; add it there before any other `digest send`"
+            f"{record}: {getattr(exc, 'strerror', None) or exc}; add it there before any other "
+            "`digest send`"
         ) from None
     return Outcome(key, message, recipients, record=record)
 
@@ -156,16 +157,12 @@ def _password(settings: SendSettings, password: str | None, project: Project) ->
             f"{project.path.name}:{settings.line}: send.username is set but "
             f"${PASSWORD_VARIABLE} is empty; export the password in that variable"
         )
-    if settings.username and settings.security == "none" and not _loopback(settings.host):
+    if settings.username and settings.security == "none" and not is_loopback(settings.host):
         raise ConfigError(
             f"{project.path.name}:{settings.line}: send.security is none: the password would "
             f"cross the network in clear to {settings.host}; use starttls or ssl"
         )
     return password
-
-
-def _loopback(host: str) -> bool:
-    return host in ("localhost", "::1") or host.startswith("127.")
 
 
 # --------------------------------------------------------------------------- the record

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import os
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -67,7 +68,7 @@ class PageInfo:
 class Candidate:
     """An article suggested by a feed or an import, waiting in the inbox."""
 
-    key: str  # urls.normalize_url(url)
+    key: str  # urls.article_key(url)
     url: str
     title: str | None
     summary: str | None
@@ -100,6 +101,7 @@ class Store:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"cannot create the store folder {folder}: {exc.strerror}") from None
+        _refuse_read_only(folder, path)
         try:
             # isolation_level=None: we issue BEGIN/COMMIT ourselves, so a transaction is exactly
             # one item and nothing is left open between them.
@@ -206,9 +208,7 @@ class Store:
         try:
             yield
         except sqlite3.DatabaseError as exc:
-            if _is_damage(exc):
-                raise StoreError(_damaged(self.path, exc)) from None
-            raise StoreError(f"cannot read the store {self.path}: {exc}") from None
+            raise StoreError(store_problem(exc, self.path)) from None
 
     def last_fetch(self, url: str) -> FetchRecord | None:
         """The most recent fetch record for a source URL."""
@@ -409,6 +409,14 @@ def _check_whole(db: sqlite3.Connection) -> None:
         raise _Damage("; ".join(problems))
 
 
+def store_problem(exc: sqlite3.DatabaseError, path: Path | None = None) -> str:
+    """What went wrong reading the store, and what to do about it."""
+    where = path or Path(".digest", DB_NAME)
+    if _is_damage(exc):
+        return _damaged(where, exc)
+    return f"cannot read the store {where}: {exc}"
+
+
 def _damaged(path: Path, exc: sqlite3.DatabaseError) -> str:
     return (
         f"the store {path} is damaged ({exc}). It is a cache: run `digest fetch`, which sets "
@@ -437,6 +445,16 @@ def _set_aside(path: Path) -> Path:
 
 def _record_values(record: FetchRecord) -> tuple[Any, ...]:
     return tuple(getattr(record, name) for name in _RECORD_FIELDS)
+
+
+def _refuse_read_only(folder: Path, path: Path) -> None:
+    """A store we may not write is a permissions problem, never a reason to delete it."""
+    if all(os.access(p, os.W_OK) for p in (folder, path) if p.exists()):
+        return
+    raise StoreError(
+        f"{folder} is read-only, and digest writes its store there; check its permissions "
+        "(do not delete it: it holds the pages fetched so far)"
+    )
 
 
 def _candidate_values(candidate: Candidate) -> tuple[Any, ...]:

@@ -77,6 +77,18 @@ def normalize_url(url: str) -> str:
     return urlunsplit((scheme, netloc, parts.path or "/", query, ""))
 
 
+def article_key(url: str) -> str:
+    """One name for the URLs of one article, to tell whether it was seen or featured before.
+
+    normalize_url, and also: http and https, a leading "www." and a trailing slash make no
+    difference (sites serve the same article under each, and feeds and bookmarks mix them).
+    """
+    parts = urlsplit(normalize_url(url))
+    host = parts.netloc.removeprefix("www.")
+    path = parts.path.rstrip("/") or "/"
+    return urlunsplit(("https", host, path, parts.query, ""))
+
+
 def same_article_groups(items: Iterable[tuple[K, str, str | None]]) -> list[list[K]]:
     """Groups (of 2 or more keys) of items that point to the same article.
 

@@ -54,3 +54,15 @@ def test_read_inputs_list(tmp_path: Path) -> None:
 def test_read_inputs_list_missing_file(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="missing.tsv: cannot read the inputs list"):
         read_inputs_list(tmp_path / "missing.tsv")
+
+
+def test_with_a_time_limit_an_input_past_it_fails_alone() -> None:
+    inputs = [(str(PAGES / "en-news.html"), ""), (str(PAGES / "fr-latin1.html"), "")]
+    in_process = list(extract_records(inputs))
+    assert list(extract_records(inputs, timeout=60)) == in_process
+    # No real page is read, decoded and parsed within a tenth of a millisecond: both fail,
+    # and the batch goes on.
+    past = list(extract_records(inputs, timeout=0.0001))
+    assert [(r["input"], r["title"], r["error"]) for r in past] == [
+        (name, None, "extraction took longer than 0.0001 s") for name, _ in inputs
+    ]

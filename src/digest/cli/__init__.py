@@ -8,6 +8,7 @@ stays fast.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -32,6 +33,15 @@ class _Commands(TyperGroup):
         except KeyboardInterrupt:
             err.print("Interrupted.")
             raise typer.Exit(130) from None
+        except Exception as exc:
+            # A store read that store.py did not wrap (a method added later): still no traceback.
+            sqlite3 = sys.modules.get("sqlite3")
+            if sqlite3 is None or not isinstance(exc, sqlite3.DatabaseError):
+                raise
+            from digest.store import store_problem
+
+            err.print(Text("Error:", style="red"), store_problem(exc), soft_wrap=True)
+            raise typer.Exit(1) from None
 
     def list_commands(self, ctx: Any) -> list[str]:
         # Registration order: the order of the curator's week, not alphabetical. Typer adds

@@ -17,6 +17,7 @@ from digest.cli import common
 if TYPE_CHECKING:
     from digest.config import Project
     from digest.discovery import FeedReport
+    from digest.importing import FileReport
     from digest.inbox import Numbered, Taken
     from digest.store import Store
 
@@ -25,16 +26,21 @@ JSON_HELP = "Print the report as JSON."
 
 def discover(
     ctx: typer.Context,
+    ignore_robots: Annotated[
+        bool, typer.Option("--ignore-robots", help="Ignore robots.txt for this run.")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
     """Read the feeds of sources.yaml and put their new entries in the inbox."""
     from digest.discovery import discover as run
+    from digest.fetch import FetchOptions
 
     project = common.project(ctx)
     if not project.feeds:
         common.fail(f"{project.path.name} has no 'feeds:'; add one, or `digest import` an OPML")
+    options = FetchOptions.from_settings(project.settings.fetch, ignore_robots=ignore_robots)
     with _store(project) as store:
-        report = run(project, store, on_feed=None if as_json else _feed_line)
+        report = run(project, store, options=options, on_feed=None if as_json else _feed_line)
     if as_json:
         common.print_json(report.to_json())
     else:
@@ -101,21 +107,22 @@ def import_(
         common.print_json([r.to_json() for r in reports])
         return
     for report in reports:
-        c = report.collected
-        if c.feeds:
-            line = (
-                f"{c.name} ({c.format}): {_count(len(c.feeds), 'feed', 'feeds')}, "
-                f"{len(report.feeds_added)} added "
-                f"to feeds: in {project.path.name}"
-            )
-        else:
-            line = (
-                f"{c.name} ({c.format}): {_count(len(c.links), 'link', 'links')}, "
-                f"{_count(report.new, 'new candidate', 'new candidates')}"
-                f"{_also(report.listed, 'in sources.yaml')}{_also(report.known, 'already seen')}"
-                f"{_also(c.without_link, 'without a link')}"
-            )
-        common.err.print(line, soft_wrap=True)
+        common.err.print(_import_line(report, project.path.name), soft_wrap=True)
+
+
+def _import_line(report: FileReport, sources: str) -> str:
+    c = report.collected
+    if c.feeds:
+        return (
+            f"{c.name} ({c.format}): {_count(len(c.feeds), 'feed', 'feeds')}, "
+            f"{len(report.feeds_added)} added to feeds: in {sources}"
+        )
+    return (
+        f"{c.name} ({c.format}): {_count(len(c.links), 'link', 'links')}, "
+        f"{_count(report.new, 'new candidate', 'new candidates')}"
+        f"{_also(report.listed, f'in {sources}')}{_also(report.known, 'already seen')}"
+        f"{_also(c.without_link, 'without a link')}"
+    )
 
 
 inbox_app = typer.Typer(

@@ -56,11 +56,13 @@ def add(
         if not html.is_file():
             common.fail(f"{html}: no such file")
         saved = os.path.relpath(html.resolve(), path.resolve().parent)
+    new = [edits.NewSource(url, dt.date.today(), theme, comment, saved, edition) for url in urls]
+    edits.check_new(new)  # a malformed URL or edition is refused before anything reads it
     refused = [] if force else featured.refusals(common.project(ctx), urls, edition)
     for url, earlier in refused:
         common.err.print(f"Not added: {url} is already featured in {earlier}; --force to add it")
-    urls = [url for url in urls if url not in dict(refused)]
-    new = [edits.NewSource(url, dt.date.today(), theme, comment, saved, edition) for url in urls]
+    new = [item for item in new if item.url not in dict(refused)]
+    urls = [item.url for item in new]
     project, skipped = edits.add_sources(path, new) if new else (common.project(ctx), [])
     for url in skipped:
         common.err.print(f"Already listed, left as is: {url}")
@@ -126,7 +128,9 @@ def build(
     ] = None,
     all_editions: Annotated[bool, typer.Option("--all", help="Build every edition.")] = False,
     fmt: Annotated[str, typer.Option("--format", help="md, html or atom.")] = "md",
-    output: Annotated[Path | None, typer.Option(help="Where to write (file or folder).")] = None,
+    output: Annotated[
+        Path | None, typer.Option(help="Where to write: a file, a folder, or - for stdout.")
+    ] = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Fail if an item lacks a theme or a quote.")
     ] = False,
@@ -145,6 +149,9 @@ def build(
     )  # fmt: skip
     for line in report.warnings + report.failed:
         common.err.print(line, soft_wrap=True)
+    if report.stdout is not None:
+        sys.stdout.buffer.write(report.stdout)
+        sys.stdout.flush()
     for path in report.written:
         common.out.print(f"Wrote {path}")
     raise typer.Exit(report.exit_code)
@@ -163,6 +170,9 @@ def extract(
         str | None, typer.Option(help="Language of --text inputs (en, fr, ...).")
     ] = None,
     jsonl: Annotated[bool, typer.Option("--jsonl", help="One JSON object per line.")] = False,
+    timeout: Annotated[
+        float, typer.Option(min=0, help="Seconds to extract one input before it fails (0: none).")
+    ] = 30.0,
 ) -> None:
     """Extract metadata, text and quotes from saved pages, without the store."""
     from digest.extract import batch
@@ -173,7 +183,8 @@ def extract(
     if not pairs:
         common.fail("give at least one INPUT or --inputs LIST")
     failed = False
-    for record in batch.extract_records(pairs, plain_text=text, language=language):
+    records = batch.extract_records(pairs, plain_text=text, language=language, timeout=timeout)
+    for record in records:
         failed = failed or record.get("error") is not None
         if jsonl:
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import gzip
-from collections.abc import Iterable, Iterator
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from digest.errors import UsageError
@@ -33,16 +35,58 @@ def read_inputs_list(path: str | Path) -> list[tuple[str, str]]:
 
 
 def extract_records(
-    inputs: Iterable[tuple[str, str]], *, plain_text: bool = False, language: str | None = None
+    inputs: Iterable[tuple[str, str]],
+    *,
+    plain_text: bool = False,
+    language: str | None = None,
+    timeout: float | None = None,
 ) -> Iterator[dict[str, object]]:
-    """Yield one `digest extract --jsonl` record per (PATH, URL) input, in input order."""
+    """Yield one `digest extract --jsonl` record per (PATH, URL) input, in input order.
+
+    With a `timeout`, an input whose extraction takes longer fails with that reason and the
+    batch goes on.
+    """
+    extract = functools.partial(_extract_one, plain_text=plain_text, language=language)
     for name, url in inputs:
         try:
-            article = _extract_one(Path(name), url, plain_text=plain_text, language=language)
+            article = (
+                _within(timeout, extract, Path(name), url) if timeout else extract(Path(name), url)
+            )
+        except _TooLong:
+            yield _record(name, url, None, f"extraction took longer than {timeout:g} s")
         except Exception as err:  # one bad input never stops the batch; its record says why
             yield _record(name, url, None, f"{type(err).__name__}: {err}")
         else:
             yield _record(name, url, article, None)
+
+
+class _TooLong(Exception):
+    """An extraction ran past the time limit."""
+
+
+def _within(timeout: float, call: Callable[[Path, str], Article], path: Path, url: str) -> Article:
+    """`call(path, url)` on a thread of its own; _TooLong if it takes more than `timeout` s.
+
+    A thread past the limit is left behind (a daemon: it ends with the command) and the batch
+    goes on. Not a process, as the fetch's workers are: starting one costs more than a short
+    batch takes, and `digest extract` ends when its inputs do.
+    """
+    outcome: list[Article | BaseException] = []
+
+    def target() -> None:
+        try:
+            outcome.append(call(path, url))
+        except BaseException as err:  # handed to the caller, as if raised there
+            outcome.append(err)
+
+    thread = threading.Thread(target=target, name="extract", daemon=True)
+    thread.start()
+    thread.join(timeout)
+    if not outcome:
+        raise _TooLong
+    if isinstance(outcome[0], BaseException):
+        raise outcome[0]
+    return outcome[0]
 
 
 def _extract_one(path: Path, url: str, *, plain_text: bool, language: str | None) -> Article:
