@@ -103,3 +103,9 @@ def test_roles_beside_a_name_are_cut_off() -> None:
 
     assert {"korrespondentin", "rechtsanwalt"} <= lexicon.for_language("de").names.roles
     assert is_role("Chef-Redakteurin") and is_role("Avocate") and not is_role("Jana")
+
+
+def test_only_american_english_reads_slashed_dates_month_first() -> None:
+    en = lexicon.for_language("en").names
+    assert en.month_first and {"gb", "au"} <= en.day_first_regions
+    assert not any(lexicon.for_language(c).names.month_first for c in ("de", "fr", "es", "it"))

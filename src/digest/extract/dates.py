@@ -263,17 +263,18 @@ def _marked_revision(el: HtmlElement) -> bool:
     return bool(_NOT_PUBLISHED_LABEL.search(names)) and not _POST_DATE_CLASS.search(names)
 
 
-# English outside North America writes the day first, like the rest of Europe.
-_DAY_FIRST_ENGLISH = {"gb", "uk", "ie", "au", "nz", "in", "za"}
-
-
 def _month_first(first: int, second: int, page: ParsedPage) -> bool:
     """Whether a slashed date reads month/day: when the numbers say so, else in American usage."""
     if first > 12 or second > 12:
         return second > 12
     lang, _, region = (page.html_lang or "").lower().partition("-")
     tld = page.host.rsplit(".", 1)[-1]
-    return lang == "en" and region not in _DAY_FIRST_ENGLISH and tld not in _DAY_FIRST_ENGLISH
+    names = lexicon.for_language(lang).names
+    return (
+        names.month_first
+        and region not in names.day_first_regions
+        and (tld not in names.day_first_regions)
+    )
 
 
 def _printed_iso(match: re.Match[str], latest: datetime, page: ParsedPage) -> str | None:

@@ -59,6 +59,10 @@ class Names:
     # language data has them, the module takes them from there.
     months: tuple[tuple[str, ...], ...] = ()
     weekdays: tuple[str, ...] = ()
+    # Whether a slashed date reads month/day ("02/03/2022" is February 3rd), and the regions
+    # (subtags, country domains) of the language that write the day first all the same.
+    month_first: bool = False
+    day_first_regions: frozenset[str] = frozenset()
 
     @staticmethod
     def months_of(code: str, *more: str) -> tuple[tuple[str, ...], ...]:

@@ -46,6 +46,9 @@ NAMES = Names(
     desk_words=frozenset({"staff", "desk", "newsroom", "team", "editorial board", "editors",
                           "web desk", "news desk"}),
     months=Names.months_of("en", "1:janu"),
+    # American usage; English outside North America writes the day first, like Europe.
+    month_first=True,
+    day_first_regions=frozenset({"gb", "uk", "ie", "au", "nz", "in", "za"}),
     weekdays=Names.weekdays_of("en"),
 )  # fmt: skip
 
