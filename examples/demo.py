@@ -61,6 +61,7 @@ def main() -> int:
     try:
         status = run(folder, "fetch", env=env)
         run(folder, "list", env=env)
+        run(folder, "check", env=env)
         status = max(status, run(folder, "build", "--edition", EDITION, env=env))
         run(folder, "build", "--edition", EDITION, "--format", "html", env=env)
     finally:

@@ -89,3 +89,9 @@ def test_unwritable_digests_folder_is_a_message(review: Path) -> None:
         f"{(review / 'digests').resolve()} is read-only; nothing was written (check its "
         "permissions)\n"
     )
+
+
+def test_a_folder_built_before_the_store_was_deleted_builds_again(review: Path) -> None:
+    assert build("--output", "site/") == (0, "Wrote site/2026-W48.md\n", "")
+    (review / ".digest/outputs.json").unlink()
+    assert build("--output", "site/") == (0, "Wrote site/2026-W48.md\n", "")

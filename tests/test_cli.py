@@ -196,7 +196,7 @@ def test_extract_prints_the_contract_for_a_saved_page(tmp_path: Path) -> None:
         "<html lang='en'><head><title>Streets for people | News Example</title>"
         "<meta name='author' content='Ann Lee'></head><body><article><h1>Streets for people</h1>"
         + "<p>“We gave the street back to the children of this neighbourhood,” said Ann Lee, "
-        "who leads the residents' association. The street had been a car park for years.</p>"
+        "head of the residents' association. The street had been a car park for years.</p>"
         * 3
         + "</article></body></html>"
     )
@@ -215,6 +215,13 @@ def test_extract_prints_the_contract_for_a_saved_page(tmp_path: Path) -> None:
         None,
         None,
     )
+    assert record["quotes"][0] == {
+        "text": "We gave the street back to the children of this neighbourhood",
+        "speaker": "Ann Lee",
+        "role": "head of the residents' association",
+        "kind": "direct",
+        "score": record["quotes"][0]["score"],
+    }
     assert record["words"] == len(record["text"].split()) > 0
     missing = runner.invoke(app, ["extract", str(tmp_path / "nope.html"), "--jsonl"])
     assert missing.exit_code == 1

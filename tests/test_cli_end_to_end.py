@@ -154,7 +154,10 @@ def test_golden_french_edition_uses_french_typography() -> None:
     assert "Read more\u00a0: [«\u00a0The care workers who redesigned their own jobs\u00a0»]" in text
     assert "Claire Fontaine et Youssef Benali" in text
     assert "du 23 au 29 novembre 2026" in text
-    assert "“" not in text and "”" not in text
+    # Curly double quotes only as the second level, inside guillemets.
+    assert [line for line in text.splitlines() if "“" in line or "”" in line] == [
+        line for line in text.splitlines() if "«\u00a0Odile Ferrand\u00a0: “Les talents" in line
+    ]
 
 
 def test_web_text_cannot_inject_markdown_or_html(tmp_path: Path) -> None:

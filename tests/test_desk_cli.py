@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import threading
 from collections.abc import Iterator
@@ -16,7 +17,7 @@ from typer.testing import CliRunner
 from deskkit import SMALL_TOWNS, TALENT, full_project, store_article, write_project
 from digest import config, edits, review
 from digest.cli import app
-from digest.models import Origin, OriginKind
+from digest.models import Origin, OriginKind, Quote
 
 runner = CliRunner()
 
@@ -79,6 +80,30 @@ def test_show_says_which_rules_failed_for_a_missing_field(project: Path) -> None
     }
 
 
+def test_show_prints_the_role_and_says_when_no_speaker_was_found(tmp_path: Path) -> None:
+    path = write_project(tmp_path / "review")
+    spoken = dataclasses.replace(
+        SMALL_TOWNS,
+        quotes=(
+            Quote("We don't give up", "Anne Martin", "direct", 0.9, role="mayor of the town"),
+            Quote("Nobody said this one aloud", None, "direct", 0.4),
+        ),
+    )
+    store_article(tmp_path / "review", spoken)
+    result = run(path, "show", "small-towns")
+    assert result.exit_code == 0, result.output
+    assert "— Anne Martin, mayor of the town · direct · 0.90" in result.stdout
+    assert "— speaker not found · direct · 0.40" in result.stdout
+    shown = json.loads(run(path, "show", "small-towns", "--json").stdout)  # type: ignore[attr-defined]
+    assert shown["quotes"][0] == {
+        "text": "We don't give up",
+        "speaker": "Anne Martin",
+        "role": "mayor of the town",
+        "kind": "direct",
+        "score": 0.9,
+    }
+
+
 def test_show_json_has_candidates_under_quotes(project: Path) -> None:
     result = run(project, "show", "3", "--json")
     assert result.exit_code == 0, result.output
@@ -87,10 +112,17 @@ def test_show_json_has_candidates_under_quotes(project: Path) -> None:
         {
             "text": "We hire people who listen first",
             "speaker": "Priya Nair",
+            "role": None,
             "kind": "direct",
             "score": 0.85,
         },
-        {"text": "Skills can be taught", "speaker": "Priya Nair", "kind": "direct", "score": 0.6},
+        {
+            "text": "Skills can be taught",
+            "speaker": "Priya Nair",
+            "role": None,
+            "kind": "direct",
+            "score": 0.6,
+        },
     ]
     assert data["title"] == {
         "value": "Looking for social talents in the...",
@@ -274,7 +306,8 @@ def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_interactive_review_walks_the_undecided_sources(project: Path, terminal: None) -> None:
     # Source 2 lacks a quote: Enter accepts candidate 1. Source 3 lacks both: a wrong number is
     # asked again, typed text is checked and kept, then a theme by number.
-    answers = "\n9\nNot in the article\nSocial talents are rare.\n3\n"
+    # Each then keeps its speaker and its comment (Enter, Enter).
+    answers = "\n\n\n9\nNot in the article\nSocial talents are rare.\n\n\n3\n"
     result = run(project, "annotate", input=answers)
     assert result.exit_code == 0, result.output
     out = result.stdout
@@ -311,7 +344,7 @@ def test_interactive_end_of_input_quits_after_saving_earlier_answers(
     assert result.exit_code == 0, result.output
     assert "no candidate 2" in result.stdout  # source 2 has one candidate only
     assert "quote" not in entry(project, 2)
-    result = run(project, "annotate", input="1\n")
+    result = run(project, "annotate", input="1\n\n\n")
     assert result.exit_code == 0, result.output
     assert entry(project, 2)["quote"] == "The state must become a platform for its citizens."
     assert "quote" not in entry(project, 3)  # input ended at its prompt
@@ -319,7 +352,7 @@ def test_interactive_end_of_input_quits_after_saving_earlier_answers(
 
 
 def test_interactive_review_of_one_named_source(project: Path, terminal: None) -> None:
-    result = run(project, "annotate", "3", input="2\nsocial as an ambition\n")
+    result = run(project, "annotate", "3", input="2\n\n\nsocial as an ambition\n")
     assert result.exit_code == 0, result.output
     assert result.stdout.count("╭─") == 1
     assert entry(project, 3) == {"quote": "Skills can be taught", "theme": "Social as an ambition"}
@@ -396,6 +429,9 @@ def test_check_reports_each_problem_with_file_and_line(project: Path) -> None:
         "https://mag.example.net/interview-rochet",
         "sources.yaml:27: warning: source 2: the quote is 60% of the article (9 of 15 words), "
         "more than digest.quotes.max_share (10%)",
+        "sources.yaml:27: warning: source 2: no quote chosen; build will use the best candidate, "
+        "“The state must become a platform for its citizens.”; choose with "
+        "`digest annotate 2 --quote N`",
         "sources.yaml:32: source 3: has no theme",
         'sources.yaml:32: source 3: no byline found; set it with --author NAME, or --author "" '
         "if none",
@@ -407,7 +443,9 @@ def test_check_reports_each_problem_with_file_and_line(project: Path) -> None:
         '--author "" if it has none) with digest annotate',
         "sources.yaml:32: warning: source 3: has no comment of yours; a review comments what it "
         "quotes (digest annotate --comment)",
-        "5 problems and 5 warnings found.",
+        "sources.yaml:32: warning: source 3: no quote chosen; build will use the best candidate, "
+        "“We hire people who listen first”; choose with `digest annotate 3 --quote N`",
+        "5 problems and 7 warnings found.",
     ]
 
 
@@ -420,12 +458,14 @@ def test_check_json(project: Path) -> None:
         ("long-quote", 22, 1),
         ("tracking", 27, 2),
         ("long-quote", 27, 2),
+        ("auto-quote", 27, 2),
         ("no-theme", 32, 3),
         ("byline", 32, 3),
         ("title", 32, 3),
         ("long-quote", 32, 3),
         ("attribution", 32, 3),
         ("comment", 32, 3),
+        ("auto-quote", 32, 3),
     ]
     assert {f["file"] for f in data} == {"sources.yaml"}
 

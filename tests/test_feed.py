@@ -65,3 +65,35 @@ def test_feed_stops_at_the_edition_asked_for(tmp_path: Path) -> None:
     assert [e.id for e in feed.entries] == [
         stable_id("Cities, citizens and technologies", "2026-W48")
     ]
+
+
+def test_feed_links_are_absolute_with_a_self_link_and_the_curator_as_author(
+    tmp_path: Path,
+) -> None:
+    text = EN_SOURCES.replace(
+        "  language: en\n",
+        "  language: en\n  url: https://review.example.org/digests\n  author: Jane Curator\n",
+    )
+    path = full_project(tmp_path)
+    path.write_text(text + LATER)
+    feed = build_feed(path, "--all")
+    assert not feed.bozo, feed.bozo_exception
+    assert [(link.rel, link.type, link.href) for link in feed.feed.links] == [
+        ("self", "application/atom+xml", "https://review.example.org/digests/feed.xml"),
+        ("alternate", "text/html", "https://review.example.org/digests/"),
+    ]
+    assert feed.feed.author == "Jane Curator"
+    assert [e.link for e in feed.entries] == [
+        "https://review.example.org/digests/2026-W49.html",
+        "https://review.example.org/digests/2026-W48.html",
+    ]
+    assert [e.id for e in feed.entries] == [
+        stable_id("Cities, citizens and technologies", "2026-W49"),
+        stable_id("Cities, citizens and technologies", "2026-W48"),
+    ]
+
+
+def test_without_a_public_address_the_title_signs_the_feed(tmp_path: Path) -> None:
+    feed = build_feed(full_project(tmp_path), "--edition", "2026-W48")
+    assert feed.feed.author == "Cities, citizens and technologies"
+    assert [link.rel for link in feed.feed.get("links", [])] == []

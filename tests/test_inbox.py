@@ -331,8 +331,8 @@ def test_already_featured_is_flagged_by_add_take_inbox_and_check(path: Path, bas
     refused = run(path, "add", old)
     assert refused.exit_code == 1
     assert plain(refused.stderr.replace(str(path), "sources.yaml"), base) == (
-        "Not added: {base}/blog/old.html?utm_campaign=again is already featured in 2026-W45; "
-        "--force to add it\n"
+        "Without its tracking parameters (utm_campaign): {base}/blog/old.html\n"
+        "Not added: {base}/blog/old.html is already featured in 2026-W45; --force to add it\n"
         "Added 0 sources to sources.yaml (1 in all).\n"
     )
     # A candidate that an earlier edition lists since it was suggested.
@@ -365,7 +365,7 @@ def test_already_featured_is_flagged_by_add_take_inbox_and_check(path: Path, bas
         (19, "featured-before", "warning",
          "source 3: already featured in 2026-W45 (source 1, line 13)"),
     ]  # fmt: skip
-    assert config.load(path).sources[2].url == old
+    assert config.load(path).sources[2].url == f"{base}/blog/old.html"  # without its tracking
 
 
 # --------------------------------------------------------------------------- unattended

@@ -218,6 +218,18 @@ def test_dry_run_into_a_folder_is_a_clear_error(tmp_path: Path) -> None:
     )  # fmt: skip
 
 
+def test_dry_run_never_replaces_a_file_that_is_no_message(tmp_path: Path) -> None:
+    path = project(tmp_path, 25)
+    before = path.read_bytes()
+    result = run(path, "--dry-run", str(path))
+    assert (result.exit_code, result.stderr) == (
+        2, f"Error: {path} exists and is not an .eml message; name a new file\n"
+    )  # fmt: skip
+    assert path.read_bytes() == before
+    (tmp_path / "old.eml").write_text("an earlier dry run")
+    assert run(path, "--dry-run", str(tmp_path / "old.eml")).exit_code == 0
+
+
 def test_a_damaged_record_stops_the_send(tmp_path: Path) -> None:
     handler = Handler()
     with smtp_server(handler) as port:

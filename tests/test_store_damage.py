@@ -146,3 +146,23 @@ def test_a_store_read_not_wrapped_by_the_store_still_gives_no_traceback(
     damage(tmp_path / "review" / ".digest" / DB_NAME)
     code, output = run(sources, "list")
     assert (code, output) == (1, damaged_message(Path(".digest") / DB_NAME))
+
+
+def test_the_rebuild_keeps_every_table_a_bad_page_did_not_touch(
+    fetched: tuple[WebServer, Path],
+) -> None:
+    server, sources = fetched
+    store_file = sources.parent / ".digest" / DB_NAME
+    with sqlite3.connect(store_file) as db:
+        (root,) = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'pages'").fetchone()
+    db.close()
+    data = bytearray(store_file.read_bytes())
+    start = (root - 1) * PAGE_SIZE
+    data[start : start + PAGE_SIZE] = random.Random(3).randbytes(PAGE_SIZE)
+    store_file.write_bytes(bytes(data))
+    assert run(sources, "fetch")[0] == 0
+    with Store.open(store_file.parent) as store:
+        history = [r.outcome for r in store.fetch_history(server.url("/One"))]
+        stored = store.page_urls()
+    assert history == ["fetched", "fetched"]  # the first run's record came through
+    assert stored == sorted([server.url("/One"), server.url("/Two")])

@@ -44,8 +44,10 @@ def test_english_curly_quotes_and_apostrophes() -> None:
     )
 
 
-def test_other_languages_are_left_as_written() -> None:
-    assert t.polish('Er sagte "ja" : gut', "de") == 'Er sagte "ja" : gut'
+def test_every_language_writes_its_own_quotation_marks() -> None:
+    assert t.polish('Er sagte "ja" : gut', "de") == "Er sagte „ja“ : gut"
+    assert t.polish("« Oui », dit-il", "en") == "“Oui”, dit-il"
+    assert t.polish("“Sí”", "es") == "«Sí»"
 
 
 def test_label_and_title_marks_per_edition_language() -> None:
@@ -55,13 +57,15 @@ def test_label_and_title_marks_per_edition_language() -> None:
     assert t.quoted("Title", "en") == "“Title”"
 
 
-def test_nested_quotes_step_down_a_level() -> None:
-    assert (
-        t.nest_quotes(f"Entretien{NB}: «{NB}écouter{NB}»", "fr")
-        == f"Entretien{NB}: «{NB}écouter{NB}»"
-    )
+def test_nested_quotes_alternate_as_each_language_writes_them() -> None:
+    assert t.nest_quotes(f"Entretien{NB}: «{NB}écouter{NB}»", "fr") == f"Entretien{NB}: “écouter”"
     assert t.nest_quotes("The “smart” city", "en") == "The ‘smart’ city"
+    assert t.nest_quotes("Die „smarte“ Stadt", "de") == "Die ‚smarte‘ Stadt"
     assert t.nest_quotes("Plain", "fr") == "Plain"
+    title = t.polish('"Just Coup It": how a slogan was hijacked', "fr")
+    assert t.quoted(t.nest_quotes(title, "fr"), "fr") == (
+        f"«{NB}“Just Coup It”{NB}: how a slogan was hijacked{NB}»"
+    )
 
 
 @pytest.mark.parametrize(

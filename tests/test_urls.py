@@ -44,3 +44,13 @@ def test_host_and_origin() -> None:
     assert host_of("http://News.example:8080/a") == "news.example"
     assert origin_of("HTTP://News.example:8080/a") == "http://news.example:8080"
     assert origin_of("https://news.example:443/a") == "https://news.example"
+
+
+def test_without_tracking_keeps_everything_else_as_written() -> None:
+    from digest.urls import without_tracking
+
+    assert without_tracking("https://N.example/a?b=%20x&UTM_Source=1&c&gclid=2#f") == (
+        "https://N.example/a?b=%20x&c#f"
+    )
+    assert without_tracking("https://n.example/a?utm_medium=x") == "https://n.example/a"
+    assert without_tracking(" https://n.example/a ") == "https://n.example/a"

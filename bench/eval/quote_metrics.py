@@ -8,6 +8,7 @@ order. Scores are character overlaps |gold ∩ pred| / |gold|.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -26,6 +27,12 @@ _CHAR_MAP = {
 _ELLIPSIS = re.compile(r"\s*(?:\[…\]|\[\.\.\.\]|\(…\)|\(\.\.\.\)|…|\.\.\.)\s*")
 _TRIM = " \t\n\"'.,;:!?-()[]…"
 _WORD = re.compile(r"\w+")
+# What speaker_name / speaker_full ignore: titles, articles and pronouns (README, "Speaker names
+# the person").
+NAME_IGNORED = frozenset(
+    """m mme mlle mr mrs ms dr herr frau le la les l der die das den dem des the il elle he she er sie
+    lui him her ils elles they""".split()
+)
 
 Span = tuple[int, int]
 Record = dict[str, Any]
@@ -150,6 +157,24 @@ def speaker_correct(gold: Record, predicted: object) -> bool:
     return any(pred & _speaker_tokens(n) for n in names if n)
 
 
+def _name_tokens(name: object) -> list[str]:
+    """Words of a name without case, accents, titles, articles and pronouns."""
+    if not name:
+        return []
+    flat = unicodedata.normalize("NFKD", str(name).casefold())
+    flat = "".join(ch for ch in flat if not unicodedata.combining(ch))
+    return [w for w in _WORD.findall(flat) if w not in NAME_IGNORED]
+
+
+def speaker_names(gold: Record, predicted: object) -> tuple[bool, bool] | None:
+    """(surname present, every word present) for a gold with speaker_resolved, else None."""
+    resolved = _name_tokens(gold.get("speaker_resolved"))
+    if not resolved:
+        return None
+    pred = set(_name_tokens(predicted))
+    return resolved[-1] in pred, all(w in pred for w in resolved)
+
+
 def _mostly_inside(placement: Sequence[Span], spans: Sequence[Span]) -> bool:
     size = _length(placement)
     return bool(size) and _overlap(placement, spans) / size > 0.5
@@ -211,12 +236,23 @@ class Counts:
     def __init__(self) -> None:
         self.tp = self.fp = self.fn = 0
         self.speaker_ok = self.speaker_n = 0
+        self.name_ok = self.full_ok = self.name_n = 0
+        self.given = self.wrong = self.long = 0
+        self.np_ok = self.np_n = 0
 
     def as_dict(self, suffix: str) -> dict[str, float]:
         p, r, f = _prf(self.tp, self.fp, self.fn)
         out = {f"p{suffix}": p, f"r{suffix}": r, f"f1{suffix}": f}
         if self.speaker_n:
             out[f"speaker{suffix}"] = self.speaker_ok / self.speaker_n
+        if self.name_n:
+            out[f"speaker_name{suffix}"] = self.name_ok / self.name_n
+            out[f"speaker_full{suffix}"] = self.full_ok / self.name_n
+        if self.given:
+            out[f"speaker_wrong{suffix}"] = self.wrong / self.given
+        if self.np_n:
+            out[f"speaker_np{suffix}"] = self.np_ok / self.np_n
+        out[f"speaker_long{suffix}"] = float(self.long)
         return out
 
 
@@ -271,7 +307,16 @@ def score_quotes(
         result.update(strict[t].as_dict(f"@{t}"))
         result.update({f"pure_{k}": v for k, v in pure[t].as_dict(f"@{t}").items()})
         result.update({f"split_{k}": v for k, v in tolerant[t].as_dict(f"@{t}").items()})
-    result["speaker"] = result.get("speaker@0.3", 0.0)
+    for key in (
+        "speaker",
+        "speaker_name",
+        "speaker_full",
+        "speaker_wrong",
+        "speaker_long",
+        "speaker_np",
+    ):
+        if f"{key}@0.3" in result:
+            result[key] = result[f"{key}@0.3"]
     result.update(n_gold=float(n_gold), n_pred=float(n_pred), unlocated=float(unlocated))
     return result
 
@@ -288,8 +333,26 @@ def _count_strict(
     c.fp += len(preds) - len(matched)
     for quote, m in zip(quotes, matches, strict=True):
         if m is not None:
+            speaker = preds[m].speaker
             c.speaker_n += 1
-            c.speaker_ok += speaker_correct(quote, preds[m].speaker)
+            c.speaker_ok += speaker_correct(quote, speaker)
+            names = speaker_names(quote, speaker)
+            if names is not None:
+                c.name_n += 1
+                c.name_ok += names[0]
+                c.full_ok += names[1]
+            if speaker:
+                c.given += 1
+                c.wrong += not speaker_correct(quote, speaker)
+            # The lenient test counts a pronoun resolved to its person as wrong where the gold is
+            # the pronoun alone (PolNeAR): the same accuracy over gold that is no bare pronoun.
+            if _speaker_tokens(quote.get("speaker")) - NAME_IGNORED or quote.get(
+                "speaker_resolved"
+            ):
+                c.np_n += 1
+                c.np_ok += speaker_correct(quote, speaker)
+    # Speakers longer than eight words are clauses, not names: counted over every prediction.
+    c.long += sum(1 for p in preds if p.speaker and len(str(p.speaker).split()) > 8)
 
 
 def _count_pure(

@@ -1,6 +1,6 @@
 """Score extractors that speak the `digest extract` contract over the evaluation sets.
 
-    .venv/bin/python bench/eval/run.py [--sets naeb,trafeval,aeb,polnear-dev,fr-dev]
+    .venv/bin/python bench/eval/run.py [--sets naeb,trafeval,aeb,polnear-dev,fr-dev,de-dev]
                                        [--extractors digest,trafilatura] [--limit N]
 
 Each extractor is a command reading `--inputs LIST --jsonl` (plus `--text --language L` for the
@@ -30,7 +30,7 @@ EXTRACTORS: dict[str, list[str]] = {
     "trafilatura": [PYTHON, str(HERE / "trafilatura_contract.py")],
 }
 METADATA_SETS = ("naeb", "trafeval")
-QUOTE_SETS = ("polnear-dev", "fr-dev")
+QUOTE_SETS = ("polnear-dev", "fr-dev", "de-dev")
 ALL_SETS = (*METADATA_SETS, "aeb", *QUOTE_SETS)
 
 Record = dict[str, object]
@@ -144,6 +144,11 @@ def summary_line(
     for key in ("p@0.3", "r@0.3", "f1@0.3", "p@0.8", "r@0.8", "f1@0.8", "speaker", "split_f1@0.3"):
         if key in scores:
             parts.append(f"{key} {scores[key][0]:.3f}")
+    for key in ("speaker_np", "speaker_name", "speaker_full", "speaker_wrong"):
+        if key in scores:
+            parts.append(f"{key} {scores[key][0]:.3f}")
+    if "speaker_long" in scores:
+        parts.append(f"speakers>8 words {scores['speaker_long'][0]:.0f}")
     parts.append(f"{spp:.3f} s/page")
     return " | ".join(parts)
 

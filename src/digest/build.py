@@ -132,19 +132,29 @@ def build(
     if strict:
         _refuse_incomplete(project, editions)
     rendered: dict[Path, bytes] = {}
+    empty: dict[Path, str] = {}  # editions without sources: refused, and cron's exit code says so
     if fmt == "atom":
         target = _feed_target(project, output, file_output)
-        rendered[target] = feed_xml(project, editions).encode("utf-8")
+        name = target.name if target != outputs.STDOUT else FEED_NAME
+        rendered[target] = feed_xml(project, editions, name).encode("utf-8")
     else:
         suffix, renderer = FORMATS[fmt]
         for edition in editions:
             target = _target(project, edition.key, suffix, output, file_output)
+            if not (edition.sections or edition.intro or edition.outro):
+                empty[target] = edition.key  # a heading alone is no digest
+                continue
             rendered[target] = renderer(edition, project).encode("utf-8")
         if archive and fmt == "html":
             target = _archive_target(project, output, file_output)
             rendered[target] = _archive(project, articles).encode("utf-8")
     if output is not None:
-        outputs.refuse_foreign(list(rendered), project.store_dir, project.digests_dir)
+        outputs.refuse_foreign([*rendered, *empty], project.store_dir)
+    for key in empty.values():
+        report.failed.append(
+            f"{project.path.name}: edition {key} has no sources; nothing written "
+            f"(add some with `digest add URL --edition {key}`)"
+        )
     for target, data in rendered.items():
         if target == outputs.STDOUT:
             report.stdout = data
@@ -206,7 +216,7 @@ def _has_content(project: Project, key: str) -> bool:
     return any(s.edition_key == key for s in project.sources)
 
 
-def feed_xml(project: Project, editions: Sequence[EditionData]) -> str:
+def feed_xml(project: Project, editions: Sequence[EditionData], feed_name: str = FEED_NAME) -> str:
     """The Atom feed of `editions`, each linking to its HTML page beside the feed."""
     from digest.feed import FeedEntry, render_atom
 
@@ -216,7 +226,15 @@ def feed_xml(project: Project, editions: Sequence[EditionData]) -> str:
         # The newest source dates the entry: a rebuild of unchanged inputs changes no byte.
         updated = max([edition_monday(edition.key), *added])
         entries.append(FeedEntry(edition, updated, link=f"{edition.key}.html"))
-    return render_atom(project.settings.title, project.settings.language, entries)
+    settings = project.settings
+    return render_atom(
+        settings.title,
+        settings.language,
+        entries,
+        base_url=settings.url,
+        author=settings.author,
+        feed_name=feed_name,
+    )
 
 
 def _archive(project: Project, articles: Mapping[str, Article]) -> str:
@@ -264,5 +282,7 @@ def _note(report: BuildReport, project: Project, item: Item) -> None:
         report.warnings.append(f"{where}: the chosen quote no longer occurs in the article")
     if not item.source.quote and item.quote:
         report.warnings.append(f"{where}: no quote chosen; used the best candidate")
-    if not item.quote:
+    if not item.quote and item.candidates:
+        report.warnings.append(f"{where}: no quote chosen (digest.auto_quote: none)")
+    elif not item.quote:
         report.warnings.append(f"{where}: no quote chosen and none found in the article")

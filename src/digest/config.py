@@ -24,7 +24,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 
-from digest import policy
+from digest import fields, policy
 from digest.errors import ConfigError, UsageError
 
 SCHEMA_VERSION = 1
@@ -92,6 +92,11 @@ class Settings:
     theme_lines: dict[str, int] = field(default_factory=dict)  # where each theme is written
     paywall_labels: dict[str, str] = field(default_factory=dict)
     publishing: policy.PublishingRules = field(default_factory=policy.PublishingRules)
+    # May `build` fill an item without a chosen quote with its best candidate? (cron: yes)
+    auto_quote: str = "best"  # best | none
+    max_age_days: int = 60  # older articles than this before their edition are worth a look
+    url: str | None = None  # the public base of the digests, for absolute feed links
+    author: str | None = None  # who signs the feed
 
     def label_for(self, language: str | None) -> str:
         """The attribution label for an article in `language` ("Lire plus", "Read more")."""
@@ -140,6 +145,8 @@ class Source:
     date: str | None = None
     language: str | None = None
     label: str | None = None
+    speaker: str | None = None  # "" when the curator decided that nobody is named
+    role: str | None = None
 
     @property
     def edition_key(self) -> str | None:
@@ -503,16 +510,15 @@ def _suggest(word: str, choices: Sequence[str]) -> str:
 TOP_KEYS = ("digest", "editions", "sources", "feeds", "send")
 DIGEST_KEYS = (
     "title", "language", "themes", "labels", "template", "fetch", "version",
-    "paywall_labels", "quotes", "require_date", "max_share_per_publication",
+    "paywall_labels", "quotes", "require_date", "max_share_per_publication", "auto_quote",
+    "max_age_days", "url", "author",
 )  # fmt: skip
+AUTO_QUOTE = ("best", "none")
 FETCH_KEYS = tuple(FetchSettings.__dataclass_fields__)
 ZERO_MEANS_NONE = ("retries", "backoff", "delay")  # 0 retries: one attempt; 0 s: no wait
 EDITION_KEYS = ("title", "intro", "outro")
 FEED_KEYS = ("url", "theme", "keywords", "exclude", "language", "max_entries")
-SOURCE_KEYS = (
-    "url", "added", "edition", "theme", "comment", "quote", "html", "title", "author",
-    "authors", "publication", "date", "language", "label",
-)  # fmt: skip
+SOURCE_KEYS = fields.SOURCE_KEYS
 
 
 def _unknown_keys(
@@ -647,8 +653,42 @@ def _validate_settings(problems: _Problems, section: Any, line: int | None, path
     publishing = policy.read_publishing(section, problems.add, _line_of)
     return Settings(
         title, language, tuple(themes), labels, template, fetch, theme_lines,
-        paywall_labels, publishing,
+        paywall_labels, publishing, **_validate_desk_settings(problems, section),
     )  # fmt: skip
+
+
+def _validate_desk_settings(problems: _Problems, section: CommentedMap) -> dict[str, Any]:
+    """digest.auto_quote, max_age_days, url and author: what build and check may assume."""
+    values: dict[str, Any] = {}
+    auto_quote = _text(problems, section, "auto_quote", "digest")
+    if auto_quote is not None:
+        if auto_quote in AUTO_QUOTE:
+            values["auto_quote"] = auto_quote
+        else:
+            problems.add(
+                _line_of(section, "auto_quote"),
+                "digest.auto_quote",
+                f"'{auto_quote}' is not one of {', '.join(AUTO_QUOTE)}",
+            )
+    days = section.get("max_age_days")
+    if days is not None:
+        if isinstance(days, int) and not isinstance(days, bool) and days > 0:
+            values["max_age_days"] = days
+        else:
+            problems.add(
+                _line_of(section, "max_age_days"),
+                "digest.max_age_days",
+                f"has an invalid value {days!r}; give a number of days",
+            )
+    url = _text(problems, section, "url", "digest")
+    if url is not None:
+        parts = urlsplit(url)
+        if parts.scheme in ("http", "https") and parts.netloc:
+            values["url"] = url if url.endswith("/") else url + "/"
+        else:
+            problems.add(_line_of(section, "url"), "digest.url", f"'{url}' is not an http(s) URL")
+    values["author"] = _text(problems, section, "author", "digest")
+    return values
 
 
 def _validate_fetch(problems: _Problems, section: Any, line: int | None) -> FetchSettings:
@@ -824,6 +864,16 @@ def _validate_source(
         problems.add(at("language"), f"{where}.language", f"'{language}' is not a two-letter code")
     if len(problems.lines) > count or not url:
         return None
+    # The plain-text decisions, read as the table of fields declares them.
+    texts: dict[str, str | None] = {}
+    for f in fields.FIELDS:
+        if f.check in ("text", "quote"):
+            value = _text(problems, entry, f.keys[0], where)
+            if f.prose:
+                value = _prose(value, entry.get(f.keys[0]))
+            texts[f.name] = (
+                "" if value is None and f.keys[0] in entry and f.empty_is_decision else value
+            )
     return Source(
         index=index,
         line=line,
@@ -831,15 +881,11 @@ def _validate_source(
         added=added,
         edition=edition,
         theme=theme,
-        comment=_prose(_text(problems, entry, "comment", where), entry.get("comment")),
-        quote=_text(problems, entry, "quote", where),
         html=html,
-        title=_text(problems, entry, "title", where),
         authors=authors,
-        publication=_text(problems, entry, "publication", where),
         date=date_text,
         language=language.lower() if language else None,
-        label=_text(problems, entry, "label", where),
+        **texts,
     )
 
 

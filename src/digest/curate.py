@@ -19,7 +19,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from digest import config, edits, typography
+from digest import config, edits, fields, typography
 from digest.config import Project, Source
 from digest.errors import ConflictError, DigestError, UsageError
 from digest.items import Item, comparable, occurs_in, resolve
@@ -27,12 +27,14 @@ from digest.models import Article, Origin, OriginKind, Quote
 from digest.store import FetchRecord, Store
 
 PANEL_WIDTH = 100
-FIELDS = ("title", "byline", "publication", "date", "language")
-_ITEM_ORIGIN_KEY = {"byline": "authors", "date": "published"}
+# The article's metadata as `show` lists it, each with the origin key an override replaces.
+FIELDS = tuple(f.shown for f in fields.SHOWN if f.shown)
+_ITEM_ORIGIN_KEY = {f.shown: f.origin for f in fields.SHOWN if f.shown and f.origin}
 
 
 # How the last fetch got the page that backs a source (FetchRecord.used).
-_USED = {"live": "fetched", "stored": "stored copy", "saved": "saved page"}
+# The words `digest list` uses for the same states.
+_USED = {"live": "fetched", "stored": "stored", "saved": "saved"}
 
 
 class QuoteNotFound(DigestError):
@@ -101,6 +103,8 @@ class SourceView:
             "label": self.item.label,
             "theme": source.theme,
             "comment": source.comment,
+            "speaker": self.item.speaker,
+            "role": self.item.role,
             "words": self.item.words,
             "paywalled": self.item.paywalled,
             "quotes": [c.to_dict() for c in self.item.candidates],
@@ -181,6 +185,8 @@ def panel(view: SourceView, language: str) -> RenderableType:
     elif view.chosen:
         quote.append(f"  (candidate {view.chosen})", style="dim")
     grid.add_row("Quote", quote)
+    if source.quote:
+        grid.add_row("Speaker", _speaker_line(item))
     parts: list[RenderableType] = [grid]
     if item.candidates:
         parts.append(Text("\nCandidates", style="bold"))
@@ -195,6 +201,16 @@ def panel(view: SourceView, language: str) -> RenderableType:
     return Constrain(
         Panel(Group(*parts), title=title, title_align="left", subtitle=subtitle), PANEL_WIDTH
     )
+
+
+def _speaker_line(item: Item) -> Text:
+    if not item.speaker:
+        decided = item.source.speaker is not None
+        return Text("— nobody named" + (" (your decision)" if decided else ""))
+    line = Text(item.speaker + (f", {item.role}" if item.role else ""))
+    if item.source.speaker is not None:
+        line.append("  · the curator", style="dim")
+    return line
 
 
 def access_line(item: Item) -> str:
@@ -217,7 +233,9 @@ def candidates_table(candidates: tuple[Quote, ...], chosen: int | None) -> Table
     for number, quote in enumerate(candidates, 1):
         mark = "*" if number == chosen else " "
         text = Text(f"“{quote.text}”")
-        who = quote.speaker or "no speaker"
+        who = quote.speaker or "speaker not found"
+        if quote.speaker and quote.role:
+            who = f"{quote.speaker}, {quote.role}"
         text.append(f"\n— {who} · {quote.kind} · {quote.score:.2f}", style="dim")
         grid.add_row(f"{mark}{number}.", text)
     return grid
@@ -234,31 +252,38 @@ def _readable_date(value: str, language: str) -> str:
 # --------------------------------------------------------------------------- annotate
 
 
-@dataclass(frozen=True)
-class Annotation:
-    """The curator's answers about one source; None leaves a field alone, "" clears it."""
+Answer = str | tuple[str, ...]
 
-    quote: str | None = None  # a candidate number, or text of the article
-    comment: str | None = None
-    theme: str | None = None
-    title: str | None = None
-    authors: tuple[str, ...] | None = None
-    publication: str | None = None
-    date: str | None = None
-    language: str | None = None
-    label: str | None = None
+
+class Annotation:
+    """The curator's answers about one source, by field name; "" clears a field.
+
+    The names are those of the table of fields (`digest.fields`): quote, comment, theme, and the
+    overrides. A field given as None is left alone.
+    """
+
+    def __init__(self, **answers: Answer | None) -> None:
+        unknown = sorted(set(answers) - set(fields.BY_NAME))
+        if unknown:
+            raise TypeError(f"not a field of a source: {', '.join(unknown)}")
+        self.answers: dict[str, Answer] = {k: v for k, v in answers.items() if v is not None}
+
+    @classmethod
+    def from_options(cls, options: Mapping[str, Any]) -> Annotation:
+        """The answers among a command's options, named as the table of fields names them."""
+        answers: dict[str, Answer | None] = {}
+        for f in fields.FIELDS:
+            value = options.get(fields.option_of(f))
+            answers[f.name] = tuple(value) if isinstance(value, list) else value
+        return cls(**answers)
 
     @property
     def empty(self) -> bool:
-        return all(getattr(self, name) is None for name in self.__dataclass_fields__)
+        return not self.answers
 
-
-# Which Source attribute holds what a sources.yaml key sets: used to see a concurrent hand edit.
-_KEY_ATTRIBUTE = {
-    "quote": "quote", "comment": "comment", "theme": "theme", "title": "title",
-    "author": "authors", "authors": "authors", "publication": "publication", "date": "date",
-    "language": "language", "label": "label",
-}  # fmt: skip
+    def get(self, name: str) -> Answer | None:
+        """The answer for field `name`, None when it was not given."""
+        return self.answers.get(name)
 
 
 def choose_quote(answer: str, source: Source, article: Article | None) -> str:
@@ -308,32 +333,42 @@ def changes_for(
 ) -> dict[str, str | list[str] | None]:
     """The sources.yaml keys an annotation sets (None: remove), after checking every value."""
     changes: dict[str, str | list[str] | None] = {}
-    if answer.quote is not None:
-        changes["quote"] = choose_quote(answer.quote, source, article) if answer.quote else None
-    if answer.theme is not None:
-        changes["theme"] = (
-            choose_theme(answer.theme, project.settings.themes) if answer.theme.strip() else None
-        )
-    if answer.comment is not None:
-        # The curator's words exactly, indentation included (Markdown gives it a meaning).
-        changes["comment"] = answer.comment if answer.comment.strip() else None
-    for key in ("title", "publication", "label"):
-        value = getattr(answer, key)
-        if value is not None:
-            changes[key] = value.strip() or None
-    if answer.date is not None:
-        changes["date"] = _checked_date(answer.date)
-    if answer.language is not None:
-        changes["language"] = _checked_language(answer.language)
-    if answer.authors is not None:
-        names = [a.strip() for a in answer.authors if a.strip()]
-        # One key at a time: config.set_fields drops `authors` when it sets `author`. An empty
-        # byline is a decision (wire copy, no personal byline), written as `author: ""`.
-        if len(names) > 1:
-            changes["authors"] = names
-        else:
-            changes["author"] = names[0] if names else ""
+    for f in fields.FIELDS:
+        value = answer.get(f.name)
+        if value is None:
+            continue
+        if f.check == "names":
+            names = [a.strip() for a in ([value] if isinstance(value, str) else value)]
+            names = [a for a in names if a]
+            # One key at a time: config.set_fields drops `authors` when it sets `author`. An
+            # empty byline is a decision (wire copy, no personal byline), written as `author: ""`.
+            if len(names) > 1:
+                changes[f.keys[1]] = names
+            else:
+                changes[f.keys[0]] = names[0] if names else ""
+            continue
+        text = value if isinstance(value, str) else " ".join(value)
+        changes[f.keys[0]] = _checked(f, text, project, source, article)
     return changes
+
+
+def _checked(
+    f: fields.Field, value: str, project: Project, source: Source, article: Article | None
+) -> str | None:
+    """The value to write for field `f` (None: remove the key), or a UsageError."""
+    if f.check == "quote":
+        return choose_quote(value, source, article) if value else None
+    if f.check == "theme":
+        return choose_theme(value, project.settings.themes) if value.strip() else None
+    if f.check == "date":
+        return _checked_date(value)
+    if f.check == "language":
+        return _checked_language(value)
+    if f.prose:
+        # The curator's words exactly, indentation included (Markdown gives it a meaning).
+        return value if value.strip() else None
+    # "" for a speaker is a decision (nobody named), kept as `speaker: ""`.
+    return value.strip() or ("" if f.empty_is_decision else None)
 
 
 def _checked_date(value: str) -> str | None:
@@ -376,7 +411,7 @@ def write_changes(
             raise ConflictError(f"{path.name}: {source.url} is no longer listed; nothing written")
         now = fresh[occurrence]
         for key, value in changes.items():
-            attribute = _KEY_ATTRIBUTE[key]
+            attribute = fields.BY_KEY[key].name
             before, after = getattr(source, attribute), getattr(now, attribute)
             if after != before and not _same(after, value):
                 raise ConflictError(

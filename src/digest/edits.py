@@ -1,8 +1,10 @@
 """Edits to sources.yaml (`add`, `annotate`, `init`) that keep the curator's work.
 
 The file belongs to the curator: an edit keeps their comments, key order, quoting and
-indentation, goes through a temporary file and a rename, and never clobbers a file that
-changed since we read it.
+indentation, its line breaks and byte order mark, goes through a temporary file and a rename
+(to a symbolic link's target), and never clobbers a file that changed since we read it.
+Every command that changes the file goes through `edit`, which holds the edit lock from the
+read to the replace, so that two commands at once take turns.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from digest.config import (
 )
 from digest.errors import ConfigError, ConflictError, UsageError
 from digest.files import WriteError, edit_lock, write_atomic
+from digest.urls import normalize_url
 
 Mutation = Callable[[Any], None]
 # What a YAML literal block cannot carry as is (see `_block`).
@@ -200,18 +203,24 @@ class NewSource:
     edition: str | None = None
 
 
-def add_sources(path: Path, new: Sequence[NewSource]) -> tuple[Project, list[str]]:
-    """Append sources to sources.yaml; return the project and the URLs already listed."""
+def add_sources(
+    path: Path, new: Sequence[NewSource], *, again: bool = False
+) -> tuple[Project, list[str]]:
+    """Append sources to sources.yaml; return the project and the URLs already listed.
+
+    With `again`, an article listed before (for an earlier edition) is listed once more.
+    """
     check_new(new)
     skipped: list[str] = []
 
     def mutate(document: Any) -> None:
         entries = _entries(document)
-        listed = {_entry_url(e) for e in entries}
+        # The same article with other tracking parameters, port or fragment is listed already.
+        listed = set() if again else {normalize_url(_entry_url(e)) for e in entries}
         skipped.clear()
         before = len(entries)
         for item in new:
-            if item.url in listed:
+            if normalize_url(item.url) in listed:
                 skipped.append(item.url)
                 continue
             entry = CommentedMap()
@@ -223,7 +232,7 @@ def add_sources(path: Path, new: Sequence[NewSource]) -> tuple[Project, list[str
                 if value:
                     entry[key] = _block(value)
             entries.append(entry)
-            listed.add(item.url)
+            listed.add(normalize_url(item.url))
         _keep_list_ending(entries, before)
 
     return edit(path, mutate), skipped
@@ -344,8 +353,8 @@ def _is_block(value: Any) -> bool:
 
 
 INIT_TEMPLATE = """\
-# sources.yaml: your review. digest reads it; only `digest add` and `digest annotate` write it,
-# and they keep your comments and layout. Reference: the README's "sources.yaml" section.
+# sources.yaml: your review. digest reads it; only its commands (add, annotate, edition) write
+# it, and they keep your comments and layout. Reference: the README's "sources.yaml" section.
 digest:
   title: {title}
   language: {language}               # the edition's language: typography and the default label
@@ -355,19 +364,23 @@ digest:
   # labels: {{fr: Lire plus, en: Read more}}   # the attribution label per article language
   # fetch: {{concurrency: 16, per_host: 2, delay: 1.0, max_age_days: 30}}
 
+# Each edition (an ISO week) may have your own title, intro and outro; `digest edition`
+# writes them, for example:
+#   {week}:
+#     intro: |
+#       Your opening paragraphs.
+#     outro: |
+#       Your conclusions.
 editions:
-  # {week}:
-  #   intro: |
-  #     Your opening paragraphs.
-  #   outro: |
-  #     Your conclusions.
 
+# Each source is an article you cite and your decisions about it; `digest add URL` appends
+# one, `digest annotate` records the rest, for example:
+#   - url: https://www.example.org/2026/11/article.html
+#     added: {today}
+#     theme: First theme
+#     comment: Why this article matters.
+#     quote: "A sentence taken verbatim from the article."
 sources:
-  # - url: https://www.example.org/2026/11/article.html
-  #   added: {today}
-  #   theme: First theme
-  #   comment: Why this article matters.
-  #   quote: "A sentence taken verbatim from the article."
 """
 
 

@@ -12,6 +12,7 @@ import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
+from urllib.parse import urljoin
 
 from digest import webtext
 from digest.render import EditionData, render_fragment
@@ -39,8 +40,21 @@ def _stamp(day: dt.date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
-def render_atom(title: str, language: str, entries: Sequence[FeedEntry]) -> str:
-    """The feed of `entries`, newest first, as Atom 1.0."""
+def render_atom(
+    title: str,
+    language: str,
+    entries: Sequence[FeedEntry],
+    *,
+    base_url: str | None = None,
+    author: str | None = None,
+    feed_name: str = "feed.xml",
+) -> str:
+    """The feed of `entries`, newest first, as Atom 1.0.
+
+    With `base_url` (the public address of the digests, `digest.url`) every link is absolute
+    and the feed names itself (rel="self"), as feed readers expect; without it links stay
+    relative to the feed, and `check` says so.
+    """
     ET.register_namespace("", ATOM)
     ordered = sorted(entries, key=lambda e: e.edition.key, reverse=True)
     feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": language})
@@ -48,6 +62,10 @@ def render_atom(title: str, language: str, entries: Sequence[FeedEntry]) -> str:
     _sub(feed, "title", title)
     updated = max((e.updated for e in ordered), default=dt.date(1970, 1, 1))
     _sub(feed, "updated", _stamp(updated))
+    if base_url:
+        _link(feed, "self", "application/atom+xml", urljoin(base_url, feed_name))
+        _link(feed, "alternate", "text/html", base_url)
+    _sub(_sub(feed, "author"), "name", author or title)
     _sub(feed, "generator", GENERATOR)
     for entry in ordered:
         edition = entry.edition
@@ -56,19 +74,18 @@ def render_atom(title: str, language: str, entries: Sequence[FeedEntry]) -> str:
         _sub(node, "title", f"{edition.title} — {edition.dates}")
         _sub(node, "updated", _stamp(entry.updated))
         if entry.link:
-            ET.SubElement(
-                node,
-                f"{{{ATOM}}}link",
-                {"rel": "alternate", "type": "text/html", "href": entry.link},
-            )
-        author = _sub(node, "author")
-        _sub(author, "name", title)
+            link = urljoin(base_url, entry.link) if base_url else entry.link
+            _link(node, "alternate", "text/html", link)
         content = _sub(node, "content", render_fragment(edition))
         content.set("type", "html")
     ET.indent(feed, space="  ")
     # Readers reject a whole feed for one character that XML 1.0 forbids.
     body = webtext.xml_safe(ET.tostring(feed, encoding="unicode"))
     return '<?xml version="1.0" encoding="utf-8"?>\n' + body + "\n"
+
+
+def _link(parent: ET.Element, rel: str, kind: str, href: str) -> None:
+    ET.SubElement(parent, f"{{{ATOM}}}link", {"rel": rel, "type": kind, "href": href})
 
 
 def _sub(parent: ET.Element, tag: str, text: str | None = None) -> ET.Element:

@@ -7,8 +7,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from digest import fields
 from digest.config import Settings, Source
 from digest.extract.bylines import is_agency, is_desk, same_organisation, without_titles
+from digest.extract.speakers import is_name
 from digest.models import Article, Origin, OriginKind, Quote
 
 _QUOTE_MARKS = str.maketrans({c: '"' for c in "“”„«»‟″"} | {c: "'" for c in "‘’‚‛′"})
@@ -30,6 +32,7 @@ class Item:
     label: str
     quote: str | None
     speaker: str | None
+    role: str | None  # the speaker's role, printed after the name
     quote_from: str  # "curator", "candidate" or "" when there is no quote at all
     quote_is_stale: bool  # the curator's quote no longer occurs in the fetched text
     fetched: bool
@@ -37,6 +40,23 @@ class Item:
     candidates: tuple[Quote, ...] = ()
     # The names the attribution line prints: `authors` without the publication signing itself.
     credited: tuple[str, ...] = ()
+    chosen: Quote | None = None  # the candidate the quote is (a part of), if any
+    # The mention extraction gave for the speaker when it is no name ("she", "l'image"): a
+    # wrong name is worse than none, so it is not printed, and `check` asks for a decision.
+    unnamed_speaker: str | None = None
+
+    @property
+    def needs_speaker(self) -> bool:
+        """The quote credits nobody and the curator has not said that nobody it is.
+
+        A key sentence is the article's own prose: its author, not a speaker, says it.
+        """
+        if not self.quote or self.speaker or self.source.speaker is not None:
+            return False
+        return (
+            self.chosen is None or self.chosen.kind != "key_sentence" or bool(self.unnamed_speaker)
+        )
+
     paywalled: bool | None = None  # as the page declares it
     words: int = 0  # of the stored article text; 0 when not fetched
     paywall_label: str = ""  # the word that marks a paywalled link, in the article's language
@@ -100,9 +120,9 @@ def _signed_by_itself(author: str, publication: str) -> bool:
 def resolve(source: Source, article: Article | None, settings: Settings) -> Item:
     """Lay the curator's overrides over the extraction of one source."""
     origins = dict(article.origins) if article else {}
-    for name in ("title", "authors", "publication", "date", "language"):
-        if getattr(source, name) is not None:
-            origins["published" if name == "date" else name] = Origin(OriginKind.CURATOR)
+    for override in fields.OVERRIDES:
+        if getattr(source, override.name) is not None and override.origin:
+            origins[override.origin] = Origin(OriginKind.CURATOR)
     title = source.title or (article.title if article else None) or source.url
     publication = source.publication or (article.publication if article else None)
     publication = publication or host_name(source.url)
@@ -113,7 +133,11 @@ def resolve(source: Source, article: Article | None, settings: Settings) -> Item
         credited = tuple(a for a in authors if not _signed_by_itself(a, publication))
     language = source.language or (article.language if article else None)
     candidates = article.quotes if article else ()
-    quote, speaker, quote_from, stale = _pull_quote(source, article, candidates)
+    quote, chosen, quote_from, stale = _pull_quote(source, article, candidates, settings)
+    speaker, role = _speaker(source, chosen)
+    unnamed = None
+    if source.speaker is None and speaker and not is_name(speaker):
+        speaker, role, unnamed = None, None, speaker
     return Item(
         source=source,
         url=source.url,
@@ -125,12 +149,15 @@ def resolve(source: Source, article: Article | None, settings: Settings) -> Item
         label=source.label or settings.label_for(language),
         quote=quote,
         speaker=speaker,
+        role=role,
         quote_from=quote_from,
         quote_is_stale=stale,
         fetched=article is not None,
         origins=origins,
         candidates=tuple(candidates),
         credited=credited,
+        chosen=chosen,
+        unnamed_speaker=unnamed,
         paywalled=article.paywalled if article else None,
         words=article.words if article else 0,
         paywall_label=settings.paywall_label_for(language),
@@ -138,18 +165,38 @@ def resolve(source: Source, article: Article | None, settings: Settings) -> Item
 
 
 def _pull_quote(
-    source: Source, article: Article | None, candidates: tuple[Quote, ...]
-) -> tuple[str | None, str | None, str, bool]:
+    source: Source, article: Article | None, candidates: tuple[Quote, ...], settings: Settings
+) -> tuple[str | None, Quote | None, str, bool]:
+    """The quote to print, the candidate it comes from, whose it is, and whether it is stale."""
     if source.quote:
-        speaker = next(
-            (c.speaker for c in candidates if comparable(c.text) == comparable(source.quote)),
-            None,
-        )
         stale = (
             article is not None and bool(article.text) and not occurs_in(source.quote, article.text)
         )
-        return source.quote, speaker, "curator", stale
+        return source.quote, candidate_of(source.quote, candidates), "curator", stale
     usable = [c for c in candidates if c.text.strip()]
-    if usable:
-        return usable[0].text, usable[0].speaker, "candidate", False
+    if usable and settings.auto_quote == "best":
+        return usable[0].text, usable[0], "candidate", False
     return None, None, "", False
+
+
+def candidate_of(quote: str, candidates: tuple[Quote, ...]) -> Quote | None:
+    """The candidate a chosen quote was taken from: the same text, or a part of it."""
+    key = comparable(quote)
+    same = next((c for c in candidates if comparable(c.text) == key), None)
+    # A quote trimmed to the sentence wanted is still that candidate's, said by the same person.
+    return same or next((c for c in candidates if occurs_in(quote, c.text)), None)
+
+
+def _speaker(source: Source, chosen: Quote | None) -> tuple[str | None, str | None]:
+    """Who said the quote and as what: the curator's word first, else the candidate's."""
+    if source.speaker is not None:
+        speaker = source.speaker or None
+        # A candidate's role describes its own speaker, not the one the curator named instead.
+        same = chosen is not None and speaker == chosen.speaker
+        role = (
+            source.role if source.role is not None else (chosen.role if same and chosen else None)
+        )
+        return speaker, role or None
+    speaker = chosen.speaker if chosen else None
+    role = source.role if source.role is not None else (chosen.role if chosen else None)
+    return speaker, (role or None) if speaker else None

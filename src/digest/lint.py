@@ -34,8 +34,9 @@ class Finding:
 
     file: str
     line: int | None
-    # duplicate | tracking | cited | featured-before | empty-theme | no-theme | stale-quote | byline | title | fetch |
-    # link | long-quote | attribution | comment | publication-share | password
+    # duplicate | tracking | cited | featured-before | empty-theme | no-theme | stale-quote |
+    # byline | title | fetch | link | long-quote | attribution | comment | publication-share |
+    # password | auto-quote | speaker | old-article | url-missing | empty-edition
     kind: str
     message: str
     source: int | None = None
@@ -110,6 +111,10 @@ def check(project: Project, edition: str | None = None) -> list[Finding]:
     from digest import publishing, send  # they import this module
 
     found += publishing.findings(project, items) + send.findings(project)
+
+    from digest import desk_checks  # it builds on Finding, defined here
+
+    found += desk_checks.findings(project, items, edition)
     return sorted(found, key=lambda f: (f.file != project.path.name, f.file, f.line or 0))
 
 

@@ -57,9 +57,16 @@ class Quote:
     speaker: str | None = None
     kind: str = "direct"  # direct | blockquote | key_sentence
     score: float = 0.0
+    role: str | None = None  # the description the article gives the speaker ("porte-parole du …")
 
     def to_dict(self) -> dict[str, object]:
-        return {"text": self.text, "speaker": self.speaker, "kind": self.kind, "score": self.score}
+        return {
+            "text": self.text,
+            "speaker": self.speaker,
+            "role": self.role,
+            "kind": self.kind,
+            "score": self.score,
+        }
 
 
 @dataclass(frozen=True)
@@ -111,6 +118,7 @@ class Article:
             Quote(
                 text=str(q["text"]),
                 speaker=_opt(q.get("speaker")) or None,
+                role=_opt(q.get("role")) or None,
                 kind=str(q.get("kind") or "direct"),
                 score=float(q.get("score") or 0.0),
             )

@@ -1,8 +1,9 @@
 """Where `build --output` writes, and what it may replace.
 
 A digest may replace only a digest: a file that digest itself wrote there (its fingerprint is
-kept in .digest/outputs.json), an empty file, or an edition file (2026-W48.md, feed.xml) in
-the review's digests/. Anything else (sources.yaml, a README) is refused, and nothing is written.
+kept in .digest/outputs.json), an empty file, or a file named as digest names its outputs
+(2026-W48.md, 2026-W48.html, feed.xml, index.html), so that a folder built before the store
+was deleted can be built again. Anything else (sources.yaml, a README) is refused, and nothing is written.
 Whether PATH is a file or a folder comes from what exists: an existing folder is a folder even
 with a dot in its name, an existing file is a file even without a suffix; a device such as
 /dev/stdout is written to as it is; `-` is standard output.
@@ -23,7 +24,7 @@ from digest.files import WriteError, write_atomic
 
 STDOUT = Path("-")
 RECORD_NAME = "outputs.json"
-_OUR_NAMES = re.compile(r"^(\d{4}-W\d{2}\.(md|html)|feed\.xml)$")
+_OUR_NAMES = re.compile(r"^(\d{4}-W\d{2}\.(md|html)|feed\.xml|index\.html)$")
 
 
 def names_a_file(output: Path) -> bool:
@@ -37,13 +38,13 @@ def names_a_file(output: Path) -> bool:
     return bool(output.suffix)
 
 
-def refuse_foreign(targets: list[Path], store_dir: Path, digests_dir: Path) -> None:
+def refuse_foreign(targets: list[Path], store_dir: Path) -> None:
     """Refuse (before anything is written) to replace a file that is not a digest."""
     record = _record(store_dir)
     for target in targets:
         if target == STDOUT or not _is_regular_file(target):
             continue
-        if not _is_digest(target, record, digests_dir):
+        if not _is_digest(target, record):
             raise UsageError(
                 f"{target} exists and is not a digest; nothing was written "
                 "(give --output a new name or a folder)"
@@ -75,11 +76,11 @@ def remember(store_dir: Path, written: dict[Path, bytes]) -> None:
         write_atomic(store_dir / RECORD_NAME, json.dumps(record, indent=1).encode("utf-8"))
 
 
-def _is_digest(target: Path, record: dict[str, str], digests_dir: Path) -> bool:
+def _is_digest(target: Path, record: dict[str, str]) -> bool:
     if target.stat().st_size == 0:
         return True
     real = target.resolve()
-    if _OUR_NAMES.match(real.name) and real.parent == digests_dir.resolve():
+    if _OUR_NAMES.match(real.name):
         return True
     known = record.get(str(real))
     return known is not None and known == hashlib.sha256(real.read_bytes()).hexdigest()

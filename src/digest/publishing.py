@@ -39,7 +39,8 @@ def item_problems(project: Project, item: Item) -> list[tuple[str, str]]:
     rules = project.settings.publishing
     problems: list[tuple[str, str]] = []
     if item.quote:
-        words = len(item.quote.split())
+        # "[…]" and a lone dash are not words of the article
+        words = sum(any(c.isalnum() for c in token) for token in item.quote.split())
         if words > rules.max_quote_words:
             problems.append(
                 ("long-quote", f"the quote has {words} words, more than digest.quotes.max_words "
@@ -54,8 +55,8 @@ def item_problems(project: Project, item: Item) -> list[tuple[str, str]]:
     if item.fetched:
         missing = _missing_attribution(item, rules.require_date)
         if missing:
-            problems.append(("attribution", f"printed without {' and '.join(missing)}; " +
-                             _how_to_fix(missing)))  # fmt: skip
+            listed = ", ".join(missing[:-1]) + " and " * (len(missing) > 1) + missing[-1]
+            problems.append(("attribution", f"printed without {listed}; {_how_to_fix(missing)}"))
     if not item.source.comment:
         problems.append(
             ("comment", "has no comment of yours; a review comments what it quotes "

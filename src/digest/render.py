@@ -137,23 +137,23 @@ def _walk(tokens: list[Any]) -> list[Any]:
 
 
 def item_view(item: Item, edition_language: str) -> dict[str, Any]:
-    """The parts of one item, typeset: the edition's marks around, the article's inside."""
+    """The parts of one item: web text in the edition's typography, the curator's as written."""
     rules = typography.rules(edition_language)
-    # Web text keeps the typography of its own language: a French edition does not put
-    # spaces before the question marks of an English title; the marks around it are French.
-    web_language = item.language or edition_language
+    speaker = item.speaker  # a name, or the curator's word (items.resolve saw to it)
+    role = collapse(item.role) if speaker and item.role else None
     return {
-        "comment": typography.polish(item.source.comment, edition_language)
-        if item.source.comment
-        else None,
-        "quote": typography.polish(item.quote, web_language) if item.quote else None,
-        # "he" or "she" is a speaker only in its paragraph; out of it, no attribution at all.
-        "speaker": item.speaker if item.speaker and item.speaker[:1].isupper() else None,
+        "comment": item.source.comment,
+        "quote": typography.polish(item.quote, edition_language) if item.quote else None,
+        "speaker": speaker,
+        "role": role,
+        # "— Dmitri Peskov, porte-parole du Kremlin" under the quote
+        "credit": f"{speaker}, {role}" if speaker and role else speaker,
         "label": typography.label_with_colon(item.label, edition_language),
         "open_quote": rules.open_quote,
         "close_quote": rules.close_quote,
+        # Quotation marks inside the title step down a level inside the edition's own marks.
         "title": typography.nest_quotes(
-            typography.polish(collapse(item.title), web_language), edition_language
+            typography.polish(collapse(item.title), edition_language), edition_language
         ),
         "url": item.url,
         "byline": typography.join_names(item.credited, edition_language),
@@ -170,7 +170,8 @@ def view(edition: EditionData) -> dict[str, Any]:
     language = edition.language
 
     def prose(text: str | None) -> str | None:
-        return typography.polish(text.strip(), language) if text else None
+        # The curator's own words (title, intro, outro, themes) are printed as written.
+        return text.strip() if text else None
 
     return {
         "title": prose(edition.title),

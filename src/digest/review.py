@@ -18,6 +18,9 @@ from digest.errors import DigestError, UsageError
 from digest.models import Article
 
 QUOTE_HELP = "Quote · Enter: candidate 1 · a number: that one · or type it · s: skip · q: quit"
+SPEAKER_HELP = "Speaker · Enter: keep {who} · a name: that person · -: nobody named · q: quit"
+ROLE_HELP = "Role of {who} · Enter: none · or type it (mayor of Lyon) · q: quit"
+COMMENT_HELP = "Comment · Enter: keep{what} · type it · e: your $EDITOR · -: remove · q: quit"
 THEME_HELP = "Theme · a number or a name · Enter or s: skip · q: quit"
 
 
@@ -76,31 +79,105 @@ def _current(project: Project, url: str) -> Source | None:
 
 
 def _review_one(project: Project, source: Source, console: Console, report: WalkReport) -> Project:
+    """The steps of one source: quote, speaker, comment, theme; each answer written at once."""
     view = curate.describe(project, source)
     console.print(curate.panel(view, project.settings.language))
     article, _ = curate.store_state(project, source.url)
-    wrote = False
-    if not source.quote:
-        quote = _ask(console, QUOTE_HELP, lambda a: _quote_answer(a, view, source, article))
-        if quote is _SKIP_SOURCE:
-            report.skipped += 1
-            return project
-        if isinstance(quote, str):
-            project = _write(project, source, {"quote": quote}, console, report)
+    written = len(report.written)
+    steps: list[Callable[[Project, Source], object]] = [
+        lambda p, s: _quote_step(p, s, view, article, console, report),
+        lambda p, s: _speaker_step(p, s, console, report),
+        lambda p, s: _comment_step(p, s, console, report),
+        lambda p, s: _theme_step(p, s, console, report),
+    ]
+    for step in steps:
+        outcome = step(project, source)
+        if outcome is _SKIP_SOURCE:
+            break
+        if isinstance(outcome, Project):
+            project = outcome
             source = _current(project, source.url) or source
-            wrote = True
-    if not source.theme and project.settings.themes:
-        themes = project.settings.themes
-        console.print("  ".join(f"{n}. {t}" for n, t in enumerate(themes, 1)), highlight=False)
-        theme = _ask(console, THEME_HELP, lambda a: _theme_answer(a, themes))
-        if isinstance(theme, str):
-            project = _write(project, source, {"theme": theme}, console, report)
-            wrote = True
-    if wrote:
+    if len(report.written) > written:
         report.reviewed += 1
     else:
         report.skipped += 1
     return project
+
+
+def _quote_step(
+    project: Project,
+    source: Source,
+    view: curate.SourceView,
+    article: Article | None,
+    console: Console,
+    report: WalkReport,
+) -> object:
+    if source.quote:
+        return None
+    quote = _ask(console, QUOTE_HELP, lambda a: _quote_answer(a, view, source, article))
+    if isinstance(quote, str):
+        return _write(project, source, {"quote": quote}, console, report)
+    return quote
+
+
+def _speaker_step(project: Project, source: Source, console: Console, report: WalkReport) -> object:
+    if not source.quote or source.speaker is not None:
+        return None  # no quote to credit, or the curator already named its speaker
+    item = curate.describe(project, source).item
+    who = f"'{item.speaker}'" if item.speaker else "nobody named"
+    name = _ask(console, SPEAKER_HELP.format(who=who), _speaker_answer)
+    if name is None:
+        return None
+    changes: dict[str, str | list[str] | None] = {"speaker": str(name)}
+    if name:
+        role = _ask(console, ROLE_HELP.format(who=name), lambda a: a)
+        if role:
+            changes["role"] = str(role)
+    return _write(project, source, changes, console, report)
+
+
+def _speaker_answer(answer: str) -> str | None:
+    if answer == "":
+        return None
+    return "" if answer == "-" else answer
+
+
+def _comment_step(project: Project, source: Source, console: Console, report: WalkReport) -> object:
+    what = f" '{_shorten(source.comment)}'" if source.comment else " none"
+    text = _ask(console, COMMENT_HELP.format(what=what), lambda a: _comment_answer(a, source))
+    if not isinstance(text, str) or text == (source.comment or ""):
+        return None
+    return _write(project, source, {"comment": text or None}, console, report)
+
+
+def _comment_answer(answer: str, source: Source) -> str | None:
+    """The comment to write ("" removes it), or None to keep the current one."""
+    if answer == "":
+        return None
+    if answer == "-":
+        return ""
+    if answer == "e":
+        from digest import editor
+
+        # An editor that fails raises a DigestError: the step is asked again.
+        return editor.edit_text(source.comment or "", "comment").strip()
+    return answer
+
+
+def _theme_step(project: Project, source: Source, console: Console, report: WalkReport) -> object:
+    themes = project.settings.themes
+    if source.theme or not themes:
+        return None
+    console.print("  ".join(f"{n}. {t}" for n, t in enumerate(themes, 1)), highlight=False)
+    theme = _ask(console, THEME_HELP, lambda a: _theme_answer(a, themes))
+    if isinstance(theme, str):
+        return _write(project, source, {"theme": theme}, console, report)
+    return None
+
+
+def _shorten(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 _SKIP_SOURCE = object()

@@ -96,6 +96,7 @@ def send_edition(
     now = now or dt.datetime.now(dt.UTC)
     message = mail.compose(project, data, settings, recipients, now)
     if dry_run is not None:
+        _refuse_to_replace(dry_run)
         write_atomic(dry_run, message.as_bytes(policy=WIRE))  # WriteError says why it cannot
         return Outcome(key, message, recipients, written=dry_run)
     record = project.digests_dir / RECORD_NAME
@@ -344,3 +345,9 @@ def _password_message(file: str, line: int) -> str:
         f"{file}:{line}: send.password: a password does not belong in sources.yaml (it travels "
         f"with every copy and commit of the file); remove it and export ${PASSWORD_VARIABLE}"
     )
+
+
+def _refuse_to_replace(path: Path) -> None:
+    """A dry run writes a new file or replaces a message: never sources.yaml or a digest."""
+    if path.is_file() and path.suffix.lower() != ".eml" and path.stat().st_size > 0:
+        raise UsageError(f"{path} exists and is not an .eml message; name a new file")

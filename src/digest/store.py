@@ -124,6 +124,7 @@ class Store:
                 kept = _set_aside(path)
                 store = cls.open(folder)
                 store.set_aside = kept
+                store._salvage(kept)
                 return store
             if _is_damage(exc):
                 raise StoreError(_damaged(path, exc)) from None
@@ -135,6 +136,42 @@ class Store:
             db.close()
             raise
         return cls(db, path)
+
+    def _salvage(self, damaged: Path) -> None:
+        """Copy into this new store every table of a damaged one that can still be read whole.
+
+        The pages are a cache, but the fetch history and the inbox's dismissals are not
+        re-fetchable: what a bad page of the file did not touch is kept.
+        """
+        try:
+            self._db.execute("ATTACH DATABASE ? AS damaged", (str(damaged),))
+        except sqlite3.DatabaseError:
+            return  # not even readable as a database: everything starts empty
+        try:
+            tables = [
+                name
+                for (name,) in self._db.execute(
+                    "SELECT name FROM main.sqlite_master WHERE type = 'table'"
+                    " AND name NOT LIKE 'sqlite_%' AND name != '_migrations'"
+                )
+            ]
+            for table in tables:
+                columns = ", ".join(
+                    f'"{row[1]}"' for row in self._db.execute(f'PRAGMA main.table_info("{table}")')
+                )
+                try:
+                    with self._transaction():
+                        self._db.execute(
+                            f'INSERT OR IGNORE INTO main."{table}" ({columns})'
+                            f' SELECT {columns} FROM damaged."{table}"'
+                        )
+                except sqlite3.DatabaseError:
+                    continue  # this table was hit: it starts empty
+        except sqlite3.DatabaseError:
+            pass  # not even the schema can be read: everything starts empty
+        finally:
+            with contextlib.suppress(sqlite3.DatabaseError):
+                self._db.execute("DETACH DATABASE damaged")
 
     def close(self) -> None:
         """Close the connection (idempotent)."""
@@ -288,15 +325,19 @@ class Store:
 
     def candidates(self) -> list[Candidate]:
         """Every candidate, newest first (published, else found), then by URL."""
-        rows = self._db.execute(
-            f"SELECT {_CANDIDATE_COLUMNS} FROM candidates"
-            " ORDER BY coalesce(published, found_at) DESC, found_at DESC, url"
-        )
+        with self._reading():
+            rows = self._db.execute(
+                f"SELECT {_CANDIDATE_COLUMNS} FROM candidates"
+                " ORDER BY coalesce(published, found_at) DESC, found_at DESC, url"
+            ).fetchall()
         return [Candidate(*row) for row in rows]
 
     def inbox_keys(self) -> set[str]:
         """The keys of every candidate and every dismissal: URLs never to suggest again."""
-        rows = self._db.execute("SELECT key FROM candidates UNION SELECT key FROM dismissed")
+        with self._reading():
+            rows = self._db.execute(
+                "SELECT key FROM candidates UNION SELECT key FROM dismissed"
+            ).fetchall()
         return {row[0] for row in rows}
 
     def add_candidates(self, candidates: list[Candidate]) -> list[Candidate]:
@@ -328,9 +369,10 @@ class Store:
 
     def feed_validators(self, url: str) -> tuple[str | None, str | None]:
         """The ETag and Last-Modified a feed last answered with."""
-        row = self._db.execute(
-            "SELECT etag, last_modified FROM feed_state WHERE url = ?", (url,)
-        ).fetchone()
+        with self._reading():
+            row = self._db.execute(
+                "SELECT etag, last_modified FROM feed_state WHERE url = ?", (url,)
+            ).fetchone()
         return (row[0], row[1]) if row else (None, None)
 
     def save_feed_validators(

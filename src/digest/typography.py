@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,7 +17,7 @@ NNBSP = "\u202f"  # narrow no-break space, before ; ! ? in French
 
 @dataclass(frozen=True)
 class Rules:
-    """How one language writes quotes, lists and dates."""
+    """How one language writes quotes, lists and dates: data, read by language-blind code."""
 
     open_quote: str
     close_quote: str
@@ -25,11 +25,21 @@ class Rules:
     months: tuple[str, ...]
     colon: str = ":"
     others: str = "Also worth reading"  # the heading for items without a theme
+    inner_quotes: tuple[str, str] = ("‘", "’")  # quotation marks inside quotation marks
+    spacing: Callable[[str], str] | None = None  # the language's spaces around punctuation
+    day_month: str = "{day} {month}"
+    first_day: str = "1"  # how the first day of a month is written ("1er" in French)
+    week: str = "{start} – {end}"  # a week across two months
+    week_in_month: str = "{start} – {end}"  # a week within one month ("23–29")
+
+
+def _french(text: str) -> str:
+    return french_spacing(text)
 
 
 _EN_MONTHS = "January February March April May June July August September October November December"
 RULES: dict[str, Rules] = {
-    "en": Rules("“", "”", "and", tuple(_EN_MONTHS.split())),
+    "en": Rules("“", "”", "and", tuple(_EN_MONTHS.split()), week_in_month="{start}–{end}"),
     "fr": Rules(
         "«" + NBSP,
         NBSP + "»",
@@ -40,6 +50,11 @@ RULES: dict[str, Rules] = {
         ),
         colon=NBSP + ":",
         others="À lire aussi",
+        inner_quotes=("“", "”"),
+        spacing=_french,
+        first_day="1er",
+        week="du {start} au {end}",
+        week_in_month="du {start} au {end}",
     ),
     "de": Rules(
         "„",
@@ -49,6 +64,8 @@ RULES: dict[str, Rules] = {
             "Januar Februar März April Mai Juni Juli August September Oktober November "
             "Dezember".split()
         ),
+        inner_quotes=("‚", "‘"),
+        day_month="{day}. {month}",
     ),
     "es": Rules(
         "«",
@@ -58,6 +75,8 @@ RULES: dict[str, Rules] = {
             "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre "
             "diciembre".split()
         ),
+        inner_quotes=("“", "”"),
+        day_month="{day} de {month}",
     ),
     "it": Rules(
         "«",
@@ -67,6 +86,7 @@ RULES: dict[str, Rules] = {
             "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre "
             "novembre dicembre".split()
         ),
+        inner_quotes=("“", "”"),
     ),
     "pt": Rules(
         "“",
@@ -76,6 +96,7 @@ RULES: dict[str, Rules] = {
             "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro "
             "dezembro".split()
         ),
+        day_month="{day} de {month}",
     ),
     "nl": Rules(
         "“",
@@ -118,20 +139,31 @@ def quoted(text: str, language: str | None) -> str:
     return f"{r.open_quote}{text}{r.close_quote}"
 
 
-_INNER = {"“": "‘", "”": "’", "„": "‚"}
-
-
 def nest_quotes(text: str, language: str | None) -> str:
-    """Marks inside a quoted title that equal the outer marks step down one level.
+    """Marks inside a quoted title step down one level, as the language writes them.
 
-    “The “smart” city” reads “The ‘smart’ city”. French keeps « » inside « »: both that and
-    “ ” are in use, and guillemets are what French sources themselves print.
+    “The “smart” city” reads “The ‘smart’ city”; « Entretien : « écouter » » reads
+    « Entretien : “écouter” ». `text` is already in the language's typography (`polish`).
     """
     r = rules(language)
-    outer = {r.open_quote.strip(NBSP), r.close_quote.strip(NBSP)}
-    if "«" in outer or not any(mark in text for mark in outer):
-        return text
-    return "".join(_INNER.get(c, c) if c in outer else c for c in text)
+    inner_open, inner_close = r.inner_quotes
+    opening, closing = r.open_quote.strip(NBSP), r.close_quote.strip(NBSP)
+    out = []
+    depth = 0
+    for char in text:
+        # Where opening and closing marks are the same character (German “ closes, English “
+        # opens), the depth tells them apart.
+        if char == opening and (char != closing or depth == 0):
+            depth += 1
+            out.append(inner_open)
+        elif char == closing and depth > 0:
+            depth -= 1
+            out.append(inner_close)
+        else:
+            out.append(char)
+    nested = "".join(out)
+    # The spaces inside guillemets belong to them, not to the inner marks.
+    return nested.replace(inner_open + NBSP, inner_open).replace(NBSP + inner_close, inner_close)
 
 
 def label_with_colon(label: str, language: str | None) -> str:
@@ -149,43 +181,26 @@ def join_names(names: Sequence[str], language: str | None) -> str:
 
 def date_range(first: dt.date, last: dt.date, language: str | None) -> str:
     """A week written in the language: "23–29 November 2026", "du 23 au 29 novembre 2026"."""
-    months = rules(language).months
-    lang = (language or "en")[:2]
-    if lang == "en":
-        if first.month == last.month:
-            return f"{first.day}–{last.day} {months[last.month - 1]} {last.year}"
-        start = f"{first.day} {months[first.month - 1]}"
-        if first.year != last.year:
-            start += f" {first.year}"
-        return f"{start} – {last.day} {months[last.month - 1]} {last.year}"
-    start = f"{_day(first, lang)}" if first.month == last.month else _day_month(first, lang)
+    r = rules(language)
+    end = f"{_day_month(last, r)} {last.year}"
     if first.year != last.year:
-        start = f"{_day_month(first, lang)} {first.year}"
-    end = f"{_day_month(last, lang)} {last.year}"
-    if lang == "fr":
-        return f"du {start} au {end}"
-    return f"{start} – {end}"
+        return r.week.format(start=f"{_day_month(first, r)} {first.year}", end=end)
+    if first.month != last.month:
+        return r.week.format(start=_day_month(first, r), end=end)
+    return r.week_in_month.format(start=_day(first, r), end=end)
 
 
 def long_date(day: dt.date, language: str | None) -> str:
     """One day written in the language: "23 November 2026", "1er décembre 2026"."""
-    lang = (language or "en")[:2]
-    if lang == "en":
-        return f"{day.day} {rules(lang).months[day.month - 1]} {day.year}"
-    return f"{_day_month(day, lang)} {day.year}"
+    return f"{_day_month(day, rules(language))} {day.year}"
 
 
-def _day(day: dt.date, lang: str) -> str:
-    return "1er" if lang == "fr" and day.day == 1 else str(day.day)
+def _day(day: dt.date, r: Rules) -> str:
+    return r.first_day if day.day == 1 else str(day.day)
 
 
-def _day_month(day: dt.date, lang: str) -> str:
-    month = rules(lang).months[day.month - 1]
-    if lang == "de":
-        return f"{day.day}. {month}"
-    if lang in ("es", "pt"):
-        return f"{day.day} de {month}"
-    return f"{_day(day, lang)} {month}"
+def _day_month(day: dt.date, r: Rules) -> str:
+    return r.day_month.format(day=_day(day, r), month=r.months[day.month - 1])
 
 
 # Segments that typography must never touch: inline code, link targets, autolinks, bare URLs.
@@ -249,13 +264,21 @@ def english_quotes(text: str) -> str:
     return _outside_protected(text, _SINGLE_CLOSE, "’")
 
 
+_GUILLEMET_OPEN = re.compile(r"«[ \u00a0\u202f]*")
+_GUILLEMET_CLOSE = re.compile(r"[ \u00a0\u202f]*»")
+
+
 def polish(text: str, language: str | None) -> str:
-    """Apply the edition language's typography to prose (curator text, titles)."""
-    lang = (language or "en")[:2]
-    if lang == "fr":
-        return (
-            french_spacing(english_quotes(text)).replace("“", "«" + NBSP).replace("”", NBSP + "»")
-        )
-    if lang == "en":
-        return english_quotes(text)
-    return text
+    """Web text (titles, quotes) in the edition language's typography.
+
+    Straight quotes become curly, every pair of double quotation marks (“ ”, « ») becomes the
+    language's own, and the language's spacing rules apply. The curator's own text does not
+    come here: it is printed as written.
+    """
+    r = rules(language)
+    text = english_quotes(text)
+    text = _outside_protected(text, _GUILLEMET_OPEN, "“")
+    text = _outside_protected(text, _GUILLEMET_CLOSE, "”")
+    marks = {"“": r.open_quote, "”": r.close_quote}
+    text = _outside_protected(text, re.compile("[“”]"), lambda m: marks[m.group(0)])
+    return r.spacing(text) if r.spacing else text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
 from typing import TypeVar
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, unquote_plus, urlencode, urlsplit, urlunsplit
 
 K = TypeVar("K", bound=Hashable)
 
@@ -43,14 +43,22 @@ def _without_tracking_params(query: str) -> str:
 
 
 def without_tracking(url: str) -> str:
-    """The URL as written, minus its tracking parameters (and a fragment that only tracks)."""
+    """`url` without its tracking parameters (and a fragment that only tracks), else as written.
+
+    The other parameters keep their order and their encoding: only whole `name=value` pieces
+    of the query whose name tracks the reader are cut out.
+    """
     parts = urlsplit(url.strip())
-    query = _without_tracking_params(parts.query)
+    kept = [
+        piece
+        for piece in parts.query.split("&")
+        if piece and not is_tracking_param(unquote_plus(piece.split("=", 1)[0]))
+    ]
     fragment = parts.fragment
     # Feeds of French press sites append "#xtor=RSS-3" or "#utm_source=...": tracking, not place.
     if fragment and "=" in fragment and is_tracking_param(fragment.split("=", 1)[0]):
         fragment = ""
-    return urlunsplit((parts.scheme, parts.netloc, parts.path, query, fragment))
+    return urlunsplit(parts._replace(query="&".join(kept), fragment=fragment))
 
 
 def normalize_url(url: str) -> str:

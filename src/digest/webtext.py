@@ -80,8 +80,8 @@ def html(value: str) -> str:
 
     Vertical tab and form feed (Word pastes carry them) become spaces, as a browser shows them.
     """
-    if _HTML_FORBIDDEN.search(value) is None and _HTML_SPACE.search(value) is None:
-        return value  # the common case: one scan, no copy
+    if _XML_FORBIDDEN.search(value) is None:
+        return value  # the common case: one scan (it covers both sets below), no copy
     return _HTML_FORBIDDEN.sub("", _HTML_SPACE.sub(" ", value))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from digest.extract import speakers
+from digest.extract import mentions, speakers
 
 NBSP = "\u00a0"
 
@@ -212,3 +212,68 @@ def test_cut_clause_keeps_abbreviations_and_initials() -> None:
 def test_name_and_pronoun(speaker: str | None, name: bool, pronoun: bool) -> None:
     assert speakers.is_name(speaker) is name
     assert speakers.is_pronoun(speaker) is pronoun
+
+
+# Mentions: the speaker is the person the article names ---------------------------------------
+
+
+def resolved(
+    text: str, language: str, speaker: str, pos: int | None = None
+) -> tuple[str | None, str | None]:
+    table = mentions.Mentions(text, speakers.speech_of(language))
+    found = table.resolve(speaker, len(text) if pos is None else pos, None)
+    return found.speaker, found.role
+
+
+def test_a_surname_goes_back_to_the_one_full_name() -> None:
+    text = "Ivan Sokolov, le porte-parole du ministère, a parlé. Puis M. Sokolov est parti."
+    assert resolved(text, "fr", "M. Sokolov") == ("Ivan Sokolov", "porte-parole du ministère")
+
+
+def test_a_surname_two_people_share_stays_as_written() -> None:
+    text = "Anna Berg and Tom Berg run the farm. Berg said little."
+    assert resolved(text, "en", "Berg") == ("Berg", None)
+
+
+def test_a_pronoun_nobody_stands_for_is_no_speaker() -> None:
+    assert resolved("The storm came at night.", "en", "she") == (None, None)
+    assert resolved("La tempête est arrivée.", "fr", "on") == (None, None)
+
+
+def test_a_pronoun_is_the_person_named_before() -> None:
+    text = "Nora Quinn runs the shelter. It opened in May."
+    assert resolved(text, "en", "she") == ("Nora Quinn", None)
+
+
+def test_an_indefinite_description_stays_as_written() -> None:
+    text = "Nora Quinn runs the shelter. A volunteer was there too."
+    assert resolved(text, "en", "a volunteer") == ("a volunteer", None)
+
+
+def test_a_description_tied_to_a_name_is_that_person() -> None:
+    text = "Le maire, Paul Leroy, a visité le port. Le quai sera refait."
+    assert resolved(text, "fr", "le maire") == ("Paul Leroy", "maire")
+
+
+def test_a_clause_is_no_speaker() -> None:
+    clause = "Von der Firma heißt es zu den Vorwürfen in einer langen Erklärung"
+    assert resolved("Der Händler steht in der Kritik.", "de", clause) == (None, None)
+
+
+def test_a_german_noun_phrase_is_no_person() -> None:
+    # Capitalised nouns ("Ernster Nachsatz") are no name unless the article names the person again.
+    text = "Ernster Nachsatz zur Saison. Der Trainer bleibt."
+    table = mentions.Mentions(text, speakers.speech_of("de"))
+    assert table.people == []
+
+
+def test_a_pronoun_with_its_clause_is_no_speaker() -> None:
+    assert resolved("Lena Vogt leitet das Amt.", "de", "Sie setzt sich") == (None, None)
+    # A mention running into its verb stops before it: "She said that" is she.
+    assert resolved("Nora Quinn runs the shelter.", "en", "She said that") == ("Nora Quinn", None)
+
+
+def test_a_particle_opens_no_name() -> None:
+    text = "Der Verein von Chicago wächst. Der Verein von Chicago klagt."
+    table = mentions.Mentions(text, speakers.speech_of("de"))
+    assert table.people == []

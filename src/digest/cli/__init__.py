@@ -3,44 +3,63 @@
 The commands live in one module per part of the curator's week (pipeline, desk), share what they
 need through `common`, and are registered here in that order. Heavy modules (the store,
 extraction, rendering) are imported inside the commands that need them, so that `digest --help`
-stays fast.
+stays fast. For the same reason the command modules do without `from __future__ import
+annotations`: typer reads every command's signature twice at start-up, and string annotations
+would be evaluated again each time.
 """
-
-from __future__ import annotations
 
 import sys
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.text import Text
 from typer.core import TyperGroup
 
-from digest.cli import desk, inbox, pipeline, send
-from digest.cli.common import err, safe_streams
+from digest.cli import common, desk, editions, inbox, pipeline, send
 from digest.errors import DigestError
+
+
+class _PlainText:
+    """Passes an option's text through as it is.
+
+    Typer coerces every option through pydantic, whose import costs more than the rest of
+    `digest COMMAND --help`; the group's own options are plain text, checked by us.
+    """
+
+    def coerce(self, value: Any, param: Any, ctx: Any) -> Any:
+        return value
 
 
 class _Commands(TyperGroup):
     """Turns the one exception family into `Error: …` and its exit code, in one place."""
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        for param in self.get_params(ctx):
+            if getattr(param, "_runtime_param", False) is None:
+                param._runtime_param = _PlainText()  # type: ignore[attr-defined]
+        return super().parse_args(ctx, args)
+
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except DigestError as exc:
-            err.print(Text("Error:", style="red"), str(exc), soft_wrap=True)
+            from rich.text import Text
+
+            common.err.print(Text("Error:", style="red"), str(exc), soft_wrap=True)
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
-            err.print("Interrupted.")
+            common.err.print("Interrupted.")
             raise typer.Exit(130) from None
         except Exception as exc:
             # A store read that store.py did not wrap (a method added later): still no traceback.
             sqlite3 = sys.modules.get("sqlite3")
             if sqlite3 is None or not isinstance(exc, sqlite3.DatabaseError):
                 raise
+            from rich.text import Text
+
             from digest.store import store_problem
 
-            err.print(Text("Error:", style="red"), store_problem(exc), soft_wrap=True)
+            common.err.print(Text("Error:", style="red"), store_problem(exc), soft_wrap=True)
             raise typer.Exit(1) from None
 
     def list_commands(self, ctx: Any) -> list[str]:
@@ -67,7 +86,7 @@ app = typer.Typer(
 def main_options(
     ctx: typer.Context,
     sources: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--sources",
             envvar="DIGEST_SOURCES",
@@ -77,8 +96,8 @@ def main_options(
     ] = None,
 ) -> None:
     """Curate press reviews: fetch the articles you cite, pick quotes, build a themed digest."""
-    ctx.obj = sources or Path("sources.yaml")
-    safe_streams()
+    ctx.obj = Path(sources or "sources.yaml")
+    common.safe_streams()
 
 
 # The curator's week: set up, gather (feeds, imports, the inbox), add, fetch, review, build;
@@ -92,7 +111,9 @@ app.command()(pipeline.fetch)
 app.command(name="list")(desk.list_sources)
 app.command()(desk.show)
 app.command()(desk.annotate)
+app.command()(editions.edition)
 app.command()(pipeline.build)
+app.command()(editions.preview)
 app.command()(desk.check)
 app.command()(pipeline.extract)
 app.command()(send.send)

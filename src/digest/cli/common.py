@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-import json
 import sys
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
-from rich.console import Console
 
 from digest.errors import UsageError
 
 if TYPE_CHECKING:
-    from digest.config import Project
+    from rich.console import Console
 
-# Piped output (cron mail, files) gets whole rows instead of an 80-column wrap.
-# Messages carry URLs and web text: never read them as Rich markup.
-err = Console(
-    stderr=True, markup=False, highlight=False, width=None if sys.stderr.isatty() else 160
-)
-out = Console(markup=False, highlight=False, width=None if sys.stdout.isatty() else 160)
+    from digest.config import Project
 
 REF_HELP = "The source: its number, URL or a unique part."
 
@@ -32,8 +26,30 @@ def project(ctx: typer.Context) -> Project:
     return config.load(Path(ctx.obj))
 
 
+@cache
+def _console(stderr: bool) -> Console:
+    # Rich is imported on first use, not at start-up: `digest --help` does not need it.
+    from rich.console import Console
+
+    stream = sys.stderr if stderr else sys.stdout
+    # Piped output (cron mail, files) gets whole rows instead of an 80-column wrap.
+    # Messages carry URLs and web text: never read them as Rich markup.
+    return Console(
+        stderr=stderr, markup=False, highlight=False, width=None if stream.isatty() else 160
+    )
+
+
+def __getattr__(name: str) -> Console:
+    """`common.err` and `common.out`: the consoles for messages and for output, made on demand."""
+    if name in ("err", "out"):
+        return _console(name == "err")
+    raise AttributeError(name)
+
+
 def print_json(data: Any) -> None:
     """Machine output on stdout, indented, UTF-8, with no character a terminal would act on."""
+    import json
+
     from digest.webtext import json_document
 
     sys.stdout.write(json_document(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")

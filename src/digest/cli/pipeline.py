@@ -4,18 +4,19 @@ Each parses, calls one core function, prints and exits; heavy modules are import
 commands so that `digest --help` stays fast.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import json
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from digest.cli import common
+
+if TYPE_CHECKING:
+    from digest.config import Project
 
 
 def init(
@@ -23,7 +24,12 @@ def init(
     title: Annotated[str, typer.Option(help="The review's title.")] = "My review",
     language: Annotated[str, typer.Option(help="The edition language (en, fr, ...).")] = "en",
 ) -> None:
-    """Create a working folder with a commented sources.yaml and an empty digests/."""
+    """Create a working folder with a commented sources.yaml and an empty digests/.
+
+    \b
+    Example:
+      digest init my-review --title "Cities weekly" --language fr
+    """
     from digest import edits
 
     path = edits.init_folder(folder, title=title, language=language)
@@ -34,19 +40,34 @@ def init(
 
 def add(
     ctx: typer.Context,
-    urls: Annotated[list[str], typer.Argument(help="URLs of the articles to cite.")],
-    theme: Annotated[str | None, typer.Option(help="Theme to file them under.")] = None,
-    comment: Annotated[str | None, typer.Option(help="Your comment on the article.")] = None,
-    html: Annotated[
-        Path | None, typer.Option(help="A copy of the page saved from a browser (paywalls).")
+    urls: Annotated[list[str], typer.Argument(metavar="URL", help="URLs of the articles to cite.")],
+    theme: Annotated[
+        str | None, typer.Option(metavar="THEME", help="Theme to file them under.")
     ] = None,
-    edition: Annotated[str | None, typer.Option(help="Edition (ISO week, e.g. 2026-W48).")] = None,
+    comment: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="Your comment on the article.")
+    ] = None,
+    html: Annotated[
+        Path | None,
+        typer.Option(metavar="FILE", help="A copy of the page saved from a browser (paywalls)."),
+    ] = None,
+    edition: Annotated[
+        str | None, typer.Option(metavar="WEEK", help="Edition (ISO week, e.g. 2026-W48).")
+    ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Add it even if an earlier edition featured it.")
     ] = False,
 ) -> None:
-    """Append articles to sources.yaml, stamped with today's date."""
-    from digest import edits, featured
+    """Append articles to sources.yaml, stamped with today's date.
+
+    Tracking parameters (utm_*, fbclid, ...) are removed; an article already listed is refused.
+
+    \b
+    Example:
+      digest add https://www.example.org/2026/11/article.html --theme "Work"
+    """
+    from digest import config, edits, featured
+    from digest import urls as addresses
 
     path = Path(ctx.obj)
     if html is not None and len(urls) != 1:
@@ -56,22 +77,68 @@ def add(
         if not html.is_file():
             common.fail(f"{html}: no such file")
         saved = os.path.relpath(html.resolve(), path.resolve().parent)
-    new = [edits.NewSource(url, dt.date.today(), theme, comment, saved, edition) for url in urls]
-    edits.check_new(new)  # a malformed URL or edition is refused before anything reads it
-    refused = [] if force else featured.refusals(common.project(ctx), urls, edition)
+    cleaned = []
+    for url in urls:
+        try:
+            dropped = addresses.tracking_params(url)
+        except ValueError:  # not a URL at all: the file's validation says why
+            dropped = []
+        if dropped:
+            url = addresses.without_tracking(url)
+            common.err.print(
+                f"Without its tracking parameters ({', '.join(dropped)}): {url}", soft_wrap=True
+            )
+        cleaned.append(url)
+    edits.check_new(  # a malformed URL or edition is refused before anything reads it
+        [edits.NewSource(url, dt.date.today(), theme, comment, saved, edition) for url in cleaned]
+    )
+    before = common.project(ctx)
+    refused = [] if force else featured.refusals(before, cleaned, edition)
     for url, earlier in refused:
         common.err.print(f"Not added: {url} is already featured in {earlier}; --force to add it")
-    new = [item for item in new if item.url not in dict(refused)]
-    urls = [item.url for item in new]
-    project, skipped = edits.add_sources(path, new) if new else (common.project(ctx), [])
-    for url in skipped:
-        common.err.print(f"Already listed, left as is: {url}")
-    added = len(urls) - len(skipped)
+    # Listed in this edition (or a later one) already: refused, with the line to look at.
+    target = edition or config.iso_week(dt.date.today())
+    listed = [u for u in cleaned if u not in dict(refused) and _already_listed(before, u, target)]
+    for url in listed:
+        common.err.print(_already_listed(before, url, target), soft_wrap=True)
+    urls = [url for url in cleaned if url not in dict(refused) and url not in listed]
+    new = [edits.NewSource(url, dt.date.today(), theme, comment, saved, edition) for url in urls]
+    project, skipped = edits.add_sources(path, new, again=force) if new else (before, [])
+    for url in skipped:  # the same article twice on the command line
+        common.err.print(
+            _already_listed(project, url, target) or f"Refused: {url} is already listed",
+            soft_wrap=True,
+        )
+    skipped += listed
+    added = len(urls) - len(skipped) + len(listed)
     common.err.print(
         f"Added {added} source{'s' * (added != 1)} to {path} ({len(project.sources)} in all)."
     )
-    if refused:
-        raise typer.Exit(1)
+    raise typer.Exit(1 if skipped or refused else 0)
+
+
+def _already_listed(project: "Project", url: str, edition: str) -> str:
+    """Why `url` is refused when `edition` (or a later one) lists its article; "" otherwise."""
+    from digest.urls import normalize_url
+
+    try:
+        same = next(
+            (
+                s
+                for s in project.sources
+                if normalize_url(s.url) == normalize_url(url)
+                and (s.edition_key is None or s.edition_key >= edition)
+            ),
+            None,
+        )
+    except ValueError:  # not a URL: the file's validation says why
+        return ""
+    if same is None:
+        return ""
+    return (
+        f"Refused: {url} is already listed, {project.path.name}:{same.line} "
+        f"(source {same.index}{', ' + same.url if same.url != url else ''})"
+    )
 
 
 def fetch(
@@ -93,7 +160,13 @@ def fetch(
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
-    """Download and extract every source not yet in the store."""
+    """Download and extract every source not yet in the store.
+
+    \b
+    Example:
+      digest fetch
+      digest fetch --refresh --only 3 --json
+    """
     from digest import collect, progress
 
     project = common.project(ctx)
@@ -135,7 +208,13 @@ def build(
         bool, typer.Option("--strict", help="Fail if an item lacks a theme or a quote.")
     ] = False,
 ) -> None:
-    """Assemble the themed digest of an edition under digests/."""
+    """Assemble the themed digest of an edition under digests/.
+
+    \b
+    Example:
+      digest build --edition 2026-W48 --format html
+      digest build --all --format atom
+    """
     from digest import build as building
     from digest import listing
 
@@ -174,7 +253,12 @@ def extract(
         float, typer.Option(min=0, help="Seconds to extract one input before it fails (0: none).")
     ] = 30.0,
 ) -> None:
-    """Extract metadata, text and quotes from saved pages, without the store."""
+    """Extract metadata, text and quotes from saved pages, without the store.
+
+    \b
+    Example:
+      digest extract saved/page.html --url https://www.example.org/a --jsonl
+    """
     from digest.extract import batch
 
     pairs = [(path, url) for path in inputs or []]

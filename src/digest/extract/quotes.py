@@ -1,15 +1,18 @@
-"""Candidate pull quotes and their speakers, from an article's main text (English and French).
+"""Candidate pull quotes and their speakers, from an article's main text, in any language.
 
-Quotations are found by pairing quotation marks (“ ” « » " ", nested ‘ ’ kept inside) paragraph by
-paragraph; a quotation running over paragraphs gives one candidate per paragraph, all with its speaker.
-In English, one interrupted by its attribution ("…," she said. "…") becomes one candidate joined with
-" … ", and a fragment quoted inside a reported-speech sentence ("She said Trump favors a “strongman
-approach.”") becomes the reported clause; in French a quotation is the words inside the guillemets,
-the convention of French newsrooms and of the Radar de Parité. Speakers come from speakers.py; the
-French inverted attributions ("a-t-il ajouté") are resolved to the person they stand for, English
-pronouns stay as written. Candidates are ranked for a pull quote: attributed, named, 12 to 45 words,
-first person or opinion first; fragments last. Articles without a usable quotation get their key
-sentences instead. Every candidate is verbatim article text (pieces joined by " … ").
+Quotations are found by pairing quotation marks (“ ” « » „ “ » « " ", nested ‘ ’ kept inside)
+paragraph by paragraph; a quotation running over paragraphs gives one candidate per paragraph, all
+with its speaker. What a language's newsrooms do comes from its lexicon (`Speech`): where a
+quotation inside a sentence of the writer's is the words between the marks (French, German), each is
+its own candidate; elsewhere (English) a fragment quoted inside a reported-speech sentence ("She said
+Trump favors a “strongman approach.”") becomes the reported clause. A candidate ends at its closing
+mark, without the comma the English convention puts inside it. A quotation that its reporting clause
+interrupts ("“A,” she said. “B”", "« A, a-t-il dit, B »", "„A“, sagte er, „b“") is one candidate
+with the clause cut out, its pieces joined by " […] ", the editor's mark for a cut, so that the
+verbatim check accepts it piece by piece and an ellipsis of the speaker's own stays distinct. Speakers
+come from speakers.py and are resolved to the person the article names (mentions.py). Candidates are
+ranked for a pull quote: attributed, named, 12 to 45 words, first person or opinion first; fragments
+last. Articles without a usable quotation get their key sentences instead.
 """
 
 from __future__ import annotations
@@ -18,28 +21,21 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from digest.extract import speakers
+from digest.extract import mentions, speakers
+from digest.extract.lexicon import Speech
 from digest.models import Quote
+
+# Pieces of one quotation with its reporting clause cut out are joined with the editor's mark.
+CUT = " […] "
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
 _MARKS = re.compile(r"[“”«»„\"]")
 _SPACES = " \t\n\u00a0\u202f\u2009"
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 _SENTENCE_END = re.compile(r"[.!?…]+[”»\"’)]*(?=\s+(?:[\"“«‘(\[][\s\u00a0\u202f]*)?[A-ZÀ-ÖØ-Þ0-9])")
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr sen rep gov gen col lt st jr sr prof rev no vs u.s u.k u.n d.c inc corp co ltd jan "
-    "feb mar apr aug sept sep oct nov dec pr mme mlle me m".split()
-)
-_THAT = re.compile(r"\b(?:that|que|qu’|qu')", re.I)
-_FIRST_PERSON = re.compile(
-    r"\b(?:I|I’m|I'm|me|my|we|us|our|je|j’|j'|moi|nous|mon|ma|mes|notre|nos)\b", re.I
-)
-_OPINION = re.compile(
-    r"\b(?:should|must|need|needs|believe|think|important|wrong|right|never|always|faut|doit|"
-    r"devons|pense|crois|essentiel|important|jamais|toujours)\b",
-    re.I,
-)
+_EDGE = ",;:" + _SPACES
 _EMBED = re.compile(
     r"pic\.twitter\.com|\(@\w+\)|A post shared by|View this post on Instagram|Une publication "
     r"partagée par|twitter\.com/|instagram\.com/|facebook\.com/",
@@ -75,9 +71,24 @@ class _Unit:
     speaker: str | None = None
     fragment: bool = False
     marks: list[_Mark] = field(default_factory=list)
+    role: str | None = None
+    named: bool = False  # the speaker is a person or organisation by name
 
     def text(self, text: str) -> str:
-        return " … ".join(text[s:e] for s, e in self.pieces)
+        return CUT.join(text[s:e] for s, e in _trimmed(text, self.pieces))
+
+
+def _trimmed(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Pieces without the comma (or colon) left at their ends by a cut or the closing mark."""
+    out = []
+    for s, e in pieces:
+        while e > s and text[e - 1] in _EDGE:
+            e -= 1
+        while s < e and text[s] in _EDGE:
+            s += 1
+        if s < e:
+            out.append((s, e))
+    return out
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -108,8 +119,14 @@ def _scan(text: str, start: int, end: int, para: int) -> list[_Mark]:
     for m in _MARKS.finditer(text, start, end):
         ch, i = m.group(), m.start()
         if not opener:
-            if ch in "“«„" or (ch in '"”' and (i == start or _opens_straight(text, i, start))):
+            if ch in "“«„" or (ch in '"”»' and (i == start or _opens_straight(text, i, start))):
+                # "»" opens only the German »…«: glued to the word it opens.
                 opener, opened, depth = ch, i, 0
+            continue
+        if opener == "»":
+            if ch == "«":
+                marks.append(_Mark(opened, i + 1, para, True))
+                opener = ""
             continue
         if opener == "„":
             # German and Central European „…“ (or „…”): the closing mark is a high one.
@@ -148,7 +165,9 @@ def _scan(text: str, start: int, end: int, para: int) -> list[_Mark]:
     return marks
 
 
-def _sentence_starts(text: str, start: int, end: int, marks: Sequence[_Mark]) -> list[int]:
+def _sentence_starts(
+    text: str, start: int, end: int, marks: Sequence[_Mark], abbreviations: frozenset[str]
+) -> list[int]:
     """Offsets where sentences of a paragraph begin, ignoring full stops inside quotations."""
     starts = [start]
     for m in _SENTENCE_END.finditer(text, start, end):
@@ -159,7 +178,7 @@ def _sentence_starts(text: str, start: int, end: int, marks: Sequence[_Mark]) ->
         if (
             word
             and text[m.start()] == "."
-            and word.group(1).casefold().rstrip(".") in _ABBREVIATIONS
+            and word.group(1).casefold().rstrip(".") in abbreviations
         ):
             continue
         if word and text[m.start()] == "." and re.fullmatch(r"[A-Z]", word.group(1).rstrip(".")):
@@ -204,9 +223,20 @@ class _Finder:
 
     def __init__(self, text: str, language: str | None) -> None:
         self.text = text
-        self.language = (language or "").split("-")[0].casefold() or None
+        self.language = language
+        self.speech: Speech = speakers.speech_of(language)
+        self.abbreviations = self.speech.abbreviations | speakers.everyone().honorifics
         self.paragraphs = _paragraphs(text)
-        self.named: list[tuple[int, str]] = []  # (offset, name) of named speakers, in text order
+
+    @cached_property
+    def table(self) -> mentions.Mentions:
+        """The article's people, built only when a quotation needs a speaker."""
+        return mentions.Mentions(self.text, self.speech)
+
+    @cached_property
+    def known(self) -> frozenset[str]:
+        """Surnames of the people the article names in full."""
+        return frozenset(w for p in self.table.people for w in p.name.split()[-1:])
 
     def units(self) -> list[_Unit]:
         """Every quotation unit of the article, in text order, with speakers."""
@@ -216,11 +246,14 @@ class _Finder:
             marks = _scan(self.text, start, end, index)
             if not marks:
                 continue
-            starts = _sentence_starts(self.text, start, end, marks)
+            starts = _sentence_starts(self.text, start, end, marks, self.abbreviations)
             for unit in self._units_of(marks, starts, start, end):
                 self._attribute(unit, starts, previous, start)
                 out.append(unit)
-                previous = unit
+                if unit.speaker:
+                    # A quotation nobody is credited with (a scare quote) does not interrupt
+                    # the speaker who goes on.
+                    previous = unit
         return out
 
     def _units_of(self, marks: list[_Mark], starts: list[int], start: int, end: int) -> list[_Unit]:
@@ -231,13 +264,10 @@ class _Finder:
             mark = marks[i]
             s0 = _sentence_of(starts, mark.start, text)
             fragment = self._is_fragment(text[s0 : mark.start], mark)
-            if fragment and self.language == "fr":
-                # French quotations are the words inside the guillemets, each one its own candidate.
-                found = speakers.inside(text[slice(*mark.inner(text))], "fr")
+            if fragment and self.speech.inner_quotations:
+                # The quotation is the words inside the marks, each one its own candidate.
                 unit = self._fragment_unit([mark], s0, _next_start(starts, mark.start, end))
                 unit.pieces = [mark.inner(text)]
-                if found:
-                    unit.speaker = found[0]
                 units.append(unit)
                 i += 1
                 continue
@@ -257,7 +287,13 @@ class _Finder:
                 i += 1
                 continue
             unit = _Unit([mark.inner(text)], mark.para, marks=[mark])
-            # An English quotation interrupted by its attribution: “…,” said X. “…”
+            incise = speakers.inside(text[slice(*mark.inner(text))], self.language)
+            if incise is not None:
+                # « A, a-t-il dit, B »: the quotation without its reporting clause.
+                s, e = mark.inner(text)
+                unit.pieces = [(s, s + incise[1]), (s + incise[2], e)]
+                unit.speaker = incise[0]
+            # A quotation interrupted by its attribution: “…,” said X. “…”
             while i + 1 < len(marks) and self._interrupted(unit.marks[-1], marks[i + 1]):
                 unit.marks.append(marks[i + 1])
                 unit.pieces.append(marks[i + 1].inner(text))
@@ -280,30 +316,33 @@ class _Finder:
         return not _is_sentence(self.text[slice(*mark.inner(self.text))])
 
     def _interrupted(self, first: _Mark, second: _Mark) -> bool:
-        if self.language == "fr" or not first.closed:
+        if not first.closed:
             return False
         text = self.text
         s, e = first.inner(text)
-        if not text[s:e].endswith(","):
-            # The English convention puts the comma of an interrupted quotation inside the marks.
-            return False
+        comma_inside = text[s:e].endswith(",")
         between = text[first.end : second.start]
         if len(between) > 160 or "\n" in between:
             return False
-        # '“…,” she said. “…”' or '“…,” she said, “…”' goes on; '…, asking her, “Why…”' does not.
         s2 = second.inner(text)[0]
         ends = between.rstrip(_SPACES)[-1:]
-        if not (
-            (ends == "." and text[s2 : s2 + 1].isupper())
-            or (ends == "," and text[s2 : s2 + 1].islower())
-        ):
+        goes_on = ends == "," and text[s2 : s2 + 1].islower()
+        if self.speech.comma_inside:
+            # '“…,” she said. “…”' or '“…,” she said, “…”' goes on; '…, asking her, “Why…”' does not.
+            if not comma_inside:
+                return False
+            goes_on = goes_on or (ends == "." and text[s2 : s2 + 1].isupper())
+        elif not between.lstrip(_SPACES).startswith(","):
+            return False
+        if not goes_on:
+            # '„A“, sagt er. „B“' is two quotations; '„A“, sagte er, „b“' one interrupted sentence.
             return False
         attribution = speakers.after(between, self.language)
         return attribution is not None and not between[attribution.edge :].strip(_SPACES + ",.")
 
     def _fragment_unit(self, group: list[_Mark], s0: int, s1: int) -> _Unit:
         """The reported clause around quoted fragments: 'She said [Trump favors a “strongman approach.”]'."""
-        text, language = self.text, self.language
+        text, language, speech = self.text, self.language, self.speech
         head = text[s0 : group[0].start]
         cut = max(head.rfind("; "), head.rfind(": "))
         if cut >= 0:
@@ -314,15 +353,42 @@ class _Finder:
         if sentence_end > group[-1].end and text[sentence_end - 1] in ".;":
             sentence_end -= 1
         tail = text[group[-1].end : sentence_end]
-        attribution = speakers.according_to(tail) or speakers.after(tail, language)
+        attribution = speakers.according_to(tail, language) or speakers.after(tail, language)
         verb = speakers.last_reporting_verb(head, language)
         outer = speakers.first_verb_with_that(head, language)
         if outer is not None:
             # "Trump said … that Clinton described it as “…”": the outer verb reports the clause.
             verb = outer
+        if speech.inner_quotations:
+            # Only the words inside the marks are the quotation; the sentence says who.
+            speaker = speakers.subject_of_verb(head, verb, language) if verb else None
+            if speaker is None and attribution is not None:
+                speaker = attribution.speaker
+            if speaker is None:
+                # "un « deuxième étage » est caché, rappelle le journal": an incise further on.
+                incise = speakers.inside(tail, language)
+                speaker = incise[0] if incise else None
+            if speaker is None:
+                framed = speakers.according_to(head, language)
+                speaker = framed.speaker if framed else None
+            if speaker is None:
+                incise = speakers.inside(text[slice(*group[0].inner(text))], language)
+                speaker = incise[0] if incise else None
+            if speaker is None and speakers.opens_with_frame(head, language):
+                opener = speakers.before(head.rstrip() + ",", language)
+                speaker = opener.speaker if opener else None
+            return _Unit([m.inner(text) for m in group], group[0].para, speaker, True, group)
         if verb is not None:
             after_verb = head[verb[1] :]
-            that = _THAT.search(after_verb[:60])
+            that = (
+                re.search(
+                    r"\b(?:" + "|".join(re.escape(w) for w in sorted(speech.that)) + r")",
+                    after_verb[:60],
+                    re.I,
+                )
+                if speech.that
+                else None
+            )
             content_start = s0 + verb[1] + (that.start() if that else 0)
             while content_start < group[0].start and text[content_start] in _SPACES + ",":
                 content_start += 1
@@ -336,21 +402,11 @@ class _Finder:
             return _Unit([(content_start, content_end)], group[0].para, speaker, True, group)
         if attribution is not None:
             return _Unit([(s0, group[-1].end)], group[0].para, attribution.speaker, True, group)
-        if language != "fr":
-            # No reporting verb: the sentence that quotes the words (a candidate of last resort).
-            quoted = sum(_words(text[slice(*m.inner(text))]) for m in group)
-            speaker = speakers.subject_of_sentence(head, language)
-            pieces = [(s0, sentence_end)] if quoted >= 2 and speaker else []
-            return _Unit(pieces, group[0].para, speaker, True, group)
-        pieces = [m.inner(text) for m in group]
-        opener = (
-            speakers.before(head.rstrip() + ",", language)
-            if re.match(
-                r"^\s*(?:mais\s+|et\s+)?(?:pour|selon|d’après|d'après|according to)\b", head, re.I
-            )
-            else None
-        )
-        return _Unit(pieces, group[0].para, opener.speaker if opener else None, True, group)
+        # No reporting verb: the sentence that quotes the words (a candidate of last resort).
+        quoted = sum(_words(text[slice(*m.inner(text))]) for m in group)
+        speaker = speakers.subject_of_sentence(head, language)
+        pieces = [(s0, sentence_end)] if quoted >= 2 and speaker else []
+        return _Unit(pieces, group[0].para, speaker, True, group)
 
     def _previous_sentence_source(self, starts: list[int], pos: int, para_start: int) -> str | None:
         """'Selon X, … . « … »': a paraphrase attributed just before the quotation names its source."""
@@ -359,125 +415,75 @@ class _Finder:
             return None
         prev_start = _sentence_of(starts, s0 - 1, self.text)
         sentence = self.text[prev_start:s0].strip(_SPACES)
-        if any(ch in sentence for ch in '“”«»"'):
+        if any(ch in sentence for ch in '“”«»„"'):
             return None  # a sentence with its own quotation has its own speaker
-        found = speakers.according_to(" " + sentence)
+        found = speakers.according_to(" " + sentence, self.language)
         return found.speaker if found else None
-
-    def _antecedent(self, pos: int, previous: _Unit | None) -> str | None:
-        """Who a pronoun stands for: a person named since the previous quotation, else its speaker."""
-        if previous is not None and speakers.is_name(previous.speaker):
-            since = previous.marks[-1].end
-            if pos - since < 1500 and not _PERSON.search(self.text, since, pos):
-                return previous.speaker
-        return self._last_named(pos)
-
-    def _last_named(self, pos: int) -> str | None:
-        """The last person named in subject position before `pos`."""
-        start = max(0, pos - 1500)
-        window = self.text[start:pos]
-        mentions = [(m.start(), m.group(1)) for m in _PERSON.finditer(window)]
-        for _, speaker in self.named:
-            name = speaker.split(",")[0]
-            mentions += [(m.start(), name) for m in re.finditer(re.escape(name), window)]
-        mentions.sort()
-        # A name after "de", "à", "c'est"… is a complement, rarely the one who goes on speaking.
-        for offset, name in reversed(mentions):
-            if not _COMPLEMENT.search(window[max(0, offset - 12) : offset]):
-                return self._with_known_role(name)
-        return self._with_known_role(mentions[-1][1]) if mentions else None
-
-    def _with_known_role(self, name: str) -> str:
-        for _, speaker in reversed(self.named):
-            if speaker.split(",")[0] == name:
-                return speaker
-        return name
 
     def _attribute(
         self, unit: _Unit, starts: list[int], previous: _Unit | None, para_start: int
     ) -> None:
-        text = self.text
+        text, language = self.text, self.language
         first, last = unit.marks[0], unit.marks[-1]
         speaker = unit.speaker
-        if speaker is None and len(unit.marks) == 1 and self.language == "fr":
-            s, e = first.inner(text)
-            found = speakers.inside(text[s:e], self.language)
-            if found:
-                speaker = found[0]
         if speaker is None and len(unit.marks) > 1:
             between = text[unit.marks[0].end : unit.marks[1].start]
-            attribution = speakers.after(between, self.language)
+            attribution = speakers.after(between, language)
             speaker = attribution.speaker if attribution else None
         if speaker is None and not unit.fragment:
             paragraph_end = self.paragraphs[last.para][1]
             tail = text[last.end : min(paragraph_end, last.end + _WINDOW)]
             # After a quotation closed by a full stop, a capitalised sentence is a new sentence,
             # not an attribution ('“…?” Vitter demanded.' still is).
-            ended = text[slice(*last.inner(text))].rstrip("’'\"”")[-1:] == "."
+            ended = text[slice(*last.inner(text))].rstrip("’'\"”“")[-1:] == "."
             if not (ended and tail.strip(_SPACES)[:1].isupper()):
-                attribution = speakers.after(tail, self.language)
+                attribution = speakers.after(tail, language)
                 speaker = attribution.speaker if attribution else None
         if speaker is None and not unit.fragment:
             s0 = _sentence_of(starts, first.start, text)
-            attribution = speakers.before(text[s0 : first.start], self.language)
+            attribution = speakers.before(text[s0 : first.start], language, self.known)
             if attribution is None and s0 == para_start and first.para > 0:
                 # "Caddell said:" closing the previous paragraph.
                 ps, pe = self.paragraphs[first.para - 1]
                 prev = text[max(ps, pe - _WINDOW) : pe]
                 if prev.rstrip().endswith(":"):
-                    attribution = speakers.before(prev, self.language)
+                    attribution = speakers.before(prev, language, self.known)
             speaker = attribution.speaker if attribution else None
         if speaker is None and not unit.fragment:
             speaker = self._previous_sentence_source(starts, first.start, para_start)
-        # A follow-up quotation with no attribution of its own continues the previous speaker; a
-        # French quoted fragment too, within the same or the next paragraph. An English fragment
-        # without a reporting verb is more often a scare quote than a follow-up.
+        # A follow-up quotation with no attribution of its own continues the previous speaker;
+        # a quoted fragment too where quotations are the words inside the marks, within the same
+        # or the next paragraph. An English fragment without a reporting verb is more often a
+        # scare quote than a follow-up.
         if (
             speaker is None
             and previous is not None
             and previous.speaker
             and 0 <= first.para - previous.para <= (1 if unit.fragment else 2)
-            and (not unit.fragment or self.language == "fr")
+            and (not unit.fragment or self.speech.inner_quotations)
         ):
-            speaker = previous.speaker
-        if (
-            speaker
-            and speakers.is_pronoun(speaker)
-            and speaker.casefold() != "on"  # impersonal: nobody to resolve
-            and self.language in RESOLVE_PRONOUNS
-        ):
-            speaker = self._antecedent(first.start, previous) or speaker
-        if speaker and speakers.is_name(speaker):
-            self.named.append((first.start, speaker))
-        unit.speaker = speaker
+            unit.speaker, unit.role, unit.named = previous.speaker, previous.role, previous.named
+            return
+        before = None
+        if previous is not None:
+            before = mentions.Resolved(previous.speaker, previous.role, previous.named)
+            self.table.set_previous_end(previous.marks[-1].end)
+        resolved = self.table.resolve(speaker, first.start, before)
+        unit.speaker, unit.role, unit.named = resolved.speaker, resolved.role, resolved.person
 
 
-# French inverted attributions ("a-t-il ajouté", "estime-t-elle") name nobody: resolve them to the
-# last named person. English pronouns stay as written, the local mention the English gold annotates.
-RESOLVE_PRONOUNS = frozenset({"fr"})
-_COMPLEMENT = re.compile(
-    r"(?:\b(?:de|du|des|à|au|aux|avec|contre|sur|of|by|with|against|to|from)|\bd[’']|c[’']est|à)\s*$",
-    re.I,
-)
-# A person's name: two capitalised words or more ("Jean-Marc Ayrault", "José Luis Fernández
-# Louzao"), or a first name and an initial ("Yassin E.").
-_PERSON = re.compile(
-    r"(?<![\w-])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'\-]+(?:[ \u00a0]+(?:de |van |von |da )?[A-ZÀ-ÖØ-Þ][\w’'\-]+)+"
-    r"|[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'\-]+[ \u00a0]+[A-ZÀ-ÖØ-Þ]\.)"
-)
-
-
-def _score(text: str, speaker: str | None, fragment: bool) -> float:
+def _score(text: str, speaker: str | None, fragment: bool, speech: Speech) -> float:
     """Pull-quote rank: named speaker, 12 to 45 words, first person or opinion; fragments last."""
     words = _words(text)
     score = 0.3
     if speaker:
         score += 0.25 if speakers.is_name(speaker) else 0.1
+    tokens = {w.casefold() for w in _WORD.findall(text)}
     if 12 <= words <= 45:
         score += 0.2
     elif 6 <= words <= 80:
         score += 0.05
-    if _FIRST_PERSON.search(text) or _OPINION.search(text):
+    if tokens & (speech.first_person | speech.opinion):
         score += 0.1
     if fragment:
         score -= 0.25
@@ -486,34 +492,35 @@ def _score(text: str, speaker: str | None, fragment: bool) -> float:
     return round(min(1.0, max(0.0, score)), 3)
 
 
-def _blockquote(text: str) -> Quote | None:
+def _blockquote(text: str, finder: _Finder) -> Quote | None:
     body = text.strip(_SPACES)
     if not body or _EMBED.search(body) or _words(body) < 4:
         return None
-    speaker = None
+    resolved = mentions.Resolved(None)
     m = re.search(r"\n?\s*[―—–]\s*([^\n]{2,80})$", body)
     if m:
-        speaker = m.group(1).strip()
+        resolved = finder.table.resolve(m.group(1).strip(), len(finder.text), None)
         body = body[: m.start()].strip(_SPACES)
-    body = body.strip('“”«»"' + _SPACES)
+    body = body.strip('“”«»„"' + _SPACES)
     return Quote(
         text=body,
-        speaker=speaker,
+        speaker=resolved.speaker,
+        role=resolved.role,
         kind="blockquote",
-        score=round(_score(body, speaker, False) - 0.05, 3),
+        score=round(_score(body, resolved.speaker, False, finder.speech) - 0.05, 3),
     )
 
 
-def _key_sentences(text: str, paragraphs: list[tuple[int, int]], limit: int = 3) -> list[Quote]:
+def _key_sentences(finder: _Finder, limit: int = 3) -> list[Quote]:
     """Fallback candidates: the first well-sized sentences of the body."""
     out: list[Quote] = []
-    body = paragraphs
+    text, body = finder.text, finder.paragraphs
     if body:
         first = text[body[0][0] : body[0][1]]
         if _words(first) < 25 and not first.rstrip().endswith((".", "!", "?")):
             body = body[1:]  # a headline
     for start, end in body[:8]:
-        starts = _sentence_starts(text, start, end, [])
+        starts = _sentence_starts(text, start, end, [], finder.abbreviations)
         for s, e in zip(starts, [*starts[1:], end], strict=True):
             sentence = text[s:e].strip(_SPACES)
             if 12 <= _words(sentence) <= 45:
@@ -539,7 +546,7 @@ def find_quotes(text: str, language: str | None, blockquotes: Sequence[str] = ()
         body = unit.text(text).strip(_SPACES)
         if not body or body in seen:
             continue
-        if unit.fragment and _words(body) < (2 if finder.language == "fr" else 3):
+        if unit.fragment and _words(body) < (2 if finder.speech.inner_quotations else 3):
             continue  # a quoted word or title, not a quotation
         if not unit.fragment and _words(body) < 2:
             continue
@@ -550,15 +557,16 @@ def find_quotes(text: str, language: str | None, blockquotes: Sequence[str] = ()
             Quote(
                 text=body,
                 speaker=unit.speaker,
+                role=unit.role,
                 kind="direct",
-                score=_score(body, unit.speaker, unit.fragment),
+                score=_score(body, unit.speaker, unit.fragment, finder.speech),
             )
         )
     for block in blockquotes:
-        quote = _blockquote(block)
+        quote = _blockquote(block, finder)
         if quote is not None and quote.text not in seen:
             seen.add(quote.text)
             quotes.append(quote)
     if not any(_words(q.text) >= 6 for q in quotes):
-        quotes.extend(_key_sentences(text, finder.paragraphs))
+        quotes.extend(_key_sentences(finder))
     return sorted(quotes, key=lambda q: -q.score)

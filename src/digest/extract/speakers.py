@@ -1,114 +1,89 @@
-"""Who speaks: attributions around and inside a quotation, in English and French.
+"""Who speaks: attributions around and inside a quotation, in any language the lexicon knows.
 
 Each finder looks at one side of a quotation (the text after its closing mark, the text before its
-opening mark, or the inside of a French quotation with an incise) and returns the speaker as the text
-names it: a name, a name with its role ("Willem van Rijn, Greenpeace COO"), a noun phrase ("a source")
-or a pronoun, which the caller may resolve to the last named person. No parser: word lists and the
-shape of the words (capitals, verb endings) stand in for one.
+opening mark, or the inside of a quotation with an incise) and returns the speaker as the text names
+it: a name, a name with its role ("Willem van Rijn, Greenpeace COO"), a noun phrase ("a source") or a
+pronoun, which mentions.py then resolves to the person the article names. No parser: the words of
+the article's language (lexicon `Speech`) and the shape of the words (capitals, verb endings) stand
+in for one. Every function takes the article's language code and reads its lexicon; a text of an
+unknown language gets every language's words.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache, reduce
 
-_EN_REPORTING = frozenset(
-    """said says say told tells added adds asked asks wrote writes explained explains noted notes
-    argued argues stated states declared declares insisted insists claimed claims continued recalled
-    recalls warned warns replied replies responded responds tweeted tweets posted suggested suggests
-    acknowledged acknowledges admitted admits announced announces observed remarked joked quipped
-    shouted yelled exclaimed concluded cautioned contended countered emphasized emphasised stressed
-    conceded predicted promised vowed urged boasted complained complains lamented mused offered
-    pleaded proclaimed reiterated repeated retorted scoffed sighed snapped testified wondered
-    asserted asserts maintained maintains charged alleged demanded reported reports read reads
-    sang sings chanted called calls described describes accused accuses dismissed branded pledged
-    characterized characterised attacked exhorted identified denounced denounces thinks believes
-    believed thought felt feels hopes hoped wants wanted sees saw blamed blames praised praises
-    criticized criticised slammed touted defended defends questioned questions mocked labeled
-    labelled referred refers spoke speaks summed yells screamed cried whispered confirmed confirms
-    denied denies estimated recounted agreed agrees disagreed objected protested reasoned
-    speculated surmised acknowledged explained notes adds insists explains hopes expects""".split()
-)
-_EN_AUXILIARIES = frozenset(
-    "is was are were has had have will would can could did does do also then later once".split()
-)
-_FR_REPORTING = frozenset(
-    """dit déclare explique ajoute affirme estime souligne précise indique assure raconte confie
-    poursuit réagit rappelle insiste note observe lance martèle regrette déplore dénonce reconnaît
-    avance analyse commente conclut témoigne prévient avertit juge répond tranche résume détaille
-    écrit fustige plaide soutient relève constate admet renchérit nuance complète interroge ironise
-    glisse souffle avoue concède promet annonce conseille décrit qualifie évoque s'étonne s’étonne
-    s'inquiète s’inquiète s'agace s’agace s'exclame s’exclame s'emporte s’emporte se remémore
-    disent expliquent estiment affirment ajoutent déclarent soulignent précisent indiquent assurent
-    racontent confient rappellent jugent dénoncent tempère rétorque réplique reprend lâche tonne
-    s'indigne s’indigne s'insurge s’insurge assène argumente murmure rassure signale remarque pointe
-    considère pense croit assume défend jure répète alerte s'alarme s’alarme salue certifie
-    maintient corrige enchaîne plaisante s'amuse s’amuse sourit s'énerve s’énerve fulmine peste
-    questionne demande confesse relate publie tweete""".split()
-)
-# Past participles report speech only after an auxiliary: "a prévenu X", not "le prévenu".
-_FR_PARTICIPLES = frozenset(
-    """déclaré expliqué ajouté affirmé estimé souligné précisé indiqué assuré raconté confié poursuivi
-    réagi rappelé insisté noté observé lancé martelé regretté déploré dénoncé reconnu avancé analysé
-    commenté conclu témoigné prévenu averti jugé répondu tranché résumé détaillé fustigé plaidé
-    soutenu relevé constaté admis promis annoncé tweeté qualifié décrit évoqué conseillé souvenu
-    dit écrit lâché rétorqué répliqué tonné repris argumenté murmuré signalé remarqué pointé
-    considéré assumé défendu juré répété alerté salué maintenu corrigé demandé confessé relaté
-    publié""".split()
-)
-_FR_VERBS = _FR_REPORTING | _FR_PARTICIPLES
-# Present participles share the subject of the main clause: "…, estimant que « … »".
-_FR_PRESENT_PARTICIPLES = frozenset(
-    """estimant expliquant affirmant ajoutant soulignant assurant jugeant rappelant dénonçant
-    déclarant précisant indiquant qualifiant regrettant déplorant prévenant""".split()
-)
-_FR_AUXILIARIES = frozenset(
-    "a ont est sont avait avaient était n'a n’a n'est n’est se s'est s’est fait va doit peut".split()
-)
-PRONOUNS = frozenset(
-    "he she they it i we him her them il elle ils elles on lui eux je nous".split()
-)
-_DETERMINERS = frozenset(
-    """the a an his her their its this that these those one another some several two three other
-    le la les un une des ce cet cette ces ses son sa leur leurs l’ l' d’ d' du de plusieurs
-    d’anciens d'anciens deux trois""".split()
-)
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr sen rep gov gen col lt st jr sr prof rev sgt capt u.s u.k u.n d.c pr mme mlle me m".split()
-)
-_ADVERBIAL_START = frozenset(
-    """in at on during after before when while meanwhile however still but and also later earlier
-    asked speaking since though although as for with from by last this yesterday today once if
-    despite amid under
-    en à au aux dans lors après avant pendant depuis quand alors mais et enfin puis ainsi or donc
-    cependant pourtant toutefois chez
-    concernant face sur par comme monday tuesday wednesday thursday friday saturday sunday lundi
-    mardi mercredi jeudi vendredi samedi dimanche""".split()
-)
-_NP_STOP = frozenset(
-    """in at on during when while after before as because about to via from who which that whose
-    adding noting last this earlier later dans lors depuis pendant avant après en au aux pour sur
-    lorsque quand alors mais qui dont que qu’ qu' ce cette""".split()
-)
+from digest.extract import lexicon
+from digest.extract.lexicon import Speech
+
+
+@cache
+def speech_of(language: str | None) -> Speech:
+    """The speech lexicon of a language; every language's words together when it has none."""
+    code = (language or "").split("-")[0].casefold()
+    found = lexicon.for_language(code).speech
+    if found.speech_verbs:
+        return found
+    return everyone()
+
+
+@cache
+def everyone() -> Speech:
+    """Every language's speech words together."""
+    return reduce(Speech.union, (lex.speech for lex in lexicon.every_language()), Speech())
+
+
+@cache
+def _inverted(speech: Speech) -> re.Pattern[str] | None:
+    return re.compile(speech.inverted_pronoun) if speech.inverted_pronoun else None
+
+
+@cache
+def _frame(speech: Speech, anywhere: bool) -> re.Pattern[str] | None:
+    """'selon X' / 'according to X' / 'laut X': the frame and the words after it."""
+    if not speech.frames:
+        return None
+    words = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in speech.frames)
+    if anywhere:
+        return re.compile(rf"(?:^|[\s,(])(?:{words})\s+", re.I)
+    return re.compile(rf"(?:^|.*[\s,(])(?:{words})\s+(.+)$", re.S | re.I)
+
+
+@cache
+def _opinion_frame(speech: Speech) -> re.Pattern[str] | None:
+    """'Pour X, « … »': a frame opening the sentence names the holder of the opinion."""
+    if not speech.opinion_frames:
+        return None
+    conj = "|".join(re.escape(c) for c in sorted(speech.conjunctions))
+    words = "|".join(re.escape(f) for f in speech.opinion_frames)
+    lead = rf"(?:(?:{conj})\s+)?" if conj else ""
+    return re.compile(rf"^{lead}(?:{words})\s+(.+)$", re.S | re.I)
+
+
+@cache
+def _this_way(speech: Speech) -> re.Pattern[str] | None:
+    if not speech.this_way:
+        return None
+    return re.compile(rf"^(?:{'|'.join(speech.this_way)})(.+)$", re.S | re.I)
+
+
+@cache
+def _preludes(speech: Speech) -> re.Pattern[str] | None:
+    if not speech.subject_preludes:
+        return None
+    return re.compile(rf"^(?:{'|'.join(re.escape(p) for p in speech.subject_preludes)})\s+")
+
+
 _NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w’'.\-]*$")
-_PARTICLES = frozenset("van von de der den da di du del della la le bin ben al el y d’ d'".split())
-_ROLE_STOP = re.compile(
-    r"\s+(?:who|which|whose|qui|dont|said|says|told|in an?|on|during|when|at an?)\b.*$", re.S
-)
 _PARENS = re.compile(r"\s*\([^()]{0,60}\)")
 _DASH_SIGNATURE = re.compile(r"^\s*[―—–]\s*([A-ZÀ-ÖØ-Þ][^\n.,;]{1,60}(?:,[^\n.;]{1,60})?)")
-_FR_INVERTED = re.compile(
-    r"^(?:a-t-(il|elle|on)\s+[\wéèêàùûôîç]+|[\wéèêàùûôîç’']+-(?:t-)?(il|elle|on|ils|elles))(?![\w-])"
-)
-_SELON = re.compile(r"(?:^|.*[\s,(])(?:selon|d’après|d'après|according to)\s+(.+)$", re.S | re.I)
-_POUR = re.compile(r"^(?:mais\s+|et\s+)?pour\s+(.+)$", re.S | re.I)
 _WORDS = re.compile(r"[\w’'-]+")
-
-_EN_PARTICIPLES = frozenset(
-    """saying telling arguing insisting warning noting describing accusing promising adding calling
-    claiming suggesting asking adding writing explaining""".split()
-)
 _TRAILING = re.compile(r"[\s,;:.!?)\]»”\"]+$")
+_SENTENCE_BREAK = re.compile(r"[.?!…][»”“\"’']*\s")
+# A dash set off by spaces ends a clause: "sagt Frankenstein – aber alle …".
+_DASH_BREAK = re.compile(r"\s[–—―]\s")
 
 
 @dataclass(frozen=True)
@@ -120,53 +95,68 @@ class Attribution:
 
 
 def is_pronoun(speaker: str | None) -> bool:
-    """True when the speaker is a bare pronoun ("he", "elle")."""
-    return bool(speaker) and str(speaker).casefold() in PRONOUNS
+    """True when the speaker is a bare pronoun ("he", "elle", "er")."""
+    return bool(speaker) and str(speaker).casefold() in everyone().pronouns
 
 
 def is_name(speaker: str | None) -> bool:
     """True when the speaker starts with a capitalised name (not a pronoun or a description)."""
     if not speaker or is_pronoun(speaker):
         return False
+    every = everyone()
     words = speaker.split(",")[0].split()
     return (
         bool(words)
-        and words[0].casefold() not in _DETERMINERS
+        and words[0].casefold() not in every.determiners
         and all(
-            _NAME_WORD.match(w) or w.casefold() in _PARTICLES or w.casefold() in _ABBREVIATIONS
+            _NAME_WORD.match(w)
+            or w.casefold() in every.particles
+            or w.casefold().rstrip(".") in every.abbreviations
             for w in words
         )
     )
 
 
-def starts_noun_phrase(word: str) -> bool:
+def starts_noun_phrase(word: str, language: str | None = None) -> bool:
     """True when a word can open a speaker mention: a name, a determiner or a pronoun."""
+    speech = speech_of(language)
     low = word.casefold()
-    if low.startswith(("l’", "l'", "d’", "d'")) and len(low) > 2:
+    if speech.elided and low.startswith(speech.elided) and len(low) > 2:
+        return True  # "l’ingénieur"
+    if low in speech.determiners or low in speech.pronouns:
         return True
-    return bool(_NAME_WORD.match(word)) or low in _DETERMINERS or low in PRONOUNS
+    # "Auf die Frage", "In July": a capitalised preposition opens no noun phrase.
+    return bool(_NAME_WORD.match(word)) and low not in speech.adverbial_starts
 
 
-def _is_verb(word: str, language: str | None) -> bool:
+def _is_verb(word: str, speech: Speech) -> bool:
     low = word.casefold()
-    if language == "fr":
-        return (
-            low in _FR_VERBS or low in _FR_AUXILIARIES or low.startswith(("n’", "n'", "s’", "s'"))
-        )
-    if low in _EN_REPORTING or low in _EN_AUXILIARIES:
+    if low in speech.speech_verbs or low in speech.participles or low in speech.auxiliaries:
         return True
-    return word.islower() and len(word) > 4 and low.endswith("ed") and "-" not in word
+    if speech.verb_prefixes and low.startswith(speech.verb_prefixes):
+        return True
+    return (
+        bool(speech.verb_suffixes)
+        and word.islower()
+        and len(word) > 4
+        and low.endswith(speech.verb_suffixes)
+        and "-" not in word
+    )
 
 
-def cut_clause(text: str) -> str:
+def cut_clause(text: str, language: str | None = None) -> str:
     """Text up to the first real end of clause: a full stop that ends no abbreviation or initial."""
-    for m in re.finditer(r"[.;:!?«»“”\"\n]", text):
+    abbreviations = speech_of(language).abbreviations | everyone().honorifics
+    dash = _DASH_BREAK.search(text)
+    if dash:
+        text = text[: dash.start()]
+    for m in re.finditer(r"[.;:!?«»“”„\"\n]", text):
         ch = m.group()
         if ch == ".":
             word = re.search(r"([\w.\-]+)\.$", text[: m.end()])
             token = word.group(1).casefold() if word else ""
             if (
-                token in _ABBREVIATIONS
+                token in abbreviations
                 or re.fullmatch(r"\w", token)
                 or re.fullmatch(r"(?:\w\.)+\w", token)
             ):
@@ -180,34 +170,40 @@ def cut_clause(text: str) -> str:
     return text
 
 
-def _with_role(name: str, rest: str) -> str:
+def _role_stop(speech: Speech) -> re.Pattern[str]:
+    return _role_stop_of(speech.role_stops | speech.noun_phrase_stops)
+
+
+@cache
+def _role_stop_of(words: frozenset[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(w) for w in sorted(words)) or "(?!)"
+    return re.compile(rf"\s+(?:{alternatives})\b.*$", re.S | re.I)
+
+
+def _with_role(name: str, rest: str, speech: Speech) -> str:
     """'Scott Pruitt' + ', the Republican attorney general, said …' -> name with its role."""
     m = re.match(r"^\s*,\s*([^,]{2,80}?)\s*(?:,|$)", rest)
     if not m or not is_name(name):
         return name
-    role = _ROLE_STOP.sub("", m.group(1)).strip()
+    role = _role_stop(speech).sub("", m.group(1)).strip()
     first = role.split()[0].casefold() if role else ""
-    if (
-        not role
-        or first in PRONOUNS
-        or first in {"who", "which", "qui", "dont"}
-        or len(role.split()) > 10
-    ):
+    if not role or first in speech.pronouns or first in speech.role_stops or len(role.split()) > 10:
         return name
-    if _is_verb(role.split()[0], None) or _is_verb(role.split()[0], "fr"):
+    if _is_verb(role.split()[0], everyone()):
         return name
     return f"{name}, {role}"
 
 
 def noun_phrase(text: str, language: str | None) -> str | None:
     """The noun phrase at the start of `text` (after a verb): a name with its role, or a description."""
-    clause = _PARENS.sub("", cut_clause(text)).strip()
+    speech = speech_of(language)
+    clause = _PARENS.sub("", cut_clause(text, language)).strip()
     parts = clause.split(",")
     head = parts[0].strip()
     words: list[str] = []
     for w in head.split():
         low = w.casefold()
-        if words and low in _NP_STOP:
+        if words and low in speech.noun_phrase_stops:
             break
         words.append(w)
         if len(words) > 10:
@@ -215,7 +211,7 @@ def noun_phrase(text: str, language: str | None) -> str | None:
     np = " ".join(words).strip()
     if not np:
         return None
-    if not starts_noun_phrase(np.split()[0]):
+    if not starts_noun_phrase(np.split()[0], language):
         return None
     # "le président du tribunal, Denis Weisbuch": the name, then the role.
     if (
@@ -225,23 +221,26 @@ def noun_phrase(text: str, language: str | None) -> str | None:
         and len(parts[1].split()) <= 4
     ):
         return f"{_TRAILING.sub('', parts[1].strip())}, {np}"
-    with_role = _with_role(np, clause[len(parts[0]) :]) if len(parts) > 1 else np
+    with_role = _with_role(np, clause[len(parts[0]) :], speech) if len(parts) > 1 else np
     return _TRAILING.sub("", with_role) or None
 
 
-def _adverbial(chunk: str) -> bool:
+def _adverbial(chunk: str, speech: Speech) -> bool:
     """A leading phrase that is not the subject: "In July", "Though she …", "Following a meeting"."""
     first = chunk.split()[0]
     low = first.casefold()
-    return low in _ADVERBIAL_START or (low.endswith("ing") and first[0].isupper() and len(low) > 5)
+    return low in speech.adverbial_starts or (
+        low.endswith("ing") and first[0].isupper() and len(low) > 5
+    )
 
 
 def subject(clause: str, language: str | None) -> str | None:
     """The subject of a clause: the words before its verb, a role kept ('X, the …, says')."""
+    speech = speech_of(language)
     clause = _PARENS.sub("", clause)
     chunks = [c.strip() for c in clause.split(",")]
     # Skip leading adverbials ("In July,", "Concernant le lait,").
-    while len(chunks) > 1 and chunks[0] and _adverbial(chunks[0]):
+    while len(chunks) > 1 and chunks[0] and _adverbial(chunks[0], speech):
         chunks.pop(0)
     if not chunks or not chunks[0]:
         return None
@@ -249,7 +248,7 @@ def subject(clause: str, language: str | None) -> str | None:
     for w in chunks[0].split():
         # A verb-like word right after a determiner is a noun or an adjective: "la demande",
         # "the retired general".
-        if words and _is_verb(w, language) and words[-1].casefold() not in _DETERMINERS:
+        if words and _is_verb(w, speech) and words[-1].casefold() not in speech.determiners:
             break
         if words and w.endswith("ly") and w.islower():
             break  # "Gingrich cynically dismissed"
@@ -258,186 +257,208 @@ def subject(clause: str, language: str | None) -> str | None:
         # No verb in the first chunk: "X, the …, says" puts it after an appositive.
         if len(chunks) > 1 and not is_name(chunks[0]) and is_name(chunks[1]):
             # "The harbour master, Tom Reed, explained": the name, then the role.
+            first = chunks[0].split()[0]
             role = (
-                chunks[0][0].lower() + chunks[0][1:]
-                if chunks[0].split()[0] in {"The", "Le", "La", "Les"}
+                first.lower() + chunks[0][len(first) :]
+                if first.casefold() in speech.determiners and not speech.nouns_capitalised
                 else chunks[0]
             )
             return f"{chunks[1]}, {role}" if len(role.split()) <= 8 else chunks[1]
         if len(chunks) > 1 and is_name(chunks[0]):
             role_words = chunks[1].split()
-            if role_words and not _is_verb(role_words[0], language):
-                return _TRAILING.sub("", f"{chunks[0]}, {_ROLE_STOP.sub('', chunks[1])}")
+            if role_words and role_words[0].casefold() in speech.role_stops:
+                return chunks[0] if len(chunks[0].split()) <= 8 else None  # "X, der …"
+            if role_words and not _is_verb(role_words[0], speech):
+                role = _role_stop(speech).sub("", chunks[1])
+                return _TRAILING.sub("", f"{chunks[0]}, {role}")
             return chunks[0] if len(chunks[0].split()) <= 8 else None
-    while words and words[0].casefold() in _ADVERBIAL_START | {"and", "but", "so", "et", "mais"}:
+    skipped = speech.adverbial_starts | speech.conjunctions
+    while words and words[0].casefold() in skipped:
         words.pop(0)
     if not words or len(words) > 10:
         return None
     np = " ".join(words)
-    if not starts_noun_phrase(words[0]):
+    if not starts_noun_phrase(words[0], language):
         return None
     return _TRAILING.sub("", np) or None
 
 
-_SUBORDINATORS = frozenset(
-    "quand que qu’ qu' qui dont et mais lorsque car when that because while and but whereas".split()
-)
-_NEGATION = frozenset({"ne", "n’", "n'", "non", "plus", "not"})
+def _inverted_pronoun(word: str, speech: Speech) -> str | None:
+    pattern = _inverted(speech)
+    m = pattern.match(word) if pattern else None
+    return next((g for g in m.groups() if g), None) if m else None
 
 
 def subject_of_verb(head: str, verb: tuple[int, int], language: str | None) -> str | None:
     """The subject of the reporting verb at `verb` in `head`: the words right before it."""
+    speech = speech_of(language)
     pre = head[: verb[0]]
     word = head[verb[0] : verb[1]].casefold()
-    inverted = _FR_INVERTED.match(word)
-    if inverted:
-        return inverted.group(1) or inverted.group(2)
-    if word.endswith(("ing", "ant")):
+    pronoun = _inverted_pronoun(word, speech)
+    if pronoun:
+        return pronoun
+    if word in speech.present_participles:
         # "…, saying that": a participle shares the main clause's subject, or that of the
         # attribution before it ("déplore-t-elle, en rappelant").
         earlier = last_reporting_verb(pre, language)
         found = subject_of_verb(pre, earlier, language) if earlier else None
         return found or subject(pre, language)
-    words = re.split(r"[,;―—–]", _PARENS.sub("", pre))[-1].strip(' "“”«»\u00a0').split()
-    cut = max((i for i, w in enumerate(words) if w.casefold() in _SUBORDINATORS), default=-1)
+    chunk = re.split(r"[,;:―—–]", _PARENS.sub("", pre))[-1]
+    words = chunk.strip(' "“”«»„\u00a0').split()
+    if (
+        not words
+        and pre.strip()
+        and (speech.verb_second or subject(head[: verb[1]], language) is None)
+    ):
+        # "Auf die Frage, ob …, sagte Trump am Montag:": the verb opens its clause, the subject
+        # follows it.
+        after_verb = noun_phrase(head[verb[1] :], language)
+        if after_verb:
+            return after_verb
+    cut = max((i for i, w in enumerate(words) if w.casefold() in speech.subordinators), default=-1)
     words = words[cut + 1 :]
     while words and (
-        words[-1].casefold() in _EN_AUXILIARIES | _FR_AUXILIARIES | _NEGATION
+        words[-1].casefold() in speech.auxiliaries | speech.negations
         or (words[-1].endswith(("ly", "ment")) and words[-1].islower())
     ):
         words.pop()
     if not words and not pre.strip():
         return None  # "Qualifié de « … » par X": no subject before the verb
-    if words and len(words) <= 9 and starts_noun_phrase(words[0]):
+    if words and len(words) <= 9 and starts_noun_phrase(words[0], language):
         return _TRAILING.sub("", " ".join(words)) or None
     return subject(head[: verb[1]], language)
 
 
 def subject_of_sentence(head: str, language: str | None) -> str | None:
     """The subject of a sentence whose verb comes before `head` ends: 'Trump tweeted that …'."""
+    speech = speech_of(language)
     chunks = head.split(",")
-    while len(chunks) > 1 and chunks[0].strip() and _adverbial(chunks[0].strip()):
+    while len(chunks) > 1 and chunks[0].strip() and _adverbial(chunks[0].strip(), speech):
         chunks.pop(0)  # "Though she called it …, Clinton restricted …"
     words = ",".join(chunks).split()
     for i, w in enumerate(words[:16]):
-        if i and _is_verb(w.strip(",;"), language) and w.casefold() not in _EN_AUXILIARIES:
+        if i and _is_verb(w.strip(",;"), speech) and w.casefold() not in speech.auxiliaries:
             return subject(" ".join(words[: i + 1]), language)
     return None
 
 
-_NOT_AGENTS = frozenset("passé exemple ailleurs conséquent hasard suite moments endroits".split())
-_CEST_AINSI = re.compile(
-    r"^c[’']est\s+(?:ainsi|en ces termes|avec ces mots|par ces mots|comme ça)\s+qu(?:e\s+|[’'])(.+)$",
-    re.S | re.I,
-)
+def opens_with_frame(head: str, language: str | None) -> bool:
+    """True when the sentence opens with an attribution frame: 'Selon X, …', 'Pour X, …'."""
+    speech = speech_of(language)
+    frames = speech.frames + speech.opinion_frames
+    if not frames:
+        return False
+    words = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in frames)
+    conj = "|".join(re.escape(c) for c in sorted(speech.conjunctions))
+    lead = rf"(?:(?:{conj})\s+)?" if conj else ""
+    return re.match(rf"^\s*{lead}(?:{words})\b", head, re.I) is not None
 
 
 def after(tail: str, language: str | None) -> Attribution | None:
     """Speaker named right after a closing mark: '," said X', ', X said', ', explique X', '— X'."""
+    speech = speech_of(language)
     m = _DASH_SIGNATURE.match(tail)
     if m:
         return Attribution(_TRAILING.sub("", m.group(1)), m.end())
     stripped = _PARENS.sub("", tail, count=1) if re.match(r"^\s*\(", tail) else tail
     stripped = stripped.lstrip(" \u00a0\u202f,")
     offset = len(tail) - len(stripped)
-    clause = cut_clause(stripped)
+    clause = cut_clause(stripped, language)
     if len(clause) < 2:
         return None
     end = offset + len(clause)
-    inv = _FR_INVERTED.match(clause)
-    if inv and clause[0].islower():
-        return Attribution(inv.group(1) or inv.group(2), end)
+    pronoun = _inverted_pronoun(clause, speech)
+    if pronoun and clause[0].islower():
+        return Attribution(pronoun, end)
     words = clause.split()
-    if language == "fr" and words and words[0] == "par":
+    if words and words[0] in speech.agent_words:
         # The agent of a passive: « … » par un dirigeant de LREM (not "par le passé").
         agent = noun_phrase(" ".join(words[1:]), language)
-        if agent and agent.split()[-1].casefold() in _NOT_AGENTS:
+        if agent and agent.split()[-1].casefold() in speech.not_agents:
             agent = None
         return Attribution(agent, end) if agent else None
-    this_way = _CEST_AINSI.match(clause)
-    if this_way:
+    this_way = _this_way(speech)
+    found_way = this_way.match(clause) if this_way else None
+    if found_way:
         # « Un choc », c'est ainsi qu'il a qualifié …: the subject of the verb that follows.
-        rest = this_way.group(1)
-        verb = last_reporting_verb(rest, "fr")
-        found = subject_of_verb(rest, verb, "fr") if verb else None
+        rest = found_way.group(1)
+        verb = last_reporting_verb(rest, language)
+        found = subject_of_verb(rest, verb, language) if verb else None
         return Attribution(found, end) if found else None
     speaker: str | None = None
     first = words[0].casefold() if words else ""
+    second = words[1].casefold() if len(words) > 1 else ""
     if words and (
-        (
-            language != "en"
-            and (first in _FR_VERBS or (first in {"a", "ont", "avait"} and len(words) > 1))
+        (_is_verb(words[0], speech) and first not in speech.auxiliaries)
+        or (
+            first in speech.auxiliaries
+            and (
+                second in speech.participles
+                or second in speech.speech_verbs
+                or second in speech.verb_adverbs
+                or second.endswith("ment")
+            )
         )
-        or (language != "fr" and _is_verb(first, "en") and first not in _EN_AUXILIARIES)
     ):
-        # Inverted: ', said X' / ', explique X' / ', a ajouté X': skip the verb and adverbs.
+        # Inverted: ', said X' / ', explique X' / ', a ajouté X' / ', sagte er': skip the verb
+        # and its adverbs.
         i = 1
         while i < len(words) and (
-            _is_verb(words[i], language)
-            or words[i].endswith(("ment", "ly"))
-            or words[i].casefold()
-            in {"ainsi", "encore", "aussi", "alors", "valoir", "fait", "then", "later"}
+            _is_verb(words[i], speech)
+            or (words[i].endswith(("ment", "ly")) and words[i].islower())
+            or words[i].casefold() in speech.verb_adverbs
         ):
             i += 1
         rest = " ".join(words[i:])
-        rest = re.sub(
-            r"^(?:en préambule|à cette occasion|de même source|quant à (?:lui|elle)|pour sa part)\s+",
-            "",
-            rest,
-        )
+        preludes = _preludes(speech)
+        if preludes:
+            rest = preludes.sub("", rest)
         speaker = noun_phrase(rest, language)
     if speaker is None:
-        selon = _SELON.match(clause)
+        frame = _frame(speech, anywhere=False)
+        selon = frame.match(clause) if frame else None
         if selon:
             speaker = noun_phrase(selon.group(1), language)
-    if speaker is None and language != "fr":
+    if speaker is None and not speech.inner_quotations:
         speaker = _subject_before_verb(clause, language)
     return Attribution(speaker, end) if speaker else None
 
 
 def _subject_before_verb(clause: str, language: str | None) -> str | None:
     """', X said' / '" Vitter demanded.': a short subject directly followed by a verb."""
+    speech = speech_of(language)
     words = clause.split()
     for i, w in enumerate(words[:14]):
-        if i and _is_verb(w.rstrip(",."), language):
+        if i and _is_verb(w.rstrip(",."), speech):
             return subject(" ".join(words[: i + 1]), language)
     return None
 
 
-def according_to(tail: str) -> Attribution | None:
+def according_to(tail: str, language: str | None = None) -> Attribution | None:
     """'… selon le ministère', '… according to officials' anywhere in the rest of a sentence."""
-    m = re.search(r"(?:^|[\s,(])(?:selon|d’après|d'après|according to)\s+", tail, re.I)
+    frame = _frame(speech_of(language), anywhere=True)
+    m = frame.search(tail) if frame else None
     if not m:
         return None
-    speaker = noun_phrase(tail[m.end() :], None)
+    speaker = noun_phrase(tail[m.end() :], language)
     return Attribution(speaker, len(tail)) if speaker else None
-
-
-_FR_NOUN_MARKERS = frozenset(
-    "le la les un une des ce cet cette ces son sa ses leur leurs du".split()
-)
 
 
 def last_reporting_verb(text: str, language: str | None) -> tuple[int, int] | None:
     """Span of the last reporting verb ('said', 'explique', 'déplore-t-elle') in `text`, if any."""
-    verbs = _FR_REPORTING if language == "fr" else _EN_REPORTING
+    speech = speech_of(language)
     found = None
     recent: list[str] = [""]  # "a elle aussi jugé", "a également déclaré": the auxiliary is near
     for m in _WORDS.finditer(text):
         word = m.group().casefold()
         base = word.split("-")[0] if "-" in word else word
-        if language == "fr":
-            if recent[-1] in _FR_NOUN_MARKERS:
-                pass  # "la note", "le juge": nouns
-            elif (
-                base in verbs
-                or word in _FR_PRESENT_PARTICIPLES
-                or (word in _FR_PARTICIPLES and any(w in _FR_AUXILIARIES for w in recent[-3:]))
-            ):
-                found = (m.start(), m.end())
-        elif recent[-1] in _DETERMINERS or recent[-1] in {"few", "many", "more", "new", "other"}:
-            pass  # "a few questions", "the claims": nouns
-        elif word in verbs or word in _EN_PARTICIPLES:
+        if recent[-1] in speech.noun_markers:
+            pass  # "la note", "the claims", "die Frage": nouns
+        elif (
+            base in speech.speech_verbs
+            or word in speech.present_participles
+            or (word in speech.participles and any(w in speech.auxiliaries for w in recent[-3:]))
+        ):
             found = (m.start(), m.end())
         recent.append(word)
     return found
@@ -445,39 +466,48 @@ def last_reporting_verb(text: str, language: str | None) -> tuple[int, int] | No
 
 def first_verb_with_that(text: str, language: str | None) -> tuple[int, int] | None:
     """The first reporting verb followed within a few words by 'that' / 'que': the outer report."""
-    verbs = _FR_VERBS if language == "fr" else _EN_REPORTING
+    speech = speech_of(language)
+    verbs = speech.speech_verbs | speech.participles
     tokens = list(_WORDS.finditer(text))
+    # A "que" that is no complementiser ("ce que") follows its verb at a distance; "that" may.
+    reach = 10 if speech.comma_inside else 3
     for i, m in enumerate(tokens):
         word = m.group().casefold()
-        if word not in verbs or (i and tokens[i - 1].group().casefold() in _DETERMINERS):
+        if word not in verbs or (i and tokens[i - 1].group().casefold() in speech.determiners):
             continue
-        # French "que" is also a relative pronoun: only right after the verb does it report.
-        following = [
-            t.group().casefold() for t in tokens[i + 1 : i + (3 if language == "fr" else 10)]
-        ]
-        if any(
-            w in {"that", "que", "qu’", "qu'"} or w.startswith(("qu’", "qu'")) for w in following
-        ):
+        following = [t.group().casefold() for t in tokens[i + 1 : i + reach]]
+        if any(w in speech.that or w.startswith(tuple(speech.that)) for w in following):
             return m.start(), m.end()
     return None
 
 
-def before(head: str, language: str | None) -> Attribution | None:
-    """Speaker introducing a quotation: 'X said:', 'According to X,', 'X : «', 'selon X,'."""
+def before(
+    head: str, language: str | None, known: frozenset[str] = frozenset()
+) -> Attribution | None:
+    """Speaker introducing a quotation: 'X said:', 'According to X,', 'X : «', 'selon X,'.
+
+    `known` holds the surnames of people the article names in full: a lone capitalised word before
+    a colon is a speaker only when it is one of them.
+    """
+    speech = speech_of(language)
     text = head.rstrip(" \u00a0\u202f")
     if not text.endswith((":", ",")):
         return None
-    start = max(
-        text.rfind(". "), text.rfind("? "), text.rfind("! "), text.rfind("\n"), text.rfind("; ")
-    )
+    # The clause starts after the last end of sentence, a closing mark after the stop included.
+    ends = [m.end() - 1 for m in _SENTENCE_BREAK.finditer(text)]
+    start = max([text.rfind("\n"), text.rfind("; "), *ends])
     clause = text[start + 1 :].strip().rstrip(":, \u00a0\u202f")
-    selon = _SELON.match(clause) or _POUR.match(clause)
+    frame = _frame(speech, anywhere=False)
+    opinion = _opinion_frame(speech)
+    selon = (frame.match(clause) if frame else None) or (opinion.match(clause) if opinion else None)
     if selon:
         speaker = noun_phrase(selon.group(1), language)
         if speaker:
             return Attribution(speaker, start + 1)
-    for inverted in re.finditer(r"\bl[’']\s*(\w+)\s+(.+)$", clause):
-        if inverted.group(1).casefold() in _FR_VERBS:
+    # "comme l’explique X": an elided object pronoun, the verb, then its subject.
+    elided = "|".join(re.escape(e) for e in speech.elided) or "(?!)"
+    for inverted in re.finditer(rf"(?<!\w)(?:{elided})\s*(\w+)\s+(.+)$", clause):
+        if inverted.group(1).casefold() in speech.speech_verbs | speech.participles:
             speaker = noun_phrase(inverted.group(2), language)
             if speaker:
                 return Attribution(speaker, start + 1)
@@ -487,36 +517,70 @@ def before(head: str, language: str | None) -> Attribution | None:
         found = subject_of_verb(clause, verb, language)
         if found:
             return Attribution(found, start + 1)
+    if verb is not None:
+        # "…, sagte Trump am Montag bei einer Pressekonferenz:": the verb opens its clause.
+        chunk = re.split(r"[,;:―—–]", clause[: verb[0]])[-1]
+        if (
+            not chunk.strip()
+            and clause[: verb[0]].strip()
+            and (speech.verb_second or subject(clause[: verb[1]], language) is None)
+        ):
+            found = noun_phrase(clause[verb[1] :], language)
+            if found:
+                return Attribution(found, start + 1)
     speaker = subject(clause, language)
     if not speaker:
         return None
-    if any(_is_verb(w.strip(","), language) for w in clause.split()):
+    if any(_is_verb(w.strip(","), speech) for w in clause.split()) and not speech.verb_second:
         return Attribution(speaker, start + 1)
-    # "Claire Petit : « … »" names a person; "Quotable:" or "Boxing:" is a label.
+    # "Claire Petit : « … »" names a person; "Quotable:" or "Boxing:" is a label. Where nouns are
+    # capitalised ("Ernster Nachsatz:"), only a person the article names elsewhere counts.
     name = speaker.split(",")[0]
-    if text.endswith(":") and (len(name.split()) >= 2 or not is_name(name)):
+    if not text.endswith(":"):
+        return None
+    if name.split()[-1] in known:
+        return Attribution(speaker, start + 1)
+    if speech.nouns_capitalised:
+        return None
+    if len(name.split()) >= 2 or not is_name(name):
         return Attribution(speaker, start + 1)
     return None
 
 
-_INCISE = re.compile(r",\s+(?=[a-zéèêàùûôîç])")
+_INCISE = re.compile(r",\s+(?=[a-zäöüßéèêàùûôîç])")
 
 
 def inside(inner: str, language: str | None) -> tuple[str, int, int] | None:
-    """A French incise inside the marks: « …, a réagi X. … »; the speaker and the incise's span."""
+    """An incise inside the marks: « …, a réagi X. … »; the speaker and the incise's span."""
+    speech = speech_of(language)
     for m in _INCISE.finditer(inner):
         rest = inner[m.end() :]
-        clause = cut_clause(rest)
+        clause = cut_clause(rest, language)
         words = clause.split()
         if not words:
             continue
-        inv = _FR_INVERTED.match(clause)
-        if inv:
-            return inv.group(1) or inv.group(2), m.start(), m.end() + len(clause)
-        if words[0].casefold() in _FR_VERBS or (
-            words[0] == "a" and len(words) > 1 and words[1] in _FR_VERBS
+        pattern = _inverted(speech)
+        inverted = pattern.match(clause) if pattern else None
+        if inverted:
+            pronoun = next(g for g in inverted.groups() if g)
+            return pronoun, m.start(), _incise_end(inner, m.end() + inverted.end())
+        verbs = speech.speech_verbs | speech.participles
+        if words[0].casefold() in verbs or (
+            words[0] in speech.auxiliaries and len(words) > 1 and words[1] in verbs
         ):
-            found = after(clause, "fr")
-            if found and starts_noun_phrase(found.speaker.split()[0]):
-                return found.speaker, m.start(), m.end() + len(clause)
+            found = after(clause, language)
+            if found and starts_noun_phrase(found.speaker.split()[0], language):
+                # The incise ends with its speaker: « A, a réagi X, B » keeps B.
+                named = clause.find(found.speaker.split(",")[0])
+                end = named + len(found.speaker.split(",")[0]) if named >= 0 else len(clause)
+                return found.speaker, m.start(), _incise_end(inner, m.end() + end)
     return None
+
+
+def _incise_end(inner: str, end: int) -> int:
+    """The end of an incise, with the comma or full stop that closes it."""
+    while end < len(inner) and inner[end] in " \u00a0\u202f":
+        end += 1
+    if end < len(inner) and inner[end] in ",.":
+        end += 1
+    return end

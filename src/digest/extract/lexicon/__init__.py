@@ -27,9 +27,99 @@ from pathlib import Path
 class Speech:
     """What the quote and speaker rules know of a language."""
 
-    # Filled by the quote and speaker rules; every field has an empty default, so a language
-    # may leave out what it does not need.
+    # Every field has an empty default, so a language may leave out what it does not need. Words
+    # are lower-case; the rules compare case-folded words.
+
+    # Verbs that report speech as a finite form: "said", "explique", "sagte". Either order works:
+    # "X said" and "…, said X" / "…, explique X" / "…, sagte er".
     speech_verbs: frozenset[str] = field(default_factory=frozenset)
+    # Past participles that report speech only after an auxiliary: "a déclaré X", not "le prévenu".
+    participles: frozenset[str] = field(default_factory=frozenset)
+    # Present participles sharing the subject of the main clause: "…, saying that", "estimant".
+    present_participles: frozenset[str] = field(default_factory=frozenset)
+    auxiliaries: frozenset[str] = field(default_factory=frozenset)
+    # Word shapes of verbs outside the lists: English "-ed" past tenses, French "s'…" / "n'…".
+    verb_suffixes: tuple[str, ...] = ()
+    verb_prefixes: tuple[str, ...] = ()
+    # Words between an inverted verb and its subject: "a ajouté ainsi X", "sagte zudem X".
+    verb_adverbs: frozenset[str] = field(default_factory=frozenset)
+    # Openers skipped before a subject after an inverted verb: "pour sa part", "de même source".
+    subject_preludes: tuple[str, ...] = ()
+    # Pronouns that can be a speaker ("he", "elle", "er"); `impersonal` ones name nobody ("on").
+    pronouns: frozenset[str] = field(default_factory=frozenset)
+    impersonal: frozenset[str] = field(default_factory=frozenset)
+    # Pronouns of the person's own words when an inverted verb carries them: "a-t-il ajouté" has
+    # the regular expression `inverted_pronoun` (group 1 or 2 is the pronoun).
+    inverted_pronoun: str = ""
+    determiners: frozenset[str] = field(default_factory=frozenset)
+    # Determiners and numerals naming nobody in particular: "un proche", "ein Sprecher", "a source".
+    indefinites: frozenset[str] = field(default_factory=frozenset)
+    # Determiners written onto their noun: "l’ingénieur", "d’anciens".
+    elided: tuple[str, ...] = ()
+    # Determiners that mark a noun rather than a verb right after them ("la note", "die Frage").
+    noun_markers: frozenset[str] = field(default_factory=frozenset)
+    # Attribution frames introducing a source: "selon X", "according to X", "laut X".
+    frames: tuple[str, ...] = ()
+    # Frames naming an opinion holder at the start of a sentence: "pour X, « … »", "für X".
+    opinion_frames: tuple[str, ...] = ()
+    # The preposition of a passive agent: "« … » par un dirigeant", "… by a spokesman".
+    agent_words: frozenset[str] = field(default_factory=frozenset)
+    # Nouns after the agent word that are no agent: "par le passé", "par exemple".
+    not_agents: frozenset[str] = field(default_factory=frozenset)
+    # Phrases taking up a quotation before naming its speaker: "c'est ainsi que X a …".
+    this_way: tuple[str, ...] = ()
+    # Titles written before a name: "M.", "Mme", "Mr", "Dr", "Herr", "Frau", "Pr".
+    honorifics: frozenset[str] = field(default_factory=frozenset)
+    # Abbreviations ending in a full stop that ends no sentence ("Mr.", "Mme.", "Dr.").
+    abbreviations: frozenset[str] = field(default_factory=frozenset)
+    # Words that start an adverbial before the subject: "In July, …", "Concernant …".
+    adverbial_starts: frozenset[str] = field(default_factory=frozenset)
+    # Words ending a speaker's noun phrase: "X in an interview", "X lors de …", "X am Montag".
+    noun_phrase_stops: frozenset[str] = field(default_factory=frozenset)
+    # Words ending a role given in apposition: "X, the mayor, who …".
+    role_stops: frozenset[str] = field(default_factory=frozenset)
+    subordinators: frozenset[str] = field(default_factory=frozenset)
+    negations: frozenset[str] = field(default_factory=frozenset)
+    conjunctions: frozenset[str] = field(default_factory=frozenset)
+    # Words introducing reported content: "that", "que", "dass".
+    that: frozenset[str] = field(default_factory=frozenset)
+    # Words of name particles: "de", "van", "von".
+    particles: frozenset[str] = field(default_factory=frozenset)
+    # Words after which a name is a complement, not the one who speaks: "of", "de", "von".
+    complements: frozenset[str] = field(default_factory=frozenset)
+    # Nouns heading a description of an organisation ("la préfecture", "the agency", "das Amt"):
+    # such a description never takes up the person who spoke before it.
+    organisations: frozenset[str] = field(default_factory=frozenset)
+    # Words of the first person and of opinion, which make a better pull quote.
+    first_person: frozenset[str] = field(default_factory=frozenset)
+    opinion: frozenset[str] = field(default_factory=frozenset)
+    # Conventions. `inner_quotations`: a quotation inside a sentence of the writer's is the words
+    # between the marks (French and German newsrooms); otherwise the reported clause around them
+    # (the English news convention). `comma_inside`: an interrupted quotation keeps its comma
+    # inside the marks ('“…,” she said. “…”'). `nouns_capitalised`: every noun starts with a
+    # capital, so a capitalised word before a name may be a role ("Konzernchef Robert …").
+    # `verb_second`: see below.
+    inner_quotations: bool = False
+    comma_inside: bool = False
+    nouns_capitalised: bool = False
+    # `verb_second`: the finite verb comes second, so "…, versichert X:" names its subject after
+    # the verb and what stands before it is often no subject ("Zumindest … wird es nicht fehlen").
+    verb_second: bool = False
+
+    def union(self, other: Speech) -> Speech:
+        """Both languages' words together (conventions from this one), for text of unknown language."""
+        merged: dict[str, object] = {}
+        for name in self.__dataclass_fields__:
+            mine, theirs = getattr(self, name), getattr(other, name)
+            if isinstance(mine, frozenset):
+                merged[name] = mine | theirs
+            elif isinstance(mine, tuple):
+                merged[name] = mine + tuple(t for t in theirs if t not in mine)
+            elif isinstance(mine, str):
+                merged[name] = "|".join(p for p in (mine, theirs) if p)
+            else:
+                merged[name] = mine
+        return Speech(**merged)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)

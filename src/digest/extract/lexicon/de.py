@@ -4,7 +4,66 @@ from digest.extract.lexicon import Lexicon, Names, Speech
 
 # --- Quotes and speakers ---------------------------------------------------------------------
 
-SPEECH = Speech()
+SPEECH = Speech(
+    speech_verbs=frozenset(
+        """sagt sagte sagten sagen so erklärt erklärte erklärten betont betonte meint meinte
+        schreibt schrieb schreiben schrieben fügt fügte ergänzt ergänzte teilt teilte räumt räumte
+        erzählt erzählte schildert schilderte berichtet berichtete warnt warnte fordert forderte
+        kritisiert kritisierte scherzt scherzte weiß wusste versichert versicherte zeigt zeigte
+        stellt stellte sagte fragt fragte antwortet antwortete bestätigt bestätigte kündigt kündigte
+        verweist verwies unterstreicht unterstrich mahnt mahnte beklagt beklagte bemängelt
+        bemängelte lobt lobte glaubt glaubte findet fand hofft hoffte ruft rief twittert twitterte
+        bilanziert bilanzierte resümiert resümierte gibt gab erläutert erläuterte berichten
+        betonen erklären meinen sprechen spricht sprach argumentiert argumentierte wiederholt
+        wiederholte verspricht versprach""".split()
+    ),
+    participles=frozenset(
+        """gesagt erklärt betont gemeint geschrieben berichtet gewarnt gefordert kritisiert
+        versichert bestätigt angekündigt""".split()
+    ),
+    auxiliaries=frozenset("hat haben hatte hatten habe ist sind war waren wird werden".split()),
+    verb_adverbs=frozenset(
+        "auch zudem weiter außerdem ferner noch dazu ein mit hinzu klar fest".split()
+    ),
+    pronouns=frozenset("er sie es ihm ihr ihn ich wir".split()),
+    impersonal=frozenset({"man", "es"}),
+    indefinites=frozenset("ein eine einer eines einem einen zwei drei mehrere".split()),
+    determiners=frozenset(
+        """der die das den dem des ein eine einer eines einem einen sein seine ihr ihre dieser diese
+        dieses zwei drei mehrere""".split()
+    ),
+    noun_markers=frozenset("der die das den dem des ein eine einer eines einem einen".split()),
+    frames=("laut", "nach angaben von", "nach angaben des", "nach angaben der", "zufolge"),
+    opinion_frames=("für",),
+    agent_words=frozenset({"von"}),
+    honorifics=frozenset("herr frau dr dr. prof prof.".split()),
+    abbreviations=frozenset("dr prof bzw vgl ca nr st".split()),
+    adverbial_starts=frozenset(
+        """in im am an auf bei nach vor während seit als wenn aber und auch dann doch jedoch zudem
+        mit für über unter nun jetzt heute gestern damals da so danach zuletzt bereits schon
+        montag dienstag mittwoch donnerstag freitag samstag sonntag""".split()
+    ),
+    noun_phrase_stops=frozenset(
+        """am im in bei vor nach gegenüber während auf mit seinem seinen ihrem ihren dem über laut
+        zu zum zur und sowie gestern heute""".split()
+    ),
+    role_stops=frozenset("der die das dem den wer welche welcher".split()),
+    subordinators=frozenset("dass ob wenn weil als und aber denn".split()),
+    negations=frozenset({"nicht", "kein", "keine"}),
+    conjunctions=frozenset({"und", "aber", "doch"}),
+    that=frozenset({"dass"}),
+    particles=frozenset("von van de da di".split()),
+    complements=frozenset("von vom des der dem mit gegen über für an".split()),
+    organisations=frozenset(
+        """ministerium behörde polizei regierung unternehmen konzern firma verband amt
+        gericht staatsanwaltschaft partei zeitung studie bericht mitteilung erklärung""".split()
+    ),
+    first_person=frozenset("ich mich mir mein meine wir uns unser unsere".split()),
+    opinion=frozenset("muss müssen sollte sollten nie immer wichtig falsch richtig".split()),
+    inner_quotations=True,
+    nouns_capitalised=True,
+    verb_second=True,
+)
 
 # --- Bylines, honorifics, agencies, dates ----------------------------------------------------
 

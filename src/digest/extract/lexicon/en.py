@@ -4,7 +4,77 @@ from digest.extract.lexicon import Lexicon, Names, Speech
 
 # --- Quotes and speakers ---------------------------------------------------------------------
 
-SPEECH = Speech()
+SPEECH = Speech(
+    speech_verbs=frozenset(
+        """said says say told tells added adds asked asks wrote writes explained explains noted
+        notes argued argues stated states declared declares insisted insists claimed claims
+        continued recalled recalls warned warns replied replies responded responds tweeted tweets
+        posted suggested suggests acknowledged acknowledges admitted admits announced announces
+        observed remarked joked quipped shouted yelled exclaimed concluded cautioned contended
+        countered emphasized emphasised stressed conceded predicted promised vowed urged boasted
+        complained complains lamented mused offered pleaded proclaimed reiterated repeated retorted
+        scoffed sighed snapped testified wondered asserted asserts maintained maintains charged
+        alleged demanded reported reports read reads sang sings chanted called calls described
+        describes accused accuses dismissed branded pledged characterized characterised attacked
+        exhorted identified denounced denounces thinks believes believed thought felt feels hopes
+        hoped wants wanted sees saw blamed blames praised praises criticized criticised slammed
+        touted defended defends questioned questions mocked labeled labelled referred refers spoke
+        speaks summed yells screamed cried whispered confirmed confirms denied denies estimated
+        recounted agreed agrees disagreed objected protested reasoned speculated surmised expects
+        """.split()
+    ),
+    present_participles=frozenset(
+        """saying telling arguing insisting warning noting describing accusing promising adding
+        calling claiming suggesting asking writing explaining""".split()
+    ),
+    auxiliaries=frozenset(
+        "is was are were has had have will would can could did does do also then later once".split()
+    ),
+    verb_suffixes=("ed",),
+    verb_adverbs=frozenset("then later also".split()),
+    pronouns=frozenset("he she they it i we him her them".split()),
+    indefinites=frozenset("a an one two three some several another other".split()),
+    determiners=frozenset(
+        """the a an his her their its this that these those one another some several two three
+        other""".split()
+    ),
+    noun_markers=frozenset(
+        "the a an his her their its this these those few many more new other".split()
+    ),
+    frames=("according to",),
+    agent_words=frozenset({"by"}),
+    honorifics=frozenset("mr mrs ms dr prof sen rep gov gen rev sir dame lord lady".split()),
+    abbreviations=frozenset(
+        """mr mrs ms dr sen rep gov gen col lt st jr sr prof rev sgt capt no vs u.s u.k u.n d.c inc
+        corp co ltd jan feb mar apr aug sept sep oct nov dec""".split()
+    ),
+    adverbial_starts=frozenset(
+        """in at on during after before when while meanwhile however still but and also later
+        earlier asked speaking since though although as for with from by last this yesterday today
+        once if despite amid under monday tuesday wednesday thursday friday saturday sunday""".split()
+    ),
+    noun_phrase_stops=frozenset(
+        """in at on during when while after before as because about to via from who which that
+        whose adding noting last this earlier later""".split()
+    ),
+    role_stops=frozenset("who which whose said says told in on during when at".split()),
+    subordinators=frozenset("when that because while and but whereas".split()),
+    negations=frozenset({"not"}),
+    conjunctions=frozenset({"and", "but", "so"}),
+    that=frozenset({"that"}),
+    particles=frozenset("van von de der den da di du del della bin ben al el".split()),
+    complements=frozenset("of by with against to from on about for at in".split()),
+    organisations=frozenset(
+        """agency ministry department office police company firm government council commission
+        union committee court campaign administration party association group board authority
+        newspaper paper clip ad book report study letter statement""".split()
+    ),
+    first_person=frozenset("i i’m i'm me my we us our".split()),
+    opinion=frozenset(
+        "should must need needs believe think important wrong right never always".split()
+    ),
+    comma_inside=True,
+)
 
 # --- Bylines, honorifics, agencies, dates ----------------------------------------------------
 

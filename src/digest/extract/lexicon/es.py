@@ -4,7 +4,26 @@ from digest.extract.lexicon import Lexicon, Names, Speech
 
 # --- Quotes and speakers ---------------------------------------------------------------------
 
-SPEECH = Speech()
+SPEECH = Speech(
+    speech_verbs=frozenset(
+        """dijo dice afirmó afirma explicó explica señaló señala aseguró asegura añadió añade
+        declaró declara indicó indica agregó agrega sostuvo sostiene advirtió advierte manifestó
+        comentó comenta apuntó apunta destacó destaca subrayó subraya""".split()
+    ),
+    auxiliaries=frozenset("ha han había habían".split()),
+    pronouns=frozenset("él ella ellos ellas".split()),
+    indefinites=frozenset("un una unos unas".split()),
+    determiners=frozenset("el la los las un una unos unas su sus este esta".split()),
+    noun_markers=frozenset("el la los las un una unos unas".split()),
+    frames=("según", "de acuerdo con"),
+    agent_words=frozenset({"por"}),
+    honorifics=frozenset("sr sra srta dr dra don doña".split()),
+    abbreviations=frozenset("sr sra srta dr dra".split()),
+    particles=frozenset("de del la las los y".split()),
+    complements=frozenset("de del a al con contra".split()),
+    that=frozenset({"que"}),
+    inner_quotations=True,
+)
 
 # --- Bylines, honorifics, agencies, dates ----------------------------------------------------
 

@@ -4,7 +4,27 @@ from digest.extract.lexicon import Lexicon, Names, Speech
 
 # --- Quotes and speakers ---------------------------------------------------------------------
 
-SPEECH = Speech()
+SPEECH = Speech(
+    speech_verbs=frozenset(
+        """dice disse afferma affermato spiega spiegato aggiunge aggiunto sottolinea sottolineato
+        dichiara dichiarato precisa precisato osserva osservato conclude concluso ribadisce
+        ribadito commenta commentato racconta raccontato""".split()
+    ),
+    auxiliaries=frozenset("ha hanno aveva avevano è".split()),
+    pronouns=frozenset("lui lei loro egli ella".split()),
+    indefinites=frozenset("un uno una".split()),
+    elided=("l’", "l'", "un’", "un'"),
+    determiners=frozenset("il lo la i gli le un uno una suo sua".split()),
+    noun_markers=frozenset("il lo la i gli le un uno una".split()),
+    frames=("secondo",),
+    agent_words=frozenset({"da"}),
+    honorifics=frozenset("sig sig.ra dott dott.ssa prof on".split()),
+    abbreviations=frozenset("sig dott prof on".split()),
+    particles=frozenset("di de da del della".split()),
+    complements=frozenset("di del della a al con contro".split()),
+    that=frozenset({"che"}),
+    inner_quotations=True,
+)
 
 # --- Bylines, honorifics, agencies, dates ----------------------------------------------------
 

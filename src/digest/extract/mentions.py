@@ -1,0 +1,550 @@
+"""The people an article names, so that a speaker is the person named in full, with a role.
+
+A speaker mention as the attribution gives it ("M. Peskov", "il", "le porte-parole du Kremlin",
+"Konzernchef Robert Machtlinger", "Valdis Dombrovskis, le vice-président de la Commission") is
+resolved through the article's own mentions:
+- a full name is a run of two capitalised words or more (particles kept, determiners and titles
+  dropped; where the language capitalises nouns, the last two words of a longer run, the words
+  before being a role: "Sportdirektorin Kim Renkema");
+- a surname or title + surname goes back to the one full name ending with it;
+- a description goes back to the name the article tied it to ("X, le ministre…", "le ministre X"),
+  else, when definite ("le maire", "der CEO"), to the person who spoke just before; an indefinite
+  one ("un proche", "ein Sprecher") stays as written: it names nobody wrongly;
+- a pronoun goes back to the person who spoke just before, or to the last person named.
+When the article does not settle it the speaker is None: a wrong name is worse than none.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from digest.extract import speakers
+from digest.extract.lexicon import Speech
+
+# Speakers longer than this are clauses, not names.
+MAX_WORDS = 8
+# A pronoun or a description reaches back at most this far for the person it stands for.
+REACH = 1500
+
+# A capitalised word, or an initial ("E."); a run of them, name particles allowed between.
+_CAP = r"(?:[A-ZÀ-ÖØ-Þ][\w’'\-]*\w|[A-Z]\.)"
+
+
+@cache
+def _run(speech: Speech) -> re.Pattern[str]:
+    particles = "|".join(re.escape(p) for p in sorted(speech.particles)) or "(?!)"
+    return re.compile(
+        rf"(?<![\w’'\-.]){_CAP}(?:[ \u00a0]+(?:(?:{particles})[ \u00a0]+){{0,2}}{_CAP})+(?![\w’'\-])"
+    )
+
+
+_SURNAME = re.compile(r"(?<![\w’'\-])[A-ZÀ-ÖØ-Þ][\w’'\-]*\w")
+
+
+@dataclass(frozen=True)
+class Person:
+    """A full name the article gives, where it first gives it, and a role tied to it."""
+
+    name: str
+    start: int
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A speaker resolved: the name (or kept description) and the role the article gives."""
+
+    speaker: str | None
+    role: str | None = None
+    person: bool = False  # a named person (or organisation), not a description
+
+
+@lru_cache(maxsize=4096)
+def _fold(word: str) -> str:
+    flat = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(ch for ch in flat if not unicodedata.combining(ch))
+
+
+@cache
+def _dropped(speech: Speech) -> frozenset[str]:
+    """Words that open a capitalised run without being part of a name."""
+    frames = frozenset(w for f in speech.frames + speech.opinion_frames for w in f.split())
+    words = (
+        speech.determiners
+        | speech.pronouns
+        | speech.conjunctions
+        | speech.adverbial_starts
+        | speech.honorifics
+        | frozenset(h.rstrip(".") for h in speech.honorifics)
+        | speech.speech_verbs
+        | speech.subordinators
+        | frames
+    )
+    return words | frozenset(w.rstrip(".") for w in words)
+
+
+def _strip_role_article(role: str, speech: Speech) -> str:
+    words = role.split()
+    while words and words[0].casefold() in speech.determiners:
+        words.pop(0)
+    for elided in speech.elided:
+        if words and words[0].casefold().startswith(elided) and len(words[0]) > len(elided):
+            words[0] = words[0][len(elided) :]
+    return " ".join(words).strip(" ,;:")
+
+
+class Mentions:
+    """The full names of one article and the roles tied to them."""
+
+    def __init__(self, text: str, speech: Speech) -> None:
+        self.text = text
+        self.speech = speech
+        self.people: list[Person] = []
+        self.positions: list[tuple[int, str]] = []  # (offset, full name) of every mention
+        self._collect_full_names()
+        if speech.nouns_capitalised:
+            self._keep_recurring_names()
+        self.surnames: dict[str, set[str]] = {}
+        for person in self.people:
+            self.surnames.setdefault(_fold(person.name.split()[-1]), set()).add(person.name)
+        self.roles = {p.name: p.role for p in self.people if p.role}
+        self.spoken: set[str] = set()  # people resolved from an explicit attribution
+        self._add_surname_mentions()
+
+    def _collect_full_names(self) -> None:
+        """Every run of capitalised words that is a name, with the role tied to it."""
+        text, speech = self.text, self.speech
+        seen: dict[str, int] = {}
+        dropped = _dropped(speech)
+        for m in _run(speech).finditer(text):
+            words = m.group().split()
+            start = m.start()
+            lead: list[str] = []
+            while words and words[0].casefold().rstrip(".") in dropped:
+                lead.append(words.pop(0))
+            if lead:
+                start = text.find(words[0], start) if words else start
+            role = None
+            previous_word = text[max(0, start - 20) : start].split()[-1:]
+            if (
+                speech.nouns_capitalised
+                and previous_word
+                and previous_word[0].casefold() in speech.determiners
+            ):
+                # "der Chef Matthias Frankenstein", "das Modell Trinity": a noun opens the run.
+                role = words.pop(0)
+                start = text.find(words[0], start) if words else start
+            if (
+                speech.nouns_capitalised
+                and len(words) > 2
+                and words[-2].casefold() not in (speech.particles)
+            ):
+                # "Konzernchef Robert Machtlinger": the words before the name are its role.
+                role = " ".join(words[:-2])
+                start = text.find(words[-2], start)
+                words = words[-2:]
+            if len(words) < 2 or any(w.casefold() in speech.pronouns for w in words):
+                continue
+            if not words[0][:1].isupper():
+                continue  # "von Chicago": a particle opens no name
+            if any(w[:1].isupper() and w.casefold() in speech.complements for w in words[1:]):
+                continue  # "The Evolution Of The …": a title in title case, not a name
+            if (
+                not speech.nouns_capitalised
+                and previous_word
+                and previous_word[0].casefold() in speech.determiners
+                and not lead
+            ):
+                continue  # "la Santé du Hamas", "the White House": a thing, not a person
+            name = " ".join(words)
+            if role is None:
+                role = self._apposition(m.end(), start)
+            if name not in seen:
+                seen[name] = len(self.people)
+                self.people.append(Person(name, start, role))
+            elif role and self.people[seen[name]].role is None:
+                person = self.people[seen[name]]
+                self.people[seen[name]] = Person(person.name, person.start, role)
+            self.positions.append((start, name))
+
+    def _keep_recurring_names(self) -> None:
+        """Where every noun has a capital, keep the names whose surname comes back elsewhere.
+
+        "Robert Machtlinger" … "Machtlinger" is a person; "Langfristiger Stellenabbau" is not. A
+        given name comes with its surname, while a noun ("Modell Trinity") also stands alone.
+        """
+        counts: dict[str, int] = {}
+        for m in _SURNAME.finditer(self.text):
+            counts[_fold(m.group())] = counts.get(_fold(m.group()), 0) + 1
+        mentioned: dict[str, int] = {}
+        for _, name in self.positions:
+            mentioned[name] = mentioned.get(name, 0) + 1
+        people = {
+            p.name
+            for p in self.people
+            if counts.get(_fold(p.name.split()[-1]), 0) >= 2
+            and counts.get(_fold(p.name.split()[0]), 0) <= mentioned.get(p.name, 0)
+        }
+        self.people = [p for p in self.people if p.name in people]
+        self.positions = [(o, n) for o, n in self.positions if n in people]
+
+    def _add_surname_mentions(self) -> None:
+        """A surname alone ("Ayrault") is a mention of the one person it stands for."""
+        taken = sorted((o, o + len(n)) for o, n in self.positions)
+        starts = [s for s, _ in taken]
+        for m in _SURNAME.finditer(self.text):
+            if _fold(m.group()) not in self.surnames:
+                continue
+            i = bisect.bisect_right(starts, m.start()) - 1
+            if i >= 0 and m.start() < taken[i][1]:
+                continue  # part of a full name already counted
+            full = self.full_name(m.group())
+            if full and full != m.group():
+                self.positions.append((m.start(), full))
+        self.positions.sort()
+
+    def _apposition(self, end: int, start: int) -> str | None:
+        """The role around a full name: 'X, le ministre de …,' after it or 'le ministre X' before."""
+        speech = self.speech
+        after = re.match(r",\s+([^,.;:«»“”„\"()]{3,90}?)\s*[,.;)]", self.text[end : end + 100])
+        if after:
+            role = after.group(1)
+            first = role.split()[0]
+            if first.casefold() in speech.adverbial_starts | speech.noun_phrase_stops:
+                return None  # "X, depuis le box des prévenus, …": a circumstance, not a role
+            if (first.casefold() in speech.determiners or first[:1].islower()) and not any(
+                speakers._is_verb(w, speech) for w in role.split()
+            ):
+                words = role.split()
+                if len(words) <= 10 and words[0].casefold() not in speech.role_stops:
+                    return _strip_role_article(role, speech) or None
+        before = self.text[max(0, start - 80) : start]
+        # "Le maire, Paul Leroy, …" / "The harbour master, Tom Reed, …": the role, a comma, the name.
+        comma = re.search(r"(?:^|[.;:!?]\s+|\n)([^,.;:!?\n]{3,70}),\s*$", before)
+        if comma and not speech.nouns_capitalised:
+            words = comma.group(1).split()
+            if (
+                words
+                and words[0].casefold() in speech.determiners
+                and words[0].casefold() not in speech.indefinites
+                and len(words) <= 8
+                and not any(speakers._is_verb(w, speech) for w in words)
+            ):
+                return _strip_role_article(comma.group(1), speech) or None
+        elided = "|".join(re.escape(e) for e in speech.elided) or "(?!)"
+        m = re.search(
+            rf"(?:^|[\s(])((?:{elided}|[a-zà-ÿ][\w’'\-]*\s+)(?:[a-zà-ÿ][\w’'\-]*\s+){{0,6}})$",
+            before,
+        )
+        if m and not speech.nouns_capitalised:
+            words = m.group(1).split()
+            # The role begins at its determiner: "… a prévenu le commissaire à l'économie X".
+            at = max(
+                (
+                    i
+                    for i, w in enumerate(words)
+                    if w.casefold() in speech.determiners
+                    or (w.casefold().startswith(speech.elided or ("\0",)) and len(w) > 2)
+                ),
+                default=None,
+            )
+            if at is not None:
+                role = _strip_role_article(" ".join(words[at:]), speech)
+                stops = speech.subordinators | speech.noun_phrase_stops | speech.that
+                if (
+                    role
+                    and len(role.split()) <= 5
+                    and not any(speakers._is_verb(w, speech) for w in role.split())
+                    and not any(w.casefold() in stops for w in role.split())
+                ):
+                    return role
+        return None
+
+    def full_name(self, name: str) -> str | None:
+        """The full name a surname or a shorter name stands for, when the article has only one."""
+        words = name.split()
+        titles = _titles(self.speech)
+        # "Massachusetts Sen. Elizabeth Warren", "M. Peskov": the name follows the last title.
+        cut = max(
+            (i for i, w in enumerate(words) if w.casefold().rstrip(".") in titles), default=-1
+        )
+        words = words[cut + 1 :]
+        if not words:
+            return None
+        short = " ".join(words)
+        folded = _fold(short)
+        found = self.surnames.get(_fold(words[-1]), set())
+        matches = {f for f in found if _fold(f) == folded or _fold(f).endswith(" " + folded)}
+        # "Republican Donald Trump" and "Donald Trump": the shortest full name that the others end
+        # with is the person's name.
+        minimal = {
+            f
+            for f in matches
+            if not any(o != f and _fold(f).endswith(" " + _fold(o)) for o in matches)
+        }
+        if len(minimal) == 1:
+            return minimal.pop()
+        return short
+
+    def last_named(self, pos: int, since: int | None = None) -> str | None:
+        """The last person named before `pos` (and after `since`), not as a complement."""
+        lower = max(0, pos - REACH) if since is None else since
+        complements = self.speech.complements
+        found = None
+        for offset, name in self._people_at():
+            if offset >= pos:
+                break
+            if offset < lower:
+                continue
+            before = self.text[max(0, offset - 12) : offset].split()
+            if before and before[-1].casefold() in complements:
+                continue
+            found = name
+        return found
+
+    def named_between(self, start: int, end: int, other_than: str) -> bool:
+        """True when someone other than `other_than` is named between the two offsets."""
+        return any(start <= o < end and n != other_than for o, n in self._people_at())
+
+    def _people_at(self) -> list[tuple[int, str]]:
+        """Mentions that surely are people: where nouns are capitalised, those who spoke."""
+        if not self.speech.nouns_capitalised:
+            return self.positions
+        return [(o, n) for o, n in self.positions if n in self.spoken]
+
+    def resolve(self, speaker: str | None, pos: int, previous: Resolved | None) -> Resolved:
+        """The person a speaker mention at `pos` stands for (see the module's docstring)."""
+        speech = self.speech
+        if not speaker:
+            return Resolved(None)
+        speaker = speaker.strip(" ,;:")
+        if speaker.casefold() in speech.impersonal:
+            return Resolved(None)
+        if speakers.is_pronoun(speaker):
+            return self._antecedent(pos, previous)
+        speaker = self._before_verb(speaker)
+        if speakers.is_pronoun(speaker):
+            return self._antecedent(pos, previous)  # "She said that …" -> she
+        if len(speaker.split()) > 1 and speaker.split()[0].casefold() in speech.pronouns:
+            return Resolved(None)  # "Sie setzt sich …": a pronoun and its clause
+        name, role = self._split(speaker)
+        if name:
+            full = self.full_name(name) or name
+            self.spoken.add(full)
+            return self._checked(full, role or self.roles.get(full), True)
+        description = _strip_role_article(speaker, speech)
+        tied = self._tied(description)
+        if tied:
+            return self._checked(tied, description, True)
+        first = speaker.split()[0].casefold()
+        definite = first in speech.determiners and first not in speech.indefinites
+        definite = definite or any(
+            speaker.casefold().startswith(e) for e in speech.elided if e not in speech.complements
+        )
+        if _organisation(description, speech):
+            # "la préfecture de la Manche", "the agency": an organisation speaks for itself.
+            return self._checked(speaker, None, False)
+        if _names_itself(description, speech):
+            # "la préfecture des Pyrénées-Atlantiques" names its own entity; "le ministre de la
+            # Santé" right after Roman Prymula spoke takes him up (a person named in full).
+            people = {p.name for p in self.people}
+            if (
+                definite
+                and self._continues(pos, previous)
+                and previous
+                and previous.speaker in people
+            ):
+                return self._checked(previous.speaker, description, True)
+            return self._checked(speaker, None, False)
+        if definite and self._continues(pos, previous) and previous and previous.speaker:
+            # "…, ajoute le politique letton": a definite description takes up who just spoke.
+            return self._checked(previous.speaker, description, True)
+        if definite:
+            # "Yassin E. s'en défend. « … », affirme ce père de quatre enfants": the person the
+            # sentence before the quotation opens with.
+            opener = self.sentence_subject(pos)
+            if opener:
+                return self._checked(opener, description, True)
+        return self._checked(speaker, None, False)
+
+    def sentence_subject(self, pos: int) -> str | None:
+        """The person named at the start of the sentence just before `pos`, if any."""
+        window = self.text[max(0, pos - 400) : pos]
+        ends = [m.end() for m in re.finditer(r"[.!?»”“\"]\s+|\n", window)]
+        if not ends:
+            return None
+        last_end = ends[-1]
+        # The sentence before the quotation (or the words just before it, after a colon).
+        base = max(0, pos - 400)
+        begin = base + (ends[-2] if len(ends) > 1 and last_end >= len(window) - 3 else last_end)
+        complements = self.speech.complements
+        for offset, name in self._people_at():
+            if begin <= offset < pos:
+                before = self.text[max(0, offset - 12) : offset].split()
+                if not (before and before[-1].casefold() in complements):
+                    return name
+        return None
+
+    def _continues(self, pos: int, previous: Resolved | None, person: bool = True) -> bool:
+        """True when the previous speaker (a named person) goes on: nobody else was named since."""
+        if previous is None or not previous.speaker or (person and not previous.person):
+            return False
+        since = self._previous_end
+        return pos - since < REACH and not self.named_between(since, pos, previous.speaker)
+
+    def _before_verb(self, speaker: str) -> str:
+        """'Clinton says she …' -> 'Clinton': a mention that ran on into its clause."""
+        words = speaker.split()
+        for i, word in enumerate(words[1:], 1):
+            if word.casefold() in self.speech.speech_verbs and words[i - 1][:1].isupper():
+                return " ".join(words[:i])
+        return speaker
+
+    def _checked(self, speaker: str, role: str | None, person: bool) -> Resolved:
+        if len(speaker.split()) > MAX_WORDS:
+            return Resolved(None)
+        if role and len(role.split()) > 12:
+            role = None
+        return Resolved(speaker, role or None, person)
+
+    def _antecedent(self, pos: int, previous: Resolved | None) -> Resolved:
+        """Who a pronoun stands for: the previous speaker, unless someone else was named since."""
+        if previous is not None and self._continues(pos, previous, person=False):
+            return previous
+        name = self.last_named(pos)
+        if name is None:
+            return Resolved(None)
+        return Resolved(name, self.roles.get(name), True)
+
+    _previous_end = 0
+
+    def set_previous_end(self, end: int) -> None:
+        """Where the previous quotation ended, for pronouns that reach back to its speaker."""
+        self._previous_end = end
+
+    def _split(self, speaker: str) -> tuple[str | None, str | None]:
+        """A mention as (name, role): 'X, le ministre' / 'le ministre X' / 'M. X' / 'X'."""
+        speech = self.speech
+        head, _, tail = speaker.partition(",")
+        head, tail = head.strip(), tail.strip()
+        words = head.split()
+        # "Jonas Berg vom Institut für …", "Cameron Easley for Morning Consult": a name first,
+        # then a complement saying where the person is from.
+        run = 0
+        while run < len(words) and words[run][:1].isupper():
+            run += 1
+        if (
+            run >= 2
+            and run < len(words)
+            and words[run].casefold() in speech.complements
+            and words[0].casefold() not in speech.determiners | _titles(speech)
+            and (not speech.nouns_capitalised or self._known(words[:run]))
+        ):
+            return " ".join(words[:run]), tail or None
+        # The name is the capitalised run at the end of the head: "le ministre Jean Dupont".
+        i = len(words)
+        while i > 0 and (
+            words[i - 1][:1].isupper()
+            or (i < len(words) and words[i - 1].casefold() in speech.particles)
+        ):
+            i -= 1
+        while i < len(words) and words[i].casefold() in speech.particles:
+            i += 1
+        name_words = words[i:]
+        prefix = words[:i]
+        titled = bool(name_words) and name_words[0].casefold().rstrip(".") in _titles(speech)
+        if prefix and name_words and _is_complement(prefix[-1], speech) and not titled:
+            # "la préfecture des Pyrénées-Atlantiques", "un proche d'Edouard Philippe": the name
+            # is a complement of the description, not the speaker.
+            return None, None
+        # Titles and determiners opening the run are no part of the name.
+        titles = _titles(speech)
+        while name_words and (
+            name_words[0].casefold().rstrip(".") in titles
+            or name_words[0].casefold() in speech.determiners
+            or name_words[0].casefold() in speech.adverbial_starts
+        ):
+            prefix.append(name_words.pop(0))
+        if speech.nouns_capitalised and len(name_words) > 2:
+            prefix += name_words[:-2]
+            name_words = name_words[-2:]
+        if not name_words or not name_words[0][:1].isupper():
+            return None, None
+        if speech.nouns_capitalised and not self._known(name_words) and prefix:
+            # Where nouns are capitalised, "Ernster Nachsatz" or "der Sprecher" is no name unless
+            # the article names that person again; the mention is then kept as written.
+            return None, None
+        role = tail or None
+        lead = [w for w in prefix if w.casefold().rstrip(".") not in titles]
+        if not role and lead and lead[-1].casefold() not in speech.particles:
+            candidate = _strip_role_article(" ".join(lead), speech)
+            if candidate and candidate.split()[-1].casefold() not in speech.complements:
+                role = candidate
+        if role:
+            role = _strip_role_article(role, speech) or None
+        return " ".join(name_words), role
+
+    def _known(self, words: list[str]) -> bool:
+        return _fold(words[-1]) in self.surnames
+
+    def _tied(self, description: str) -> str | None:
+        """The one person the article tied this description to ('le ministre X', 'X, le ministre')."""
+        if not description:
+            return None
+        words = {_fold(w) for w in description.split()}
+        tied = {
+            name
+            for name, role in self.roles.items()
+            if words <= {_fold(w) for w in _strip_role_article(role, self.speech).split()}
+        }
+        return tied.pop() if len(tied) == 1 else None
+
+
+def _organisation(description: str, speech: Speech) -> bool:
+    """True when the head of a description is an organisation noun ("préfecture de …")."""
+    head: list[str] = []
+    for word in description.split():
+        if _is_complement(word, speech):
+            break
+        head.append(_fold(word))
+    if not head:
+        return False
+    organisations = {_fold(o) for o in speech.organisations}
+    if head[0] in organisations or head[-1] in organisations:
+        return True
+    # "Präsidialamt", "Innenministerium": a compound ending with an organisation noun.
+    return speech.nouns_capitalised and any(head[-1].endswith(o) for o in organisations)
+
+
+def _names_itself(description: str, speech: Speech) -> bool:
+    """True when a description holds a complement with a proper name ("… des Pyrénées")."""
+    words = description.split()
+    if any(
+        len(b) > 1 and b.isupper() and not _is_complement(a, speech)
+        for a, b in zip(words, words[1:], strict=False)
+    ):
+        return True  # "US-Nachrichtensender CNN", not "Konzernchef von FACC": the acronym names it
+    return any(
+        _is_complement(a, speech) and b[:1].isupper() and not speech.nouns_capitalised
+        for a, b in zip(words, words[1:], strict=False)
+    )
+
+
+def _is_complement(word: str, speech: Speech) -> bool:
+    low = word.casefold()
+    if low in speech.complements or low in speech.determiners:
+        return True
+    # "d’Edouard" is a complement; "l’avocate" is a determiner and its noun.
+    return any(
+        low.startswith(e) and len(low) > len(e) for e in speech.elided if e in speech.complements
+    )
+
+
+@cache
+def _titles(speech: Speech) -> frozenset[str]:
+    every = speakers.everyone()
+    return frozenset(h.rstrip(".") for h in speech.honorifics | every.honorifics)

@@ -1,0 +1,67 @@
+"""The German speech lexicon, through the rules that read it (sentences written for the tests)."""
+
+from __future__ import annotations
+
+from digest.extract import lexicon, speakers
+from digest.extract.quotes import find_quotes
+from digest.models import Quote
+
+SPEECH = lexicon.for_language("de").speech
+
+
+def direct(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(q.text, q.speaker, q.role) for q in find_quotes(text, "de") if q.kind == "direct"]
+
+
+def test_german_conventions() -> None:
+    # German newsrooms quote the words between the marks; nouns have capitals; the verb is second.
+    assert (SPEECH.inner_quotations, SPEECH.nouns_capitalised, SPEECH.verb_second) == (
+        True,
+        True,
+        True,
+    )
+
+
+def test_sagte_er_and_so_x_after_the_quotation() -> None:
+    assert speakers.after(", sagte er dem Sender.", "de") == speakers.Attribution("er", 21)
+    assert speakers.after(", so Lena Vogt.", "de") == speakers.Attribution("Lena Vogt", 14)
+    assert speakers.after(", teilte ein Sprecher weiter mit.", "de") is not None
+
+
+def test_the_subject_follows_the_verb_that_opens_its_clause() -> None:
+    found = speakers.before("Auf die Frage, ob er bleibe, sagte Lena Vogt am Montag: ", "de")
+    assert found is not None and found.speaker == "Lena Vogt"
+
+
+def test_laut_is_a_frame() -> None:
+    found = speakers.according_to(" die Halle sei zu klein, laut der Stadtverwaltung", "de")
+    assert found is not None and found.speaker == "der Stadtverwaltung"
+
+
+def test_a_clause_is_never_a_speaker() -> None:
+    text = (
+        "Versand\n\nDer Händler steht in der Kritik. Von der Firma heißt es zu den Vorwürfen:"
+        " „Wir prüfen jeden Fall einzeln und sehr genau.“"
+    )
+    assert direct(text) == [("Wir prüfen jeden Fall einzeln und sehr genau.", None, None)]
+
+
+def test_role_and_surname_go_back_to_the_full_name() -> None:
+    text = (
+        "Hafen\n\nDer Hafen wird ausgebaut. Konzernchef Robert Berger ist zufrieden.\n\n"
+        "„Wir haben lange darauf gewartet“, sagte Berger am Dienstag. „Jetzt geht es los.“\n\n"
+        "Der Ausbau sei „dringend nötig“, so der Konzernchef."
+    )
+    assert direct(text) == [
+        ("Wir haben lange darauf gewartet", "Robert Berger", "Konzernchef"),
+        ("Jetzt geht es los.", "Robert Berger", "Konzernchef"),
+        ("dringend nötig", "Robert Berger", "Konzernchef"),
+    ]
+
+
+def test_guillemets_pointing_inwards_are_quotation_marks() -> None:
+    text = "Miete\n\n»Die Mieten steigen jeden Monat«, sagt Lena Vogt, Sprecherin des Vereins."
+    quotes: list[Quote] = [q for q in find_quotes(text, "de") if q.kind == "direct"]
+    assert [(q.text, q.speaker, q.role) for q in quotes] == [
+        ("Die Mieten steigen jeden Monat", "Lena Vogt", "Sprecherin des Vereins")
+    ]

@@ -1,0 +1,40 @@
+"""The English speech lexicon, through the rules that read it (sentences written for the tests)."""
+
+from __future__ import annotations
+
+from digest.extract import lexicon, speakers
+from digest.extract.quotes import find_quotes
+
+SPEECH = lexicon.for_language("en").speech
+
+
+def test_english_conventions() -> None:
+    # The reported clause around a quoted fragment is the quotation; the comma of an interrupted
+    # quotation sits inside the marks.
+    assert (SPEECH.inner_quotations, SPEECH.comma_inside, SPEECH.nouns_capitalised) == (
+        False,
+        True,
+        False,
+    )
+
+
+def test_english_speech_verbs_name_the_speaker_either_side() -> None:
+    assert speakers.after(", said Nora Quinn.", "en") == speakers.Attribution("Nora Quinn", 17)
+    assert speakers.after(" Nora Quinn told reporters.", "en") is not None
+    found = speakers.before("Nora Quinn warned: ", "en")
+    assert found is not None and found.speaker == "Nora Quinn"
+
+
+def test_according_to_is_a_frame() -> None:
+    found = speakers.according_to(" the fund will close, according to the trustees", "en")
+    assert found is not None and found.speaker == "the trustees"
+
+
+def test_an_english_title_is_no_part_of_the_name() -> None:
+    text = "Port\n\nAnn Carter, the mayor, opened the pier.\n\n“It was worth the wait,” Ms. Carter said."
+    quote = next(q for q in find_quotes(text, "en") if q.kind == "direct")
+    assert (quote.text, quote.speaker, quote.role) == (
+        "It was worth the wait",
+        "Ann Carter",
+        "mayor",
+    )
