@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from digest.models import Article, Page, Quote
+from digest.models import Article, Origin, Page, Quote
+from digest.models import OriginKind as K
 from digest.store import FetchRecord, Store
 
 EN_SOURCES = """\
@@ -67,11 +68,11 @@ SMALL_TOWNS = Article(
     ),  # fmt: skip
     canonical_url="https://news.example.org/2026/11/small-towns.html",
     origins={
-        "title": "JSON-LD",
-        "authors": "meta author",
-        "publication": "og:site_name",
-        "published": "JSON-LD",
-        "language": "html lang",
+        "title": Origin(K.JSON_LD),
+        "authors": Origin(K.META, "meta author"),
+        "publication": Origin(K.META, "og:site_name"),
+        "published": Origin(K.JSON_LD),
+        "language": Origin(K.META, "html lang"),
     },  # fmt: skip
 )
 
@@ -86,7 +87,11 @@ ROCHET = Article(
     quotes=(
         Quote("The state must become a platform for its citizens.", "Claude Rochet", "direct", 0.8),
     ),  # fmt: skip
-    origins={"title": "OpenGraph", "authors": "JSON-LD", "publication": "JSON-LD publisher"},
+    origins={
+        "title": Origin(K.META, "OpenGraph"),
+        "authors": Origin(K.JSON_LD),
+        "publication": Origin(K.JSON_LD, "publisher"),
+    },
 )
 
 TALENT = Article(
@@ -104,7 +109,11 @@ TALENT = Article(
         Quote("We hire people who listen first", "Priya Nair", "direct", 0.85),
         Quote("Skills can be taught", "Priya Nair", "direct", 0.6),
     ),
-    origins={"title": "<title>", "publication": "og:site_name", "language": "langid"},
+    origins={
+        "title": Origin(K.PAGE, "<title>"),
+        "publication": Origin(K.META, "og:site_name"),
+        "language": Origin(K.PAGE, "langid"),
+    },
 )
 
 
@@ -202,7 +211,11 @@ FRANCE_MOCHE = Article(
             "C'est aussi une France où l'on est vendeur chez Patapain.", None, "key_sentence", 0.7
         ),
     ),  # fmt: skip
-    origins={"title": "JSON-LD", "authors": "JSON-LD", "language": "html lang"},
+    origins={
+        "title": Origin(K.JSON_LD),
+        "authors": Origin(K.JSON_LD),
+        "language": Origin(K.META, "html lang"),
+    },
 )
 
 WHY_CITIES_FAIL = Article(
@@ -214,7 +227,11 @@ WHY_CITIES_FAIL = Article(
     language="en",
     text='"Cities fail when they stop listening," says Ann Lee. That is all.',
     quotes=(Quote("Cities fail when they stop listening", "Ann Lee", "direct", 0.9),),
-    origins={"title": "OpenGraph", "authors": "JSON-LD", "language": "langid"},
+    origins={
+        "title": Origin(K.META, "OpenGraph"),
+        "authors": Origin(K.JSON_LD),
+        "language": Origin(K.PAGE, "langid"),
+    },
 )
 
 ENTRETIEN = Article(
@@ -226,7 +243,11 @@ ENTRETIEN = Article(
     language="fr",
     text="« La ville doit écouter ses habitants », affirme Claude Rochet. Puis il se tait.",
     quotes=(Quote("La ville doit écouter ses habitants", "Claude Rochet", "direct", 0.8),),
-    origins={"title": "<title>", "authors": "JSON-LD", "language": "html lang"},
+    origins={
+        "title": Origin(K.PAGE, "<title>"),
+        "authors": Origin(K.JSON_LD),
+        "language": Origin(K.META, "html lang"),
+    },
 )
 
 

@@ -9,6 +9,7 @@ import pytest
 from deskkit import SMALL_TOWNS, TALENT, store_article, write_project
 from digest import config, curate
 from digest.errors import ConflictError, UsageError
+from digest.models import Origin, OriginKind
 
 # Lists indented under their key, folded comments, blank lines and comments between entries:
 # the layout of the bundled example, which an annotation must leave alone.
@@ -41,28 +42,23 @@ sources:
 
 
 @pytest.mark.parametrize(
-    ("raw", "kind", "detail"),
+    ("origin", "shown"),
     [
-        ("JSON-LD", "JSON-LD", None),
-        ("JSON-LD publisher", "JSON-LD", "publisher"),
-        ("OpenGraph", "meta tag", "OpenGraph"),
-        ("meta author", "meta tag", "meta author"),
-        ("html lang", "meta tag", "html lang"),
-        ("<title>", "page body", "<title>"),
-        ("byline", "page body", "byline"),
-        ("htmldate", "page body", "htmldate"),
-        ("printed date", "page body", "printed date"),
-        ("stated byline", "page body", "stated byline"),
-        ("signature", "page body", "signature"),
-        ("twitter:data", "meta tag", "twitter:data"),
-        ("site owner", "the site's name", "site owner"),
-        ("curator", "the curator", None),
-        ("host", "the URL", None),
-        (None, "the URL", None),
+        (Origin(OriginKind.JSON_LD), "JSON-LD"),
+        (Origin(OriginKind.JSON_LD, "publisher"), "JSON-LD (publisher)"),
+        (Origin(OriginKind.META, "OpenGraph"), "meta tag (OpenGraph)"),
+        (Origin(OriginKind.PAGE, "printed date"), "page body (printed date)"),
+        (Origin(OriginKind.SITE_NAME, "site owner"), "the site's name (site owner)"),
+        (Origin(OriginKind.CURATOR), "the curator"),
+        (Origin(OriginKind.URL), "the URL"),
+        (
+            Origin(OriginKind.ERROR, "date rules: ValueError: no day 32"),
+            "not found (error in the date rules: ValueError: no day 32)",
+        ),
     ],
 )
-def test_origin_of(raw: str | None, kind: str, detail: str | None) -> None:
-    assert curate.origin_of(raw) == curate.Origin(kind, detail)
+def test_field_origins_in_the_curators_words(origin: Origin, shown: str) -> None:
+    assert curate.FieldView("x", origin).describe() == shown
 
 
 def test_choose_theme() -> None:

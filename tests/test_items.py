@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from digest.config import Settings, Source
 from digest.items import comparable, host_name, occurs_in, resolve
-from digest.models import Article, Quote
+from digest.models import Article, Origin, Quote
+from digest.models import OriginKind as K
 
 SETTINGS = Settings(title="T", language="en", themes=("A",))
 ARTICLE = Article(
@@ -15,7 +16,7 @@ ARTICLE = Article(
     language="fr",
     text="Premier paragraphe.\n\n« Nous avons appris à écouter », explique Jeanne Martin.",
     quotes=(Quote("Nous avons appris à écouter", "Jeanne Martin", "direct", 0.9),),
-    origins={"title": "JSON-LD", "authors": "meta author"},
+    origins={"title": Origin(K.JSON_LD), "authors": Origin(K.META, "meta author")},
 )
 
 
@@ -26,14 +27,16 @@ def source(**fields: object) -> Source:
 def test_extraction_fills_what_the_curator_left_blank() -> None:
     item = resolve(source(), ARTICLE, SETTINGS)
     assert item.title == "Les tiers-lieux, « fabriques » de lien"
-    assert item.authors == ("Marie Dupont",)  # the organisation byline equals the publication
+    # The publication signing as an author is listed, but the attribution line leaves it out.
+    assert item.authors == ("Agence Presse Urbaine", "Marie Dupont")
+    assert item.credited == ("Marie Dupont",)
     assert item.label == "Lire plus"  # the article's language decides the label
     assert (item.quote, item.speaker, item.quote_from) == (
         "Nous avons appris à écouter",
         "Jeanne Martin",
         "candidate",
     )
-    assert item.origins["title"] == "JSON-LD"
+    assert item.origins["title"] == Origin(K.JSON_LD)
 
 
 def test_curator_overrides_win_and_are_marked_as_theirs() -> None:
@@ -54,7 +57,7 @@ def test_curator_overrides_win_and_are_marked_as_theirs() -> None:
     assert item.label == "Read more"
     assert item.quote_from == "curator"
     assert not item.quote_is_stale
-    assert item.origins["authors"] == "curator"
+    assert item.origins["authors"] == Origin(K.CURATOR)
 
 
 def test_a_quote_that_left_the_article_is_stale() -> None:
@@ -84,7 +87,20 @@ def test_verbatim_check_ignores_typography_but_not_words() -> None:
 def test_a_personal_site_named_with_a_title_gives_no_second_name() -> None:
     article = Article(url="https://www.jonas-keller.example/a", title="Notizen",
                       authors=("Jonas Keller",), publication="Dr. Jonas Keller")  # fmt: skip
-    assert resolve(source(), article, SETTINGS).authors == ()
+    assert resolve(source(), article, SETTINGS).credited == ()
     other = Article(url="https://www.jonas-keller.example/a", title="Notizen",
                     authors=("Lea Roth",), publication="Dr. Jonas Keller")  # fmt: skip
-    assert resolve(source(), other, SETTINGS).authors == ("Lea Roth",)
+    assert resolve(source(), other, SETTINGS).credited == ("Lea Roth",)
+
+
+def test_the_attribution_credits_agencies_and_leaves_out_the_publications_desks() -> None:
+    article = Article(url="https://www.lemonde.example/a", title="T", publication="Le Monde",
+                      authors=("Le Monde", "AFP", "Redaktion", "Slate Staff", "Jeanne Martin"))  # fmt: skip
+    item = resolve(source(), article, SETTINGS)
+    assert item.authors == ("Le Monde", "AFP", "Redaktion", "Slate Staff", "Jeanne Martin")
+    assert item.credited == ("AFP", "Jeanne Martin")
+
+
+def test_the_curators_authors_are_printed_whole() -> None:
+    item = resolve(source(authors=("Redaktion", "dpa")), ARTICLE, SETTINGS)
+    assert item.credited == ("Redaktion", "dpa")

@@ -9,7 +9,8 @@ from typer.testing import CliRunner
 
 from deskkit import store_article, write_project
 from digest.cli import app
-from digest.models import Article
+from digest.models import Article, Origin
+from digest.models import OriginKind as K
 
 runner = CliRunner()
 
@@ -55,7 +56,8 @@ def article(url: str, **fields: object) -> Article:
     values: dict[str, object] = {
         "url": url, "title": "A title", "authors": ("Ann Lee",), "publication": "The Paper",
         "published": "2026-11-20", "language": "en", "text": BODY,
-        "origins": {"title": "JSON-LD", "publication": "og:site_name", "authors": "meta author"},
+        "origins": {"title": Origin(K.JSON_LD), "publication": Origin(K.META, "og:site_name"),
+                    "authors": Origin(K.META, "meta author")},
     }  # fmt: skip
     values.update(fields)
     return Article(**values)  # type: ignore[arg-type]
@@ -69,12 +71,12 @@ def project(tmp_path: Path) -> Path:
     store_article(
         tmp_path,
         article("https://anon.example/nothing", title=None, authors=(), publication=None,
-                published=None, origins={"authors": "none found"}),
+                published=None, origins={"authors": Origin(K.PAGE, "none found")}),
     )  # fmt: skip
     store_article(
         tmp_path,
         article("https://anon.example/decided", authors=(), published=None,
-                publication="anon.example", origins={"title": "<title>", "publication": "host"}),
+                publication="anon.example", origins={"title": Origin(K.PAGE, "<title>"), "publication": Origin(K.URL)}),
     )  # fmt: skip
     return path
 

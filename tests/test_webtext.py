@@ -8,7 +8,8 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from digest import webtext
-from digest.models import Article, Quote
+from digest.models import Article, Origin, Quote
+from digest.models import OriginKind as K
 
 # (web text, as a body, as a one-line field)
 CASES = [
@@ -108,7 +109,7 @@ def test_clean_article_cleans_every_text_field() -> None:
             Quote("ok", speaker="\u200b"),
         ),
         canonical_url="\u200b",
-        origins={"title": "og:title\x1b"},
+        origins={"title": Origin(K.META, "og:title\x1b")},
     )
     clean = webtext.clean_article(dirty)
     assert clean == Article(
@@ -121,7 +122,7 @@ def test_clean_article_cleans_every_text_field() -> None:
         text="Paragraph one.\n\nPara\ntwo.",
         quotes=(Quote("“Quote[8m”\nnext", speaker="John Smith"), Quote("ok", speaker=None)),
         canonical_url=None,
-        origins={"title": "og:title"},
+        origins={"title": Origin(K.META, "og:title")},
     )
     assert len(clean.title or "") == webtext.TITLE_LIMIT
     assert webtext.clean_article(clean) is clean  # nothing left to change

@@ -23,21 +23,13 @@ from digest import config, edits, fields, typography
 from digest.config import Project, Source
 from digest.errors import ConflictError, DigestError, UsageError
 from digest.items import Item, comparable, occurs_in, resolve
-from digest.models import Article, Quote
+from digest.models import Article, Origin, OriginKind, Quote
 from digest.store import FetchRecord, Store
 
 PANEL_WIDTH = 100
 # The article's metadata as `show` lists it, each with the origin key an override replaces.
 FIELDS = tuple(f.shown for f in fields.SHOWN if f.shown)
 _ITEM_ORIGIN_KEY = {f.shown: f.origin for f in fields.SHOWN if f.shown and f.origin}
-_META_ORIGINS = (
-    "OpenGraph", "Twitter card", "Dublin Core", "parsely", "sailthru", "citation_", "meta ",
-    "og:", "article:author", "twitter creator", "twitter:data", "application-name", "html lang",
-)  # fmt: skip
-_BODY_ORIGINS = (
-    "<title>", "h1", "heading", "byline", "stated byline", "signature", "author link",
-    "microdata", "printed date", "<time>", "itemprop", "htmldate", "langid", "first paragraph",
-)  # fmt: skip
 
 
 # How the last fetch got the page that backs a source (FetchRecord.used).
@@ -50,33 +42,6 @@ class QuoteNotFound(DigestError):
 
 
 @dataclass(frozen=True)
-class Origin:
-    """Where a field's value came from: a broad kind the curator knows, and the exact rule."""
-
-    kind: str  # JSON-LD | meta tag | page body | the site's name | the curator | the URL | given
-    detail: str | None = None
-
-
-def origin_of(raw: str | None) -> Origin:
-    """Classify an extraction origin ("OpenGraph", "JSON-LD publisher", "h1") for the curator."""
-    if raw is None:
-        return Origin("the URL")
-    if raw == "curator":
-        return Origin("the curator")
-    if raw.startswith("JSON-LD"):
-        return Origin("JSON-LD", raw.removeprefix("JSON-LD").strip() or None)
-    if raw.startswith(_META_ORIGINS):
-        return Origin("meta tag", raw)
-    if raw.startswith(_BODY_ORIGINS):
-        return Origin("page body", raw)
-    if raw == "host":
-        return Origin("the URL")
-    if raw == "site owner":  # a personal site named after its author
-        return Origin("the site's name", raw)
-    return Origin(raw)
-
-
-@dataclass(frozen=True)
 class FieldView:
     """One metadata field as shown: its value and its origin (None when nothing is known)."""
 
@@ -86,9 +51,17 @@ class FieldView:
     def to_json(self) -> dict[str, Any]:
         return {
             "value": self.value,
-            "origin": self.origin.kind if self.origin else None,
-            "detail": self.origin.detail if self.origin else None,
+            "origin": self.origin.kind.value if self.origin else None,
+            "detail": (self.origin.rule or None) if self.origin else None,
         }
+
+    def describe(self) -> str:
+        """Where the value came from, or why there is none: "meta tag (og:title)"."""
+        if self.origin is None:
+            return ""
+        if self.origin.kind is OriginKind.ERROR:
+            return f"not found (error in the {self.origin.rule})"
+        return self.origin.describe()
 
 
 @dataclass(frozen=True)
@@ -170,9 +143,9 @@ def describe(project: Project, source: Source) -> SourceView:
     for name in FIELDS:
         value = values[name]
         key = _ITEM_ORIGIN_KEY.get(name, name)
-        origin = origin_of(raw[key]) if key in raw else None
-        if name == "publication" and key not in raw:
-            origin = Origin("the URL")  # items.resolve falls back on the host name
+        origin = raw.get(key)
+        if name == "publication" and origin is None:
+            origin = Origin(OriginKind.URL)  # items.resolve falls back on the host name
         fields[name] = FieldView(value, origin)
     error: str | None
     if record is not None and record.error is not None:
@@ -196,9 +169,10 @@ def panel(view: SourceView, language: str) -> RenderableType:
         if name == "date" and value.value:
             shown = _readable_date(value.value, language)
         line = Text(shown)
-        if value.origin:
-            where = value.origin.kind + (f" ({value.origin.detail})" if value.origin.detail else "")
-            line.append(f"  · {where}", style="dim")
+        if value.origin and value.origin.kind is OriginKind.ERROR:
+            line = Text(value.describe(), style="red")
+        elif value.origin:
+            line.append(f"  · {value.describe()}", style="dim")
         grid.add_row(name.capitalize(), line)
     grid.add_row("Status", Text(view.status + (f": {view.error}" if view.error else "")))
     if item.fetched:

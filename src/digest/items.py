@@ -9,9 +9,9 @@ from urllib.parse import urlsplit
 
 from digest import fields
 from digest.config import Settings, Source
-from digest.extract.bylines import without_titles
+from digest.extract.bylines import is_agency, is_desk, same_organisation, without_titles
 from digest.extract.speakers import is_name
-from digest.models import Article, Quote
+from digest.models import Article, Origin, OriginKind, Quote
 
 _QUOTE_MARKS = str.maketrans({c: '"' for c in "“”„«»‟″"} | {c: "'" for c in "‘’‚‛′"})
 _DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―"})
@@ -36,8 +36,10 @@ class Item:
     quote_from: str  # "curator", "candidate" or "" when there is no quote at all
     quote_is_stale: bool  # the curator's quote no longer occurs in the fetched text
     fetched: bool
-    origins: dict[str, str] = field(default_factory=dict)
+    origins: dict[str, Origin] = field(default_factory=dict)
     candidates: tuple[Quote, ...] = ()
+    # The names the attribution line prints: `authors` without the publication signing itself.
+    credited: tuple[str, ...] = ()
     chosen: Quote | None = None  # the candidate the quote is (a part of), if any
     # The mention extraction gave for the speaker when it is no name ("she", "l'image"): a
     # wrong name is worse than none, so it is not printed, and `check` asks for a decision.
@@ -100,22 +102,35 @@ def _untitled(name: str) -> str:
     return without_titles(name).casefold()
 
 
+def _signed_by_itself(author: str, publication: str) -> bool:
+    """A byline the attribution line leaves out: the publication itself or one of its desks.
+
+    On a personal site ("Dr. Jane Doe") the publication already names its author. Agencies
+    stay: a review credits the copy it quotes.
+    """
+    if is_agency(author):
+        return False
+    return (
+        _untitled(author) == _untitled(publication)
+        or same_organisation(author, publication, None)
+        or is_desk(author)
+    )
+
+
 def resolve(source: Source, article: Article | None, settings: Settings) -> Item:
     """Lay the curator's overrides over the extraction of one source."""
     origins = dict(article.origins) if article else {}
     for override in fields.OVERRIDES:
         if getattr(source, override.name) is not None and override.origin:
-            origins[override.origin] = "curator"
+            origins[override.origin] = Origin(OriginKind.CURATOR)
     title = source.title or (article.title if article else None) or source.url
     publication = source.publication or (article.publication if article else None)
     publication = publication or host_name(source.url)
     if source.authors is not None:
-        authors = source.authors
+        authors = credited = source.authors
     else:
-        extracted = article.authors if article else ()
-        # An organisation byline equal to the publication is no personal byline; on a
-        # personal site ("Dr. Jane Doe") the publication already names its author.
-        authors = tuple(a for a in extracted if _untitled(a) != _untitled(publication))
+        authors = article.authors if article else ()
+        credited = tuple(a for a in authors if not _signed_by_itself(a, publication))
     language = source.language or (article.language if article else None)
     candidates = article.quotes if article else ()
     quote, chosen, quote_from, stale = _pull_quote(source, article, candidates, settings)
@@ -140,6 +155,7 @@ def resolve(source: Source, article: Article | None, settings: Settings) -> Item
         fetched=article is not None,
         origins=origins,
         candidates=tuple(candidates),
+        credited=credited,
         chosen=chosen,
         unnamed_speaker=unnamed,
         paywalled=article.paywalled if article else None,

@@ -13,8 +13,9 @@ from typing import Any
 
 from digest import config, urls
 from digest.config import Project, Source
+from digest.extract.bylines import is_agency
 from digest.items import Item, resolve
-from digest.models import Article
+from digest.models import Article, OriginKind
 from digest.store import FetchRecord, Store
 
 _ALL_CAPS_MIN = 4  # "BBC" is an acronym; "JOHN SMITH" is a shouting byline
@@ -294,15 +295,16 @@ def _byline_problems(item: Item, article: Article) -> list[str]:
     if item.source.authors is not None:
         return []  # the curator decided
     problems = []
-    publication = (item.publication or "").casefold()
+    # The publication or a desk signing is no problem: the attribution line leaves it out.
     for name in article.authors:
-        if publication and name.casefold() == publication:
-            problems.append(f"the byline '{name}' is the publication, not a person")
-        elif _URLISH.search(name):
+        if is_agency(name):
+            continue  # credited as printed: "ANSA", "AFP"
+        if _URLISH.search(name):
             problems.append(f"the byline '{name}' looks like a URL")
         elif name.isupper() and sum(c.isalpha() for c in name) >= _ALL_CAPS_MIN:
             problems.append(f"the byline '{name}' is in capitals; set the name with --author")
-    if not article.authors and "authors" not in article.origins:
+    looked = article.origins.get("authors")
+    if not article.authors and (looked is None or looked.kind is OriginKind.ERROR):
         problems.append('no byline found; set it with --author NAME, or --author "" if none')
     return problems
 

@@ -4,9 +4,49 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 from digest.webtext import clean_article
+
+
+class OriginKind(StrEnum):
+    """The kinds of place a field's value comes from, as the curator knows them."""
+
+    JSON_LD = "JSON-LD"
+    META = "meta tag"
+    PAGE = "page body"
+    SITE_NAME = "the site's name"
+    URL = "the URL"
+    CURATOR = "the curator"
+    GIVEN = "given"
+    ERROR = "error"  # the field's rules failed: no value, and `rule` says which failed how
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where one field's value came from: a kind and the rule that found it ("og:title")."""
+
+    kind: OriginKind
+    rule: str = ""
+
+    def to_dict(self) -> dict[str, str]:
+        return {"kind": self.kind.value, "rule": self.rule}
+
+    @classmethod
+    def from_dict(cls, data: object) -> Origin:
+        """The inverse of to_dict; an older store row's bare rule name is kept as its rule."""
+        if isinstance(data, Mapping):
+            try:
+                kind = OriginKind(str(data.get("kind")))
+            except ValueError:
+                kind = OriginKind.PAGE
+            return cls(kind, str(data.get("rule") or ""))
+        return cls(OriginKind.PAGE, str(data))
+
+    def describe(self) -> str:
+        """The origin in the curator's words: "meta tag (og:title)"."""
+        return f"{self.kind.value} ({self.rule})" if self.rule else self.kind.value
 
 
 @dataclass(frozen=True)
@@ -42,7 +82,7 @@ class Article:
     text: str = ""
     quotes: tuple[Quote, ...] = ()
     canonical_url: str | None = None
-    origins: dict[str, str] = field(default_factory=dict)
+    origins: dict[str, Origin] = field(default_factory=dict)
     # What the page declares (schema.org isAccessibleForFree): True behind a paywall, False
     # declared free, None when it says nothing.
     paywalled: bool | None = None
@@ -63,7 +103,7 @@ class Article:
             "text": self.text,
             "quotes": [q.to_dict() for q in self.quotes],
             "canonical_url": self.canonical_url,
-            "origins": dict(self.origins),
+            "origins": {k: v.to_dict() for k, v in self.origins.items()},
             "paywalled": self.paywalled,
         }
 
@@ -94,7 +134,7 @@ class Article:
             text=str(data.get("text") or ""),
             quotes=quotes,
             canonical_url=_opt(data.get("canonical_url")),
-            origins={str(k): str(v) for k, v in (data.get("origins") or {}).items()},
+            origins={str(k): Origin.from_dict(v) for k, v in (data.get("origins") or {}).items()},
             paywalled=_opt_bool(data.get("paywalled")),
         )
         return clean_article(article)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from digest.config import Project
 from digest.items import Item
 from digest.lint import Finding
+from digest.models import OriginKind
 
 
 def findings(project: Project, items: Sequence[Item]) -> list[Finding]:
@@ -65,11 +66,12 @@ def item_problems(project: Project, item: Item) -> list[tuple[str, str]]:
 
 
 def _missing_attribution(item: Item, require_date: bool) -> list[str]:
-    origins = item.origins
+    # A field whose rules failed has an error for origin and no value.
+    origins = {k: o for k, o in item.origins.items() if o.kind is not OriginKind.ERROR}
     missing = []
     if "title" not in origins:  # neither the page nor the curator gave one: the URL is printed
         missing.append("a title")
-    if "publication" not in origins or origins["publication"] == "host":
+    if "publication" not in origins or origins["publication"].kind is OriginKind.URL:
         missing.append("a publication")
     if not item.authors and item.source.authors is None:
         missing.append("an author")

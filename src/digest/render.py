@@ -156,7 +156,7 @@ def item_view(item: Item, edition_language: str) -> dict[str, Any]:
             typography.polish(collapse(item.title), edition_language), edition_language
         ),
         "url": item.url,
-        "byline": typography.join_names(item.authors, edition_language),
+        "byline": typography.join_names(item.credited, edition_language),
         "publication": item.publication,
         "language": item.language,
         "paywalled": item.paywalled,

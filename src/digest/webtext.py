@@ -130,7 +130,9 @@ def clean_article(article: Article) -> Article:
             "authors": lambda names: tuple(
                 dict.fromkeys(n for n in (line(a, NAME_LIMIT) for a in names) if n)
             ),
-            "origins": lambda origins: {line(k): line(v) for k, v in origins.items()},
+            "origins": lambda origins: {
+                line(k): dataclasses.replace(v, rule=line(v.rule)) for k, v in origins.items()
+            },
         },
     )
 

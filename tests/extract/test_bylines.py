@@ -80,11 +80,26 @@ def test_drops_organisation_equal_to_publication() -> None:
     assert normalise_authors("Lepetitjournal", host="lepetitjournal.fr") == []
 
 
-def test_drops_wire_services() -> None:
-    assert normalise_authors("By The Associated Press") == []
-    assert normalise_authors("AFP") == []
-    assert normalise_authors("Jane Doe, Reuters") == ["Jane Doe"]
-    assert normalise_authors("Le Petit Journal avec AFP") == []
+def test_wire_agencies_are_credited_as_printed() -> None:
+    assert normalise_authors("By The Associated Press") == ["The Associated Press"]
+    assert normalise_authors("AFP") == ["AFP"]
+    assert normalise_authors("Jane Doe, Reuters") == ["Jane Doe", "Reuters"]
+    assert normalise_authors("Von Jana Muster (dpa)", structured=False) == ["Jana Muster", "dpa"]
+    assert normalise_authors("Jane Doe with AP", structured=False) == ["Jane Doe", "AP"]
+    assert normalise_authors("APA/AP") == ["APA", "AP"]
+    assert normalise_authors({"@type": "Organization", "name": "dpa"}) == ["dpa"]
+    assert normalise_authors({"@type": "Organization", "name": "Stadtwerke"}) == []
+
+
+def test_a_publication_crediting_itself_and_an_agency_gives_the_agency() -> None:
+    assert normalise_authors("Le Petit Journal avec AFP", publication="Le Petit Journal") == ["AFP"]
+    assert normalise_authors("Le Figaro et AFP", publication="Le Figaro") == ["AFP"]
+    assert normalise_authors("FR mit dpa", publication="Frankfurter Rundschau") == ["dpa"]
+
+
+def test_outlets_are_not_people_or_agencies() -> None:
+    assert normalise_authors("CNN") == []
+    assert normalise_authors("Jane Doe - CNN", structured=False) == ["Jane Doe"]
 
 
 def test_deduplicates() -> None:

@@ -7,17 +7,22 @@ from tests.extract.pagekit import ld, page
 
 from digest.extract import dates
 from digest.extract.page import parse_page
+from digest.models import Origin
+from digest.models import OriginKind as K
 
 LONG = "<p>" + "Der Gemeinderat hat am Dienstag lange über den Haushalt beraten. " * 4 + "</p>"
 
 
 def test_published_from_json_ld_then_meta() -> None:
     obj = {"@type": "NewsArticle", "datePublished": "2024-03-05T10:00:00+01:00"}
-    assert dates.find_published(page(ld(obj)), None) == ("2024-03-05T10:00:00+01:00", "JSON-LD")
+    assert dates.find_published(page(ld(obj)), None) == (
+        "2024-03-05T10:00:00+01:00",
+        Origin(K.JSON_LD),
+    )
     meta = '<meta property="article:published_time" content="2024-03-04">'
     assert dates.find_published(page(meta), None) == (
         "2024-03-04",
-        "meta article:published_time",
+        Origin(K.META, "meta article:published_time"),
     )
 
 
@@ -31,14 +36,18 @@ def test_published_falls_back_to_htmldate() -> None:
     body = "<p>Texte.</p><p class='date'>12/02/2024</p>"
     p = parse_page(f"<html><body>{body}</body></html>", "https://ex.example/2024/02/12/t")
     found = dates.find_published(p, "2024-06-01T00:00:00Z")
-    assert found is not None and found[1] == "htmldate" and found[0].startswith("2024-02-12")
+    assert (
+        found is not None
+        and found[1] == Origin(K.PAGE, "htmldate")
+        and found[0].startswith("2024-02-12")
+    )
 
 
 def test_published_keeps_the_metadata_time_when_htmldate_agrees() -> None:
     obj = {"@type": "NewsArticle", "datePublished": "2024-03-05T10:00:00+01:00"}
     body = "<p>Publié le 5 mars 2024</p>"
     found = dates.find_published(page(ld(obj), body), "2024-06-01T00:00:00Z")
-    assert found == ("2024-03-05T10:00:00+01:00", "JSON-LD")
+    assert found == ("2024-03-05T10:00:00+01:00", Origin(K.JSON_LD))
 
 
 def test_utc_timestamp_moves_to_the_publication_local_day() -> None:
@@ -54,14 +63,14 @@ def test_published_from_the_time_shown_above_the_text() -> None:
     meta = '<meta name="dcterms.date" content="2022-01-21T09:43+01:00">'
     body = '<h1>Titel</h1><time datetime="2022-01-25T08:00:00+01:00">Dienstag</time>' + LONG
     found = dates.find_published(page(meta, body, lang="de"), "2023-01-01T00:00:00Z")
-    assert found == ("2022-01-25T08:00:00+01:00", "<time>")
+    assert found == ("2022-01-25T08:00:00+01:00", Origin(K.PAGE, "<time>"))
 
 
 def test_shown_time_prefers_the_printed_day_to_a_utc_datetime() -> None:
     meta = '<meta property="article:published_time" content="2019-12-20">'
     body = '<time datetime="2019-12-26T23:07:45+00:00">26/12/2019</time>' + LONG
     found = dates.find_published(page(meta, body, lang="de"), "2020-06-01T00:00:00Z")
-    assert found == ("2019-12-26", "<time>")
+    assert found == ("2019-12-26", Origin(K.PAGE, "<time>"))
 
 
 def test_times_below_the_text_or_marked_updated_are_not_the_published_day() -> None:
@@ -78,7 +87,10 @@ def test_without_declared_date_htmldate_gives_the_original_day() -> None:
     # htmldate's original date, not its latest: a page's later dates are reviews and revisions.
     body = "<p>Am 03.02.2024 tagte der Rat.</p><p>Text.</p><p>Seite zuletzt geprüft: 20.02.2024</p>"
     p = parse_page(f"<html lang='de'><body>{body}</body></html>", "https://ex.example/a")
-    assert dates.find_published(p, "2024-06-01T00:00:00Z") == ("2024-02-03", "htmldate")
+    assert dates.find_published(p, "2024-06-01T00:00:00Z") == (
+        "2024-02-03",
+        Origin(K.PAGE, "htmldate"),
+    )
 
 
 def _with_headline(lines: str, head: str = "", lang: str = "de") -> dates.Found | None:
@@ -89,10 +101,10 @@ def _with_headline(lines: str, head: str = "", lang: str = "de") -> dates.Found 
 def test_the_day_printed_under_the_headline_beats_the_metadata() -> None:
     meta = '<meta property="article:published_time" content="2022-01-19T10:00:00+01:00">'
     found = _with_headline("<p class='meta'>Veröffentlicht am 21. Januar 2022</p>", meta)
-    assert found == ("2022-01-21", "printed date")
+    assert found == ("2022-01-21", Origin(K.PAGE, "printed date"))
     # When both agree, the metadata keeps its time of day.
     found = _with_headline("<p class='meta'>Veröffentlicht am 19. Januar 2022</p>", meta)
-    assert found == ("2022-01-19T10:00:00+01:00", "meta article:published_time")
+    assert found == ("2022-01-19T10:00:00+01:00", Origin(K.META, "meta article:published_time"))
 
 
 @pytest.mark.parametrize(
@@ -113,12 +125,12 @@ def test_the_day_printed_under_the_headline_beats_the_metadata() -> None:
     ],
 )
 def test_printed_day_formats(line: str, lang: str, day: str) -> None:
-    assert _with_headline(line, lang=lang) == (day, "printed date")
+    assert _with_headline(line, lang=lang) == (day, Origin(K.PAGE, "printed date"))
 
 
 def test_a_lead_that_opens_with_the_date() -> None:
     lead = "<p>(21. November 2022) Die Stadt baut drei neue Radwege. " + "Mehr dazu später. " * 8
-    assert _with_headline(lead + "</p>") == ("2022-11-21", "printed date")
+    assert _with_headline(lead + "</p>") == ("2022-11-21", Origin(K.PAGE, "printed date"))
 
 
 def test_dates_that_are_not_the_day_of_publication() -> None:
@@ -133,7 +145,10 @@ def test_dates_that_are_not_the_day_of_publication() -> None:
         # the label is read in reading order, after the byline nested before it
         "<div><span><b>Von Anna Beispiel</b></span> | Aktualisiert: <span>15.03.2022</span></div>",
     ):
-        assert _with_headline(line, meta) == ("2022-03-04", "meta article:published_time"), line
+        assert _with_headline(line, meta) == (
+            "2022-03-04",
+            Origin(K.META, "meta article:published_time"),
+        ), line
 
 
 def test_above_the_headline_only_its_own_block_counts() -> None:
@@ -142,10 +157,10 @@ def test_above_the_headline_only_its_own_block_counts() -> None:
     kicker = "<div class='head'><span>03.03.2022</span><h1>Neue Radwege</h1></div>"
     body = today + kicker + LONG
     found = dates.find_published(page(meta, body, lang="de"), "2023-01-01T00:00:00Z")
-    assert found == ("2022-03-03", "printed date")
+    assert found == ("2022-03-03", Origin(K.PAGE, "printed date"))
     body = today + "<div class='head'><h1>Neue Radwege</h1></div>" + LONG
     found = dates.find_published(page(meta, body, lang="de"), "2023-01-01T00:00:00Z")
-    assert found == ("2022-03-04", "meta article:published_time")
+    assert found == ("2022-03-04", Origin(K.META, "meta article:published_time"))
 
 
 def test_without_a_visible_h1_the_heading_that_repeats_the_title() -> None:
@@ -155,11 +170,11 @@ def test_without_a_visible_h1_the_heading_that_repeats_the_title() -> None:
         "<div><h2 class='article-title'>Neue Radwege</h2><span>04.03.2022</span></div>" + LONG
     )
     found = dates.find_published(page(head, body, lang="de"), "2023-01-01T00:00:00Z")
-    assert found == ("2022-03-04", "printed date")
+    assert found == ("2022-03-04", Origin(K.PAGE, "printed date"))
     # "hidden-xs" hides it on phones only: it is the headline the readers see.
     body = "<h1 class='hidden-xs'>Neue Radwege</h1><span>04.03.2022</span>" + LONG
     found = dates.find_published(page(head, body, lang="de"), "2023-01-01T00:00:00Z")
-    assert found == ("2022-03-04", "printed date")
+    assert found == ("2022-03-04", Origin(K.PAGE, "printed date"))
 
 
 def test_a_printed_day_after_the_fetch_is_ignored() -> None:
@@ -170,10 +185,10 @@ def test_a_printed_day_after_the_fetch_is_ignored() -> None:
 def test_a_date_labelled_as_the_publication_anywhere_on_the_page() -> None:
     body = LONG + "<p>Erschienen am: 01.11.2023</p><p>Letzte Änderung: 31.10.2023</p>"
     found = dates.find_published(page("", body, lang="de"), "2024-01-01T00:00:00Z")
-    assert found == ("2023-11-01", "printed date")
+    assert found == ("2023-11-01", Origin(K.PAGE, "printed date"))
     body = LONG + "<p class='footer-line'>Page modifiée le 31/10/2023</p>"
     found = dates.find_published(page("", body, lang="fr"), "2024-01-01T00:00:00Z")
-    assert found is None or found[1] != "printed date"
+    assert found is None or found[1] != Origin(K.PAGE, "printed date")
 
 
 def test_times_marked_published_or_entry_date_and_updated_are_the_first_version() -> None:
@@ -184,9 +199,12 @@ def test_times_marked_published_or_entry_date_and_updated_are_the_first_version(
         "<time class='entry-date published updated'>1. November 2022 09:35</time>"
     )
     found = _with_headline(line, meta)
-    assert found == ("2022-11-01", "printed date")
+    assert found == ("2022-11-01", Origin(K.PAGE, "printed date"))
     # Some themes print the post's date as "entry-date updated": entry-date is the post's date.
     line = "<time class='entry-date updated'>3 May, 2022, 11:37 pm</time>"
-    assert _with_headline(line, meta, lang="en") == ("2022-05-03", "printed date")
+    assert _with_headline(line, meta, lang="en") == ("2022-05-03", Origin(K.PAGE, "printed date"))
     line = "<time class='updated'>3 May, 2022, 11:37 pm</time>"
-    assert _with_headline(line, meta, lang="en") == ("2022-10-30", "meta article:published_time")
+    assert _with_headline(line, meta, lang="en") == (
+        "2022-10-30",
+        Origin(K.META, "meta article:published_time"),
+    )

@@ -6,6 +6,8 @@ from tests.extract.pagekit import ld, page
 
 from digest.extract import metadata
 from digest.extract.page import parse_page
+from digest.models import Origin
+from digest.models import OriginKind as K
 
 
 def test_json_ld_graph_and_arrays_are_unrolled() -> None:
@@ -37,35 +39,47 @@ def test_title_prefers_the_h1_that_matches_metadata() -> None:
     p = page('<meta property="og:title" content="The headline | Petit Journal">'
              "<title>The headline | Petit Journal</title>",
              "<h1>The headline</h1>")  # fmt: skip
-    assert metadata.find_title(p, ["Petit Journal"]) == ("The headline", "OpenGraph")
+    assert metadata.find_title(p, ["Petit Journal"]) == (
+        "The headline",
+        Origin(K.META, "OpenGraph"),
+    )
 
 
 def test_title_from_title_tag_when_nothing_else() -> None:
     p = page("<title>Un titre — Le Petit Journal</title>")
-    assert metadata.find_title(p, ["Le Petit Journal"]) == ("Un titre", "<title>")
+    assert metadata.find_title(p, ["Le Petit Journal"]) == ("Un titre", Origin(K.PAGE, "<title>"))
 
 
 def test_title_uses_h1_when_title_has_an_unknown_suffix() -> None:
     p = page("<title>A long enough headline here :: Unknown Site</title>",
              "<h1>A long enough headline here</h1>")  # fmt: skip
-    assert metadata.find_title(p, []) == ("A long enough headline here", "heading")
+    assert metadata.find_title(p, []) == ("A long enough headline here", Origin(K.PAGE, "heading"))
 
 
 def test_publication_cascade() -> None:
     publisher = {"@type": "NewsArticle", "publisher": {"@type": "Organization", "name": "PJ"}}
-    assert metadata.find_publication(page(ld(publisher))) == ("PJ", "JSON-LD publisher")
+    assert metadata.find_publication(page(ld(publisher))) == ("PJ", Origin(K.JSON_LD, "publisher"))
     site = '<meta property="og:site_name" content="Le Petit Journal">'
-    assert metadata.find_publication(page(site)) == ("Le Petit Journal", "og:site_name")
+    assert metadata.find_publication(page(site)) == (
+        "Le Petit Journal",
+        Origin(K.META, "og:site_name"),
+    )
     app = '<meta name="application-name" content="Petit Journal">'
-    assert metadata.find_publication(page(app)) == ("Petit Journal", "application-name")
-    assert metadata.find_publication(page()) == ("petitjournal.example", "host")
+    assert metadata.find_publication(page(app)) == (
+        "Petit Journal",
+        Origin(K.META, "application-name"),
+    )
+    assert metadata.find_publication(page()) == ("petitjournal.example", Origin(K.URL))
 
 
 def test_publication_from_a_title_suffix_that_the_host_names() -> None:
     titled = page("<title>Les cafés du village - Le Petit Journal</title>")
-    assert metadata.find_publication(titled) == ("Le Petit Journal", "<title> suffix")
+    assert metadata.find_publication(titled) == (
+        "Le Petit Journal",
+        Origin(K.PAGE, "<title> suffix"),
+    )
     unrelated = page("<title>Les cafés du village - Rubrique Société</title>")
-    assert metadata.find_publication(unrelated) == ("petitjournal.example", "host")
+    assert metadata.find_publication(unrelated) == ("petitjournal.example", Origin(K.URL))
 
 
 def test_canonical_url() -> None:
@@ -76,27 +90,36 @@ def test_canonical_url() -> None:
 def test_logo_h1_does_not_beat_the_metadata_title() -> None:
     p = page('<meta property="og:title" content="Les jardins partagés gagnent du terrain">',
              "<h1>Partenaires</h1><h1>Les jardins partagés gagnent du terrain</h1>")  # fmt: skip
-    assert metadata.find_title(p, []) == ("Les jardins partagés gagnent du terrain", "OpenGraph")
+    assert metadata.find_title(p, []) == (
+        "Les jardins partagés gagnent du terrain",
+        Origin(K.META, "OpenGraph"),
+    )
     p = page('<meta property="og:title" content="Un titre de référencement">', "<h1>Menu</h1>")
-    assert metadata.find_title(p, []) == ("Un titre de référencement", "OpenGraph")
+    assert metadata.find_title(p, []) == ("Un titre de référencement", Origin(K.META, "OpenGraph"))
 
 
 def test_visible_headline_beats_a_different_seo_title() -> None:
     p = page('<meta property="og:title" content="Best deals: 60% off everything">',
              "<h1>The best early Boxing Day deals in 2023</h1>")  # fmt: skip
-    assert metadata.find_title(p, []) == ("The best early Boxing Day deals in 2023", "h1")
+    assert metadata.find_title(p, []) == (
+        "The best early Boxing Day deals in 2023",
+        Origin(K.PAGE, "h1"),
+    )
 
 
 def test_h1_in_the_article_header_is_the_headline_not_the_site_logo() -> None:
     body = ('<header><h1>Petit Journal</h1></header>'
             '<article><header><h1>The best early Boxing Day deals in 2023</h1></header></article>')  # fmt: skip
     p = page('<meta property="og:title" content="Best deals: 60% off everything">', body)
-    assert metadata.find_title(p, []) == ("The best early Boxing Day deals in 2023", "h1")
+    assert metadata.find_title(p, []) == (
+        "The best early Boxing Day deals in 2023",
+        Origin(K.PAGE, "h1"),
+    )
 
 
 def test_an_archived_copy_is_published_by_the_original_site() -> None:
     archived = "https://web.archive.org/web/20120216182711/http://www.lokalblatt.example/a/1"
     p = parse_page("<html><head><title>Ein Artikel</title></head><body></body></html>", archived)
     assert p.host == "lokalblatt.example"
-    assert metadata.find_publication(p) == ("lokalblatt.example", "host")
+    assert metadata.find_publication(p) == ("lokalblatt.example", Origin(K.URL))
     assert parse_page("<html></html>", "https://web.archive.org/about/").host == "web.archive.org"

@@ -11,7 +11,8 @@ import pytest
 import digest.extract.quotes
 from digest.extract import extract_page, extract_text
 from digest.extract.language import identify, primary_subtag
-from digest.models import Quote
+from digest.models import Origin, Quote
+from digest.models import OriginKind as K
 
 from .regenerate import PAGES, expected
 
@@ -74,7 +75,39 @@ def test_a_failing_quote_finder_keeps_the_metadata(monkeypatch: pytest.MonkeyPat
     article = extract_page((PAGES / "en-news.html").read_bytes(), "https://ex.example/a")
     assert article.title == "Council votes to reopen the river path"
     assert article.quotes == ()
-    assert article.origins["quotes"] == "failed: RuntimeError: boom"
+    assert article.origins["quotes"] == Origin(K.ERROR, "quote rules: RuntimeError: boom")
+
+
+@pytest.mark.parametrize(
+    ("module", "rules", "field", "rule_name"),
+    [
+        ("dates", "find_published", "published", "date rules"),
+        ("metadata", "find_title", "title", "title rules"),
+        ("authors", "find_authors", "authors", "byline rules"),
+        ("metadata", "find_publication", "publication", "publication rules"),
+    ],
+)
+def test_a_failing_field_loses_that_field_only(
+    monkeypatch: pytest.MonkeyPatch, module: str, rules: str, field: str, rule_name: str
+) -> None:
+    def broken(*args: object) -> None:
+        raise ValueError("no day 32")
+
+    whole = extract_page((PAGES / "en-news.html").read_bytes(), "https://ex.example/a")
+    monkeypatch.setattr(getattr(digest.extract, module), rules, broken)
+    article = extract_page((PAGES / "en-news.html").read_bytes(), "https://ex.example/a")
+    assert article.origins[field] == Origin(K.ERROR, f"{rule_name}: ValueError: no day 32")
+    emptied = {"authors": [], "title": None, "published": None, "publication": None}
+    got = article.to_dict()
+    if field == "title":
+        # Without a title the body keeps the headline that the title would have cut off.
+        assert got.pop("text") == f"{whole.title}\n\n{whole.text}"
+        del emptied["title"]
+    assert got == {
+        **{k: v for k, v in whole.to_dict().items() if k in got},
+        field: emptied.get(field),
+        "origins": {**whole.to_dict()["origins"], field: article.origins[field].to_dict()},
+    }
 
 
 def test_empty_and_junk_pages_do_not_raise() -> None:
@@ -99,7 +132,11 @@ def test_extract_text_headline_byline_and_body() -> None:
     assert article.authors == ("Jeanne Martin",)
     assert article.text == "Premier paragraphe.\n\nSecond paragraphe."
     assert article.language == "fr"
-    assert article.origins == {"title": "first paragraph", "authors": "byline", "language": "given"}
+    assert article.origins == {
+        "title": Origin(K.PAGE, "first paragraph"),
+        "authors": Origin(K.PAGE, "byline"),
+        "language": Origin(K.GIVEN),
+    }
 
 
 def test_extract_text_identifies_language_when_not_given() -> None:

@@ -4,8 +4,6 @@ Parses, calls digest.send, prints and exits; the SMTP and e-mail modules are imp
 the command so that `digest --help` stays fast.
 """
 
-from __future__ import annotations
-
 import os
 from pathlib import Path
 from typing import Annotated

@@ -9,18 +9,23 @@ from itertools import islice
 from lxml.html import HtmlElement
 
 from digest.extract.bylines import (
+    byline_rule,
     fix_case,
+    is_agency,
+    is_desk,
     is_full_name,
     is_role,
     looks_like_handle,
     looks_like_name,
     normalise_authors,
     owns_site,
+    same_organisation,
     split_byline,
     without_titles,
 )
 from digest.extract.nodes import WS, clean_text, compact_key, in_aside, longer_than, text_of
 from digest.extract.page import ParsedPage
+from digest.models import Origin, OriginKind
 
 _BYLINE_CLASS = re.compile(
     r"(?:^|[\s_-])(?:by-?line|byline|author|authors|auteur|auteurs|autor|autoren|signature|"
@@ -28,21 +33,20 @@ _BYLINE_CLASS = re.compile(
     r"(?:$|[\s_-])",
     re.IGNORECASE,
 )
-_BYLINE_PREFIX = re.compile(
+# `{by}`: the byline labels of every language (see `byline_rule`).
+_BYLINE_PREFIX = (
     r"^[\s|–-]*(?:(?:ein\s+(?:artikel|beitrag)\s+|text\s+|geschrieben\s+|verfasst\s+|written\s+|"
     r"un\s+article\s+|erstellt\s+|eingestellt\s+|posted\s+|(?:blog\s*)?beitrag\s+|"
     r"eine?\s+(?:kolumne|glosse|kommentar|reportage|analyse|gastbeitrag|interview)\s+)?"
-    r"(?:by|par|von|por|door)\s+\S|(?:autor|autorin|auteur|author|text|texte|redaktion|"
+    r"(?:{by})\s+\S|(?:autor|autorin|auteur|author|text|texte|redaktion|"
     r"text\s*(?:&|und|and|\+)\s*(?:fotos?|bilder?)|作者|记者|责任编辑)\s*[:：]\s*\S|"
-    r"(?:autoren|auteurs|authors)\s+(?-i:[A-ZÄÖÜ]))",
-    re.IGNORECASE,
+    r"(?:autoren|auteurs|authors)\s+(?-i:[A-ZÄÖÜ]))"
 )
 # A label in its own element, the name in the next: "<b>Autor:</b> Fritz Imhof".
-_BYLINE_LABEL = re.compile(
-    r"^\s*(?:von|by|par|autor(?:in)?|author|auteur|text|texte|verfasst von|geschrieben von|"
+_BYLINE_LABEL = (
+    r"^\s*(?:{by}|autor(?:in)?|author|auteur|text|texte|verfasst von|geschrieben von|"
     r"erstellt von|eingestellt von|posted by|written by|écrit par|interview|redaktion|"
-    r"text\s*(?:&|und|and|\+)\s*(?:fotos?|bilder?)|作者|记者|责任编辑)\s*[:：]?\s*$",
-    re.IGNORECASE,
+    r"text\s*(?:&|und|and|\+)\s*(?:fotos?|bilder?)|作者|记者|责任编辑)\s*[:：]?\s*$"
 )
 _SEPARATOR_NODE = re.compile(r"^(?:,|;|&|and|und|et|y)$", re.IGNORECASE)
 # A name right after a date: "25.10.2022 - Reiner Nagel", "04.02.2022 | 13:10 Uhr | Uta Helkenberg"
@@ -138,7 +142,12 @@ def _find_byline_element(page: ParsedPage) -> str | None:
         if text and len(text) <= _MAX_BYLINE_CHARS and _has_name(text):
             return text
         # A handle only where the element labels it: "Author: Bo2man am 29.12.2010".
-        if text and len(text) <= 80 and _BYLINE_PREFIX.match(text) and _has_handle(text):
+        if (
+            text
+            and len(text) <= 80
+            and byline_rule(_BYLINE_PREFIX).match(text)
+            and _has_handle(text)
+        ):
             return text
     return None
 
@@ -162,18 +171,23 @@ def _visible_byline(page: ParsedPage) -> object:
             continue
         # The label opens the element: its first pieces of text tell, without reading a
         # wrapper's whole text.
-        if not _BYLINE_PREFIX.match(_opening(el)):
+        if not byline_rule(_BYLINE_PREFIX).match(_opening(el)):
             continue
         if longer_than(el, 1000):
             continue
         text = text_of(el, " ")
-        if text and len(text) <= 120 and _BYLINE_PREFIX.match(text) and _has_full_name(text):
+        if (
+            text
+            and len(text) <= 120
+            and byline_rule(_BYLINE_PREFIX).match(text)
+            and _has_full_name(text)
+        ):
             return text
     return None
 
 
 def _has_name(text: str) -> bool:
-    return any(looks_like_name(n) for n in split_byline(text))
+    return any(looks_like_name(n) or is_agency(n) for n in split_byline(text))
 
 
 def _has_handle(text: str) -> bool:
@@ -182,7 +196,7 @@ def _has_handle(text: str) -> bool:
 
 def _has_full_name(text: str) -> bool:
     # Text on the page counts only with first and last name, as normalise_authors will ask.
-    return any(looks_like_name(n) and is_full_name(n) for n in split_byline(text))
+    return any((looks_like_name(n) and is_full_name(n)) or is_agency(n) for n in split_byline(text))
 
 
 def _yoast_written_by(page: ParsedPage) -> object:
@@ -220,7 +234,7 @@ def _texts_after_labels(body: HtmlElement) -> Iterator[str]:
         if (
             i + 1 < len(nodes)
             and len(node) < 25
-            and _BYLINE_LABEL.match(node)
+            and byline_rule(_BYLINE_LABEL).match(node)
             and len(nodes[i + 1]) <= 80
         ):
             # Co-authors follow in their own elements, joined by separators: "A", ", ", "B".
@@ -236,7 +250,7 @@ def _texts_after_labels(body: HtmlElement) -> Iterator[str]:
         match = _DATE_LED.match(node) if len(node) <= 80 else None
         if match:
             yield match.group(1)
-        elif len(node) <= 40 and _BYLINE_PREFIX.match(node):
+        elif len(node) <= 40 and byline_rule(_BYLINE_PREFIX).match(node):
             yield node  # label and name in one text node, loose between elements
 
 
@@ -256,10 +270,29 @@ AUTHOR_SOURCES: list[tuple[str, AuthorSource]] = [
 ]
 
 
+# The kind of each rule of the cascade, for the curator: metadata, structured data, the page.
+_KINDS = {
+    "JSON-LD": OriginKind.JSON_LD, "meta author": OriginKind.META,
+    "article:author": OriginKind.META, "citation_author": OriginKind.META,
+    "parsely": OriginKind.META, "sailthru": OriginKind.META, "twitter creator": OriginKind.META,
+    "twitter:data": OriginKind.META, "site owner": OriginKind.SITE_NAME,
+}  # fmt: skip
+
+
 def find_authors(
     page: ParsedPage, publication: str | None, body_text: str = ""
+) -> tuple[list[str], Origin | None]:
+    """The first source in the cascade whose byline yields names, and where it came from."""
+    names, rule = _cascade(page, publication, body_text)
+    if rule is None:
+        return names, None
+    kind = _KINDS.get(rule, OriginKind.PAGE)
+    return names, Origin(kind, "" if rule == kind.value else rule)
+
+
+def _cascade(
+    page: ParsedPage, publication: str | None, body_text: str
 ) -> tuple[list[str], str | None]:
-    """The first source in the cascade whose byline yields personal names, and its name."""
     stated = _stated_writer(page, publication)
     if stated:
         return stated, "stated byline"
@@ -274,6 +307,7 @@ def find_authors(
             continue  # a row of single words is a list of tags or sections, not a byline
         if names:
             names = _with_co_authors(page, names, origin, publication)
+            names = _with_agencies(page, names, origin)
             names = _without_contributors(page, names)
             names = [_name_for_handle(page, name) for name in names]
             return _complete_first_names(page, names, index, publication), origin
@@ -283,7 +317,56 @@ def find_authors(
     owner = _site_owner(page)
     if owner:
         return [owner], "site owner"
+    desk = _desk_byline(page, publication)
+    if desk:
+        return [desk[0]], desk[1]
     return [], None
+
+
+# Where a desk or the publication signs instead of a person: the fields meant for authors.
+_DESK_SOURCES = ("JSON-LD", "meta author", "article:author", "parsely", "byline element")
+
+
+def _desk_byline(page: ParsedPage, publication: str | None) -> tuple[str, str] | None:
+    """A desk or the publication itself signing the article ("Redaktion", "Slate Staff").
+
+    Only where no person is named: the attribution line leaves it out, `show` lists it.
+    """
+    for origin, source in AUTHOR_SOURCES:
+        if origin not in _DESK_SOURCES:
+            continue
+        raw = _organisation_names(page) if origin == "JSON-LD" else source(page)
+        for text in [raw] if isinstance(raw, str) else raw if isinstance(raw, list) else []:
+            if not isinstance(text, str):
+                continue
+            for part in split_byline(text):
+                part = clean_text(part)
+                if _is_desk_credit(part, publication, page.host):
+                    return part, origin
+    return None
+
+
+def _organisation_names(page: ParsedPage) -> list[str]:
+    out: list[str] = []
+    for obj in page.articles():
+        for key in ("author", "creator"):
+            value = page.resolve(obj[key]) if obj.get(key) else None
+            for item in value if isinstance(value, list) else [value]:
+                if isinstance(item, dict) and "NewsMediaOrganization" in str(item.get("@type")):
+                    continue  # the outlet as author: how a site without bylines says so
+                if isinstance(item, dict) and isinstance(item.get("name"), str):
+                    out.append(str(item["name"]))
+                elif isinstance(item, str):
+                    out.append(item)
+    return out
+
+
+def _is_desk_credit(part: str, publication: str | None, host: str) -> bool:
+    if not 2 <= len(part) <= 60 or len(part.split()) > 6 or any(c.isdigit() for c in part):
+        return False
+    if not part[0].isupper():
+        return False
+    return is_desk(part) or same_organisation(part, publication, host)
 
 
 _SITE_NAME_CLASS = re.compile(r"site-(?:title|name|description|branding)|logo|brand", re.I)
@@ -423,6 +506,16 @@ def _with_co_authors(
     listed = _LIST_SEPARATOR.join(re.escape(n) for n in shown)
     plain = WS.sub(" ", byline.replace(" | ", " "))
     return shown if re.search(listed, plain, re.IGNORECASE) else names
+
+
+def _with_agencies(page: ParsedPage, names: list[str], origin: str) -> list[str]:
+    """The agencies the visible byline credits beside the writers the metadata names."""
+    byline = _byline_element(page)
+    if origin in ("byline element", "byline") or not isinstance(byline, str):
+        return names
+    have = {compact_key(n) for n in names}
+    more = [n for n in split_byline(byline) if is_agency(n) and compact_key(n) not in have]
+    return names + list(dict.fromkeys(more))
 
 
 _LIST_SEPARATOR = r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*(?:(?:and|und|et|y)\s+)?"

@@ -9,117 +9,76 @@ import html
 import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from digest.extract import lexicon
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:com|org|net|de|fr|co\.uk)/\S*", re.IGNORECASE)
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
 _HANDLE = re.compile(r"(?<!\w)@\w+")
-_PREFIX = re.compile(
+_PREFIX_RULES = (
     r"^(?:(?:written|reported|posted|text|texte|story|words|interview|published)"
-    r"\s+)?(?:by|par|von|por|door|af|av|de\s+la\s+rédaction|from)\b\s*:?\s*"
+    r"\s+)?(?:{by}|af|av|de\s+la\s+rédaction|from)\b\s*:?\s*"
     r"|^(?:auteure?s?|autor(?:in|en)?|author|authors|text|texte|verfasst\s+von|redaktion|"
     r"reporting|écrit|text\s*(?:&|und|and|\+)\s*(?:fotos?|bilder?)|作者|记者|责任编辑)\s*:\s*"
     r"|^(?:alle?s?\s+(?:artikel\s+|beiträge\s+)?von|mehr\s+von|ein\s+(?:artikel|beitrag)\s+von|"
     r"(?:erstellt|eingestellt|geschrieben|verfasst)\s+von|(?:blog\s*)?(?:beitrag|artikel)\s+von|"
     r"all\s+(?:posts|articles|stories)\s+by|more\s+(?:from|by)|(?:tous\s+)?les\s+articles\s+de|"
     r"un\s+article\s+de|eine?\s+(?:kolumne|glosse|kommentar|reportage|analyse|gastbeitrag|interview)\s+von|"
-    r"(?-i:autoren|Autoren))\s+",
-    re.IGNORECASE,
+    r"(?-i:autoren|Autoren))\s+"
 )
-_MONTHS = (
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|fevr|avr|mai|juin|juil|"
-    r"août|aout|sept|déc|januar|februar|märz|juni|juli|oktober|dezember|enero|febrero|marzo|"
-    r"abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)[a-zéû]*\.?"
-)
-_WEEKDAYS = (
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
-    r"dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
-)
-# Where a byline stops and a date or a role starts ("By Jane Doe Updated 10:30 AM ...").
-_CUT = re.compile(
+# Where a byline stops and a date or a role starts ("By Jane Doe Updated 10:30 AM ..."); the
+# month and weekday names of every language the lexicon knows are read in `_cut`.
+_CUT_RULES = (
     r"\s+(?:updated|published|posted|last\s+updated|mis\s+à\s+jour|publié|modifié|"
     r"aktualisiert|veröffentlicht|publiziert|erschienen|is\s+an?|est\s+une?|ist\s+eine?)\b.*$"
     r"|\s+(?:illustratione?n?|fotos?|bilder?|photos?|grafiken?)\s+(?:von|by|de|par)\b.*$"
     r"|[\s|]+(?:contributions?\s+(?:from|by)|additional\s+reporting|with\s+reporting)\b.*$"
     r"|\s*\([^)]*$"
-    rf"|\s+(?:stand|am|le|on|el|il|em|den|,)?\s*(?:\d|{_WEEKDAYS}|{_MONTHS}\s+\d).*$"
+    r"|\s+(?:stand|am|le|on|el|il|em|den|,)?\s*(?:\d|{weekdays}|{months}\s+\d).*$"
     r"|\s+(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun|lun|mar|mer|jeu|ven|sam|dim)"
     r"\.?,?\s+\d.*$"
     # photo and video credits come after the writers: "Text: A, Fotos: B"
     r"|\s*[,|/;]?\s*(?:fotos?|photos?|bilder?|illustrations?|grafik|video|kamera|crédits?|"
-    r"beitragsbild|titelbild|quelle|source)\s*:.*$",
-    re.IGNORECASE,
+    r"beitragsbild|titelbild|quelle|source)\s*:.*$"
 )
+
+
+@cache
+def _cut() -> re.Pattern[str]:
+    names = [lex.names for lex in lexicon.every_language()]
+    months = {form for n in names for forms in n.months for form in forms}
+    # A weekday cuts where a date follows it: "Jane Doe Montag, 3. Mai", not "Juan Domingo".
+    weekdays = "|".join(sorted({re.escape(d) for n in names for d in n.weekdays}, key=len))
+    month = rf"(?:{'|'.join(sorted(map(re.escape, months), key=len, reverse=True))})[a-zéû]*\.?"
+    weekday = rf"(?:{weekdays})\b\.?,?\s+(?:\d|{month})"
+    return re.compile(_CUT_RULES.format(weekdays=weekday, months=month), re.IGNORECASE)
+
+
 # "Publié le 3 juin par Jeanne Martin": the name comes after a leading date phrase.
-_DATE_FIRST = re.compile(
+_DATE_FIRST_RULES = (
     r"^(?:published|posted|updated|publié|publiée|mis\s+à\s+jour|veröffentlicht|aktualisiert)"
-    r"\b.*?\s(?:by|par|von)\s+(.+)$",
-    re.IGNORECASE,
+    r"\b.*?\s(?:{by})\s+(.+)$"
 )
+
+
+@cache
+def byline_rule(rules: str) -> re.Pattern[str]:
+    """A rule whose `{by}` stands for the byline labels of every language ("by", "par", "von")."""
+    labels = {
+        re.escape(label) for lex in lexicon.every_language() for label in lex.names.byline_labels
+    }
+    by = "|".join(sorted(labels, key=len, reverse=True))
+    return re.compile(rules.replace("{by}", by), re.IGNORECASE)
+
+
 _PARENS = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 _SEPARATORS = re.compile(
     r"\s*[|;/•·,&]\s*|\s+(?:and|AND|And|et|ET|und|UND|y|e|u\.)\s+"
     r"|\s+(?:im\s+Gespräch\s+mit|in\s+conversation\s+with|en\s+conversation\s+avec)\s+"
 )
-_CREDENTIALS = {
-    "md", "phd", "rn", "do", "mph", "jr", "sr", "ii", "iii", "iv", "mba", "esq", "dr", "facs",
-    "rd", "msc", "bsc", "ma", "ms", "dds", "lcsw", "cpa", "np", "pa-c", "pharmd", "dvm",
-}  # fmt: skip
-# Words that make a byline part a role, a desk or an organisation rather than a person.
-_NOT_A_NAME = {
-    "staff", "writer", "writers", "reporter", "reporters", "correspondent", "editor", "editors",
-    "editorial", "contributor", "contributors", "columnist", "desk", "team", "newsroom", "news",
-    "press", "associated", "agency", "media", "magazine", "online", "admin", "administrator",
-    "guest", "sponsored", "partner", "content", "redaktion", "rédaction", "redaction", "journaliste",
-    "journalist", "journalistin", "korrespondent", "korrespondentin", "redakteur", "redakteurin",
-    "autor", "autorin", "author", "authors", "auteur", "auteurs", "rédacteur", "rédactrice",
-    "envoyé", "envoyée", "spécial", "spéciale", "special", "senior", "chief", "deputy",
-    "producer", "photographer", "photos", "photo", "video", "opinion", "analysis", "wire",
-    "service", "services", "bureau", "daily", "times", "post", "journal", "tribune", "gazette",
-    "herald", "newsletter", "blog", "telegram", "enquirer", "courier", "chronicle", "observer",
-    "examiner", "register", "sentinel", "today", "express", "globe", "inquirer", "bulletin",
-    "dispatch", "zeitung", "rundschau", "anzeiger", "kurier", "nachrichten", "tagblatt", "group", "inc", "ltd", "llc", "gmbh", "sa", "ag", "the",
-    "of", "for", "with", "in", "at", "on", "about", "this", "our", "your", "de", "la", "le",
-    "du", "des", "der", "die", "das", "und", "mit", "für", "im", "am", "zum", "zur", "updated", "publié", "publiée",
-    "published", "share", "follow", "more", "read", "view", "all", "posts", "articles",
-    "comments", "comment", "email", "twitter", "facebook", "linkedin", "instagram", "contact",
-    "click", "here", "subscribe", "unknown", "anonymous", "nobody", "none", "null", "user",
-    "redaktionsteam", "onlineredaktion", "nachrichtenredaktion", "presse", "pressestelle",
-    "communication", "communications", "office", "department", "ministry", "university",
-    "institute", "foundation", "association", "council", "committee", "company", "corporation",
-    "network", "channel", "radio", "tv", "television", "sports", "weather", "health",
-    "science", "business", "politics", "world", "local", "national", "international",
-    "review", "reviews", "guide", "guides", "tips", "is", "are", "by", "par", "von",
-    "artikel", "beitrag", "beiträge", "article", "erstellt", "eingestellt", "buy", "tickets",
-    "ticket", "shop", "order", "download", "watch", "listen", "login", "sign", "donate",
-    "print", "kaufen", "bestellen", "abonnieren", "acheter", "partager",
-    "stand", "vor", "seit", "uhr", "publicado", "publicada", "actualizado", "actualizada",
-    "hace", "mis", "modifié", "posté", "gepostet", "geändert", "lesezeit",
-    "minuten", "minutes", "min", "ago", "yesterday", "gestern", "heute",
-    "hier", "welle", "ministre", "minister", "ministerin", "président", "présidente",
-    "präsident", "präsidentin", "presidente", "secretary", "sprecher", "sprecherin",
-    "veröffentlicht", "sie", "eine", "antwort", "reply", "leave",
-    "text", "texte", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
-    "sonntag", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "gesponsert",
-    "gesponserte", "inhalte", "anzeige", "werbung", "euer", "eure", "dein", "ihr", "votre",
-}  # fmt: skip
-# Wire services and agencies: a byline that is only one of these is wire copy, not a person.
-_AGENCIES = {
-    "ap", "associated press", "the associated press", "reuters", "thomson reuters", "afp",
-    "agence france presse", "agence france-presse", "dpa", "deutsche presse-agentur", "kna",
-    "epd", "apa", "sda", "ats", "keystone-sda", "keystone-ats", "ansa", "efe", "upi", "pa",
-    "pa media", "press association", "bloomberg", "xinhua", "kyodo", "belga", "europa press",
-    "lusa", "tass", "ria novosti", "anp", "ritzau", "ntb", "tt", "stt", "ctk", "pap", "mti",
-    "aa", "cnn", "bbc", "bbc news", "reuters staff", "ap staff", "afp staff", "sid", "ddp",
-    "afp-relaxnews", "relaxnews", "cna", "ians", "pti", "ani", "aap", "cp",
-    "the canadian press", "canadian press", "nyt", "wsj", "wapo",
-}  # fmt: skip
-_PARTICLES = {
-    "de", "du", "des", "la", "le", "van", "von", "der", "den", "da", "di", "dos", "das", "del",
-    "bin", "ibn", "al", "el", "ter", "zu", "st", "y",
-}  # fmt: skip
 _MAX_NAME_WORDS = 5
-_ACADEMIC = re.compile(r"^(?:(?:prof|dr|mag|dipl\.-\w+)\.?\s+)+", re.IGNORECASE)
 # Chinese and Korean names are written without spaces or capitals: 2 to 4 characters.
 _CASELESS_NAME = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,4}|[\uac00-\ud7af]{2,4}")
 _DESK = re.compile(r"redaktion|rédaction|redacci[oó]n|redazione|newsroom|editorial|staff", re.I)
@@ -160,25 +119,30 @@ def split_byline(text: str) -> list[str]:
         return []
     text = _EMAIL.sub(" ", _URL.sub(" ", text)).replace("©", " ")
     text = _HANDLE.sub(" ", text)
-    text = _PARENS.sub(" ", text)
+    text = _PARENS.sub(_credited_in_parens, text)
     text = _collapse(text).lstrip("-–—| ")
-    date_first = _DATE_FIRST.match(text)
+    date_first = byline_rule(_DATE_FIRST_RULES).match(text)
     if date_first:
         text = date_first.group(1)
     for _ in range(2):  # "Text: Von Jane Doe"
-        text = _PREFIX.sub("", text).strip()
-    text = _CUT.sub("", text).strip(" -–—:,.|")
+        text = byline_rule(_PREFIX_RULES).sub("", text).strip()
+    text = _cut().sub("", text).strip(" -–—:,.|")
     parts = [p.strip(" -–—:.'\"“”«»") for p in _split_parts(text)]
     names: list[str] = []
     for part in parts:
         if not part:
             continue
-        if part.lower().rstrip(".").replace(".", "") in _CREDENTIALS and names:
+        if part.lower().rstrip(".").replace(".", "") in _words().credentials and names:
             names[-1] = f"{names[-1]}, {part}"  # "Jane Doe, MD" stays one name
             continue
-        part = _strip_trailing_outlet(part)
-        names.append(part)
+        names.extend(_strip_trailing_outlet(part))
     return names
+
+
+def _credited_in_parens(match: re.Match[str]) -> str:
+    """An agency in brackets is a credit ("Jane Doe (dpa)"); anything else there is dropped."""
+    inner = match.group(0).strip(" ()[]")
+    return f" / {inner} " if is_agency(inner) else " "
 
 
 def looks_like_name(name: str) -> bool:
@@ -191,12 +155,14 @@ def looks_like_name(name: str) -> bool:
     if not any(ch.isalpha() for ch in base) or any(ch in base for ch in '!?=<>{}[]#*+_~\\"'):
         return False
     words = base.split()
-    if len(words) > _MAX_NAME_WORDS + sum(1 for w in words if w.lower() in _PARTICLES):
+    particles = _words().particles
+    if len(words) > _MAX_NAME_WORDS + sum(1 for w in words if w.lower() in particles):
         return False
     lowered = [part for w in words for part in w.lower().strip(".'’").split("-")]
-    if any(w in _NOT_A_NAME for w in lowered if w not in _PARTICLES or len(words) == 1):
+    not_a_name = _words().not_a_name
+    if any(w in not_a_name for w in lowered if w not in particles or len(words) == 1):
         return False
-    if _agency_key(base) in _AGENCIES or _DESK.search(base) or _ABSTRACT_NOUN.search(base):
+    if is_agency(base) or _DESK.search(base) or _ABSTRACT_NOUN.search(base):
         return False
     if _INSTITUTION.search(base):
         return False
@@ -204,8 +170,8 @@ def looks_like_name(name: str) -> bool:
         return False  # "Inquirer.net BrandRoom": a site, not a person
     if len(words) == 1 and len(base) < 3:
         return False
-    significant = [w for w in words if w.lower() not in _PARTICLES]
-    if not significant or (len(words) > 1 and words[-1].lower() in _PARTICLES):
+    significant = [w for w in words if w.lower() not in particles]
+    if not significant or (len(words) > 1 and words[-1].lower() in particles):
         return False
     # Names are capitalised; a lower-case phrase is a sentence or a slug.
     return all(w[0].isupper() or not w[0].isalpha() for w in significant)
@@ -223,7 +189,7 @@ def looks_like_handle(name: str) -> bool:
 
 def without_titles(name: str) -> str:
     """A name without the academic titles in front of it ("Prof. Dr. Jane Doe" -> "Jane Doe")."""
-    return _ACADEMIC.sub("", " ".join(name.split()))
+    return _words().academic.sub("", " ".join(name.split()))
 
 
 def fix_case(name: str) -> str:
@@ -256,7 +222,7 @@ def same_organisation(name: str, publication: str | None, host: str | None) -> b
 
 def owns_site(name: str, host: str | None) -> bool:
     """A person the site is named after: the host spells their full name (janedoe.net)."""
-    words = [w for w in name.split() if w.lower() not in _PARTICLES]
+    words = [w for w in name.split() if w.lower() not in _words().particles]
     if not host or len(words) < 2 or not looks_like_name(name):
         return False
     return _compact(name) in {_compact(label) for label in host.lower().split(".")[:-1]}
@@ -270,6 +236,13 @@ def _finish(
     site_named = False  # "hessenschau.de, Frankfurt, Germany": the site and its address
     for written in names:
         written = _collapse(written)
+        if is_agency(written):
+            # A wire agency is credited as the page prints it: "AFP", "dpa".
+            key = _agency_key(written)
+            if key not in seen:
+                seen.add(key)
+                out.append(written)
+            continue
         name = _strip_roles(written)
         if " " not in name and " " in written and name != written:
             continue  # "Rasender Reporter": a desk's pen name, not a person with a role
@@ -298,22 +271,13 @@ def _finish(
 
 _SITE = re.compile(r"\w\.(?:com|net|org|de|fr|ch|at|it|es|uk|co|info|eu|io)\b", re.IGNORECASE)
 _HANDLE_NAME = re.compile(r"[a-z][a-z0-9_.-]{2,24}|[A-Za-z][a-z]+[0-9_][A-Za-z0-9_]*")
-_ROLE_TOKEN = re.compile(
-    r"(?:^|-)(?:experte|expertin|redakteur|redakteurin|chefredakteur|chefredakteurin|"
-    r"korrespondent|korrespondentin|reporter|reporterin|autor|autorin|leiter|leiterin|"
-    r"sprecher|sprecherin|editor|writer|journalist|journalistin|journaliste|columnist|"
-    r"kolumnist|kolumnistin|correspondent|contributor|volontär|volontärin|"
-    r"mitarbeiter|mitarbeiterin|stand|hace|weitere|mehr|more|posted|"
-    r"(?:fach|rechts)?anwalt|(?:fach|rechts)?anwältin|notar|notarin|avocate?|abogad[oa])$",
-    re.IGNORECASE,
-)
 _LABEL = re.compile(r"^(?:interview|gespräch|text|texte|autor|autorin|auteur|author)\s*:\s*",
                     re.IGNORECASE)  # fmt: skip
 
 
 def is_role(word: str) -> bool:
     """A job title standing for no one: "Korrespondentin", "Rechtsanwalt"."""
-    return " " not in word.strip() and bool(_ROLE_TOKEN.search(word.strip()))
+    return " " not in word.strip() and bool(_words().role.search(word.strip()))
 
 
 def _strip_roles(name: str) -> str:
@@ -323,9 +287,9 @@ def _strip_roles(name: str) -> str:
     half = len(words) // 2
     if len(words) >= 4 and len(words) % 2 == 0 and words[:half] == words[half:]:
         words = words[:half]  # "Jane Doe Jane Doe": a name and its link text side by side
-    while len(words) > 1 and _ROLE_TOKEN.search(words[0]):
+    while len(words) > 1 and _words().role.search(words[0]):
         words.pop(0)
-    while len(words) > 1 and _ROLE_TOKEN.search(words[-1]):
+    while len(words) > 1 and _words().role.search(words[-1]):
         words.pop()
     return " ".join(words)
 
@@ -334,8 +298,8 @@ def _plausible_handle(name: str) -> bool:
     lowered = name.lower()
     return (
         not re.search(r"\.[a-z]{2,3}$", lowered)  # a domain name, not a person
-        and lowered not in _NOT_A_NAME
-        and lowered not in _AGENCIES
+        and lowered not in _words().not_a_name
+        and not is_agency(lowered)
         and not _DESK.search(name)
         and not any(word in lowered for word in ("admin", "editor", "team", "contribut"))
     )
@@ -351,7 +315,10 @@ def _raw_strings(raw: object) -> Iterable[str]:
         kinds_list = kinds if isinstance(kinds, list) else [kinds]
         kinds_lower = {str(k).lower() for k in kinds_list if k}
         if "person" not in kinds_lower and any(k.endswith("organization") for k in kinds_lower):
-            return  # an organisation is not a personal byline
+            name = raw.get("name")
+            if isinstance(name, str) and is_agency(name):
+                yield name  # a wire agency is credited like a writer
+            return  # any other organisation is not a byline
         name = raw.get("name")
         if isinstance(name, str | list | dict):
             yield from _raw_strings(name)
@@ -366,10 +333,13 @@ def _split_parts(text: str) -> list[str]:
     return [p for p in _SEPARATORS.split(text) if p is not None]
 
 
-def _strip_trailing_outlet(part: str) -> str:
-    # "Jane Doe - CNN", "Jane Doe for The Guardian", "Jane Doe with AP"
-    part = re.split(r"\s+[-–—]\s+|\s+(?:for|für|pour|with|avec|mit)\s+", part, maxsplit=1)[0]
-    return part.strip()
+def _strip_trailing_outlet(part: str) -> list[str]:
+    # "Jane Doe - CNN", "Jane Doe for The Guardian"; but "Jane Doe with AP" credits the agency.
+    pieces = re.split(r"\s+[-–—]\s+|\s+(?:for|für|pour|with|avec|mit)\s+", part, maxsplit=1)
+    kept = [pieces[0].strip()]
+    if len(pieces) > 1 and is_agency(pieces[1].strip(" .")):
+        kept.append(pieces[1].strip(" ."))
+    return kept
 
 
 def _clean(text: str) -> str:
@@ -392,3 +362,54 @@ def _compact(text: str) -> str:
 
 def _agency_key(text: str) -> str:
     return re.sub(r"\s+", " ", text.casefold().replace(".", "")).strip()
+
+
+@dataclass(frozen=True)
+class _Words:
+    """What the name rules read from the lexicon: every language's, as bylines mix them."""
+
+    not_a_name: frozenset[str]
+    particles: frozenset[str]
+    credentials: frozenset[str]
+    academic: re.Pattern[str]
+    role: re.Pattern[str]  # a word that is a role: "Korrespondentin", "Chef-Redakteur"
+
+
+@cache
+def _words() -> _Words:
+    names = [lex.names for lex in lexicon.every_language()]
+    titles = "|".join(sorted({re.escape(t) for n in names for t in n.academic_titles}))
+    roles = "|".join(sorted({re.escape(r) for n in names for r in n.roles}))
+    return _Words(
+        not_a_name=frozenset().union(*(n.not_a_name for n in names)),
+        particles=frozenset().union(*(n.particles for n in names)),
+        credentials=frozenset().union(*(n.credentials for n in names)),
+        # "Prof. Dr. Jane Doe", "Dipl.-Ing. Jana Muster"
+        role=re.compile(rf"(?:^|-)(?:{roles})$", re.IGNORECASE),
+        academic=re.compile(rf"^(?:(?:{titles or '(?!)'})(?:\.-\w+)?\.?\s+)+", re.IGNORECASE),
+    )
+
+
+@cache
+def _agencies() -> frozenset[str]:
+    return frozenset(a for lex in lexicon.every_language() for a in lex.names.agencies)
+
+
+@cache
+def _desk_words() -> frozenset[str]:
+    return frozenset(w for lex in lexicon.every_language() for w in lex.names.desk_words)
+
+
+def is_agency(name: str) -> bool:
+    """A wire agency as bylines print it ("AFP", "dpa", "The Associated Press")."""
+    return _agency_key(name) in _agencies()
+
+
+def is_desk(name: str) -> bool:
+    """A byline naming a desk or a team, not a person ("Redaktion", "Slate Staff")."""
+    key = " ".join(re.findall(r"[\w-]+", name.casefold()))
+    words = key.split()
+    phrases = {
+        " ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)
+    }
+    return bool(phrases & _desk_words())

@@ -8,10 +8,12 @@ from datetime import UTC, date, datetime
 
 from lxml.html import HtmlElement
 
+from digest.extract import lexicon
 from digest.extract.nodes import folded, in_aside, text_of
 from digest.extract.page import ParsedPage
+from digest.models import Origin, OriginKind
 
-Found = tuple[str, str]  # (value, origin)
+Found = tuple[str, Origin]  # (value, where it came from)
 
 
 _DATE_META = (
@@ -36,7 +38,7 @@ def find_published(page: ParsedPage, fetched_at: str | None) -> Found | None:
         # metadata only adds its time of day when it agrees.
         if declared and declared[0][:10] == printed:
             return declared
-        return printed, "printed date"
+        return printed, Origin(OriginKind.PAGE, "printed date")
     found = _htmldate(page, latest)
     shown = _shown_date(page, latest)
     # A date printed above the text that disagrees with the metadata is the one readers see.
@@ -53,32 +55,22 @@ def find_published(page: ParsedPage, fetched_at: str | None) -> Found | None:
         # day the readers saw; the later day is theirs.
         return declared
     if found:
-        return found, "htmldate"
+        return found, Origin(OriginKind.PAGE, "htmldate")
     return declared
 
 
-# Month names and their usual abbreviations in the languages of the publications we read.
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            "jan janu januar jänner jän january janvier janv enero ene gennaio gen janeiro",
-            "feb febr februar feber february février févr fevrier fev febrero febbraio fevereiro",
-            "mär märz maerz mrz mar march mars marzo março",
-            "apr april avril avr abril abr aprile",
-            "mai may mayo maggio mag maio",
-            "jun juni june juin junio giugno giu junho",
-            "jul juli july juillet juil julio luglio lug julho",
-            "aug august août aout agosto ago",
-            "sep sept september septembre septiembre setiembre settembre set setembro",
-            "okt oct oktober october octobre octubre ottobre ott outubro out",
-            "nov november novembre noviembre novembro",
-            "dez dec dezember december décembre déc decembre diciembre dic dicembre dezembro",
-        ),
-        start=1,
-    )
-    for name in names.split()
-}
+def _month_numbers() -> dict[str, int]:
+    """Month names and abbreviations of every language the lexicon knows, to their number."""
+    return {
+        form: number
+        for lex in lexicon.every_language()
+        for number, forms in enumerate(lex.names.months, start=1)
+        for form in forms
+    }
+
+
+# A printed day may be in any language the lexicon knows: a German page quotes a French date.
+_MONTHS = _month_numbers()
 _MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
 # A printed day: 21.01.2022 or 21.1.22, 21/01/2022, 2022-01-21, "21. Januar 2022",
 # "le 1er mai 2022", "3 de mayo de 2022", "January 21, 2022".
@@ -271,17 +263,18 @@ def _marked_revision(el: HtmlElement) -> bool:
     return bool(_NOT_PUBLISHED_LABEL.search(names)) and not _POST_DATE_CLASS.search(names)
 
 
-# English outside North America writes the day first, like the rest of Europe.
-_DAY_FIRST_ENGLISH = {"gb", "uk", "ie", "au", "nz", "in", "za"}
-
-
 def _month_first(first: int, second: int, page: ParsedPage) -> bool:
     """Whether a slashed date reads month/day: when the numbers say so, else in American usage."""
     if first > 12 or second > 12:
         return second > 12
     lang, _, region = (page.html_lang or "").lower().partition("-")
     tld = page.host.rsplit(".", 1)[-1]
-    return lang == "en" and region not in _DAY_FIRST_ENGLISH and tld not in _DAY_FIRST_ENGLISH
+    names = lexicon.for_language(lang).names
+    return (
+        names.month_first
+        and region not in names.day_first_regions
+        and (tld not in names.day_first_regions)
+    )
 
 
 def _printed_iso(match: re.Match[str], latest: datetime, page: ParsedPage) -> str | None:
@@ -324,7 +317,7 @@ def _shown_date(page: ParsedPage, latest: datetime) -> Found | None:
             iso = _iso(el.get("datetime") or el.get("content") or "", latest) if text else None
             iso = _local_time(iso, page) if iso else None
         if iso:
-            return iso, "<time>" if el.tag == "time" else "itemprop"
+            return iso, Origin(OriginKind.PAGE, "<time>" if el.tag == "time" else "itemprop")
     return None
 
 
@@ -341,12 +334,12 @@ def _declared_published(page: ParsedPage, latest: datetime) -> Found | None:
             value = obj.get(key)
             iso = _iso(value, latest) if isinstance(value, str) else None
             if iso:
-                return iso, "JSON-LD"
+                return iso, Origin(OriginKind.JSON_LD)
     for key in _DATE_META:
         for value in page.meta.get(key, ()):
             iso = _iso(value, latest)
             if iso:
-                return iso, f"meta {key}"
+                return iso, Origin(OriginKind.META, f"meta {key}")
     return None
 
 

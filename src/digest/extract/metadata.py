@@ -12,8 +12,12 @@ from lxml.html import HtmlElement
 
 from digest.extract.nodes import clean_text, compact_key, folded, in_aside, text_of
 from digest.extract.page import ParsedPage
+from digest.models import Origin, OriginKind
 
-Found = tuple[str, str]  # (value, origin)
+Found = tuple[str, Origin]  # (value, where it came from)
+
+_JSON_LD = Origin(OriginKind.JSON_LD)
+_H1 = Origin(OriginKind.PAGE, "h1")
 
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|«|/|:)\s+")
 
@@ -29,7 +33,7 @@ def find_title(page: ParsedPage, sitenames: list[str]) -> Found | None:
     headings = [text_of(h) for h in page.tree.iter("h1", "h2")][:12]
     headings = [h for h in headings if 3 <= len(h) <= 400]
     keys = {folded(h) for h in headings}
-    declared = [(v, o) for v, o in candidates if o != "h1"]
+    declared = [(v, o) for v, o in candidates if o != _H1]
     for value, origin in declared:
         if folded(value) in keys:
             return value, origin
@@ -38,7 +42,7 @@ def find_title(page: ParsedPage, sitenames: list[str]) -> Found | None:
         for heading in headings:
             key = folded(heading)
             if len(key) > 10 and folded(value).startswith(key) and key != folded(value):
-                return heading, "heading"
+                return heading, Origin(OriginKind.PAGE, "heading")
     # The metadata says one thing and the page shows another headline (SEO titles): the
     # visible one is what readers cite, if the <h1> looks like a headline and not a logo.
     reference = declared[0][0] if declared else ""
@@ -46,7 +50,7 @@ def find_title(page: ParsedPage, sitenames: list[str]) -> Found | None:
         text = text_of(h1)
         if text and not in_aside(h1) and not _in_site_header(h1):
             if _looks_like_headline(text, reference):
-                return text, "h1"
+                return text, _H1
             break
     return candidates[0]
 
@@ -78,7 +82,7 @@ def _title_candidates(page: ParsedPage) -> Iterator[Found]:
         for key in ("headline", "name"):
             value = obj.get(key)
             if isinstance(value, str) and value.strip():
-                yield clean_text(value), "JSON-LD"
+                yield clean_text(value), _JSON_LD
                 break
     for key, origin in (
         ("og:title", "OpenGraph"),
@@ -91,13 +95,13 @@ def _title_candidates(page: ParsedPage) -> Iterator[Found]:
     ):
         found = page.first_meta(key)
         if found:
-            yield clean_text(found[1]), origin
+            yield clean_text(found[1]), Origin(OriginKind.META, origin)
     title = page.tree.find(".//title")
     if title is not None and text_of(title):
-        yield text_of(title), "<title>"
+        yield text_of(title), Origin(OriginKind.PAGE, "<title>")
     for h1 in page.tree.iter("h1"):
         if text_of(h1):
-            yield text_of(h1), "h1"
+            yield text_of(h1), _H1
             break
 
 
@@ -138,11 +142,11 @@ def find_publication(page: ParsedPage) -> Found | None:
     for obj in page.articles():
         name = _name_of(obj.get("publisher"))
         if name:
-            return name, "JSON-LD publisher"
+            return name, Origin(OriginKind.JSON_LD, "publisher")
     for obj in page.of_type("NewsMediaOrganization", "Organization", "WebSite"):
         name = _name_of(obj)
         if name and not _URLISH.match(name) and not _is_person(obj):
-            return name, f"JSON-LD {obj.get('@type')}"
+            return name, Origin(OriginKind.JSON_LD, str(obj.get("@type")))
     for key, origin in (
         ("og:site_name", "og:site_name"),
         ("application-name", "application-name"),
@@ -151,12 +155,12 @@ def find_publication(page: ParsedPage) -> Found | None:
     ):
         found = page.first_meta(key)
         if found and len(found[1]) < 100:
-            return clean_text(found[1]), origin
+            return clean_text(found[1]), Origin(OriginKind.META, origin)
     suffix = _site_in_title(page)
     if suffix:
-        return suffix, "<title> suffix"
+        return suffix, Origin(OriginKind.PAGE, "<title> suffix")
     if page.host:
-        return page.host, "host"
+        return page.host, Origin(OriginKind.URL)
     return None
 
 

@@ -27,7 +27,16 @@ SPEECH = Speech(
 
 # --- Bylines, honorifics, agencies, dates ----------------------------------------------------
 
-NAMES = Names()
+NAMES = Names(
+    roles=frozenset("hace abogado abogada".split()),
+    byline_labels=("por",),
+    not_a_name=frozenset("publicado publicada actualizado actualizada hace presidente".split()),
+    particles=frozenset("de del la y dos das da".split()),
+    agencies=frozenset({"efe", "europa press", "agencia efe"}),
+    desk_words=frozenset({"redacción", "redaccion"}),
+    months=Names.months_of("es"),
+    weekdays=Names.weekdays_of("es"),
+)  # fmt: skip
 
 # ----------------------------------------------------------------------------------------------
 

@@ -28,7 +28,13 @@ SPEECH = Speech(
 
 # --- Bylines, honorifics, agencies, dates ----------------------------------------------------
 
-NAMES = Names()
+NAMES = Names(
+    particles=frozenset("di da del".split()),
+    agencies=frozenset({"ansa", "agi", "adnkronos"}),
+    desk_words=frozenset({"redazione"}),
+    months=Names.months_of("it"),
+    weekdays=Names.weekdays_of("it"),
+)  # fmt: skip
 
 # ----------------------------------------------------------------------------------------------
 

@@ -1,0 +1,19 @@
+"""What the rules know of Dutch."""
+
+from digest.extract.lexicon import Lexicon, Names, Speech
+
+# --- Quotes and speakers ---------------------------------------------------------------------
+
+SPEECH = Speech()
+
+# --- Bylines, honorifics, agencies, dates ----------------------------------------------------
+
+NAMES = Names(
+    byline_labels=("door",),
+    agencies=frozenset({"anp"}),
+    particles=frozenset("van der den ter".split()),
+)  # fmt: skip
+
+# ----------------------------------------------------------------------------------------------
+
+LEXICON = Lexicon(code="nl", speech=SPEECH, names=NAMES)

@@ -1,0 +1,19 @@
+"""What the rules know of Portuguese."""
+
+from digest.extract.lexicon import Lexicon, Names, Speech
+
+# --- Quotes and speakers ---------------------------------------------------------------------
+
+SPEECH = Speech()
+
+# --- Bylines, honorifics, agencies, dates ----------------------------------------------------
+
+NAMES = Names(
+    agencies=frozenset({"lusa", "agência brasil", "agencia brasil"}),
+    months=Names.months_of("pt"),
+    weekdays=Names.weekdays_of("pt"),
+)  # fmt: skip
+
+# ----------------------------------------------------------------------------------------------
+
+LEXICON = Lexicon(code="pt", speech=SPEECH, names=NAMES)
