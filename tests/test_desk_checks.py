@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from deskkit import store_article, write_project
 from digest.cli import app
-from digest.models import Article, Quote
+from digest.models import Article, Origin, OriginKind, Quote
 
 runner = CliRunner()
 
@@ -42,7 +42,7 @@ OLD = Article(
     language="en",
     text='"We were there first," said Jo Park.',
     quotes=(Quote("We were there first", "Jo Park", "direct", 0.9),),
-    origins={"authors": "meta"},
+    origins={"authors": Origin(OriginKind.META, "meta author")},
 )
 PRONOUN = Article(
     url="https://a.example/pronoun",
@@ -53,7 +53,7 @@ PRONOUN = Article(
     language="en",
     text='"Just do it," she said.',
     quotes=(Quote("Just do it", "she", "direct", 0.9),),
-    origins={"authors": "meta"},
+    origins={"authors": Origin(OriginKind.META, "meta author")},
 )
 NOBODY = Article(
     url="https://a.example/nobody",
@@ -64,7 +64,7 @@ NOBODY = Article(
     language="en",
     text='"Nobody knows who said this," the report says.',
     quotes=(Quote("Nobody knows who said this", None, "direct", 0.5),),
-    origins={"authors": "meta"},
+    origins={"authors": Origin(OriginKind.META, "meta author")},
 )
 
 
