@@ -99,6 +99,8 @@ def _strip_role_article(role: str, speech: Speech) -> str:
     words = role.split()
     while words and words[0].casefold() in speech.determiners:
         words.pop(0)
+    if words and words[0].casefold() in speech.partitives:
+        words = role.split()  # "one of the founders": the count is the role's head
     for elided in speech.elided:
         if words and words[0].casefold().startswith(elided) and len(words[0]) > len(elided):
             words[0] = words[0][len(elided) :]
@@ -226,8 +228,9 @@ class Mentions:
             if first.casefold() in speech.adverbial_starts | speech.noun_phrase_stops:
                 return None  # "X, depuis le box des prévenus, …": a circumstance, not a role
             if (first.casefold() in speech.determiners or first[:1].islower()) and not any(
-                speakers._is_verb(w, speech) for w in role.split()
-            ):
+                speakers._is_verb(w, speech) or w.casefold() in speech.present_participles
+                for w in role.split()
+            ):  # "X, speaking to reporters, …" is a circumstance, not a role
                 words = role.split()
                 if len(words) <= 10 and words[0].casefold() not in speech.role_stops:
                     return _strip_role_article(role, speech) or None

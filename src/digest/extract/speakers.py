@@ -189,7 +189,9 @@ def _with_role(name: str, rest: str, speech: Speech) -> str:
     first = role.split()[0].casefold() if role else ""
     if not role or first in speech.pronouns or first in speech.role_stops or len(role.split()) > 10:
         return name
-    if _is_verb(role.split()[0], everyone()):
+    if _is_verb(role.split()[0], everyone()) or role.split()[0].casefold() in (
+        everyone().present_participles
+    ):  # "X, speaking to reporters, said": a circumstance, not a role
         return name
     return f"{name}, {role}"
 

@@ -37,6 +37,8 @@ class Speech:
     participles: frozenset[str] = field(default_factory=frozenset)
     # Present participles sharing the subject of the main clause: "…, saying that", "estimant".
     present_participles: frozenset[str] = field(default_factory=frozenset)
+    # Words that make a counted determiner part of a role: "one of the founders", "l'un des".
+    partitives: frozenset[str] = field(default_factory=frozenset)
     auxiliaries: frozenset[str] = field(default_factory=frozenset)
     # Word shapes of verbs outside the lists: English "-ed" past tenses, French "s'…" / "n'…".
     verb_suffixes: tuple[str, ...] = ()

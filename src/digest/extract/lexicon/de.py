@@ -5,6 +5,7 @@ from digest.extract.lexicon import Lexicon, Names, Speech
 # --- Quotes and speakers ---------------------------------------------------------------------
 
 SPEECH = Speech(
+    partitives=frozenset("der von".split()),
     speech_verbs=frozenset(
         """sagt sagte sagten sagen so erklärt erklärte erklärten betont betonte meint meinte
         schreibt schrieb schreiben schrieben fügt fügte ergänzt ergänzte teilt teilte räumt räumte

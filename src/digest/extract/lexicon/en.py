@@ -5,6 +5,7 @@ from digest.extract.lexicon import Lexicon, Names, Speech
 # --- Quotes and speakers ---------------------------------------------------------------------
 
 SPEECH = Speech(
+    partitives=frozenset({"of"}),
     speech_verbs=frozenset(
         """said says say told tells added adds asked asks wrote writes explained explains noted
         notes argued argues stated states declared declares insisted insists claimed claims
@@ -25,7 +26,8 @@ SPEECH = Speech(
     ),
     present_participles=frozenset(
         """saying telling arguing insisting warning noting describing accusing promising adding
-        calling claiming suggesting asking writing explaining""".split()
+        calling claiming suggesting asking writing explaining speaking talking responding
+        referring reacting commenting addressing""".split()
     ),
     auxiliaries=frozenset(
         "is was are were has had have will would can could did does do also then later once".split()

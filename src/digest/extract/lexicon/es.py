@@ -5,6 +5,7 @@ from digest.extract.lexicon import Lexicon, Names, Speech
 # --- Quotes and speakers ---------------------------------------------------------------------
 
 SPEECH = Speech(
+    partitives=frozenset("de los las".split()),
     speech_verbs=frozenset(
         """dijo dice afirmó afirma explicó explica señaló señala aseguró asegura añadió añade
         declaró declara indicó indica agregó agrega sostuvo sostiene advirtió advierte manifestó

@@ -18,6 +18,7 @@ _PRESENT = """dit déclare explique ajoute affirme estime souligne précise indi
     questionne demande confesse relate publie tweete"""
 
 SPEECH = Speech(
+    partitives=frozenset("des de du d'".split()),
     speech_verbs=frozenset(_PRESENT.split()),
     participles=frozenset(
         """déclaré expliqué ajouté affirmé estimé souligné précisé indiqué assuré raconté confié

@@ -5,6 +5,7 @@ from digest.extract.lexicon import Lexicon, Names, Speech
 # --- Quotes and speakers ---------------------------------------------------------------------
 
 SPEECH = Speech(
+    partitives=frozenset("di dei degli delle".split()),
     speech_verbs=frozenset(
         """dice disse afferma affermato spiega spiegato aggiunge aggiunto sottolinea sottolineato
         dichiara dichiarato precisa precisato osserva osservato conclude concluso ribadisce

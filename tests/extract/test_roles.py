@@ -1,0 +1,44 @@
+"""The role printed beside a speaker is a description of the person, never a circumstance."""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.extract import extract_text
+
+
+def speaker_and_role(text: str, language: str) -> tuple[str | None, str | None]:
+    quote = extract_text(text, language=language).quotes[0]
+    return quote.speaker, quote.role
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Headline\n\n“We will not let this town be cut in two,” said Mayor John Smith, "
+            "speaking to reporters in the town hall.",
+            "en",
+            ("Mayor John Smith", None),
+        ),
+        (
+            "Headline\n\nFarida Osei, one of the three founders, said the cooperative would "
+            "open in March. “We started with nothing,” she said.",
+            "en",
+            ("Farida Osei", "one of the three founders"),
+        ),
+        (
+            "Titre\n\n« Nous partons de zéro », explique Claire Martin, l'une des trois "
+            "fondatrices de la coopérative.",
+            "fr",
+            ("Claire Martin", "une des trois fondatrices de la coopérative"),
+        ),
+        (
+            "Titre\n\nPaul Leroy, le maire de la commune, a répondu : « Nous ne céderons pas. »",
+            "fr",
+            ("Paul Leroy", "maire de la commune"),
+        ),
+    ],
+)
+def test_role(text: str, language: str, expected: tuple[str | None, str | None]) -> None:
+    assert speaker_and_role(text, language) == expected
