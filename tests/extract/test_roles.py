@@ -34,6 +34,17 @@ def speaker_and_role(text: str, language: str) -> tuple[str | None, str | None]:
             ("Claire Martin", "une des trois fondatrices de la coopérative"),
         ),
         (
+            "Headline\n\n“It is still a budget, not a popularity contest,” said councillor Ann "
+            "Delaney, who chairs the scheme's steering group.",
+            "en",
+            ("Ann Delaney", "councillor"),
+        ),
+        (
+            "Headline\n\n“It is still a budget,” said yesterday Ann Delaney.",
+            "en",
+            (None, None),  # an adverb is no role: unsure, so nobody
+        ),
+        (
             "Titre\n\nPaul Leroy, le maire de la commune, a répondu : « Nous ne céderons pas. »",
             "fr",
             ("Paul Leroy", "maire de la commune"),

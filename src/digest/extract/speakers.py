@@ -213,7 +213,7 @@ def noun_phrase(text: str, language: str | None) -> str | None:
     np = " ".join(words).strip()
     if not np:
         return None
-    if not starts_noun_phrase(np.split()[0], language):
+    if not starts_noun_phrase(np.split()[0], language) and not _role_then_name(np, speech):
         return None
     # "le président du tribunal, Denis Weisbuch": the name, then the role.
     if (
@@ -225,6 +225,27 @@ def noun_phrase(text: str, language: str | None) -> str | None:
         return f"{_TRAILING.sub('', parts[1].strip())}, {np}"
     with_role = _with_role(np, clause[len(parts[0]) :], speech) if len(parts) > 1 else np
     return _TRAILING.sub("", with_role) or None
+
+
+def _role_then_name(np: str, speech: Speech) -> bool:
+    """'councillor Ann Delaney', 'chief executive Tim Cook': a short role, then a full name."""
+    words = np.split()
+    i = len(words)
+    while i > 0 and words[i - 1][:1].isupper():
+        i -= 1
+    lead, name = words[:i], words[i:]
+    blocked = speech.adverbial_starts | speech.noun_phrase_stops | speech.role_stops
+    return (
+        1 <= len(lead) <= 3
+        and len(name) >= 2
+        and all(
+            w.islower()
+            and w.casefold() not in blocked | speech.pronouns
+            and not _is_verb(w, speech)
+            and w.casefold() not in speech.present_participles
+            for w in lead
+        )
+    )
 
 
 def _adverbial(chunk: str, speech: Speech) -> bool:
