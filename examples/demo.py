@@ -66,7 +66,7 @@ def main() -> int:
         run(folder, "build", "--edition", EDITION, "--format", "html", env=env)
     finally:
         server.shutdown()
-    print(f"\nThe digest is in {folder / 'digests' / (EDITION + '.md')}")
+    print(f"\nThe digest is in {folder.relative_to(Path.cwd()) / 'digests' / (EDITION + '.md')}")
     return status
 
 
