@@ -24,10 +24,17 @@ def wall(command: list[str]) -> float:
 
 
 def command_names() -> list[str]:
-    """Every registered command, in the order `digest --help` lists them."""
+    """Every registered command, sub-commands too ("inbox take"), as `digest --help` lists them."""
     from digest.cli import app
 
-    return [c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands]
+    names = [c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands]
+    for group in app.registered_groups:
+        sub = group.typer_instance
+        if group.name and sub is not None:
+            names.append(group.name)
+            names += [f"{group.name} {c.name or c.callback.__name__}" for c in
+                      sub.registered_commands if c.callback]  # fmt: skip
+    return names
 
 
 def main() -> None:
@@ -38,7 +45,7 @@ def main() -> None:
     baseline_cmd = [sys.executable, "-c", "import typer"]
     commands = {"digest --help": [digest, "--help"]}
     for name in command_names():
-        commands[f"digest {name} --help"] = [digest, name, "--help"]
+        commands[f"digest {name} --help"] = [digest, *name.split(), "--help"]
     wall(baseline_cmd)  # warm the file cache for both
     for cmd in commands.values():
         wall(cmd)

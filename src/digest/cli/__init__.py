@@ -13,31 +13,13 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
 
 from digest.cli import common, desk, editions, inbox, pipeline, send
 from digest.errors import DigestError
 
 
-class _PlainText:
-    """Passes an option's text through as it is.
-
-    Typer coerces every option through pydantic, whose import costs more than the rest of
-    `digest COMMAND --help`; the group's own options are plain text, checked by us.
-    """
-
-    def coerce(self, value: Any, param: Any, ctx: Any) -> Any:
-        return value
-
-
-class _Commands(TyperGroup):
+class _Commands(common.PlainOptions):
     """Turns the one exception family into `Error: …` and its exit code, in one place."""
-
-    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        for param in self.get_params(ctx):
-            if getattr(param, "_runtime_param", False) is None:
-                param._runtime_param = _PlainText()  # type: ignore[attr-defined]
-        return super().parse_args(ctx, args)
 
     def invoke(self, ctx: Any) -> Any:
         try:

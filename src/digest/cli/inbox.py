@@ -126,6 +126,7 @@ def _import_line(report: FileReport, sources: str) -> str:
 
 
 inbox_app = typer.Typer(
+    cls=common.PlainOptions,
     help="The candidates from feeds and imports: list them, take or drop them.",
     no_args_is_help=False,
     invoke_without_command=True,
