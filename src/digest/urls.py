@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
 from typing import TypeVar
-from urllib.parse import parse_qsl, unquote_plus, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, unquote_plus, urlsplit, urlunsplit
 
 K = TypeVar("K", bound=Hashable)
 
@@ -34,12 +34,13 @@ def tracking_params(url: str) -> list[str]:
 
 
 def _without_tracking_params(query: str) -> str:
-    """A query string without its tracking parameters; untouched when it has none."""
-    if not query:
-        return query
-    pairs = parse_qsl(query, keep_blank_values=True)
-    kept = [(k, v) for k, v in pairs if not is_tracking_param(k)]
-    return urlencode(kept) if len(kept) != len(pairs) else query
+    """The query without its tracking pieces; the others keep their order and encoding."""
+    kept = [
+        piece
+        for piece in query.split("&")
+        if piece and not is_tracking_param(unquote_plus(piece.split("=", 1)[0]))
+    ]
+    return "&".join(kept)
 
 
 def without_tracking(url: str) -> str:
@@ -49,16 +50,13 @@ def without_tracking(url: str) -> str:
     of the query whose name tracks the reader are cut out.
     """
     parts = urlsplit(url.strip())
-    kept = [
-        piece
-        for piece in parts.query.split("&")
-        if piece and not is_tracking_param(unquote_plus(piece.split("=", 1)[0]))
-    ]
     fragment = parts.fragment
     # Feeds of French press sites append "#xtor=RSS-3" or "#utm_source=...": tracking, not place.
     if fragment and "=" in fragment and is_tracking_param(fragment.split("=", 1)[0]):
         fragment = ""
-    return urlunsplit(parts._replace(query="&".join(kept), fragment=fragment))
+    return urlunsplit(
+        parts._replace(query=_without_tracking_params(parts.query), fragment=fragment)
+    )
 
 
 def normalize_url(url: str) -> str:
