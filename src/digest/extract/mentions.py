@@ -26,7 +26,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from digest.extract import speakers
+from digest.extract import speaker_phrase, speakers
 from digest.extract.lexicon import Speech
 
 # Speakers longer than this are clauses, not names.
@@ -228,7 +228,7 @@ class Mentions:
             if first.casefold() in speech.adverbial_starts | speech.noun_phrase_stops:
                 return None  # "X, depuis le box des prévenus, …": a circumstance, not a role
             if (first.casefold() in speech.determiners or first[:1].islower()) and not any(
-                speakers._is_verb(w, speech) or w.casefold() in speech.present_participles
+                speakers.is_verb(w, speech) or w.casefold() in speech.present_participles
                 for w in role.split()
             ):  # "X, speaking to reporters, …" is a circumstance, not a role
                 words = role.split()
@@ -244,7 +244,7 @@ class Mentions:
                 and words[0].casefold() in speech.determiners
                 and words[0].casefold() not in speech.indefinites
                 and len(words) <= 8
-                and not any(speakers._is_verb(w, speech) for w in words)
+                and not any(speakers.is_verb(w, speech) for w in words)
             ):
                 return _strip_role_article(comma.group(1), speech) or None
         elided = "|".join(re.escape(e) for e in speech.elided) or "(?!)"
@@ -270,7 +270,7 @@ class Mentions:
                 if (
                     role
                     and len(role.split()) <= 5
-                    and not any(speakers._is_verb(w, speech) for w in role.split())
+                    and not any(speakers.is_verb(w, speech) for w in role.split())
                     and not any(w.casefold() in stops for w in role.split())
                 ):
                     return role
@@ -383,6 +383,10 @@ class Mentions:
         if speakers.is_pronoun(speaker):
             return self._antecedent(speaker, pos, previous)
         speaker = self._before_verb(speaker)
+        phrase = speaker_phrase.noun_phrase(speaker, speech)
+        if phrase is None:
+            return Resolved(None)  # words that run into a clause name nobody
+        speaker = phrase
         if speakers.is_pronoun(speaker):
             return self._antecedent(speaker, pos, previous)  # "She said that …" -> she
         if len(speaker.split()) > 1 and speaker.split()[0].casefold() in speech.pronouns:
