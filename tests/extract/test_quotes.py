@@ -179,8 +179,11 @@ def test_follow_up_quotation_inherits_the_previous_speaker() -> None:
         "“Every child deserves a hot meal at lunch,” said Linda Brown.",
         "“We found the money by cutting consultants, not teachers.”",
     )
-    q = by_text(find_quotes(text, "en"), "We found the money")
+    quotes = find_quotes(text, "en")
+    q = by_text(quotes, "We found the money")
     assert q.speaker == "Linda Brown"
+    # The attribution's words are those of the quotation that has one.
+    assert (by_text(quotes, "Every child").mention, q.mention) == ("Linda Brown", None)
 
 
 def test_a_new_sentence_after_a_closed_quotation_is_not_its_attribution() -> None:
@@ -301,10 +304,11 @@ def test_blockquotes_are_candidates_but_embedded_posts_are_not() -> None:
         "Great night at the festival! pic.twitter.com/abc — Fan (@fan) May 1, 2026",
     ]
     quotes = find_quotes(text, "en", blocks)
-    assert [(q.kind, q.text, q.speaker) for q in quotes if q.kind == "blockquote"] == [
+    assert [(q.kind, q.text, q.speaker, q.mention) for q in quotes if q.kind == "blockquote"] == [
         (
             "blockquote",
             "The sea keeps what the land forgets, and the land forgets everything.",
+            "Ana Ruiz",
             "Ana Ruiz",
         )
     ]
@@ -386,6 +390,7 @@ def test_pronoun_continues_the_previous_speaker_when_nobody_new_is_named() -> No
     )
     q = by_text(find_quotes(text, "fr"), "Mon client")
     assert q.speaker == "Claire Vidal"
+    assert q.mention == "elle"  # the attribution's own words, before resolution
 
 
 def test_pronoun_goes_to_a_person_named_since_the_previous_quotation() -> None:
