@@ -197,6 +197,20 @@ def test_a_new_sentence_after_a_closed_quotation_is_not_its_attribution() -> Non
     assert q.speaker == "Devika Rao"
 
 
+def test_the_mention_leaves_out_the_clause_it_ran_on_into() -> None:
+    text = article(
+        "Council",
+        "Ann Lee, the mayor’s spokeswoman, spoke on Sunday.",
+        "Lee said she expects the council “to keep calling out every broken promise to the"
+        " estates.”",
+        "Tom Reed has not answered since the debate. That’s when he pointed to reports that the"
+        " council was “a den of thieves” and “a waste of space” in the view of its critics.",
+    )
+    quotes = find_quotes(text, "en")
+    assert by_text(quotes, "the council “to keep").mention == "Lee"  # not "Lee said she"
+    assert by_text(quotes, "that the council").mention == "he"  # not "he pointed to"
+
+
 def test_the_verb_right_before_the_quotation_names_the_speaker() -> None:
     text = article(
         "Taxes",

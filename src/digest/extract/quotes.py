@@ -471,7 +471,7 @@ class _Finder:
             self.table.set_previous_end(previous.marks[-1].end)
         resolved = self.table.resolve(speaker, first.start, before)
         unit.speaker, unit.role, unit.named = resolved.speaker, resolved.role, resolved.person
-        unit.mention = (speaker or "").strip(_EDGE) or None
+        unit.mention = (self.table.words(speaker) or None) if speaker else None
 
 
 def _score(text: str, speaker: str | None, fragment: bool, speech: Speech) -> float:
@@ -502,8 +502,8 @@ def _blockquote(text: str, finder: _Finder) -> Quote | None:
     mention = None
     m = re.search(r"\n?\s*[―—–]\s*([^\n]{2,80})$", body)
     if m:
-        mention = m.group(1).strip()
-        resolved = finder.table.resolve(mention, len(finder.text), None)
+        mention = finder.table.words(m.group(1))
+        resolved = finder.table.resolve(m.group(1).strip(), len(finder.text), None)
         body = body[: m.start()].strip(_SPACES)
     body = body.strip('“”«»„"' + _SPACES)
     return Quote(
