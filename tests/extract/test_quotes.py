@@ -211,6 +211,17 @@ def test_the_mention_leaves_out_the_clause_it_ran_on_into() -> None:
     assert by_text(quotes, "that the council").mention == "he"  # not "he pointed to"
 
 
+def test_a_fragment_whose_pronoun_stands_for_nobody_sure_is_still_a_quotation() -> None:
+    # Two women named: "She" is left unresolved, but the sentence does attribute the words.
+    text = article(
+        "Rally",
+        "Ann Lee and Mary Park spoke at the rally on Sunday.",
+        "She said Trump favors a “strongman approach.”",
+    )
+    q = by_text(find_quotes(text, "en"), "Trump favors")
+    assert (q.speaker, q.mention) == (None, "She")
+
+
 def test_the_verb_right_before_the_quotation_names_the_speaker() -> None:
     text = article(
         "Taxes",

@@ -555,7 +555,12 @@ def find_quotes(text: str, language: str | None, blockquotes: Sequence[str] = ()
             continue  # a quoted word or title, not a quotation
         if not unit.fragment and _words(body) < 2:
             continue
-        if unit.fragment and unit.speaker is None and (_words(body) <= 3 or body[0].isupper()):
+        # An attribution left unresolved ("she", two women named) still says somebody spoke.
+        if (
+            unit.fragment
+            and not (unit.speaker or unit.mention)
+            and (_words(body) <= 3 or body[0].isupper())
+        ):
             continue  # a title, a name, a slogan or a button label: nobody says it
         seen.add(body)
         quotes.append(
