@@ -481,6 +481,14 @@ class Mentions:
         since = self._previous_end
         return pos - since < REACH and not self.named_between(since, pos, previous.speaker)
 
+    def words(self, speaker: str) -> str:
+        """The words of a mention that stand for the speaker: 'Clinton says she …' -> 'Clinton',
+        'Sie setzt sich …' -> 'Sie' (the mention as the article writes it, before resolution)."""
+        words = self._before_verb(speaker.strip(" ,;:")).split()
+        if len(words) > 1 and words[0].casefold() in self.speech.pronouns:
+            return words[0]
+        return " ".join(words)
+
     def _before_verb(self, speaker: str) -> str:
         """'Clinton says she …' -> 'Clinton': a mention that ran on into its clause."""
         words = speaker.split()
