@@ -483,11 +483,12 @@ class Mentions:
 
     def words(self, speaker: str) -> str:
         """The words of a mention that stand for the speaker: 'Clinton says she …' -> 'Clinton',
-        'Sie setzt sich …' -> 'Sie' (the mention as the article writes it, before resolution)."""
+        'Sie setzt sich …' -> 'Sie' (the mention as the article writes it, before resolution);
+        empty when the words run into a clause that names nobody."""
         words = self._before_verb(speaker.strip(" ,;:")).split()
         if len(words) > 1 and words[0].casefold() in self.speech.pronouns:
             return words[0]
-        return " ".join(words)
+        return speaker_phrase.noun_phrase(" ".join(words), self.speech) or ""
 
     def _before_verb(self, speaker: str) -> str:
         """'Clinton says she …' -> 'Clinton': a mention that ran on into its clause."""
