@@ -401,7 +401,9 @@ class Mentions:
         if tied:
             return self._checked(tied, description, True)
         first = speaker.split()[0].casefold()
-        definite = first in speech.determiners and first not in speech.indefinites
+        definite = (
+            first in speech.determiners and first not in speech.indefinites | speech.possessives
+        )
         definite = definite or any(
             speaker.casefold().startswith(e) for e in speech.elided if e not in speech.complements
         )
@@ -507,6 +509,9 @@ class Mentions:
 
     def _fits(self, name: str, description: str) -> bool:
         """True when a description may stand for this person: a person of no other gender."""
+        head = _fold(description.split()[0]) if description.split() else ""
+        if head.endswith(self.speech.abstract_suffixes):
+            return False  # "cette affirmation", "l’enseignement": a thing, not a person
         words = {_fold(w) for w in description.split()}
         gender = (
             "m"

@@ -32,6 +32,10 @@ SPEECH = Speech(
     pronouns=frozenset("er sie es ihm ihr ihn ich wir".split()),
     impersonal=frozenset({"man", "es"}),
     indefinites=frozenset("ein eine einer eines einem einen zwei drei mehrere".split()),
+    possessives=frozenset(
+        "sein seine seinen seinem seiner seines ihr ihre ihren ihrem ihrer ihres unser unsere".split()
+    ),
+    abstract_suffixes=("ung", "heit", "keit", "schaft", "tion", "ismus"),
     determiners=frozenset(
         """der die das den dem des ein eine einer eines einem einen sein seine ihr ihre dieser diese
         dieses zwei drei mehrere""".split()
