@@ -146,3 +146,29 @@ def test_a_description_of_something_of_the_speaker_is_not_the_speaker(
 def test_the_impersonal_l_on_names_nobody() -> None:
     text = "Titre\n\nC'est ce que l’on appelle un « chef d’œuvre de la littérature », dit-on."
     assert all(q.speaker != "l’on" for q in find_quotes(text, "fr"))
+
+
+def test_a_description_that_names_someone_does_not_take_up_who_spoke_before() -> None:
+    text = (
+        "Titel\n\n"
+        "„Wir brauchen mehr Soldaten“, sagte Olaf Kistenmacher am Montag in Berlin.\n\n"
+        "Der CDU-Vorsitzende Friedrich Merz forderte, »die Bundeswehr in die Mitte der "
+        "Gesellschaft« zu rücken."
+    )
+    (quote,) = [q for q in find_quotes(text, "de") if q.text.startswith("die Bundeswehr")]
+    assert quote.speaker is not None and "Kistenmacher" not in quote.speaker
+
+
+@pytest.mark.parametrize(
+    ("language", "mention", "role"),
+    [
+        ("de", "Deniz Yücel, dann müsse", None),
+        ("de", "Jonas Berger, Sprecher der Polizei", "Sprecher der Polizei"),
+        ("en", "Dana Whitlock, who she", None),
+    ],
+)
+def test_a_role_is_a_description_of_the_person(
+    language: str, mention: str, role: str | None
+) -> None:
+    table = mentions.Mentions(f"Text. {mention}. More text.", speakers.speech_of(language))
+    assert table.resolve(mention, 0, None).role == role

@@ -503,7 +503,7 @@ class Mentions:
     def _checked(self, speaker: str, role: str | None, person: bool) -> Resolved:
         if len(speaker.split()) > MAX_WORDS:
             return Resolved(None)
-        if role and len(role.split()) > 12:
+        if role and (len(role.split()) > 12 or not _reads_as_role(role, self.speech)):
             role = None
         return Resolved(speaker, role or None, person)
 
@@ -512,6 +512,8 @@ class Mentions:
         head = _fold(description.split()[0]) if description.split() else ""
         if head.endswith(self.speech.abstract_suffixes):
             return False  # "cette affirmation", "l’enseignement": a thing, not a person
+        if _ends_in_a_name(description, self.speech):
+            return False  # "der CDU-Vorsitzende Friedrich Merz" is Merz, whoever spoke before
         words = {_fold(w) for w in description.split()}
         gender = (
             "m"
@@ -649,6 +651,26 @@ class Mentions:
             if words <= {_fold(w) for w in _strip_role_article(role, self.speech).split()}
         }
         return tied.pop() if len(tied) == 1 else None
+
+
+def _reads_as_role(role: str, speech: Speech) -> bool:
+    """False for words that are no description of a person: "dann müsse", "träumten", "he"."""
+    words = role.split()
+    if any(w.casefold() in speech.pronouns | speech.auxiliaries for w in words):
+        return False
+    # Where nouns have capitals, a role has a noun.
+    return not speech.nouns_capitalised or any(w[:1].isupper() for w in words)
+
+
+def _ends_in_a_name(description: str, speech: Speech) -> bool:
+    """True when a description ends in a name of its own: "CDU-Vorsitzende Friedrich Merz",
+    "the White House" (where nouns have capitals, two capitalised words are still a description:
+    "Stuttgarter Sportdirektorin")."""
+    words = description.split()
+    run = 0
+    while run < len(words) and words[-1 - run][:1].isupper():
+        run += 1
+    return run >= (3 if speech.nouns_capitalised else 2)
 
 
 def _heading(text: str, at: int) -> bool:

@@ -57,7 +57,9 @@ SPEECH = Speech(
         zu zum zur und sowie gestern heute""".split()
     ),
     role_stops=frozenset("der die das dem den wer welche welcher".split()),
-    subordinators=frozenset("dass ob wenn weil als und aber denn".split()),
+    subordinators=frozenset(
+        "dass ob wenn weil als und aber denn was wer wie warum wieso weshalb".split()
+    ),
     negations=frozenset({"nicht", "kein", "keine"}),
     conjunctions=frozenset({"und", "aber", "doch"}),
     that=frozenset({"dass"}),
