@@ -3,7 +3,9 @@
 
     .venv/bin/python bench/startup.py [--runs 15]
 
-Both commands run in this same process's environment, alternately, so machine noise hits both.
+Each command run is paired with a baseline run just before it, in this same process's environment,
+and the ratio is the median of the pairs' ratios: a burst of load on the machine hits both halves
+of a pair, not one command alone.
 """
 
 from __future__ import annotations
@@ -49,17 +51,23 @@ def main() -> None:
     wall(baseline_cmd)  # warm the file cache for both
     for cmd in commands.values():
         wall(cmd)
-    baseline, measured = [], {name: [] for name in commands}  # type: ignore[var-annotated]
+    baseline: list[float] = []
+    measured: dict[str, list[float]] = {name: [] for name in commands}
+    ratios: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(args.runs):
-        baseline.append(wall(baseline_cmd))
         for name, cmd in commands.items():
-            measured[name].append(wall(cmd))
+            base = wall(baseline_cmd)
+            took = wall(cmd)
+            baseline.append(base)
+            measured[name].append(took)
+            ratios[name].append(took / base)
     base = statistics.median(baseline)
-    print(f"python -c 'import typer': median {base * 1000:.0f} ms over {args.runs} runs")
+    print(f"python -c 'import typer': median {base * 1000:.0f} ms over {len(baseline)} runs")
     width = max(len(name) for name in measured)
     for name, times in measured.items():
         median = statistics.median(times)
-        print(f"{name:<{width}}  median {median * 1000:4.0f} ms, ratio {median / base:.2f}")
+        ratio = statistics.median(ratios[name])
+        print(f"{name:<{width}}  median {median * 1000:4.0f} ms, ratio {ratio:.2f}")
 
 
 if __name__ == "__main__":
