@@ -1,20 +1,22 @@
 """The command line: parse, call one core function, print, exit. Nothing else lives here.
 
 The commands live in one module per part of the curator's week (pipeline, desk), share what they
-need through `common`, and are registered here in that order. Heavy modules (the store,
-extraction, rendering) are imported inside the commands that need them, so that `digest --help`
-stays fast. For the same reason the command modules do without `from __future__ import
+need through `common`, and are listed here (COMMANDS) in that order. A run imports and builds
+only the command it names (see main), and heavy modules (the store, extraction, rendering) are
+imported inside the commands that need them, so that every command starts fast. For the same reason the command modules do without `from __future__ import
 annotations`: typer reads every command's signature twice at start-up, and string annotations
 would be evaluated again each time.
 """
 
+import importlib
 import sys
+from functools import cache
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from digest.cli import common, desk, editions, inbox, pipeline, send
+from digest.cli import common
 from digest.errors import DigestError
 
 
@@ -54,23 +56,16 @@ class _Commands(common.PlainOptions):
         return names
 
 
-app = typer.Typer(
-    cls=_Commands,
-    help="Curate press reviews: fetch the articles you cite, pick quotes, build a themed digest.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
+_HELP = "Curate press reviews: fetch the articles you cite, pick quotes, build a themed digest."
 
 
-@app.callback()
 def main_options(
     ctx: typer.Context,
     sources: Annotated[
         str | None,
         typer.Option(
             "--sources",
+            metavar="FILE",
             envvar="DIGEST_SOURCES",
             help="The curator's file (default: ./sources.yaml, or $DIGEST_SOURCES).",
             show_default=False,
@@ -84,23 +79,91 @@ def main_options(
 
 # The curator's week: set up, gather (feeds, imports, the inbox), add, fetch, review, build;
 # then the tools around it.
-app.command()(pipeline.init)
-app.command()(inbox.discover)
-app.command(name="import")(inbox.import_)
-app.add_typer(inbox.inbox_app, name="inbox")
-app.command()(pipeline.add)
-app.command()(pipeline.fetch)
-app.command(name="list")(desk.list_sources)
-app.command()(desk.show)
-app.command()(desk.annotate)
-app.command()(editions.edition)
-app.command()(pipeline.build)
-app.command()(editions.preview)
-app.command()(desk.check)
-app.command()(pipeline.extract)
-app.command()(send.send)
+COMMANDS = {
+    "init": "pipeline:init",
+    "discover": "inbox:discover",
+    "import": "inbox:import_",
+    "inbox": "inbox:inbox_app",
+    "add": "pipeline:add",
+    "fetch": "pipeline:fetch",
+    "list": "desk:list_sources",
+    "show": "desk:show",
+    "annotate": "desk:annotate",
+    "edition": "editions:edition",
+    "build": "pipeline:build",
+    "preview": "editions:preview",
+    "check": "desk:check",
+    "extract": "pipeline:extract",
+    "send": "send:send",
+}
+
+
+def _app(only: str | None = None, listing: bool = False) -> typer.Typer:
+    """The command line with every command, or with the one a run asks for.
+
+    A `listing` (a run that names no command: `digest --help`) needs each command's name and
+    help only, not its options, which are what typer spends its start-up building.
+    """
+    made = typer.Typer(
+        cls=_Commands,
+        help=_HELP,
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+    )
+    made.callback()(main_options)
+    for name, where in COMMANDS.items():
+        if only not in (None, name):
+            continue
+        module, attribute = where.split(":")
+        command = getattr(importlib.import_module(f"digest.cli.{module}"), attribute)
+        if listing:
+            doc = command.info.help if isinstance(command, typer.Typer) else command.__doc__
+            made.command(name=name, help=doc)(_listed)
+        elif isinstance(command, typer.Typer):
+            made.add_typer(command, name=name)
+        else:
+            made.command(name=name)(command)
+    return made
+
+
+def _listed() -> None:
+    """Stands for a command in `digest --help`; never runs (a run naming it builds the real one)."""
+
+
+@cache
+def _whole() -> typer.Typer:
+    return _app()
+
+
+def __getattr__(name: str) -> typer.Typer:
+    # `digest.cli.app`, every command: built on first use, as a run needs only one command.
+    if name == "app":
+        return _whole()
+    raise AttributeError(name)
+
+
+def _command_word(args: list[str]) -> str | None:
+    """The command a run names ("annotate" in `digest --sources s.yaml annotate 3`), if any."""
+    words = iter(args)
+    for arg in words:
+        if arg == "--sources":
+            next(words, None)
+        elif not arg.startswith("--sources="):
+            return None if arg.startswith("-") else arg
+    return None
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point.
+
+    Typer builds every command's options before it looks at the command line; a run that names
+    a command gets a command line of that command alone, its module the only one imported, so
+    that every `digest COMMAND` starts fast (bench/startup.py).
+    """
+    name = _command_word(sys.argv[1:])
+    if name is None:
+        _app(listing=True)()
+    else:
+        (_app(name) if name in COMMANDS else _whole())()
