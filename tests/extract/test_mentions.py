@@ -114,3 +114,35 @@ def test_the_one_person_opening_the_sentence_before_takes_the_pronoun() -> None:
 def test_a_pronoun_before_the_opening_name_keeps_it_ambiguous() -> None:
     text = "Paul Reyes met Omar Haddad. She said Omar Haddad was late. "
     assert pronoun(text, "en", "she") is None
+
+
+def full_name(text: str, language: str, surname: str) -> str | None:
+    return mentions.Mentions(text, speakers.speech_of(language)).full_name(surname)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "surname", "name"),
+    [
+        # A noun joined to the surname by "von" is no second person of that name.
+        (
+            "Konzernchef Jonas Brandt sprach lange. Aus Sicht von Brandt ist das Werk sicher.",
+            "de",
+            "Brandt",
+            "Jonas Brandt",
+        ),
+        # Alone, a noun and its complement ("Nachrichten von Gianni") name nobody in full; nor
+        # does a subordinator before the name ("Nachdem Gianni").
+        (
+            "Nachrichten von Gianni kamen spät. Nachdem Gianni gegangen war, schwieg Gianni.",
+            "de",
+            "Gianni",
+            "Gianni",
+        ),
+        # Where nouns take no capital, "Hugues de Valmont" is a given name, a particle, a surname.
+        ("Hugues de Valmont a parlé. Valmont est ravi.", "fr", "Valmont", "Hugues de Valmont"),
+    ],
+)
+def test_a_surname_after_a_complement_keeps_to_the_person_named_in_full(
+    text: str, language: str, surname: str, name: str
+) -> None:
+    assert full_name(text, language, surname) == name

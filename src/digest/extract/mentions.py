@@ -342,9 +342,19 @@ class Mentions:
             for f in matches
             if not any(o != f and _fold(f).endswith(" " + _fold(o)) for o in matches)
         }
+        # "Aus Sicht von Diess" beside "Herbert Diess": a particle that is also a complement may
+        # join a noun to the person's surname; the name without one is the person's. Where nouns
+        # are capitalised, such a name alone ("Nachrichten von Gianni") is no surer.
+        plain = {f for f in minimal if not self._complement_before_surname(f)}
+        if plain or self.speech.nouns_capitalised:
+            minimal = plain
         if len(minimal) == 1:
             return minimal.pop()
         return short
+
+    def _complement_before_surname(self, name: str) -> bool:
+        words = name.split()
+        return len(words) > 2 and _is_complement(words[-2], self.speech)
 
     def last_named(self, pos: int, since: int | None = None) -> str | None:
         """The last person named before `pos` (and after `since`), not as a complement."""

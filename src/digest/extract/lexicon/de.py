@@ -49,7 +49,7 @@ SPEECH = Speech(
         zu zum zur und sowie gestern heute""".split()
     ),
     role_stops=frozenset("der die das dem den wer welche welcher".split()),
-    subordinators=frozenset("dass ob wenn weil als und aber denn".split()),
+    subordinators=frozenset("dass ob wenn weil als nachdem und aber denn".split()),
     negations=frozenset({"nicht", "kein", "keine"}),
     conjunctions=frozenset({"und", "aber", "doch"}),
     that=frozenset({"dass"}),
