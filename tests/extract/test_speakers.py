@@ -60,6 +60,11 @@ def spoken_before(head: str, language: str | None) -> str | None:
             "fr",
             "le procureur Vincent Edel",
         ),
+        # A verb particle or an adverb after the name is no part of it.
+        (", räumt Anna Kessler ein.", "de", "Anna Kessler"),
+        (", so Kessler geknickt.", "de", "Kessler"),
+        (", fügte Kessler abschließend hinzu.", "de", "Kessler"),
+        (", sagte eine Sprecherin der dpa.", "de", "eine Sprecherin der dpa"),
     ],
 )
 def test_after(tail: str, language: str, speaker: str) -> None:

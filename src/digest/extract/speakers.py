@@ -210,6 +210,16 @@ def noun_phrase(text: str, language: str | None) -> str | None:
         words.append(w)
         if len(words) > 10:
             return None
+    if speech.nouns_capitalised:
+        # "räumt Gutierrez ein", "so Renkema geknickt": where every noun has a capital, the
+        # lower-case words closing the phrase after a capitalised one are verb particles or
+        # adverbs, not part of it ("der dpa" keeps its noun; a closing "ein" has none).
+        kept = speech.complements | speech.particles
+        end = len(words)
+        while end > 1 and words[end - 1].islower() and words[end - 1].casefold() not in kept:
+            end -= 1
+        if end < len(words) and words[end - 1][:1].isupper():
+            words = words[:end]
     np = " ".join(words).strip()
     if not np:
         return None
