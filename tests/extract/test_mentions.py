@@ -146,3 +146,33 @@ def test_a_surname_after_a_complement_keeps_to_the_person_named_in_full(
     text: str, language: str, surname: str, name: str
 ) -> None:
     assert full_name(text, language, surname) == name
+
+
+@pytest.mark.parametrize(
+    ("language", "paragraphs", "start", "speaker"),
+    [
+        (
+            "fr",
+            (
+                "Au port, le patron du chalutier Mar Azul, Jorge Lemos, admet que la pêche"
+                " a changé.",
+                f"«{NBSP}Nous soutenons cette approche{NBSP}», déclare-t-il.",
+            ),
+            "Nous soutenons",
+            "Jorge Lemos",
+        ),
+        (
+            "en",
+            (
+                "After meeting Paul Reyes on Monday, Omar Haddad admitted that the data ran out.",
+                "“We shouldn’t take the archive for granted,” he wrote.",
+            ),
+            "We shouldn’t",
+            "Omar Haddad",
+        ),
+    ],
+)
+def test_the_person_whose_words_the_sentence_before_reports_takes_the_pronoun(
+    language: str, paragraphs: tuple[str, ...], start: str, speaker: str
+) -> None:
+    assert speaker_of(language, *paragraphs, start=start) == speaker

@@ -13,7 +13,8 @@ resolved through the article's own mentions:
 - a personal pronoun ("he", "elle", "er") goes back to a person, never an organisation: the one
   person named since the previous quotation (or shortly before), else the one who spoke that
   quotation; where the article gives a gender (a title, a gendered noun, an earlier pronoun), the
-  pronoun agrees with it; two people it could stand for give nobody; "they", "it", "ils" stand
+  pronoun agrees with it; of two people it could stand for, the one the sentence before opens
+  with or whose words it reports ("X, …, admet que …"), else nobody; "they", "it", "ils" stand
   for nobody.
 When the article does not settle it the speaker is None: a wrong name is worse than none.
 """
@@ -444,16 +445,21 @@ class Mentions:
                 return self._checked(opener, description, True)
         return self._checked(speaker, None, False)
 
-    def sentence_subject(self, pos: int) -> str | None:
-        """The person named at the start of the sentence just before `pos`, if any."""
+    def _sentence_before(self, pos: int) -> int | None:
+        """Where the sentence just before `pos` begins (or the words before it, after a colon)."""
         window = self.text[max(0, pos - 400) : pos]
         ends = [m.end() for m in re.finditer(r"[.!?»”“\"]\s+|\n", window)]
         if not ends:
             return None
         last_end = ends[-1]
-        # The sentence before the quotation (or the words just before it, after a colon).
         base = max(0, pos - 400)
-        begin = base + (ends[-2] if len(ends) > 1 and last_end >= len(window) - 3 else last_end)
+        return base + (ends[-2] if len(ends) > 1 and last_end >= len(window) - 3 else last_end)
+
+    def sentence_subject(self, pos: int) -> str | None:
+        """The person named at the start of the sentence just before `pos`, if any."""
+        begin = self._sentence_before(pos)
+        if begin is None:
+            return None
         complements = self.speech.complements
         for offset, name in self._people_at():
             if begin <= offset < pos:
@@ -464,13 +470,9 @@ class Mentions:
 
     def _opener(self, pos: int) -> str | None:
         """The one person a short opening names in the sentence before `pos`, if any."""
-        window = self.text[max(0, pos - 400) : pos]
-        ends = [m.end() for m in re.finditer(r"[.!?»”“\"]\s+|\n", window)]
-        if not ends:
+        begin = self._sentence_before(pos)
+        if begin is None:
             return None
-        base = max(0, pos - 400)
-        last_end = ends[-1]
-        begin = base + (ends[-2] if len(ends) > 1 and last_end >= len(window) - 3 else last_end)
         named = [(o, n) for o, n in self._people_at() if begin <= o < pos]
         if len({n for _, n in named}) != 1:
             return None
@@ -479,6 +481,28 @@ class Mentions:
         if len(lead) > 3 or any(w.casefold().strip(",") in self.speech.pronouns for w in lead):
             return None
         return name
+
+    def _reporter(self, pos: int) -> str | None:
+        """The person whose words the sentence before `pos` reports: 'X, …, admet que …'."""
+        begin = self._sentence_before(pos)
+        if begin is None:
+            return None
+        speech = self.speech
+        for offset, name in self._people_at():
+            if not begin <= offset < pos:
+                continue
+            # The mention, then its reporting verb and, a few words on, "que" / "that".
+            after = re.match(
+                rf"{_CAP}(?:\s+{_CAP})*,?\s+([\w’'-]+)((?:\s+[\w’'-]+){{1,3}})",
+                self.text[offset:pos],
+            )
+            if (
+                after
+                and after.group(1).casefold() in speech.speech_verbs
+                and any(w.casefold() in speech.that for w in after.group(2).split())
+            ):
+                return name
+        return None
 
     def _continues(self, pos: int, previous: Resolved | None, person: bool = True) -> bool:
         """True when the previous speaker (a named person) goes on: nobody else was named since."""
@@ -550,7 +574,7 @@ class Mentions:
         if len(people) > 1:
             # "Pour Jan Hamáček, cette attitude … « … », a-t-il réagi": the one person opening
             # the sentence just before the quotation, named alone in it, is who goes on.
-            opener = self._opener(pos)
+            opener = self._opener(pos) or self._reporter(pos)
             people = [opener] if opener in people else people
         if len(people) != 1:
             return Resolved(None)  # nobody, or two people it could stand for
