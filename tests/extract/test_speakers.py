@@ -235,6 +235,14 @@ def test_a_surname_goes_back_to_the_one_full_name() -> None:
     assert resolved(text, "fr", "M. Sokolov") == ("Ivan Sokolov", "porte-parole du ministère")
 
 
+def test_the_owner_of_the_words_is_the_speaker() -> None:
+    # "Okafor’s repeated claim that …": the possessive names whose words they are.
+    text = "Dan Okafor, the bank's chief, testified. Senators pressed him. "
+    assert resolved(text, "en", "Okafor’s") == ("Dan Okafor", "bank's chief")
+    # "He’s claiming that …" is a pronoun and a verb, no possessive.
+    assert resolved(text, "en", "He’s") == ("He’s", None)
+
+
 def test_a_surname_two_people_share_stays_as_written() -> None:
     text = "Anna Berg and Tom Berg run the farm. Berg said little."
     assert resolved(text, "en", "Berg") == ("Berg", None)

@@ -6,7 +6,8 @@ resolved through the article's own mentions:
 - a full name is a run of two capitalised words or more (particles kept, determiners and titles
   dropped; where the language capitalises nouns, the last two words of a longer run, the words
   before being a role: "Sportdirektorin Kim Renkema");
-- a surname or title + surname goes back to the one full name ending with it;
+- a surname or title + surname goes back to the one full name ending with it; a possessive
+  ("Stumpf’s", of "Stumpf’s repeated claim that …") to its owner;
 - a description goes back to the name the article tied it to ("X, le ministre…", "le ministre X"),
   else, when definite ("le maire", "der CEO"), to the person who spoke just before; an indefinite
   one ("un proche", "ein Sprecher") stays as written: it names nobody wrongly;
@@ -391,6 +392,8 @@ class Mentions:
         speaker = speaker.strip(" ,;:")
         if speaker.casefold() in speech.impersonal:
             return Resolved(None)
+        # "Stumpf’s repeated emphasis that …": whose words they are is who speaks.
+        speaker = _without_possessive(speaker, speech)
         if speakers.is_pronoun(speaker):
             return self._antecedent(speaker, pos, previous)
         speaker = self._before_verb(speaker)
@@ -665,6 +668,18 @@ class Mentions:
             if words <= {_fold(w) for w in _strip_role_article(role, self.speech).split()}
         }
         return tied.pop() if len(tied) == 1 else None
+
+
+def _without_possessive(text: str, speech: Speech) -> str:
+    """'Stumpf’s' -> 'Stumpf'; not 'He’s' or 'That’s', a pronoun and a verb."""
+    for ending in speech.possessives:
+        if text.endswith(ending) and len(text) > len(ending):
+            owner = text[: -len(ending)]
+            stem = owner.split()[-1].casefold()
+            if stem in speech.pronouns | speech.determiners | speech.that:
+                return text
+            return owner
+    return text
 
 
 def _heading(text: str, at: int) -> bool:

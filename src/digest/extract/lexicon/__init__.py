@@ -103,6 +103,10 @@ class Speech:
     thing_pronouns: frozenset[str] = field(default_factory=frozenset)
     # Words closing a company's name ("Inc", "GmbH", "SA"): the name is no person's.
     company_suffixes: frozenset[str] = field(default_factory=frozenset)
+    # Endings of a possessive written onto a word ("’s"): "Donald Trump’s claim" names Donald
+    # Trump, and a speaker ending with one ("Swift’s", of "Swift’s representative") names whose
+    # the speaker is, not who speaks.
+    possessives: tuple[str, ...] = ()
     # Words of the first person and of opinion, which make a better pull quote.
     first_person: frozenset[str] = field(default_factory=frozenset)
     opinion: frozenset[str] = field(default_factory=frozenset)

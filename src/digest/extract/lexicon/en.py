@@ -66,6 +66,7 @@ SPEECH = Speech(
     that=frozenset({"that"}),
     particles=frozenset("van von de der den da di du del della bin ben al el".split()),
     complements=frozenset("of by with against to from on about for at in".split()),
+    possessives=("’s", "'s"),
     organisations=frozenset(
         """agency ministry department office police company firm government council commission
         union committee court campaign administration party association group board authority
