@@ -65,6 +65,8 @@ def spoken_before(head: str, language: str | None) -> str | None:
         (", so Kessler geknickt.", "de", "Kessler"),
         (", fügte Kessler abschließend hinzu.", "de", "Kessler"),
         (", sagte eine Sprecherin der dpa.", "de", "eine Sprecherin der dpa"),
+        # A closing determiner lost its noun to a quotation mark.
+        (", sagte Anna Kessler der „Allgäuer Zeitung“.", "de", "Anna Kessler"),
     ],
 )
 def test_after(tail: str, language: str, speaker: str) -> None:

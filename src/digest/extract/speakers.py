@@ -213,7 +213,10 @@ def noun_phrase(text: str, language: str | None) -> str | None:
     if speech.nouns_capitalised:
         # "räumt Gutierrez ein", "so Renkema geknickt": where every noun has a capital, the
         # lower-case words closing the phrase after a capitalised one are verb particles or
-        # adverbs, not part of it ("der dpa" keeps its noun; a closing "ein" has none).
+        # adverbs, not part of it ("der dpa" keeps its noun). A closing determiner lost its
+        # noun to a quotation mark: "sagte Hörmann der „Augsburger Allgemeinen“".
+        if len(words) > 1 and words[-1].casefold() in speech.determiners:
+            words.pop()
         kept = speech.complements | speech.particles
         end = len(words)
         while end > 1 and words[end - 1].islower() and words[end - 1].casefold() not in kept:
