@@ -245,6 +245,14 @@ def test_the_owner_of_the_words_is_the_speaker() -> None:
     assert resolved(text, "en", "He’s") == ("He’s", None)
 
 
+def test_a_mention_running_over_quoted_words_is_no_speaker() -> None:
+    text = "Inga Berger runs the farm. Paul Reyes sells eggs. "
+    assert resolved(text, "en", "You winning?” she") == (None, None)
+    assert resolved(text, "en", 'rural area"}') == (None, None)
+    # … unless a person the article names closes it.
+    assert resolved(text, "en", "The “Day of the Hen” welcomed Berger")[0] == "Inga Berger"
+
+
 def test_a_surname_two_people_share_stays_as_written() -> None:
     text = "Anna Berg and Tom Berg run the farm. Berg said little."
     assert resolved(text, "en", "Berg") == ("Berg", None)

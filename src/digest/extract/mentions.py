@@ -52,6 +52,7 @@ def _run(speech: Speech) -> re.Pattern[str]:
     )
 
 
+_QUOTATION_MARK = re.compile(r"[“”«»„\"]")
 _SURNAME = re.compile(r"(?<![\w’'\-])[A-ZÀ-ÖØ-Þ][\w’'\-]*\w")
 
 
@@ -390,7 +391,13 @@ class Mentions:
         if not speaker:
             return Resolved(None)
         speaker = speaker.strip(" ,;:")
-        if speaker.casefold() in speech.impersonal:
+        if _QUOTATION_MARK.search(speaker):
+            # A mention running over quoted words ('You winning?” she') is no speaker, unless a
+            # person the article names closes it: 'Den „Tag des Huhns“ begrüßt Inga Günther'.
+            closing = _name_after_quotation(speaker)
+            named = self.full_name(closing) if closing else None
+            speaker = named if named and any(p.name == named for p in self.people) else ""
+        if not speaker or speaker.casefold() in speech.impersonal:
             return Resolved(None)
         # "Stumpf’s repeated emphasis that …": whose words they are is who speaks.
         speaker = _without_possessive(speaker, speech)
@@ -680,6 +687,15 @@ def _without_possessive(text: str, speech: Speech) -> str:
                 return text
             return owner
     return text
+
+
+def _name_after_quotation(mention: str) -> str:
+    """The capitalised words closing a mention after its last quotation mark, if any."""
+    words = _QUOTATION_MARK.split(mention)[-1].split()
+    i = len(words)
+    while i > 0 and words[i - 1][:1].isupper():
+        i -= 1
+    return " ".join(words[i:])
 
 
 def _heading(text: str, at: int) -> bool:
