@@ -176,3 +176,26 @@ def test_the_person_whose_words_the_sentence_before_reports_takes_the_pronoun(
     language: str, paragraphs: tuple[str, ...], start: str, speaker: str
 ) -> None:
     assert speaker_of(language, *paragraphs, start=start) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "US-Präsident Donald Trump sprach. Später schrieb Donald J. Trump erneut. Trump"
+            " schwieg dann. Trump ging.",
+            "de",
+        ),
+        ("Donald J. Trump spoke first. Donald Trump left. Trump was late.", "en"),
+    ],
+)
+def test_a_middle_initial_names_the_same_person(text: str, language: str) -> None:
+    assert full_name(text, language, "Trump") == "Donald Trump"
+
+
+def test_a_description_named_by_an_acronym_takes_up_nobody() -> None:
+    paragraphs = (
+        "„Ich weiß Bescheid“, sagte US-Präsident Donald Trump. Trump lachte.",
+        "„Kim ist in Gefahr“, berichtete der US-Nachrichtensender CNN.",
+    )
+    assert speaker_of("de", *paragraphs, start="Kim ist") == "der US-Nachrichtensender CNN"

@@ -52,6 +52,7 @@ def _run(speech: Speech) -> re.Pattern[str]:
     )
 
 
+_INITIAL = re.compile(r"[A-ZÀ-ÖØ-Þ]\.")
 _QUOTATION_MARK = re.compile(r"[“”«»„\"]")
 _SURNAME = re.compile(r"(?<![\w’'\-])[A-ZÀ-ÖØ-Þ][\w’'\-]*\w")
 
@@ -152,15 +153,16 @@ class Mentions:
                 # "der Chef Matthias Frankenstein", "das Modell Trinity": a noun opens the run.
                 role = words.pop(0)
                 start = text.find(words[0], start) if words else start
+            size = _name_size(words)
             if (
                 speech.nouns_capitalised
-                and len(words) > 2
+                and len(words) > size
                 and words[-2].casefold() not in (speech.particles)
             ):
                 # "Konzernchef Robert Machtlinger": the words before the name are its role.
-                role = " ".join(words[:-2])
-                start = text.find(words[-2], start)
-                words = words[-2:]
+                role = " ".join(words[:-size])
+                start = text.find(words[-size], start)
+                words = words[-size:]
             if len(words) < 2 or any(w.casefold() in speech.pronouns for w in words):
                 continue
             if not words[0][:1].isupper():
@@ -194,14 +196,16 @@ class Mentions:
         counts: dict[str, int] = {}
         for m in _SURNAME.finditer(self.text):
             counts[_fold(m.group())] = counts.get(_fold(m.group()), 0) + 1
+        # "Donald Trump" and "Donald J. Trump" are mentions of one given name and surname.
         mentioned: dict[str, int] = {}
         for _, name in self.positions:
-            mentioned[name] = mentioned.get(name, 0) + 1
+            mentioned[_without_initials(name)] = mentioned.get(_without_initials(name), 0) + 1
         people = {
             p.name
             for p in self.people
             if counts.get(_fold(p.name.split()[-1]), 0) >= 2
-            and counts.get(_fold(p.name.split()[0]), 0) <= mentioned.get(p.name, 0)
+            and counts.get(_fold(p.name.split()[0]), 0)
+            <= mentioned.get(_without_initials(p.name), 0)
         }
         self.people = [p for p in self.people if p.name in people]
         self.positions = [(o, n) for o, n in self.positions if n in people]
@@ -338,12 +342,14 @@ class Mentions:
         folded = _fold(short)
         found = self.surnames.get(_fold(words[-1]), set())
         matches = {f for f in found if _fold(f) == folded or _fold(f).endswith(" " + folded)}
-        # "Republican Donald Trump" and "Donald Trump": the shortest full name that the others end
-        # with is the person's name.
+        # "Republican Donald Trump", "Donald J. Trump" and "Donald Trump": the shortest full name
+        # that the others end with, or are with a middle initial, is the person's name.
+        plain = {_fold(f) for f in matches}
         minimal = {
             f
             for f in matches
             if not any(o != f and _fold(f).endswith(" " + _fold(o)) for o in matches)
+            and (_without_initials(f) == f or _fold(_without_initials(f)) not in plain)
         }
         # "Aus Sicht von Diess" beside "Herbert Diess": a particle that is also a complement may
         # join a noun to the person's surname; the name without one is the person's. Where nouns
@@ -422,8 +428,9 @@ class Mentions:
         definite = definite or any(
             speaker.casefold().startswith(e) for e in speech.elided if e not in speech.complements
         )
-        if _organisation(description, speech):
-            # "la préfecture de la Manche", "the agency": an organisation speaks for itself.
+        if _organisation(description, speech) or _acronym(description, speech):
+            # "la préfecture de la Manche", "the agency", "der US-Nachrichtensender CNN": an
+            # organisation speaks for itself.
             return self._checked(speaker, None, False)
         if _names_itself(description, speech):
             # "la préfecture des Pyrénées-Atlantiques" names its own entity; "le ministre de la
@@ -642,9 +649,10 @@ class Mentions:
             or name_words[0].casefold() in speech.adverbial_starts
         ):
             prefix.append(name_words.pop(0))
-        if speech.nouns_capitalised and len(name_words) > 2:
-            prefix += name_words[:-2]
-            name_words = name_words[-2:]
+        size = _name_size(name_words)
+        if speech.nouns_capitalised and len(name_words) > size:
+            prefix += name_words[:-size]
+            name_words = name_words[-size:]
         if not name_words or not name_words[0][:1].isupper():
             return None, None
         if speech.nouns_capitalised and not self._known(name_words) and prefix:
@@ -698,6 +706,18 @@ def _name_after_quotation(mention: str) -> str:
     return " ".join(words[i:])
 
 
+def _without_initials(name: str) -> str:
+    """'Donald J. Trump' -> 'Donald Trump': the name without its middle initials."""
+    words = name.split()
+    return " ".join([words[0], *(w for w in words[1:-1] if not _INITIAL.fullmatch(w)), words[-1]])
+
+
+def _name_size(words: list[str]) -> int:
+    """How many of the last words make a name: a given name and a surname, with a middle initial
+    between them ("Donald J. Trump") where there is one."""
+    return 3 if len(words) > 2 and _INITIAL.fullmatch(words[-2]) else 2
+
+
 def _heading(text: str, at: int) -> bool:
     """True when the line around `at` is a short run of capitalised words, as a heading is."""
     start = text.rfind("\n", 0, at) + 1
@@ -725,13 +745,18 @@ def _organisation(description: str, speech: Speech) -> bool:
 def _names_itself(description: str, speech: Speech) -> bool:
     """True when a description holds a complement with a proper name ("… des Pyrénées")."""
     words = description.split()
-    if any(
-        len(b) > 1 and b.isupper() and not _is_complement(a, speech)
-        for a, b in zip(words, words[1:], strict=False)
-    ):
-        return True  # "US-Nachrichtensender CNN", not "Konzernchef von FACC": the acronym names it
     return any(
         _is_complement(a, speech) and b[:1].isupper() and not speech.nouns_capitalised
+        for a, b in zip(words, words[1:], strict=False)
+    )
+
+
+def _acronym(description: str, speech: Speech) -> bool:
+    """True when an acronym names the description ("US-Nachrichtensender CNN", not "Konzernchef
+    von FACC")."""
+    words = description.split()
+    return any(
+        len(b) > 1 and b.isupper() and not _is_complement(a, speech)
         for a, b in zip(words, words[1:], strict=False)
     )
 
