@@ -65,6 +65,9 @@ def spoken_before(head: str, language: str | None) -> str | None:
         (", so Kessler geknickt.", "de", "Kessler"),
         (", fügte Kessler abschließend hinzu.", "de", "Kessler"),
         (", sagte eine Sprecherin der dpa.", "de", "eine Sprecherin der dpa"),
+        # An indefinite subject after the verb keeps its determiner.
+        (", so ein Sprecher.", "de", "ein Sprecher"),
+        (", sagte ein Mitarbeiter des Ministeriums.", "de", "ein Mitarbeiter des Ministeriums"),
         # A closing determiner lost its noun to a quotation mark.
         (", sagte Anna Kessler der „Allgäuer Zeitung“.", "de", "Anna Kessler"),
     ],
@@ -251,6 +254,11 @@ def test_a_mention_running_over_quoted_words_is_no_speaker() -> None:
     assert resolved(text, "en", 'rural area"}') == (None, None)
     # … unless a person the article names closes it.
     assert resolved(text, "en", "The “Day of the Hen” welcomed Berger")[0] == "Inga Berger"
+
+
+def test_an_indefinite_description_is_tied_to_nobody() -> None:
+    text = "Tobias Lind, sicherheitspolitischer Sprecher der Grünen, war empört. Lind ging. "
+    assert resolved(text, "de", "ein Sprecher") == ("ein Sprecher", None)
 
 
 def test_a_surname_two_people_share_stays_as_written() -> None:

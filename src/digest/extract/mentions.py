@@ -420,7 +420,9 @@ class Mentions:
             self.spoken.add(full)
             return self._checked(full, role or self.roles.get(full), True)
         description = _strip_role_article(speaker, speech)
-        tied = self._tied(description)
+        # "ein Sprecher" names nobody, even where the article calls someone "Sprecher der Grünen".
+        indefinite = speaker.split()[0].casefold() in speech.indefinites
+        tied = None if indefinite else self._tied(description)
         if tied:
             return self._checked(tied, description, True)
         first = speaker.split()[0].casefold()

@@ -442,7 +442,11 @@ def after(tail: str, language: str | None) -> Attribution | None:
         while i < len(words) and (
             _is_verb(words[i], speech)
             or (words[i].endswith(("ment", "ly")) and words[i].islower())
-            or words[i].casefold() in speech.verb_adverbs
+            or (
+                words[i].casefold() in speech.verb_adverbs
+                # "so ein Sprecher": a determiner before a word opens the subject
+                and not (words[i].casefold() in speech.determiners and i + 1 < len(words))
+            )
         ):
             i += 1
         rest = " ".join(words[i:])
