@@ -33,6 +33,13 @@ def spoken_before(head: str, language: str | None) -> str | None:
         (" the county sheriff told reporters.", "en", "the county sheriff"),
         (" Rep. Jim Clyburn (D-S.C.) said Friday.", "en", "Rep. Jim Clyburn"),
         (" Sen. Ann Lee demanded.", "en", "Sen. Ann Lee"),
+        # A short lower-case role before a full name opens the subject too.
+        (" color analyst Kirk Herbst said.", "en", "color analyst Kirk Herbst"),
+        (
+            " panel Chairman Rep. Jason Chaff (R-Utah) said.",
+            "en",
+            "panel Chairman Rep. Jason Chaff",
+        ),
         (", according to the ministry.", "en", "the ministry"),
         (" ― Nell Carden Grey", "en", "Nell Carden Grey"),
         (", explique Javier López.", "fr", "Javier López"),
@@ -168,6 +175,7 @@ def test_inside_ignores_ordinary_commas() -> None:
             "la professeure Francisca Joly",
         ),
         ("Le ministre a également déclaré ", "fr", "Le ministre"),
+        ("As the storm hit, company CEO Andy Vale said ", "en", "company CEO Andy Vale"),
         ("« C’est fini », déplore-t-elle, en rappelant les ", "fr", "elle"),
     ],
 )

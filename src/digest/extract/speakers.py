@@ -314,7 +314,7 @@ def subject(clause: str, language: str | None) -> str | None:
     if not words or len(words) > 10:
         return None
     np = " ".join(words)
-    if not starts_noun_phrase(words[0], language):
+    if not starts_noun_phrase(words[0], language) and not _role_then_name(np, speech):
         return None
     return _TRAILING.sub("", np) or None
 
@@ -360,7 +360,11 @@ def subject_of_verb(head: str, verb: tuple[int, int], language: str | None) -> s
         words.pop()
     if not words and not pre.strip():
         return None  # "Qualifié de « … » par X": no subject before the verb
-    if words and len(words) <= 9 and starts_noun_phrase(words[0], language):
+    if (
+        words
+        and len(words) <= 9
+        and (starts_noun_phrase(words[0], language) or _role_then_name(" ".join(words), speech))
+    ):
         return _TRAILING.sub("", " ".join(words)) or None
     return subject(head[: verb[1]], language)
 
