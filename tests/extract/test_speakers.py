@@ -264,6 +264,14 @@ def test_a_mention_running_over_quoted_words_is_no_speaker() -> None:
     assert resolved(text, "en", "The “Day of the Hen” welcomed Berger")[0] == "Inga Berger"
 
 
+def test_a_lone_german_noun_is_no_name() -> None:
+    # "VW-Chef warnt vor …": where nouns are capitalised one unknown word is a noun, kept as
+    # written and taken for nobody.
+    table = mentions.Mentions("Der Konzern wächst. ", speakers.speech_of("de"))
+    found = table.resolve("VW-Chef", 0, None)
+    assert (found.speaker, found.person) == ("VW-Chef", False)
+
+
 def test_an_indefinite_description_is_tied_to_nobody() -> None:
     text = "Tobias Lind, sicherheitspolitischer Sprecher der Grünen, war empört. Lind ging. "
     assert resolved(text, "de", "ein Sprecher") == ("ein Sprecher", None)

@@ -657,9 +657,13 @@ class Mentions:
             name_words = name_words[-size:]
         if not name_words or not name_words[0][:1].isupper():
             return None, None
-        if speech.nouns_capitalised and not self._known(name_words) and prefix:
-            # Where nouns are capitalised, "Ernster Nachsatz" or "der Sprecher" is no name unless
-            # the article names that person again; the mention is then kept as written.
+        if (
+            speech.nouns_capitalised
+            and not self._known(name_words)
+            and (prefix or len(name_words) == 1)
+        ):
+            # Where nouns are capitalised, "Ernster Nachsatz", "der Sprecher" or "VW-Chef" is no
+            # name unless the article names that person again; the mention is kept as written.
             return None, None
         role = tail or None
         lead = [w for w in prefix if w.casefold().rstrip(".") not in titles]
