@@ -143,6 +143,13 @@ def test_a_one_word_label_before_a_colon_is_not_a_speaker() -> None:
     assert spoken_before("Boxing:", "en") is None
 
 
+def test_a_phrase_before_a_colon_is_a_label_unless_it_names_or_describes() -> None:
+    assert spoken_before("Partial transcript as follows: ", "en") is None
+    assert spoken_before("Promising review: ", "en") is None
+    assert spoken_before(f"Le maire de Brest{NBSP}: ", "fr") == "Le maire de Brest"
+    assert spoken_before(f"L’avocate de la famille{NBSP}: ", "fr") == "L’avocate de la famille"
+
+
 @pytest.mark.parametrize(
     ("inner", "speaker"),
     [

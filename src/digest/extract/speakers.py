@@ -586,7 +586,12 @@ def before(
         return Attribution(speaker, start + 1)
     if speech.nouns_capitalised:
         return None
-    if len(name.split()) >= 2 or not is_name(name):
+    # "Le maire : « … »" is a description; "Partial transcript as follows:" is a label.
+    first = name.split()[0].casefold()
+    described = first in speech.determiners or (
+        bool(speech.elided) and first.startswith(speech.elided) and len(first) > 2
+    )
+    if (len(name.split()) >= 2 and is_name(name)) or described:
         return Attribution(speaker, start + 1)
     return None
 
