@@ -199,3 +199,35 @@ def test_a_description_named_by_an_acronym_takes_up_nobody() -> None:
         "„Kim ist in Gefahr“, berichtete der US-Nachrichtensender CNN.",
     )
     assert speaker_of("de", *paragraphs, start="Kim ist") == "der US-Nachrichtensender CNN"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "person", "mention"),
+    [
+        # What a possessive opens is someone or something of the person, not the person.
+        ("fr", "« Je n'ai rien à me reprocher », a déclaré Boris Faure lundi. ", "Boris Faure",
+         "sa défense"),
+        ("en", "“I never met him,” said Dana Whitlock on Friday. ", "Dana Whitlock", "his lawyer"),
+        ("de", "„Das stimmt nicht“, sagte Jonas Berger am Montag. ", "Jonas Berger",
+         "seine Anwältin"),
+        # A description headed by an abstract noun is a thing said, not who said it.
+        ("fr", "« Ce n'est pas une étude », explique Ana Lucas, professeure. ", "Ana Lucas",
+         "cette affirmation"),
+        ("en", "“We saw no change,” said Dana Whitlock, the lead author. ", "Dana Whitlock",
+         "the assessment"),
+        ("de", "„Wir sehen keine Gefahr“, sagte Jonas Berger, der Sprecher. ", "Jonas Berger",
+         "die Einschätzung"),
+    ],
+)  # fmt: skip
+def test_a_description_of_something_of_the_speaker_is_not_the_speaker(
+    language: str, text: str, person: str, mention: str
+) -> None:
+    table = mentions.Mentions(text, speakers.speech_of(language))
+    previous = table.resolve(person, 10, None)
+    assert previous.speaker == person
+    assert table.resolve(mention, len(text), previous).speaker == mention
+
+
+def test_the_impersonal_l_on_names_nobody() -> None:
+    text = "Titre\n\nC'est ce que l’on appelle un « chef d’œuvre de la littérature », dit-on."
+    assert all(q.speaker != "l’on" for q in find_quotes(text, "fr"))

@@ -6,8 +6,7 @@ resolved through the article's own mentions:
 - a full name is a run of two capitalised words or more (particles kept, determiners and titles
   dropped; where the language capitalises nouns, the last two words of a longer run, the words
   before being a role: "Sportdirektorin Kim Renkema");
-- a surname or title + surname goes back to the one full name ending with it; a possessive
-  ("Stumpf’s", of "Stumpf’s repeated claim that …") to its owner;
+- a surname or title + surname goes back to the one full name ending with it;
 - a description goes back to the name the article tied it to ("X, le ministre…", "le ministre X"),
   else, when definite ("le maire", "der CEO"), to the person who spoke just before; an indefinite
   one ("un proche", "ein Sprecher") stays as written: it names nobody wrongly;
@@ -28,7 +27,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from digest.extract import speakers
+from digest.extract import speaker_phrase, speakers
 from digest.extract.lexicon import Speech
 
 # Speakers longer than this are clauses, not names.
@@ -235,7 +234,7 @@ class Mentions:
             if first.casefold() in speech.adverbial_starts | speech.noun_phrase_stops:
                 return None  # "X, depuis le box des prévenus, …": a circumstance, not a role
             if (first.casefold() in speech.determiners or first[:1].islower()) and not any(
-                speakers._is_verb(w, speech) or w.casefold() in speech.present_participles
+                speakers.is_verb(w, speech) or w.casefold() in speech.present_participles
                 for w in role.split()
             ):  # "X, speaking to reporters, …" is a circumstance, not a role
                 words = role.split()
@@ -251,7 +250,7 @@ class Mentions:
                 and words[0].casefold() in speech.determiners
                 and words[0].casefold() not in speech.indefinites
                 and len(words) <= 8
-                and not any(speakers._is_verb(w, speech) for w in words)
+                and not any(speakers.is_verb(w, speech) for w in words)
             ):
                 return _strip_role_article(comma.group(1), speech) or None
         elided = "|".join(re.escape(e) for e in speech.elided) or "(?!)"
@@ -277,7 +276,7 @@ class Mentions:
                 if (
                     role
                     and len(role.split()) <= 5
-                    and not any(speakers._is_verb(w, speech) for w in role.split())
+                    and not any(speakers.is_verb(w, speech) for w in role.split())
                     and not any(w.casefold() in stops for w in role.split())
                 ):
                     return role
@@ -405,11 +404,13 @@ class Mentions:
             speaker = named if named and any(p.name == named for p in self.people) else ""
         if not speaker or speaker.casefold() in speech.impersonal:
             return Resolved(None)
-        # "Stumpf’s repeated emphasis that …": whose words they are is who speaks.
-        speaker = _without_possessive(speaker, speech)
         if speakers.is_pronoun(speaker):
             return self._antecedent(speaker, pos, previous)
         speaker = self._before_verb(speaker)
+        phrase = speaker_phrase.noun_phrase(speaker, speech)
+        if phrase is None:
+            return Resolved(None)  # words that run into a clause name nobody
+        speaker = phrase
         if speakers.is_pronoun(speaker):
             return self._antecedent(speaker, pos, previous)  # "She said that …" -> she
         if len(speaker.split()) > 1 and speaker.split()[0].casefold() in speech.pronouns:
@@ -426,7 +427,9 @@ class Mentions:
         if tied:
             return self._checked(tied, description, True)
         first = speaker.split()[0].casefold()
-        definite = first in speech.determiners and first not in speech.indefinites
+        definite = (
+            first in speech.determiners and first not in speech.indefinites | speech.possessives
+        )
         definite = definite or any(
             speaker.casefold().startswith(e) for e in speech.elided if e not in speech.complements
         )
@@ -530,6 +533,15 @@ class Mentions:
         since = self._previous_end
         return pos - since < REACH and not self.named_between(since, pos, previous.speaker)
 
+    def words(self, speaker: str) -> str:
+        """The words of a mention that stand for the speaker: 'Clinton says she …' -> 'Clinton',
+        'Sie setzt sich …' -> 'Sie' (the mention as the article writes it, before resolution);
+        empty when the words run into a clause that names nobody."""
+        words = self._before_verb(speaker.strip(" ,;:")).split()
+        if len(words) > 1 and words[0].casefold() in self.speech.pronouns:
+            return words[0]
+        return speaker_phrase.noun_phrase(" ".join(words), self.speech) or ""
+
     def _before_verb(self, speaker: str) -> str:
         """'Clinton says she …' -> 'Clinton': a mention that ran on into its clause."""
         words = speaker.split()
@@ -547,6 +559,9 @@ class Mentions:
 
     def _fits(self, name: str, description: str) -> bool:
         """True when a description may stand for this person: a person of no other gender."""
+        head = _fold(description.split()[0]) if description.split() else ""
+        if head.endswith(self.speech.abstract_suffixes):
+            return False  # "cette affirmation", "l’enseignement": a thing, not a person
         words = {_fold(w) for w in description.split()}
         gender = (
             "m"
@@ -689,18 +704,6 @@ class Mentions:
             if words <= {_fold(w) for w in _strip_role_article(role, self.speech).split()}
         }
         return tied.pop() if len(tied) == 1 else None
-
-
-def _without_possessive(text: str, speech: Speech) -> str:
-    """'Stumpf’s' -> 'Stumpf'; not 'He’s' or 'That’s', a pronoun and a verb."""
-    for ending in speech.possessives:
-        if text.endswith(ending) and len(text) > len(ending):
-            owner = text[: -len(ending)]
-            stem = owner.split()[-1].casefold()
-            if stem in speech.pronouns | speech.determiners | speech.that:
-                return text
-            return owner
-    return text
 
 
 def _name_after_quotation(mention: str) -> str:
