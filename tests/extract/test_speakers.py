@@ -216,6 +216,11 @@ def test_a_french_participle_reports_only_after_an_auxiliary() -> None:
     assert speakers.last_reporting_verb("La note est claire ", "fr") is None
 
 
+def test_a_period_before_a_comma_ends_no_clause() -> None:
+    tail = ", Senate Leader Mitch Connell, R-Ky., said Tuesday."
+    assert spoken_after(tail, "en") == "Senate Leader Mitch Connell, R-Ky"
+
+
 def test_cut_clause_keeps_abbreviations_and_initials() -> None:
     assert speakers.cut_clause("Rep. G.K. Butterfield (D-N.C.), head of the caucus. Then") == (
         "Rep. G.K. Butterfield (D-N.C.), head of the caucus"

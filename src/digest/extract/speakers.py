@@ -162,8 +162,8 @@ def cut_clause(text: str, language: str | None = None) -> str:
                 or re.fullmatch(r"(?:\w\.)+\w", token)
             ):
                 continue
-            if re.match(r"\d", text[m.end() : m.end() + 1]):
-                continue
+            if re.match(r"[\d,]", text[m.end() : m.end() + 1]):
+                continue  # "3.5", "Mitch McConnell, R-Ky., said": no sentence ends there
             # A period inside a parenthesis such as "(D-N.C.)" does not end the clause.
             if text.count("(", 0, m.start()) > text.count(")", 0, m.start()):
                 continue
