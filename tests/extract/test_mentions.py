@@ -231,3 +231,22 @@ def test_a_description_of_something_of_the_speaker_is_not_the_speaker(
 def test_the_impersonal_l_on_names_nobody() -> None:
     text = "Titre\n\nC'est ce que l’on appelle un « chef d’œuvre de la littérature », dit-on."
     assert all(q.speaker != "l’on" for q in find_quotes(text, "fr"))
+
+
+def test_a_role_before_a_surname_is_no_second_person() -> None:
+    # Where nouns are capitalised, "Euro-Kritiker Lucke" is Bernd Lucke with his role.
+    text = "Bernd Lucke gründete die Partei. Euro-Kritiker Lucke sprach lange. Lucke ging."
+    assert full_name(text, "de", "Lucke") == "Bernd Lucke"
+    table = mentions.Mentions(text, speakers.speech_of("de"))
+    found = table.resolve("ATU-Organisator Lucke", len(text), None)
+    assert (found.speaker, found.role) == ("Bernd Lucke", "ATU-Organisator")
+    # A surname the article gives in full nowhere is still a person after a role.
+    assert table.resolve("Ministerin Schaller", len(text), None).speaker == "Schaller"
+
+
+def test_a_description_naming_someone_else_takes_up_nobody() -> None:
+    paragraphs = (
+        "„Du bist ein Champion“, schrieb Jonas Berger. Berger fährt seit Jahren.",
+        "„Ich freue mich darauf“, sagte der dreimalige Weltmeister Peter Sagan.",
+    )
+    assert speaker_of("de", *paragraphs, start="Ich freue") != "Jonas Berger"

@@ -162,6 +162,9 @@ class Mentions:
                 role = " ".join(words[:-size])
                 start = text.find(words[-size], start)
                 words = words[-size:]
+            if words and _role_word(words[0], speech):
+                # "Euro-Kritiker Lucke": a role and a surname, the person's full name elsewhere.
+                role = words.pop(0)
             if len(words) < 2 or any(w.casefold() in speech.pronouns for w in words):
                 continue
             if not words[0][:1].isupper():
@@ -559,15 +562,22 @@ class Mentions:
 
     def _fits(self, name: str, description: str) -> bool:
         """True when a description may stand for this person: a person of no other gender."""
-        head = _fold(description.split()[0]) if description.split() else ""
+        words = description.split()
+        head = _fold(words[0]) if words else ""
         if head.endswith(self.speech.abstract_suffixes):
             return False  # "cette affirmation", "l’enseignement": a thing, not a person
-        words = {_fold(w) for w in description.split()}
+        if (
+            len(words) > 2
+            and all(w[:1].isupper() for w in words[-2:])
+            and _fold(words[-1]) != _fold(name.split()[-1])
+        ):
+            return False  # "der dreimalige Weltmeister Peter Sagan" names someone else
+        folded = {_fold(w) for w in words}
         gender = (
             "m"
-            if words & self.speech.masculine_words
+            if folded & self.speech.masculine_words
             else "f"
-            if words & self.speech.feminine_words
+            if folded & self.speech.feminine_words
             else None
         )
         return self.is_person(name) and self.agrees(name, gender)
@@ -664,6 +674,7 @@ class Mentions:
             name_words[0].casefold().rstrip(".") in titles
             or name_words[0].casefold() in speech.determiners
             or name_words[0].casefold() in speech.adverbial_starts
+            or (len(name_words) > 1 and _role_word(name_words[0], speech))
         ):
             prefix.append(name_words.pop(0))
         size = _name_size(name_words)
@@ -676,6 +687,7 @@ class Mentions:
             speech.nouns_capitalised
             and not self._known(name_words)
             and (prefix or len(name_words) == 1)
+            and not (prefix and _role_word(prefix[-1], speech))  # "Ministerin Schulze"
         ):
             # Where nouns are capitalised, "Ernster Nachsatz", "der Sprecher" or "VW-Chef" is no
             # name unless the article names that person again; the mention is kept as written.
@@ -719,6 +731,11 @@ def _without_initials(name: str) -> str:
     """'Donald J. Trump' -> 'Donald Trump': the name without its middle initials."""
     words = name.split()
     return " ".join([words[0], *(w for w in words[1:-1] if not _INITIAL.fullmatch(w)), words[-1]])
+
+
+def _role_word(word: str, speech: Speech) -> bool:
+    """True for the noun of a role before a name: 'ATU-Organisator', 'Konzernchef'."""
+    return _fold(word).endswith(speech.role_endings) if speech.role_endings else False
 
 
 def _name_size(words: list[str]) -> int:

@@ -71,6 +71,12 @@ SPEECH = Speech(
     masculine_words=frozenset("herr sprecher minister präsident kanzler chef".split()),
     feminine_words=frozenset("frau sprecherin ministerin präsidentin kanzlerin chefin".split()),
     company_suffixes=frozenset("gmbh ag kg se".split()),
+    role_endings=tuple(
+        """chef chefin sprecher sprecherin präsident präsidentin minister ministerin leiter
+        leiterin manager managerin direktor direktorin kritiker kritikerin organisator
+        organisatorin professor professorin sieger siegerin trainer trainerin experte expertin
+        ingenieur ingenieurin kanzler kanzlerin vorsitzender vorsitzende boss ceo""".split()
+    ),
     first_person=frozenset("ich mich mir mein meine wir uns unser unsere".split()),
     opinion=frozenset("muss müssen sollte sollten nie immer wichtig falsch richtig".split()),
     inner_quotations=True,
