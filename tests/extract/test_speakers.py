@@ -268,6 +268,13 @@ def test_a_mention_running_over_quoted_words_is_no_speaker() -> None:
     assert resolved(text, "en", "The “Day of the Hen” welcomed Berger")[0] == "Inga Berger"
 
 
+def test_an_adverb_after_the_name_is_no_part_of_it() -> None:
+    # "Lamrani further said", "Oppenheimer himself wrote": an adverb of the verb.
+    text = "Omar Lamrani is an analyst. "
+    assert resolved(text, "en", "Lamrani further")[0] == "Omar Lamrani"
+    assert resolved(text, "en", "Lamrani himself")[0] == "Omar Lamrani"
+
+
 def test_a_lone_german_noun_is_no_name() -> None:
     # "VW-Chef warnt vor …": where nouns are capitalised one unknown word is a noun, kept as
     # written and taken for nobody.
