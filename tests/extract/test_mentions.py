@@ -242,6 +242,8 @@ def test_a_role_before_a_surname_is_no_second_person() -> None:
     assert (found.speaker, found.role) == ("Bernd Lucke", "ATU-Organisator")
     # A surname the article gives in full nowhere is still a person after a role.
     assert table.resolve("Ministerin Schaller", len(text), None).speaker == "Schaller"
+    found = table.resolve("die TVB-Vorstandsvorsitzende Eva Rönsberg", len(text), None)
+    assert (found.speaker, found.role) == ("Eva Rönsberg", "TVB-Vorstandsvorsitzende")
 
 
 def test_a_description_naming_someone_else_takes_up_nobody() -> None:

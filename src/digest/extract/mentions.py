@@ -664,6 +664,10 @@ class Mentions:
         name_words = words[i:]
         prefix = words[:i]
         titled = bool(name_words) and name_words[0].casefold().rstrip(".") in _titles(speech)
+        # "die TVB-Vorstandsvorsitzende Eva Rönspieß": the determiner opens the mention's role.
+        titled = titled or (
+            len(prefix) == 1 and bool(name_words) and _role_word(name_words[0], speech)
+        )
         if prefix and name_words and _is_complement(prefix[-1], speech) and not titled:
             # "la préfecture des Pyrénées-Atlantiques", "un proche d'Edouard Philippe": the name
             # is a complement of the description, not the speaker.
