@@ -244,6 +244,11 @@ def test_a_role_before_a_surname_is_no_second_person() -> None:
     assert table.resolve("Ministerin Schaller", len(text), None).speaker == "Schaller"
     found = table.resolve("die TVB-Vorstandsvorsitzende Eva Rönsberg", len(text), None)
     assert (found.speaker, found.role) == ("Eva Rönsberg", "TVB-Vorstandsvorsitzende")
+    found = table.resolve("der Düsseldorfer Fitnessexperte Manuel Gajer", len(text), None)
+    assert found.speaker == "Manuel Gajer"
+    assert table.resolve("der deutsche Radprofi Simon Gesch", len(text), None).speaker == (
+        "Simon Gesch"
+    )
 
 
 def test_a_description_naming_someone_else_takes_up_nobody() -> None:

@@ -664,9 +664,10 @@ class Mentions:
         name_words = words[i:]
         prefix = words[:i]
         titled = bool(name_words) and name_words[0].casefold().rstrip(".") in _titles(speech)
-        # "die TVB-Vorstandsvorsitzende Eva Rönspieß": the determiner opens the mention's role.
+        # "die TVB-Vorstandsvorsitzende Eva Rönspieß", "der Düsseldorfer Fitnessexperte Manuel
+        # Gajus": the determiner opens the mention's role.
         titled = titled or (
-            len(prefix) == 1 and bool(name_words) and _role_word(name_words[0], speech)
+            len(prefix) == 1 and any(_role_word(w, speech) for w in name_words[:-1])
         )
         if prefix and name_words and _is_complement(prefix[-1], speech) and not titled:
             # "la préfecture des Pyrénées-Atlantiques", "un proche d'Edouard Philippe": the name

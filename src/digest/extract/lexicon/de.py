@@ -75,7 +75,10 @@ SPEECH = Speech(
         """chef chefin sprecher sprecherin präsident präsidentin minister ministerin leiter
         leiterin manager managerin direktor direktorin kritiker kritikerin organisator
         organisatorin professor professorin sieger siegerin trainer trainerin experte expertin
-        ingenieur ingenieurin kanzler kanzlerin vorsitzender vorsitzende boss ceo""".split()
+        ingenieur ingenieurin kanzler kanzlerin vorsitzender vorsitzende boss ceo profi meister
+        meisterin abgeordneter abgeordnete pfarrer pfarrerin bischof anwalt anwältin autor
+        autorin forscher forscherin gründer gründerin führer führerin gastgeber gastgeberin
+        botschafter botschafterin kommissar kommissarin senator senatorin""".split()
     ),
     first_person=frozenset("ich mich mir mein meine wir uns unser unsere".split()),
     opinion=frozenset("muss müssen sollte sollten nie immer wichtig falsch richtig".split()),
