@@ -257,3 +257,29 @@ def test_a_description_naming_someone_else_takes_up_nobody() -> None:
         "„Ich freue mich darauf“, sagte der dreimalige Weltmeister Peter Sagan.",
     )
     assert speaker_of("de", *paragraphs, start="Ich freue") != "Jonas Berger"
+
+
+def test_a_description_that_names_someone_does_not_take_up_who_spoke_before() -> None:
+    text = (
+        "Titel\n\n"
+        "„Wir brauchen mehr Soldaten“, sagte Olaf Kistenmacher am Montag in Berlin.\n\n"
+        "Der CDU-Vorsitzende Friedrich Merz forderte, »die Bundeswehr in die Mitte der "
+        "Gesellschaft« zu rücken."
+    )
+    (quote,) = [q for q in find_quotes(text, "de") if q.text.startswith("die Bundeswehr")]
+    assert quote.speaker is not None and "Kistenmacher" not in quote.speaker
+
+
+@pytest.mark.parametrize(
+    ("language", "mention", "role"),
+    [
+        ("de", "Deniz Yücel, dann müsse", None),
+        ("de", "Jonas Berger, Sprecher der Polizei", "Sprecher der Polizei"),
+        ("en", "Dana Whitlock, who she", None),
+    ],
+)
+def test_a_role_is_a_description_of_the_person(
+    language: str, mention: str, role: str | None
+) -> None:
+    table = mentions.Mentions(f"Text. {mention}. More text.", speakers.speech_of(language))
+    assert table.resolve(mention, 0, None).role == role

@@ -50,6 +50,10 @@ from digest.extract.speaker_phrase import noun_phrase
         ("de", "Fahimi weitere Ergebnisse der Studie", None),
         ("de", "die in der Vergangenheit", None),
         ("de", "Oder sie", None),
+        ("de", "Deswegen", None),
+        # Where nouns have capitals, a capitalised word is a noun, not a verb ("Können").
+        ("de", "Sein schauspielerisches Können", "Sein schauspielerisches Können"),
+        ("de", "Sein schauspielerisches", None),
         ("es", "Sin embargo", None),
         ("es", "En aquel momento", None),
         ("es", "Al respecto", None),

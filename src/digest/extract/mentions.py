@@ -556,28 +556,23 @@ class Mentions:
     def _checked(self, speaker: str, role: str | None, person: bool) -> Resolved:
         if len(speaker.split()) > MAX_WORDS:
             return Resolved(None)
-        if role and len(role.split()) > 12:
+        if role and (len(role.split()) > 12 or not _reads_as_role(role, self.speech)):
             role = None
         return Resolved(speaker, role or None, person)
 
     def _fits(self, name: str, description: str) -> bool:
         """True when a description may stand for this person: a person of no other gender."""
-        words = description.split()
-        head = _fold(words[0]) if words else ""
+        head = _fold(description.split()[0]) if description.split() else ""
         if head.endswith(self.speech.abstract_suffixes):
             return False  # "cette affirmation", "l’enseignement": a thing, not a person
-        if (
-            len(words) > 2
-            and all(w[:1].isupper() for w in words[-2:])
-            and _fold(words[-1]) != _fold(name.split()[-1])
-        ):
-            return False  # "der dreimalige Weltmeister Peter Sagan" names someone else
-        folded = {_fold(w) for w in words}
+        if _ends_in_a_name(description, self.speech):
+            return False  # "der CDU-Vorsitzende Friedrich Merz" is Merz, whoever spoke before
+        words = {_fold(w) for w in description.split()}
         gender = (
             "m"
-            if folded & self.speech.masculine_words
+            if words & self.speech.masculine_words
             else "f"
-            if folded & self.speech.feminine_words
+            if words & self.speech.feminine_words
             else None
         )
         return self.is_person(name) and self.agrees(name, gender)
@@ -747,6 +742,26 @@ def _name_size(words: list[str]) -> int:
     """How many of the last words make a name: a given name and a surname, with a middle initial
     between them ("Donald J. Trump") where there is one."""
     return 3 if len(words) > 2 and _INITIAL.fullmatch(words[-2]) else 2
+
+
+def _reads_as_role(role: str, speech: Speech) -> bool:
+    """False for words that are no description of a person: "dann müsse", "träumten", "he"."""
+    words = role.split()
+    if any(w.casefold() in speech.pronouns | speech.auxiliaries for w in words):
+        return False
+    # Where nouns have capitals, a role has a noun.
+    return not speech.nouns_capitalised or any(w[:1].isupper() for w in words)
+
+
+def _ends_in_a_name(description: str, speech: Speech) -> bool:
+    """True when a description ends in a name of its own: "CDU-Vorsitzende Friedrich Merz",
+    "the White House" (where nouns have capitals, two capitalised words are still a description:
+    "Stuttgarter Sportdirektorin")."""
+    words = description.split()
+    run = 0
+    while run < len(words) and words[-1 - run][:1].isupper():
+        run += 1
+    return run >= (3 if speech.nouns_capitalised else 2)
 
 
 def _heading(text: str, at: int) -> bool:

@@ -30,6 +30,8 @@ def noun_phrase(mention: str, speech: Speech) -> str | None:
     if len(words) > 1 and words[0].casefold() in speech.speech_verbs:
         words = words[1:]  # "Said Ellis": the verb before its subject
     for i, word in enumerate(words[1:], 1):
+        if _noun(word, speech):
+            continue
         if speakers.is_verb(word, speech) and words[i - 1].casefold() not in speech.determiners:
             words = words[:i]  # "Trump unleashed a series of": the subject before its verb
             comma = rest = ""
@@ -44,13 +46,18 @@ def noun_phrase(mention: str, speech: Speech) -> str | None:
         if len(words) == 1 and pronoun.casefold() in speech.pronouns:
             return pronoun  # "He’s": the pronoun, its verb written onto it
         return None  # "Donald Trump’s": the owner of what follows, not the speaker
-    if any(_clause_word(w, speech) for w in words) or _second_phrase(words, speech):
+    clause = any(
+        _clause_word(w, speech) for i, w in enumerate(words) if not (i and _noun(w, speech))
+    )
+    if clause or _second_phrase(words, speech):
         return None
     if speech.nouns_capitalised and len(words) > 1 and _lower(words[-1]) and _capital(words[-2]):
         # Where every noun has a capital, one lower-case word after a name is an adverb of
         # the verb: "sagte Renkema geknickt".
         words.pop()
         comma = rest = ""
+        if all(w.casefold() in speech.determiners for w in words):
+            return None  # "Sein schauspielerisches": a determiner alone names nobody
     if speech.nouns_capitalised and _verb_after_noun(words, speech):
         return None  # "Christoph sucht passende Worte": a verb after the noun, its clause
     return " ".join(words) + comma + rest
@@ -136,6 +143,11 @@ def _runs_on(word: str, speech: Speech) -> bool:
         or low in speech.particles
         or low in speech.noun_phrase_stops
     )
+
+
+def _noun(word: str, speech: Speech) -> bool:
+    """A capitalised word where every noun has a capital: "Können" is no verb there."""
+    return speech.nouns_capitalised and _capital(word)
 
 
 def _lower(word: str) -> bool:

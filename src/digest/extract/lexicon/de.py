@@ -49,14 +49,17 @@ SPEECH = Speech(
     adverbial_starts=frozenset(
         """in im am an auf aus bei nach vor um während seit als wenn aber und auch dann doch jedoch zudem
         mit für über unter nun jetzt heute gestern damals da so danach zuletzt bereits schon
-        montag dienstag mittwoch donnerstag freitag samstag sonntag""".split()
+        montag dienstag mittwoch donnerstag freitag samstag sonntag deswegen deshalb daher darum
+        trotzdem dennoch allerdings außerdem""".split()
     ),
     noun_phrase_stops=frozenset(
         """am im in bei vor nach gegenüber während auf mit seinem seinen ihrem ihren dem über laut
         zu zum zur und sowie gestern heute""".split()
     ),
     role_stops=frozenset("der die das dem den wer welche welcher".split()),
-    subordinators=frozenset("dass ob wenn weil als nachdem und aber denn".split()),
+    subordinators=frozenset(
+        "dass ob wenn weil als nachdem und aber denn was wer wie warum wieso weshalb".split()
+    ),
     negations=frozenset({"nicht", "kein", "keine"}),
     conjunctions=frozenset({"und", "aber", "doch"}),
     that=frozenset({"dass"}),
