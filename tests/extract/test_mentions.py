@@ -283,3 +283,14 @@ def test_a_role_is_a_description_of_the_person(
 ) -> None:
     table = mentions.Mentions(f"Text. {mention}. More text.", speakers.speech_of(language))
     assert table.resolve(mention, 0, None).role == role
+
+
+def test_a_german_pronoun_takes_up_whose_words_were_reported_before() -> None:
+    # Where nouns have capitals, a person counts once quoted; one whose words are reported
+    # ("X erklärt, dass …") is a person too.
+    paragraphs = (
+        "Caspari leitet die Behörde seit Mai.",
+        "Der Datenschützer Jonas Caspari erklärt, dass Firmen eine enge Frist haben.",
+        "„Die Meldung muss binnen 72 Stunden erfolgen“, sagte er dem Sender.",
+    )
+    assert speaker_of("de", *paragraphs, start="Die Meldung") == "Jonas Caspari"

@@ -513,12 +513,13 @@ class Mentions:
         if begin is None:
             return None
         speech = self.speech
-        for offset, name in self._people_at():
+        # Any name: one whose words are reported is a person, where nouns have capitals too.
+        for offset, name in self.positions:
             if not begin <= offset < pos:
                 continue
             # The mention, then its reporting verb and, a few words on, "que" / "that".
             after = re.match(
-                rf"{_CAP}(?:\s+{_CAP})*,?\s+([\w’'-]+)((?:\s+[\w’'-]+){{1,3}})",
+                rf"{_CAP}(?:\s+{_CAP})*,?\s+([\w’'-]+)((?:,?\s+[\w’'-]+){{1,3}})",
                 self.text[offset:pos],
             )
             if (
@@ -610,6 +611,10 @@ class Mentions:
         people = [n for n in named if self.is_person(n) and self.agrees(n, gender)]
         if not people and current and self.is_person(current) and self.agrees(current, gender):
             people = [current]  # the current speaker goes on: nobody else was named since
+        reporter = None if people else self._reporter(pos)
+        if reporter and self.is_person(reporter) and self.agrees(reporter, gender):
+            # "Datenschutzbeauftragte Johannes Caspar erklärt, dass … « … », sagte er".
+            people = [reporter]
         if len(people) > 1:
             # "Pour Jan Hamáček, cette attitude … « … », a-t-il réagi": the one person opening
             # the sentence just before the quotation, named alone in it, is who goes on.
