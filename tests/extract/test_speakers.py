@@ -210,6 +210,17 @@ def test_leading_adverbials_are_not_the_subject(clause: str, speaker: str) -> No
     assert speakers.subject(clause, "en") == speaker
 
 
+@pytest.mark.parametrize(
+    ("clause", "speaker"),
+    [
+        ("De son côté, le ministre, réévaluant sa doctrine, lance", "le ministre"),
+        ("D’une voix calme, Claire Vidal explique", "Claire Vidal"),
+    ],
+)
+def test_a_leading_prepositional_phrase_is_not_the_subject(clause: str, speaker: str) -> None:
+    assert speakers.subject(clause, "fr") == speaker
+
+
 def test_a_french_participle_reports_only_after_an_auxiliary() -> None:
     assert speakers.last_reporting_verb("Pour l’avocate, le prévenu est un ", "fr") is None
     assert speakers.last_reporting_verb("Le juge a prévenu ", "fr") is not None

@@ -264,10 +264,28 @@ def _role_then_name(np: str, speech: Speech) -> bool:
 
 def _adverbial(chunk: str, speech: Speech) -> bool:
     """A leading phrase that is not the subject: "In July", "Though she …", "Following a meeting"."""
-    first = chunk.split()[0]
+    words = chunk.split()
+    first = words[0]
     low = first.casefold()
-    return low in speech.adverbial_starts or (
-        low.endswith("ing") and first[0].isupper() and len(low) > 5
+    return (
+        low in speech.adverbial_starts
+        or (low.endswith("ing") and first[0].isupper() and len(low) > 5)
+        or _prepositional(words, speech)
+    )
+
+
+def _prepositional(words: list[str], speech: Speech) -> bool:
+    """A complement, then a determiner and common words: 'De son côté', 'D’une plume alerte'."""
+    low = words[0].casefold()
+    elided = next((e for e in speech.elided if low.startswith(e) and len(low) > len(e)), None)
+    if elided:
+        preposition, determiner = elided, low[len(elided) :]
+    else:
+        preposition, determiner = low, words[1].casefold() if len(words) > 1 else ""
+    return (
+        preposition.strip("’'") in {c.strip("’'") for c in speech.complements}
+        and determiner in speech.determiners
+        and not any(w[:1].isupper() for w in words[1:])
     )
 
 
