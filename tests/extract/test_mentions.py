@@ -116,6 +116,91 @@ def test_a_pronoun_before_the_opening_name_keeps_it_ambiguous() -> None:
     assert pronoun(text, "en", "she") is None
 
 
+def full_name(text: str, language: str, surname: str) -> str | None:
+    return mentions.Mentions(text, speakers.speech_of(language)).full_name(surname)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "surname", "name"),
+    [
+        # A noun joined to the surname by "von" is no second person of that name.
+        (
+            "Konzernchef Jonas Brandt sprach lange. Aus Sicht von Brandt ist das Werk sicher.",
+            "de",
+            "Brandt",
+            "Jonas Brandt",
+        ),
+        # Alone, a noun and its complement ("Nachrichten von Gianni") name nobody in full; nor
+        # does a subordinator before the name ("Nachdem Gianni").
+        (
+            "Nachrichten von Gianni kamen spät. Nachdem Gianni gegangen war, schwieg Gianni.",
+            "de",
+            "Gianni",
+            "Gianni",
+        ),
+        # Where nouns take no capital, "Hugues de Valmont" is a given name, a particle, a surname.
+        ("Hugues de Valmont a parlé. Valmont est ravi.", "fr", "Valmont", "Hugues de Valmont"),
+    ],
+)
+def test_a_surname_after_a_complement_keeps_to_the_person_named_in_full(
+    text: str, language: str, surname: str, name: str
+) -> None:
+    assert full_name(text, language, surname) == name
+
+
+@pytest.mark.parametrize(
+    ("language", "paragraphs", "start", "speaker"),
+    [
+        (
+            "fr",
+            (
+                "Au port, le patron du chalutier Mar Azul, Jorge Lemos, admet que la pêche"
+                " a changé.",
+                f"«{NBSP}Nous soutenons cette approche{NBSP}», déclare-t-il.",
+            ),
+            "Nous soutenons",
+            "Jorge Lemos",
+        ),
+        (
+            "en",
+            (
+                "After meeting Paul Reyes on Monday, Omar Haddad admitted that the data ran out.",
+                "“We shouldn’t take the archive for granted,” he wrote.",
+            ),
+            "We shouldn’t",
+            "Omar Haddad",
+        ),
+    ],
+)
+def test_the_person_whose_words_the_sentence_before_reports_takes_the_pronoun(
+    language: str, paragraphs: tuple[str, ...], start: str, speaker: str
+) -> None:
+    assert speaker_of(language, *paragraphs, start=start) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "US-Präsident Donald Trump sprach. Später schrieb Donald J. Trump erneut. Trump"
+            " schwieg dann. Trump ging.",
+            "de",
+        ),
+        ("Donald J. Trump spoke first. Donald Trump left. Trump was late.", "en"),
+    ],
+)
+def test_a_middle_initial_names_the_same_person(text: str, language: str) -> None:
+    assert full_name(text, language, "Trump") == "Donald Trump"
+
+
+def test_a_description_named_by_an_acronym_takes_up_nobody() -> None:
+    paragraphs = (
+        "„Ich weiß Bescheid“, sagte US-Präsident Donald Trump. Trump lachte.",
+        "„Kim ist in Gefahr“, berichtete der US-Nachrichtensender CNN.",
+    )
+    assert speaker_of("de", *paragraphs, start="Kim ist") == "der US-Nachrichtensender CNN"
+
+
 @pytest.mark.parametrize(
     ("language", "text", "person", "mention"),
     [
@@ -148,6 +233,32 @@ def test_the_impersonal_l_on_names_nobody() -> None:
     assert all(q.speaker != "l’on" for q in find_quotes(text, "fr"))
 
 
+def test_a_role_before_a_surname_is_no_second_person() -> None:
+    # Where nouns are capitalised, "Euro-Kritiker Lucke" is Bernd Lucke with his role.
+    text = "Bernd Lucke gründete die Partei. Euro-Kritiker Lucke sprach lange. Lucke ging."
+    assert full_name(text, "de", "Lucke") == "Bernd Lucke"
+    table = mentions.Mentions(text, speakers.speech_of("de"))
+    found = table.resolve("ATU-Organisator Lucke", len(text), None)
+    assert (found.speaker, found.role) == ("Bernd Lucke", "ATU-Organisator")
+    # A surname the article gives in full nowhere is still a person after a role.
+    assert table.resolve("Ministerin Schaller", len(text), None).speaker == "Schaller"
+    found = table.resolve("die TVB-Vorstandsvorsitzende Eva Rönsberg", len(text), None)
+    assert (found.speaker, found.role) == ("Eva Rönsberg", "TVB-Vorstandsvorsitzende")
+    found = table.resolve("der Düsseldorfer Fitnessexperte Manuel Gajer", len(text), None)
+    assert found.speaker == "Manuel Gajer"
+    assert table.resolve("der deutsche Radprofi Simon Gesch", len(text), None).speaker == (
+        "Simon Gesch"
+    )
+
+
+def test_a_description_naming_someone_else_takes_up_nobody() -> None:
+    paragraphs = (
+        "„Du bist ein Champion“, schrieb Jonas Berger. Berger fährt seit Jahren.",
+        "„Ich freue mich darauf“, sagte der dreimalige Weltmeister Peter Sagan.",
+    )
+    assert speaker_of("de", *paragraphs, start="Ich freue") != "Jonas Berger"
+
+
 def test_a_description_that_names_someone_does_not_take_up_who_spoke_before() -> None:
     text = (
         "Titel\n\n"
@@ -172,3 +283,14 @@ def test_a_role_is_a_description_of_the_person(
 ) -> None:
     table = mentions.Mentions(f"Text. {mention}. More text.", speakers.speech_of(language))
     assert table.resolve(mention, 0, None).role == role
+
+
+def test_a_german_pronoun_takes_up_whose_words_were_reported_before() -> None:
+    # Where nouns have capitals, a person counts once quoted; one whose words are reported
+    # ("X erklärt, dass …") is a person too.
+    paragraphs = (
+        "Caspari leitet die Behörde seit Mai.",
+        "Der Datenschützer Jonas Caspari erklärt, dass Firmen eine enge Frist haben.",
+        "„Die Meldung muss binnen 72 Stunden erfolgen“, sagte er dem Sender.",
+    )
+    assert speaker_of("de", *paragraphs, start="Die Meldung") == "Jonas Caspari"

@@ -33,6 +33,13 @@ def spoken_before(head: str, language: str | None) -> str | None:
         (" the county sheriff told reporters.", "en", "the county sheriff"),
         (" Rep. Jim Clyburn (D-S.C.) said Friday.", "en", "Rep. Jim Clyburn"),
         (" Sen. Ann Lee demanded.", "en", "Sen. Ann Lee"),
+        # A short lower-case role before a full name opens the subject too.
+        (" color analyst Kirk Herbst said.", "en", "color analyst Kirk Herbst"),
+        (
+            " panel Chairman Rep. Jason Chaff (R-Utah) said.",
+            "en",
+            "panel Chairman Rep. Jason Chaff",
+        ),
         (", according to the ministry.", "en", "the ministry"),
         (" ― Nell Carden Grey", "en", "Nell Carden Grey"),
         (", explique Javier López.", "fr", "Javier López"),
@@ -60,6 +67,16 @@ def spoken_before(head: str, language: str | None) -> str | None:
             "fr",
             "le procureur Vincent Edel",
         ),
+        # A verb particle or an adverb after the name is no part of it.
+        (", räumt Anna Kessler ein.", "de", "Anna Kessler"),
+        (", so Kessler geknickt.", "de", "Kessler"),
+        (", fügte Kessler abschließend hinzu.", "de", "Kessler"),
+        (", sagte eine Sprecherin der dpa.", "de", "eine Sprecherin der dpa"),
+        # An indefinite subject after the verb keeps its determiner.
+        (", so ein Sprecher.", "de", "ein Sprecher"),
+        (", sagte ein Mitarbeiter des Ministeriums.", "de", "ein Mitarbeiter des Ministeriums"),
+        # A closing determiner lost its noun to a quotation mark.
+        (", sagte Anna Kessler der „Allgäuer Zeitung“.", "de", "Anna Kessler"),
     ],
 )
 def test_after(tail: str, language: str, speaker: str) -> None:
@@ -126,6 +143,13 @@ def test_a_one_word_label_before_a_colon_is_not_a_speaker() -> None:
     assert spoken_before("Boxing:", "en") is None
 
 
+def test_a_phrase_before_a_colon_is_a_label_unless_it_names_or_describes() -> None:
+    assert spoken_before("Partial transcript as follows: ", "en") is None
+    assert spoken_before("Promising review: ", "en") is None
+    assert spoken_before(f"Le maire de Brest{NBSP}: ", "fr") == "Le maire de Brest"
+    assert spoken_before(f"L’avocate de la famille{NBSP}: ", "fr") == "L’avocate de la famille"
+
+
 @pytest.mark.parametrize(
     ("inner", "speaker"),
     [
@@ -158,6 +182,7 @@ def test_inside_ignores_ordinary_commas() -> None:
             "la professeure Francisca Joly",
         ),
         ("Le ministre a également déclaré ", "fr", "Le ministre"),
+        ("As the storm hit, company CEO Andy Vale said ", "en", "company CEO Andy Vale"),
         ("« C’est fini », déplore-t-elle, en rappelant les ", "fr", "elle"),
     ],
 )
@@ -185,10 +210,26 @@ def test_leading_adverbials_are_not_the_subject(clause: str, speaker: str) -> No
     assert speakers.subject(clause, "en") == speaker
 
 
+@pytest.mark.parametrize(
+    ("clause", "speaker"),
+    [
+        ("De son côté, le ministre, réévaluant sa doctrine, lance", "le ministre"),
+        ("D’une voix calme, Claire Vidal explique", "Claire Vidal"),
+    ],
+)
+def test_a_leading_prepositional_phrase_is_not_the_subject(clause: str, speaker: str) -> None:
+    assert speakers.subject(clause, "fr") == speaker
+
+
 def test_a_french_participle_reports_only_after_an_auxiliary() -> None:
     assert speakers.last_reporting_verb("Pour l’avocate, le prévenu est un ", "fr") is None
     assert speakers.last_reporting_verb("Le juge a prévenu ", "fr") is not None
     assert speakers.last_reporting_verb("La note est claire ", "fr") is None
+
+
+def test_a_period_before_a_comma_ends_no_clause() -> None:
+    tail = ", Senate Leader Mitch Connell, R-Ky., said Tuesday."
+    assert spoken_after(tail, "en") == "Senate Leader Mitch Connell, R-Ky"
 
 
 def test_cut_clause_keeps_abbreviations_and_initials() -> None:
@@ -228,6 +269,34 @@ def resolved(
 def test_a_surname_goes_back_to_the_one_full_name() -> None:
     text = "Ivan Sokolov, le porte-parole du ministère, a parlé. Puis M. Sokolov est parti."
     assert resolved(text, "fr", "M. Sokolov") == ("Ivan Sokolov", "porte-parole du ministère")
+
+
+def test_a_mention_running_over_quoted_words_is_no_speaker() -> None:
+    text = "Inga Berger runs the farm. Paul Reyes sells eggs. "
+    assert resolved(text, "en", "You winning?” she") == (None, None)
+    assert resolved(text, "en", 'rural area"}') == (None, None)
+    # … unless a person the article names closes it.
+    assert resolved(text, "en", "The “Day of the Hen” welcomed Berger")[0] == "Inga Berger"
+
+
+def test_an_adverb_after_the_name_is_no_part_of_it() -> None:
+    # "Lamrani further said", "Oppenheimer himself wrote": an adverb of the verb.
+    text = "Omar Lamrani is an analyst. "
+    assert resolved(text, "en", "Lamrani further")[0] == "Omar Lamrani"
+    assert resolved(text, "en", "Lamrani himself")[0] == "Omar Lamrani"
+
+
+def test_a_lone_german_noun_is_no_name() -> None:
+    # "VW-Chef warnt vor …": where nouns are capitalised one unknown word is a noun, kept as
+    # written and taken for nobody.
+    table = mentions.Mentions("Der Konzern wächst. ", speakers.speech_of("de"))
+    found = table.resolve("VW-Chef", 0, None)
+    assert (found.speaker, found.person) == ("VW-Chef", False)
+
+
+def test_an_indefinite_description_is_tied_to_nobody() -> None:
+    text = "Tobias Lind, sicherheitspolitischer Sprecher der Grünen, war empört. Lind ging. "
+    assert resolved(text, "de", "ein Sprecher") == ("ein Sprecher", None)
 
 
 def test_a_surname_two_people_share_stays_as_written() -> None:

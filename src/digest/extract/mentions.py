@@ -13,7 +13,8 @@ resolved through the article's own mentions:
 - a personal pronoun ("he", "elle", "er") goes back to a person, never an organisation: the one
   person named since the previous quotation (or shortly before), else the one who spoke that
   quotation; where the article gives a gender (a title, a gendered noun, an earlier pronoun), the
-  pronoun agrees with it; two people it could stand for give nobody; "they", "it", "ils" stand
+  pronoun agrees with it; of two people it could stand for, the one the sentence before opens
+  with or whose words it reports ("X, …, admet que …"), else nobody; "they", "it", "ils" stand
   for nobody.
 When the article does not settle it the speaker is None: a wrong name is worse than none.
 """
@@ -50,6 +51,8 @@ def _run(speech: Speech) -> re.Pattern[str]:
     )
 
 
+_INITIAL = re.compile(r"[A-ZÀ-ÖØ-Þ]\.")
+_QUOTATION_MARK = re.compile(r"[“”«»„\"]")
 _SURNAME = re.compile(r"(?<![\w’'\-])[A-ZÀ-ÖØ-Þ][\w’'\-]*\w")
 
 
@@ -149,15 +152,19 @@ class Mentions:
                 # "der Chef Matthias Frankenstein", "das Modell Trinity": a noun opens the run.
                 role = words.pop(0)
                 start = text.find(words[0], start) if words else start
+            size = _name_size(words)
             if (
                 speech.nouns_capitalised
-                and len(words) > 2
+                and len(words) > size
                 and words[-2].casefold() not in (speech.particles)
             ):
                 # "Konzernchef Robert Machtlinger": the words before the name are its role.
-                role = " ".join(words[:-2])
-                start = text.find(words[-2], start)
-                words = words[-2:]
+                role = " ".join(words[:-size])
+                start = text.find(words[-size], start)
+                words = words[-size:]
+            if words and _role_word(words[0], speech):
+                # "Euro-Kritiker Lucke": a role and a surname, the person's full name elsewhere.
+                role = words.pop(0)
             if len(words) < 2 or any(w.casefold() in speech.pronouns for w in words):
                 continue
             if not words[0][:1].isupper():
@@ -191,14 +198,16 @@ class Mentions:
         counts: dict[str, int] = {}
         for m in _SURNAME.finditer(self.text):
             counts[_fold(m.group())] = counts.get(_fold(m.group()), 0) + 1
+        # "Donald Trump" and "Donald J. Trump" are mentions of one given name and surname.
         mentioned: dict[str, int] = {}
         for _, name in self.positions:
-            mentioned[name] = mentioned.get(name, 0) + 1
+            mentioned[_without_initials(name)] = mentioned.get(_without_initials(name), 0) + 1
         people = {
             p.name
             for p in self.people
             if counts.get(_fold(p.name.split()[-1]), 0) >= 2
-            and counts.get(_fold(p.name.split()[0]), 0) <= mentioned.get(p.name, 0)
+            and counts.get(_fold(p.name.split()[0]), 0)
+            <= mentioned.get(_without_initials(p.name), 0)
         }
         self.people = [p for p in self.people if p.name in people]
         self.positions = [(o, n) for o, n in self.positions if n in people]
@@ -335,16 +344,28 @@ class Mentions:
         folded = _fold(short)
         found = self.surnames.get(_fold(words[-1]), set())
         matches = {f for f in found if _fold(f) == folded or _fold(f).endswith(" " + folded)}
-        # "Republican Donald Trump" and "Donald Trump": the shortest full name that the others end
-        # with is the person's name.
+        # "Republican Donald Trump", "Donald J. Trump" and "Donald Trump": the shortest full name
+        # that the others end with, or are with a middle initial, is the person's name.
+        plain = {_fold(f) for f in matches}
         minimal = {
             f
             for f in matches
             if not any(o != f and _fold(f).endswith(" " + _fold(o)) for o in matches)
+            and (_without_initials(f) == f or _fold(_without_initials(f)) not in plain)
         }
+        # "Aus Sicht von Diess" beside "Herbert Diess": a particle that is also a complement may
+        # join a noun to the person's surname; the name without one is the person's. Where nouns
+        # are capitalised, such a name alone ("Nachrichten von Gianni") is no surer.
+        plain = {f for f in minimal if not self._complement_before_surname(f)}
+        if plain or self.speech.nouns_capitalised:
+            minimal = plain
         if len(minimal) == 1:
             return minimal.pop()
         return short
+
+    def _complement_before_surname(self, name: str) -> bool:
+        words = name.split()
+        return len(words) > 2 and _is_complement(words[-2], self.speech)
 
     def last_named(self, pos: int, since: int | None = None) -> str | None:
         """The last person named before `pos` (and after `since`), not as a complement."""
@@ -378,7 +399,13 @@ class Mentions:
         if not speaker:
             return Resolved(None)
         speaker = speaker.strip(" ,;:")
-        if speaker.casefold() in speech.impersonal:
+        if _QUOTATION_MARK.search(speaker):
+            # A mention running over quoted words ('You winning?” she') is no speaker, unless a
+            # person the article names closes it: 'Den „Tag des Huhns“ begrüßt Inga Günther'.
+            closing = _name_after_quotation(speaker)
+            named = self.full_name(closing) if closing else None
+            speaker = named if named and any(p.name == named for p in self.people) else ""
+        if not speaker or speaker.casefold() in speech.impersonal:
             return Resolved(None)
         if speakers.is_pronoun(speaker):
             return self._antecedent(speaker, pos, previous)
@@ -397,7 +424,9 @@ class Mentions:
             self.spoken.add(full)
             return self._checked(full, role or self.roles.get(full), True)
         description = _strip_role_article(speaker, speech)
-        tied = self._tied(description)
+        # "ein Sprecher" names nobody, even where the article calls someone "Sprecher der Grünen".
+        indefinite = speaker.split()[0].casefold() in speech.indefinites
+        tied = None if indefinite else self._tied(description)
         if tied:
             return self._checked(tied, description, True)
         first = speaker.split()[0].casefold()
@@ -407,8 +436,9 @@ class Mentions:
         definite = definite or any(
             speaker.casefold().startswith(e) for e in speech.elided if e not in speech.complements
         )
-        if _organisation(description, speech):
-            # "la préfecture de la Manche", "the agency": an organisation speaks for itself.
+        if _organisation(description, speech) or _acronym(description, speech):
+            # "la préfecture de la Manche", "the agency", "der US-Nachrichtensender CNN": an
+            # organisation speaks for itself.
             return self._checked(speaker, None, False)
         if _names_itself(description, speech):
             # "la préfecture des Pyrénées-Atlantiques" names its own entity; "le ministre de la
@@ -440,16 +470,21 @@ class Mentions:
                 return self._checked(opener, description, True)
         return self._checked(speaker, None, False)
 
-    def sentence_subject(self, pos: int) -> str | None:
-        """The person named at the start of the sentence just before `pos`, if any."""
+    def _sentence_before(self, pos: int) -> int | None:
+        """Where the sentence just before `pos` begins (or the words before it, after a colon)."""
         window = self.text[max(0, pos - 400) : pos]
         ends = [m.end() for m in re.finditer(r"[.!?»”“\"]\s+|\n", window)]
         if not ends:
             return None
         last_end = ends[-1]
-        # The sentence before the quotation (or the words just before it, after a colon).
         base = max(0, pos - 400)
-        begin = base + (ends[-2] if len(ends) > 1 and last_end >= len(window) - 3 else last_end)
+        return base + (ends[-2] if len(ends) > 1 and last_end >= len(window) - 3 else last_end)
+
+    def sentence_subject(self, pos: int) -> str | None:
+        """The person named at the start of the sentence just before `pos`, if any."""
+        begin = self._sentence_before(pos)
+        if begin is None:
+            return None
         complements = self.speech.complements
         for offset, name in self._people_at():
             if begin <= offset < pos:
@@ -460,13 +495,9 @@ class Mentions:
 
     def _opener(self, pos: int) -> str | None:
         """The one person a short opening names in the sentence before `pos`, if any."""
-        window = self.text[max(0, pos - 400) : pos]
-        ends = [m.end() for m in re.finditer(r"[.!?»”“\"]\s+|\n", window)]
-        if not ends:
+        begin = self._sentence_before(pos)
+        if begin is None:
             return None
-        base = max(0, pos - 400)
-        last_end = ends[-1]
-        begin = base + (ends[-2] if len(ends) > 1 and last_end >= len(window) - 3 else last_end)
         named = [(o, n) for o, n in self._people_at() if begin <= o < pos]
         if len({n for _, n in named}) != 1:
             return None
@@ -475,6 +506,29 @@ class Mentions:
         if len(lead) > 3 or any(w.casefold().strip(",") in self.speech.pronouns for w in lead):
             return None
         return name
+
+    def _reporter(self, pos: int) -> str | None:
+        """The person whose words the sentence before `pos` reports: 'X, …, admet que …'."""
+        begin = self._sentence_before(pos)
+        if begin is None:
+            return None
+        speech = self.speech
+        # Any name: one whose words are reported is a person, where nouns have capitals too.
+        for offset, name in self.positions:
+            if not begin <= offset < pos:
+                continue
+            # The mention, then its reporting verb and, a few words on, "que" / "that".
+            after = re.match(
+                rf"{_CAP}(?:\s+{_CAP})*,?\s+([\w’'-]+)((?:,?\s+[\w’'-]+){{1,3}})",
+                self.text[offset:pos],
+            )
+            if (
+                after
+                and after.group(1).casefold() in speech.speech_verbs
+                and any(w.casefold() in speech.that for w in after.group(2).split())
+            ):
+                return name
+        return None
 
     def _continues(self, pos: int, previous: Resolved | None, person: bool = True) -> bool:
         """True when the previous speaker (a named person) goes on: nobody else was named since."""
@@ -557,10 +611,14 @@ class Mentions:
         people = [n for n in named if self.is_person(n) and self.agrees(n, gender)]
         if not people and current and self.is_person(current) and self.agrees(current, gender):
             people = [current]  # the current speaker goes on: nobody else was named since
+        reporter = None if people else self._reporter(pos)
+        if reporter and self.is_person(reporter) and self.agrees(reporter, gender):
+            # "Datenschutzbeauftragte Johannes Caspar erklärt, dass … « … », sagte er".
+            people = [reporter]
         if len(people) > 1:
             # "Pour Jan Hamáček, cette attitude … « … », a-t-il réagi": the one person opening
             # the sentence just before the quotation, named alone in it, is who goes on.
-            opener = self._opener(pos)
+            opener = self._opener(pos) or self._reporter(pos)
             people = [opener] if opener in people else people
         if len(people) != 1:
             return Resolved(None)  # nobody, or two people it could stand for
@@ -606,6 +664,11 @@ class Mentions:
         name_words = words[i:]
         prefix = words[:i]
         titled = bool(name_words) and name_words[0].casefold().rstrip(".") in _titles(speech)
+        # "die TVB-Vorstandsvorsitzende Eva Rönspieß", "der Düsseldorfer Fitnessexperte Manuel
+        # Gajus": the determiner opens the mention's role.
+        titled = titled or (
+            len(prefix) == 1 and any(_role_word(w, speech) for w in name_words[:-1])
+        )
         if prefix and name_words and _is_complement(prefix[-1], speech) and not titled:
             # "la préfecture des Pyrénées-Atlantiques", "un proche d'Edouard Philippe": the name
             # is a complement of the description, not the speaker.
@@ -616,16 +679,23 @@ class Mentions:
             name_words[0].casefold().rstrip(".") in titles
             or name_words[0].casefold() in speech.determiners
             or name_words[0].casefold() in speech.adverbial_starts
+            or (len(name_words) > 1 and _role_word(name_words[0], speech))
         ):
             prefix.append(name_words.pop(0))
-        if speech.nouns_capitalised and len(name_words) > 2:
-            prefix += name_words[:-2]
-            name_words = name_words[-2:]
+        size = _name_size(name_words)
+        if speech.nouns_capitalised and len(name_words) > size:
+            prefix += name_words[:-size]
+            name_words = name_words[-size:]
         if not name_words or not name_words[0][:1].isupper():
             return None, None
-        if speech.nouns_capitalised and not self._known(name_words) and prefix:
-            # Where nouns are capitalised, "Ernster Nachsatz" or "der Sprecher" is no name unless
-            # the article names that person again; the mention is then kept as written.
+        if (
+            speech.nouns_capitalised
+            and not self._known(name_words)
+            and (prefix or len(name_words) == 1)
+            and not (prefix and _role_word(prefix[-1], speech))  # "Ministerin Schulze"
+        ):
+            # Where nouns are capitalised, "Ernster Nachsatz", "der Sprecher" or "VW-Chef" is no
+            # name unless the article names that person again; the mention is kept as written.
             return None, None
         role = tail or None
         lead = [w for w in prefix if w.casefold().rstrip(".") not in titles]
@@ -651,6 +721,32 @@ class Mentions:
             if words <= {_fold(w) for w in _strip_role_article(role, self.speech).split()}
         }
         return tied.pop() if len(tied) == 1 else None
+
+
+def _name_after_quotation(mention: str) -> str:
+    """The capitalised words closing a mention after its last quotation mark, if any."""
+    words = _QUOTATION_MARK.split(mention)[-1].split()
+    i = len(words)
+    while i > 0 and words[i - 1][:1].isupper():
+        i -= 1
+    return " ".join(words[i:])
+
+
+def _without_initials(name: str) -> str:
+    """'Donald J. Trump' -> 'Donald Trump': the name without its middle initials."""
+    words = name.split()
+    return " ".join([words[0], *(w for w in words[1:-1] if not _INITIAL.fullmatch(w)), words[-1]])
+
+
+def _role_word(word: str, speech: Speech) -> bool:
+    """True for the noun of a role before a name: 'ATU-Organisator', 'Konzernchef'."""
+    return _fold(word).endswith(speech.role_endings) if speech.role_endings else False
+
+
+def _name_size(words: list[str]) -> int:
+    """How many of the last words make a name: a given name and a surname, with a middle initial
+    between them ("Donald J. Trump") where there is one."""
+    return 3 if len(words) > 2 and _INITIAL.fullmatch(words[-2]) else 2
 
 
 def _reads_as_role(role: str, speech: Speech) -> bool:
@@ -700,13 +796,18 @@ def _organisation(description: str, speech: Speech) -> bool:
 def _names_itself(description: str, speech: Speech) -> bool:
     """True when a description holds a complement with a proper name ("… des Pyrénées")."""
     words = description.split()
-    if any(
-        len(b) > 1 and b.isupper() and not _is_complement(a, speech)
-        for a, b in zip(words, words[1:], strict=False)
-    ):
-        return True  # "US-Nachrichtensender CNN", not "Konzernchef von FACC": the acronym names it
     return any(
         _is_complement(a, speech) and b[:1].isupper() and not speech.nouns_capitalised
+        for a, b in zip(words, words[1:], strict=False)
+    )
+
+
+def _acronym(description: str, speech: Speech) -> bool:
+    """True when an acronym names the description ("US-Nachrichtensender CNN", not "Konzernchef
+    von FACC")."""
+    words = description.split()
+    return any(
+        len(b) > 1 and b.isupper() and not _is_complement(a, speech)
         for a, b in zip(words, words[1:], strict=False)
     )
 

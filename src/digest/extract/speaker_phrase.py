@@ -67,7 +67,9 @@ def _opens_no_phrase(words: list[str], speech: Speech) -> bool:
     """A first word opening an adverbial or a complement: "In", "Al", "die in der …"."""
     first = words[0].casefold()
     frames = {f for f in speech.frames if " " not in f}
-    if first in speech.adverbial_starts | speech.verb_adverbs | frames:
+    if first in speech.adverbial_starts | frames or (
+        first in speech.verb_adverbs and first not in speech.determiners
+    ):  # "ein" is a verb particle and, in "ein Sprecher", a determiner
         return True
     content = next((w.casefold() for w in words if w.casefold() not in speech.determiners), "")
     return content in speech.complements | speech.agent_words | speech.noun_phrase_stops

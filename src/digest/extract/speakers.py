@@ -162,8 +162,8 @@ def cut_clause(text: str, language: str | None = None) -> str:
                 or re.fullmatch(r"(?:\w\.)+\w", token)
             ):
                 continue
-            if re.match(r"\d", text[m.end() : m.end() + 1]):
-                continue
+            if re.match(r"[\d,]", text[m.end() : m.end() + 1]):
+                continue  # "3.5", "Mitch McConnell, R-Ky., said": no sentence ends there
             # A period inside a parenthesis such as "(D-N.C.)" does not end the clause.
             if text.count("(", 0, m.start()) > text.count(")", 0, m.start()):
                 continue
@@ -211,6 +211,19 @@ def noun_phrase(text: str, language: str | None) -> str | None:
         words.append(w)
         if len(words) > 10:
             return None
+    if speech.nouns_capitalised:
+        # "räumt Gutierrez ein", "so Renkema geknickt": where every noun has a capital, the
+        # lower-case words closing the phrase after a capitalised one are verb particles or
+        # adverbs, not part of it ("der dpa" keeps its noun). A closing determiner lost its
+        # noun to a quotation mark: "sagte Hörmann der „Augsburger Allgemeinen“".
+        if len(words) > 1 and words[-1].casefold() in speech.determiners:
+            words.pop()
+        kept = speech.complements | speech.particles
+        end = len(words)
+        while end > 1 and words[end - 1].islower() and words[end - 1].casefold() not in kept:
+            end -= 1
+        if end < len(words) and words[end - 1][:1].isupper():
+            words = words[:end]
     np = " ".join(words).strip()
     if not np:
         return None
@@ -251,10 +264,28 @@ def _role_then_name(np: str, speech: Speech) -> bool:
 
 def _adverbial(chunk: str, speech: Speech) -> bool:
     """A leading phrase that is not the subject: "In July", "Though she …", "Following a meeting"."""
-    first = chunk.split()[0]
+    words = chunk.split()
+    first = words[0]
     low = first.casefold()
-    return low in speech.adverbial_starts or (
-        low.endswith("ing") and first[0].isupper() and len(low) > 5
+    return (
+        low in speech.adverbial_starts
+        or (low.endswith("ing") and first[0].isupper() and len(low) > 5)
+        or _prepositional(words, speech)
+    )
+
+
+def _prepositional(words: list[str], speech: Speech) -> bool:
+    """A complement, then a determiner and common words: 'De son côté', 'D’une plume alerte'."""
+    low = words[0].casefold()
+    elided = next((e for e in speech.elided if low.startswith(e) and len(low) > len(e)), None)
+    if elided:
+        preposition, determiner = elided, low[len(elided) :]
+    else:
+        preposition, determiner = low, words[1].casefold() if len(words) > 1 else ""
+    return (
+        preposition.strip("’'") in {c.strip("’'") for c in speech.complements}
+        and determiner in speech.determiners
+        and not any(w[:1].isupper() for w in words[1:])
     )
 
 
@@ -302,7 +333,7 @@ def subject(clause: str, language: str | None) -> str | None:
     if not words or len(words) > 10:
         return None
     np = " ".join(words)
-    if not starts_noun_phrase(words[0], language):
+    if not starts_noun_phrase(words[0], language) and not _role_then_name(np, speech):
         return None
     return _TRAILING.sub("", np) or None
 
@@ -348,7 +379,11 @@ def subject_of_verb(head: str, verb: tuple[int, int], language: str | None) -> s
         words.pop()
     if not words and not pre.strip():
         return None  # "Qualifié de « … » par X": no subject before the verb
-    if words and len(words) <= 9 and starts_noun_phrase(words[0], language):
+    if (
+        words
+        and len(words) <= 9
+        and (starts_noun_phrase(words[0], language) or _role_then_name(" ".join(words), speech))
+    ):
         return _TRAILING.sub("", " ".join(words)) or None
     return subject(head[: verb[1]], language)
 
@@ -430,7 +465,11 @@ def after(tail: str, language: str | None) -> Attribution | None:
         while i < len(words) and (
             is_verb(words[i], speech)
             or (words[i].endswith(("ment", "ly")) and words[i].islower())
-            or words[i].casefold() in speech.verb_adverbs
+            or (
+                words[i].casefold() in speech.verb_adverbs
+                # "so ein Sprecher": a determiner before a word opens the subject
+                and not (words[i].casefold() in speech.determiners and i + 1 < len(words))
+            )
         ):
             i += 1
         rest = " ".join(words[i:])
@@ -566,7 +605,12 @@ def before(
         return Attribution(speaker, start + 1)
     if speech.nouns_capitalised:
         return None
-    if len(name.split()) >= 2 or not is_name(name):
+    # "Le maire : « … »" is a description; "Partial transcript as follows:" is a label.
+    first = name.split()[0].casefold()
+    described = first in speech.determiners or (
+        bool(speech.elided) and first.startswith(speech.elided) and len(first) > 2
+    )
+    if (len(name.split()) >= 2 and is_name(name)) or described:
         return Attribution(speaker, start + 1)
     return None
 

@@ -107,6 +107,10 @@ class Speech:
     # Endings of abstract nouns ("-tion", "-ment", "-ung"): a description headed by one ("cette
     # affirmation", "die Mitteilung") is a thing said or done, never a person.
     abstract_suffixes: tuple[str, ...] = ()
+    # Endings of the nouns of a role written before a surname ("Konzernchef Machtlinger",
+    # "Euro-Kritiker Lucke", "Professor Drosten"): where nouns are capitalised, such a word is the
+    # person's role, not a given name.
+    role_endings: tuple[str, ...] = ()
     # Words closing a company's name ("Inc", "GmbH", "SA"): the name is no person's.
     company_suffixes: frozenset[str] = field(default_factory=frozenset)
     # Words of the first person and of opinion, which make a better pull quote.

@@ -58,7 +58,7 @@ SPEECH = Speech(
     ),
     role_stops=frozenset("der die das dem den wer welche welcher".split()),
     subordinators=frozenset(
-        "dass ob wenn weil als und aber denn was wer wie warum wieso weshalb".split()
+        "dass ob wenn weil als nachdem und aber denn was wer wie warum wieso weshalb".split()
     ),
     negations=frozenset({"nicht", "kein", "keine"}),
     conjunctions=frozenset({"und", "aber", "doch"}),
@@ -74,6 +74,15 @@ SPEECH = Speech(
     masculine_words=frozenset("herr sprecher minister präsident kanzler chef".split()),
     feminine_words=frozenset("frau sprecherin ministerin präsidentin kanzlerin chefin".split()),
     company_suffixes=frozenset("gmbh ag kg se".split()),
+    role_endings=tuple(
+        """chef chefin sprecher sprecherin präsident präsidentin minister ministerin leiter
+        leiterin manager managerin direktor direktorin kritiker kritikerin organisator
+        organisatorin professor professorin sieger siegerin trainer trainerin experte expertin
+        ingenieur ingenieurin kanzler kanzlerin vorsitzender vorsitzende boss ceo profi meister
+        meisterin abgeordneter abgeordnete pfarrer pfarrerin bischof anwalt anwältin autor
+        autorin forscher forscherin gründer gründerin führer führerin gastgeber gastgeberin
+        botschafter botschafterin kommissar kommissarin senator senatorin""".split()
+    ),
     first_person=frozenset("ich mich mir mein meine wir uns unser unsere".split()),
     opinion=frozenset("muss müssen sollte sollten nie immer wichtig falsch richtig".split()),
     inner_quotations=True,

@@ -33,7 +33,7 @@ SPEECH = Speech(
         "is was are were has had have will would can could did does do also then later once".split()
     ),
     verb_suffixes=("ed",),
-    verb_adverbs=frozenset("then later also".split()),
+    verb_adverbs=frozenset("then later also further again himself herself elsewhere".split()),
     pronouns=frozenset("he she they it i we him her them".split()),
     indefinites=frozenset("a an one two three some several another other".split()),
     possessives=frozenset("his her their its my our your".split()),
