@@ -294,3 +294,41 @@ def test_a_german_pronoun_takes_up_whose_words_were_reported_before() -> None:
         "„Die Meldung muss binnen 72 Stunden erfolgen“, sagte er dem Sender.",
     )
     assert speaker_of("de", *paragraphs, start="Die Meldung") == "Jonas Caspari"
+
+
+@pytest.mark.parametrize(
+    ("language", "mention"),
+    [("en", "the doctors"), ("en", "The physicians"), ("fr", "les médecins"),
+     ("es", "los médicos")],
+)  # fmt: skip
+def test_a_plural_description_never_takes_up_one_person(language: str, mention: str) -> None:
+    text = "Luz Arroyo, a family physician, signed it. “We are ready to help,” Luz Arroyo said. "
+    table = mentions.Mentions(text, speakers.speech_of(language))
+    previous = table.resolve("Luz Arroyo", 40, None)
+    assert table.resolve(mention, len(text), previous).speaker == mention
+
+
+def test_a_witness_is_one_person() -> None:
+    text = "Dana Whitlock, a witness, saw it. “It was fast,” Dana Whitlock said. "
+    table = mentions.Mentions(text, speakers.speech_of("en"))
+    previous = table.resolve("Dana Whitlock", 40, None)
+    assert table.resolve("the witness", len(text), previous).speaker == "Dana Whitlock"
+
+
+def test_a_description_ties_to_the_head_of_a_role_not_to_its_complement() -> None:
+    text = (
+        "Luz Arroyo, member of the group and signatory to the letter, spoke first. "
+        "“We are ready,” Luz Arroyo said. The letter was sent on Monday. "
+    )
+    table = mentions.Mentions(text, speakers.speech_of("en"))
+    assert table.resolve("the letter", len(text), None).speaker == "the letter"
+    assert table.resolve("the member", len(text), None).speaker == "Luz Arroyo"
+
+
+def test_a_title_or_an_acronym_s_words_are_no_person() -> None:
+    text = (
+        "Headline\n\nJane Holt wrote the songs of “Wild Rose” in a month. Apple backs DACA "
+        "(Deferred Action for Childhood Arrivals) recipients.\n\n“I loved it,” she said."
+    )
+    speakers_found = {q.speaker for q in find_quotes(text, "en")}
+    assert speakers_found == {"Jane Holt"}

@@ -167,6 +167,8 @@ class Mentions:
                 role = words.pop(0)
             if len(words) < 2 or any(w.casefold() in speech.pronouns for w in words):
                 continue
+            if _titled(text, start, m.end()):
+                continue  # “Wild Rose”, "DACA (Deferred Action …)": a title, an acronym's words
             if not words[0][:1].isupper():
                 continue  # "von Chicago": a particle opens no name
             if any(w[:1].isupper() and w.casefold() in speech.complements for w in words[1:]):
@@ -430,8 +432,8 @@ class Mentions:
         if tied:
             return self._checked(tied, description, True)
         first = speaker.split()[0].casefold()
-        definite = (
-            first in speech.determiners and first not in speech.indefinites | speech.possessives
+        definite = first in speech.determiners and first not in (
+            speech.indefinites | speech.possessives | speech.plural_determiners
         )
         definite = definite or any(
             speaker.casefold().startswith(e) for e in speech.elided if e not in speech.complements
@@ -568,6 +570,8 @@ class Mentions:
             return False  # "cette affirmation", "l’enseignement": a thing, not a person
         if _ends_in_a_name(description, self.speech):
             return False  # "der CDU-Vorsitzende Friedrich Merz" is Merz, whoever spoke before
+        if _plural(description, self.speech):
+            return False  # "the doctors": many people, not the one who spoke before
         words = {_fold(w) for w in description.split()}
         gender = (
             "m"
@@ -715,10 +719,12 @@ class Mentions:
         if not description:
             return None
         words = {_fold(w) for w in description.split()}
+        head = _head(description, self.speech)
         tied = {
             name
             for name, role in self.roles.items()
             if words <= {_fold(w) for w in _strip_role_article(role, self.speech).split()}
+            and head <= _head(_strip_role_article(role, self.speech), self.speech)
         }
         return tied.pop() if len(tied) == 1 else None
 
@@ -758,6 +764,22 @@ def _reads_as_role(role: str, speech: Speech) -> bool:
     return not speech.nouns_capitalised or any(w[:1].isupper() for w in words)
 
 
+def _head(description: str, speech: Speech) -> set[str]:
+    """The words of a description before its first complement: "member" of "member of the …"."""
+    head: list[str] = []
+    for word in description.split():
+        if _is_complement(word, speech):
+            break
+        head.append(_fold(word))
+    return set(head[-1:]) if head else set()
+
+
+def _plural(description: str, speech: Speech) -> bool:
+    """True when the head noun of a description is plural by its ending ("the physicians")."""
+    noun = next(iter(_head(description, speech)), "")
+    return noun.endswith(speech.plural_endings) and not noun.endswith(speech.singular_endings)
+
+
 def _ends_in_a_name(description: str, speech: Speech) -> bool:
     """True when a description ends in a name of its own: "CDU-Vorsitzende Friedrich Merz",
     "the White House" (where nouns have capitals, two capitalised words are still a description:
@@ -767,6 +789,19 @@ def _ends_in_a_name(description: str, speech: Speech) -> bool:
     while run < len(words) and words[-1 - run][:1].isupper():
         run += 1
     return run >= (3 if speech.nouns_capitalised else 2)
+
+
+def _titled(text: str, start: int, end: int) -> bool:
+    """True when a run of capitalised words is a title in quotation marks (“Wild Rose”) or spells
+    out the acronym before it ("DACA (Deferred Action for Childhood Arrivals)")."""
+    before, after = text[max(0, start - 12) : start], text[end : end + 1]
+    if before[-1:] in _OPENING_MARKS and after in _CLOSING_MARKS:
+        return True
+    return bool(re.search(r"\b[A-Z]{2,}\s*\($", before))
+
+
+_OPENING_MARKS = set('“«„"‘‹')
+_CLOSING_MARKS = set('”»“"’›')
 
 
 def _heading(text: str, at: int) -> bool:

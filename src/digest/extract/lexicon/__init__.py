@@ -107,6 +107,12 @@ class Speech:
     # Endings of abstract nouns ("-tion", "-ment", "-ung"): a description headed by one ("cette
     # affirmation", "die Mitteilung") is a thing said or done, never a person.
     abstract_suffixes: tuple[str, ...] = ()
+    # Marks of a plural description ("les médecins", "the doctors"): many people, never the one
+    # person who spoke before. Determiners that are plural only, and noun endings of the plural
+    # with the singular endings they must not be mistaken for ("s", but not "ss": "the witness").
+    plural_determiners: frozenset[str] = field(default_factory=frozenset)
+    plural_endings: tuple[str, ...] = ()
+    singular_endings: tuple[str, ...] = ()
     # Endings of the nouns of a role written before a surname ("Konzernchef Machtlinger",
     # "Euro-Kritiker Lucke", "Professor Drosten"): where nouns are capitalised, such a word is the
     # person's role, not a given name.

@@ -15,6 +15,7 @@ SPEECH = Speech(
     verb_adverbs=frozenset("también además luego".split()),
     pronouns=frozenset("él ella ellos ellas".split()),
     indefinites=frozenset("un una unos unas".split()),
+    plural_determiners=frozenset("los las unos unas estos estas esos esas sus".split()),
     possessives=frozenset("su sus mi mis nuestro nuestra".split()),
     abstract_suffixes=("ción", "sión", "miento", "dad", "ismo"),
     determiners=frozenset("el la los las un una unos unas su sus este esta".split()),

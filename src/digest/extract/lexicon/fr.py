@@ -55,6 +55,7 @@ SPEECH = Speech(
     ),
     indefinites=frozenset("un une des deux trois plusieurs d’anciens d'anciens".split()),
     elided=("l’", "l'", "d’", "d'"),
+    plural_determiners=frozenset("les des ces leurs mes tes nos vos plusieurs".split()),
     possessives=frozenset("son sa ses leur leurs mon ma mes notre nos votre vos".split()),
     abstract_suffixes=("tion", "sion", "ment", "ité", "isme", "ance", "ence"),
     determiners=frozenset(

@@ -15,6 +15,7 @@ SPEECH = Speech(
     pronouns=frozenset("lui lei loro egli ella".split()),
     indefinites=frozenset("un uno una".split()),
     elided=("l’", "l'", "un’", "un'"),
+    plural_determiners=frozenset("i gli le alcuni alcune".split()),
     possessives=frozenset("suo sua suoi sue loro mio mia".split()),
     abstract_suffixes=("zione", "sione", "mento", "tà", "ismo"),
     determiners=frozenset("il lo la i gli le un uno una suo sua".split()),
