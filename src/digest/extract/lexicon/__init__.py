@@ -18,7 +18,7 @@ import importlib.util
 import pkgutil
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -85,7 +85,8 @@ class Speech:
     conjunctions: frozenset[str] = field(default_factory=frozenset)
     # Words introducing reported content: "that", "que", "dass".
     that: frozenset[str] = field(default_factory=frozenset)
-    # Words of name particles: "de", "van", "von".
+    # Name particles ("de", "van", "von"): the language's `Names.particles`, which `Lexicon`
+    # hands over; a module declares them there, once, for the byline and the speaker rules alike.
     particles: frozenset[str] = field(default_factory=frozenset)
     # Words after which a name is a complement, not the one who speaks: "of", "de", "von".
     complements: frozenset[str] = field(default_factory=frozenset)
@@ -154,7 +155,10 @@ class Names:
     # Job titles printed beside a name in a byline ("korrespondentin", "editor"), and words
     # that stand there too ("mehr", "posted"): cut off a name's ends, never a name themselves.
     roles: frozenset[str] = frozenset()
-    # Lower-case words inside names ("van", "de", "von"): not a given name or a family name.
+    # Lower-case words inside names ("van", "de", "von"): not a given name or a family name. The
+    # speaker rules read them too (`Speech.particles`), where a particle joins the capitalised
+    # words around it into one name: a word that as often joins a name to a noun (German "zu",
+    # "der") is left out of its language. Bylines read every language's.
     particles: frozenset[str] = frozenset()
     # Letters after a name that stay attached to it ("Jane Doe, MD").
     credentials: frozenset[str] = frozenset()
@@ -236,6 +240,13 @@ class Lexicon:
     code: str
     speech: Speech = field(default_factory=Speech)
     names: Names = field(default_factory=Names)
+
+    def __post_init__(self) -> None:
+        if self.speech.particles:
+            raise ValueError(f"{self.code}: name particles belong in Names, not Speech")
+        # The speaker rules find name particles in their own part, declared once in `Names`.
+        speech = replace(self.speech, particles=self.names.particles)
+        object.__setattr__(self, "speech", speech)
 
 
 _EMPTY = Lexicon(code="")

@@ -21,7 +21,6 @@ SPEECH = Speech(
     agent_words=frozenset({"da"}),
     honorifics=frozenset("sig sig.ra dott dott.ssa prof on".split()),
     abbreviations=frozenset("sig dott prof on".split()),
-    particles=frozenset("di de da del della".split()),
     complements=frozenset("di del della a al con contro".split()),
     that=frozenset({"che"}),
     inner_quotations=True,
@@ -30,7 +29,7 @@ SPEECH = Speech(
 # --- Bylines, honorifics, agencies, dates ----------------------------------------------------
 
 NAMES = Names(
-    particles=frozenset("di da del".split()),
+    particles=frozenset("di de da del della".split()),
     agencies=frozenset({"ansa", "agi", "adnkronos"}),
     desk_words=frozenset({"redazione"}),
     months=Names.months_of("it"),
