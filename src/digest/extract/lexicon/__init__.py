@@ -9,6 +9,7 @@ here and its tests.
 The knowledge falls in two parts, each read by its own rules:
 - `Speech`: what quotes and speakers need (speech verbs, attribution frames, pronouns...);
 - `Names`: what bylines, honorifics, agencies and dates need.
+A language the rules know only a little of has a small module all the same (`pl.py`: its time zone).
 """
 
 from __future__ import annotations
@@ -172,6 +173,9 @@ class Names:
     # (subtags, country domains) of the language that write the day first all the same.
     month_first: bool = False
     day_first_regions: frozenset[str] = frozenset()
+    # Where the language's newsrooms keep time ("Europe/Berlin"): a UTC timestamp on a page whose
+    # site names no country moves there, so that it falls on the day the page printed.
+    time_zone: str = ""
 
     @staticmethod
     def months_of(code: str, *more: str) -> tuple[tuple[str, ...], ...]:

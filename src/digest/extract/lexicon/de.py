@@ -97,6 +97,7 @@ NAMES = Names(
                           "nachrichtenredaktion", "team"}),
     months=Names.months_of("de", "1:jän", "2:febr", "3:maerz"),
     weekdays=Names.weekdays_of("de"),
+    time_zone="Europe/Berlin",
 )  # fmt: skip
 
 # ----------------------------------------------------------------------------------------------

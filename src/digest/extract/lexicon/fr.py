@@ -126,6 +126,7 @@ NAMES = Names(
     desk_words=frozenset({"rédaction", "redaction", "la rédaction", "équipe"}),
     months=Names.months_of("fr"),
     weekdays=Names.weekdays_of("fr"),
+    time_zone="Europe/Paris",
 )  # fmt: skip
 
 # ----------------------------------------------------------------------------------------------

@@ -34,6 +34,7 @@ NAMES = Names(
     desk_words=frozenset({"redazione"}),
     months=Names.months_of("it"),
     weekdays=Names.weekdays_of("it"),
+    time_zone="Europe/Rome",
 )  # fmt: skip
 
 # ----------------------------------------------------------------------------------------------
