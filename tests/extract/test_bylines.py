@@ -220,3 +220,34 @@ def test_organisations_places_and_pen_names_are_no_authors(
 ) -> None:
     found = normalise_authors(raw, publication=publication, host=host)
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # a date beside the byline, cut into pieces by the page's markup
+        ("2023 | > | December | > | 22", []),
+        ("Dec. | 12, 2023", []),
+        ("Dienstag", []),
+        # one word in capitals is an acronym: a station, an outlet, a union
+        ("Chip Mitchell | WBEZ", ["Chip Mitchell"]),
+        ("NDR", []),
+        ("AFP", ["AFP"]),  # an agency is credited all the same
+        # one word before "for"/"für" is a noun and its complement
+        ("Digitalagentur für Virtual Reality und interaktive Markenerlebnisse", []),
+        ("Jane Doe for The Guardian", ["Jane Doe"]),
+        # the writer's bio printed in the byline is no list of names
+        (
+            "Autor | Teufel Blog Redaktion | Alles über Lautsprecher, Heimkino und HiFi-Trends."
+            " Zudem haben wir jede Menge praktische Tipps und Tricks für zu Hause.",
+            [],
+        ),
+        (
+            "Brenton Blanchet | His work has appeared in Billboard, Pigeons & Planes and Complex.",
+            ["Brenton Blanchet"],
+        ),
+        ("By Jane Doe, staff writer and contributing editor", ["Jane Doe"]),
+    ],
+)
+def test_pieces_beside_a_byline_are_no_names(raw: str, expected: list[str]) -> None:
+    assert normalise_authors(raw) == expected

@@ -127,6 +127,7 @@ def split_byline(text: str) -> list[str]:
     for _ in range(2):  # "Text: Von Jane Doe"
         text = byline_rule(_PREFIX_RULES).sub("", text).strip()
     text = _cut().sub("", text).strip(" -–—:,.|")
+    text = " | ".join(piece for piece in text.split("|") if not _is_prose(piece))
     parts = [p.strip(" -–—:.'\"“”«»") for p in _split_parts(text)]
     names: list[str] = []
     for part in parts:
@@ -137,6 +138,20 @@ def split_byline(text: str) -> list[str]:
             continue
         names.extend(_strip_trailing_outlet(part))
     return names
+
+
+def _is_prose(piece: str) -> bool:
+    """A sentence beside the byline, such as the writer's bio: many lower-case words.
+
+    "Christian Holub is a writer covering comics and …", "Alles über Lautsprecher, Heimkino und
+    HiFi-Trends. Zudem haben wir …"; the words of a byline (roles, particles, "and", "for") do
+    not count: "Jane Doe, staff writer, and John Roe, contributing editor" is no prose.
+    """
+    words = re.findall(r"[^\W\d_][\w’'-]*", piece)
+    if len(words) < 6:
+        return False
+    lower = [w for w in words if w[0].islower() and w.casefold() not in _words().byline_words]
+    return len(lower) >= 3
 
 
 def _credited_in_parens(match: re.Match[str]) -> str:
@@ -168,8 +183,8 @@ def looks_like_name(name: str) -> bool:
         return False
     if _SITE.search(base):
         return False  # "Inquirer.net BrandRoom": a site, not a person
-    if len(words) == 1 and len(base) < 3:
-        return False
+    if len(words) == 1 and (len(base) < 3 or lowered[0] in _words().calendar):
+        return False  # "December", "Dec.": a piece of a date beside the byline, not a person
     significant = [w for w in words if w.lower() not in particles]
     if not significant or (len(words) > 1 and words[-1].lower() in particles):
         return False
@@ -243,6 +258,8 @@ def _finish(
                 seen.add(key)
                 out.append(written)
             continue
+        if " " not in written and written.isupper():
+            continue  # "WBEZ", "NDR", "ESPN": one word in capitals is an acronym, no person
         name = _strip_roles(written)
         if " " not in name and " " in written and name != written:
             continue  # "Rasender Reporter": a desk's pen name, not a person with a role
@@ -339,6 +356,10 @@ def _strip_trailing_outlet(part: str) -> list[str]:
     kept = [pieces[0].strip()]
     if len(pieces) > 1 and is_agency(pieces[1].strip(" .")):
         kept.append(pieces[1].strip(" ."))
+    elif re.match(r"\S+\s+(?:for|für|pour|with|avec|mit)\s", part) and not is_agency(kept[0]):
+        # "Digitalagentur für Virtual Reality", "Tricks für zu Hause": one word before the
+        # preposition is a noun and its complement; a writer for an outlet signs in full.
+        return []
     return kept
 
 
@@ -370,6 +391,8 @@ class _Words:
 
     not_a_name: frozenset[str]
     particles: frozenset[str]
+    calendar: frozenset[str]  # month and weekday names and their abbreviations
+    byline_words: frozenset[str]  # lower-case words a byline is made of besides names
     credentials: frozenset[str]
     academic: re.Pattern[str]
     role: re.Pattern[str]  # a word that is a role: "Korrespondentin", "Chef-Redakteur"
@@ -383,6 +406,12 @@ def _words() -> _Words:
     return _Words(
         not_a_name=frozenset().union(*(n.not_a_name for n in names)),
         particles=frozenset().union(*(n.particles for n in names)),
+        calendar=frozenset(f for n in names for forms in n.months for f in forms)
+        | frozenset(d for n in names for d in n.weekdays),
+        byline_words=frozenset().union(
+            *(n.not_a_name | n.roles | n.particles | set(n.byline_labels) for n in names),
+            "and und et y e u for für pour with avec mit".split(),
+        ),
         credentials=frozenset().union(*(n.credentials for n in names)),
         # "Prof. Dr. Jane Doe", "Dipl.-Ing. Jana Muster"
         role=re.compile(rf"(?:^|-)(?:{roles})$", re.IGNORECASE),
