@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from tests.extract.pagekit import ld, page
 
 from digest.extract import authors as cascade
@@ -124,6 +125,21 @@ def test_visible_byline_by_class() -> None:
         ["Jeanne Martin"],
         Origin(K.PAGE, "byline element"),
     )
+
+
+@pytest.mark.parametrize(
+    "label",
+    ['<abbr class="published">10. Dezember 2019</abbr> · von ', '<span class="sep">von</span> '],
+)
+def test_a_handle_in_the_hcard_after_a_byline_label(label: str) -> None:
+    # WordPress themes: "<date> · von <span class="author vcard">handle</span>".
+    body = (
+        f'<h1>T</h1><div class="entry-meta">{label}<span class="author vcard">'
+        '<a href="/author/freeman1984/">freeman1984</a></span></div>'
+        '<div class="article-author">Interview: Jens Bergmann</div>'
+    )
+    # The page's interviewer is no writer of the post: the hCard names its writer.
+    assert authors(page(body=body, lang="de")) == (["freeman1984"], Origin(K.PAGE, "author link"))
 
 
 def test_visible_byline_by_text() -> None:

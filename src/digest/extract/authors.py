@@ -58,7 +58,7 @@ _DATE_LED = re.compile(
 )
 _NOT_BYLINE_CLASS = re.compile(
     r"comment|avatar|bio|description|related|more|footer|share|social|image|img|"
-    r"photo|box|card|list|widget|follow|email|subscribe|newsletter|teaser|recommend",
+    r"photo|box|(?<!v)card|list|widget|follow|email|subscribe|newsletter|teaser|recommend",
     re.IGNORECASE,
 )
 _MAX_BYLINE_CHARS = 200
@@ -141,15 +141,27 @@ def _find_byline_element(page: ParsedPage) -> str | None:
         text = text_of(el, " | ")
         if text and len(text) <= _MAX_BYLINE_CHARS and _has_name(text):
             return text
-        # A handle only where the element labels it: "Author: Bo2man am 29.12.2010".
+        # A handle only where a label says so: "Author: Bo2man am 29.12.2010", or the label
+        # before the element: "von <span class="author vcard">freeman1984</span>".
         if (
             text
             and len(text) <= 80
-            and byline_rule(_BYLINE_PREFIX).match(text)
+            and (byline_rule(_BYLINE_PREFIX).match(text) or _labelled(el))
             and _has_handle(text)
         ):
             return text
     return None
+
+
+def _labelled(el: HtmlElement) -> bool:
+    """The text right before an element is a byline label: "von <span>", "<span>by</span> <a>"."""
+    before = el.getprevious()
+    parent = el.getparent()
+    if before is not None:
+        text = (before.tail or "").strip() or text_of(before)
+    else:
+        text = parent.text or "" if parent is not None else ""
+    return bool(byline_rule(_BYLINE_LABEL).match(text.strip(" ·|–-")))
 
 
 def _opening(el: HtmlElement) -> str:
