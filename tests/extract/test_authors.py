@@ -152,6 +152,12 @@ def test_byline_in_footer_is_ignored() -> None:
     assert authors(page(body=body)) == ([], None)
 
 
+def test_a_desk_named_after_the_outlet_is_no_person() -> None:
+    body = '<h1>T</h1><div class="byline">CBC Arts · Posted: Dec 20, 2023</div>'
+    p = parse_page(f"<html><body>{body}</body></html>", "https://www.cbc.ca/arts/a")
+    assert authors(p) == ([], None)
+
+
 def test_the_publication_signing_is_its_byline_when_no_one_else_signs() -> None:
     p = page('<meta name="author" content="Le Petit Journal">')
     assert authors(p, "Le Petit Journal") == (["Le Petit Journal"], Origin(K.META, "meta author"))

@@ -80,6 +80,16 @@ def test_drops_organisation_equal_to_publication() -> None:
     assert normalise_authors("Lepetitjournal", host="lepetitjournal.fr") == []
 
 
+def test_drops_a_desk_or_site_title_opening_with_the_outlet_name() -> None:
+    assert normalise_authors("CBC Arts", host="www.cbc.ca") == []
+    assert normalise_authors("Krimiblog-Archiv", host="archiv.krimiblog.de") == []
+    assert normalise_authors("PETA-Team", host="www.peta.de") == []
+    assert normalise_authors("BBC Sport", host="www.bbc.co.uk") == []
+    # a person whose given or family name the site bears stays
+    assert normalise_authors("Helge Fahrnberger", host="www.helge.at") == ["Helge Fahrnberger"]
+    assert normalise_authors("Jane Doe", host="www.doe.com") == ["Jane Doe"]
+
+
 def test_wire_agencies_are_credited_as_printed() -> None:
     assert normalise_authors("By The Associated Press") == ["The Associated Press"]
     assert normalise_authors("AFP") == ["AFP"]

@@ -235,6 +235,27 @@ def same_organisation(name: str, publication: str | None, host: str | None) -> b
     return False
 
 
+def _opens_with_outlet(name: str, publication: str | None, host: str | None) -> bool:
+    """The outlet's one-word name, in capitals or joined by a hyphen, opening more words: one
+    of its desks or its site's title ("CBC Arts" on cbc.ca, "Krimiblog-Archiv" on krimiblog.de).
+
+    Written as a given name it may be one: "Helge Fahrnberger" on helge.at.
+    """
+    outlet = {_compact(publication or ""), _domain_name(host)} - {""}
+    match = re.match(r"([^\s-]+)(\s+|-)\S", name.strip())
+    if not match or _compact(match.group(1)) not in outlet:
+        return False
+    return match.group(1).isupper() or match.group(2) == "-"
+
+
+def _domain_name(host: str | None) -> str:
+    """The name a site registered, without its country or kind: "cbc" for www.cbc.ca."""
+    labels = (host or "").lower().split(".")
+    if len(labels) > 2 and labels[-2] in ("co", "com", "org", "net", "gov", "ac"):
+        labels = labels[:-1]  # "bbc.co.uk", "elpais.com.uy"
+    return _compact(labels[-2]) if len(labels) >= 2 else ""
+
+
 def owns_site(name: str, host: str | None) -> bool:
     """A person the site is named after: the host spells their full name (janedoe.net)."""
     words = [w for w in name.split() if w.lower() not in _words().particles]
@@ -266,6 +287,8 @@ def _finish(
         # A lower-case handle is a user, even where it is also a blog platform's subdomain.
         own_subdomain = name.islower() and (host or "").count(".") >= 2
         site_host = None if own_subdomain else host
+        if _opens_with_outlet(name, publication, site_host):
+            continue
         if _SITE.search(name) or same_organisation(name, publication, site_host):
             site_named = True
         if site_named and " " not in name:
