@@ -142,6 +142,26 @@ def test_a_handle_in_the_hcard_after_a_byline_label(label: str) -> None:
     assert authors(page(body=body, lang="de")) == (["freeman1984"], Origin(K.PAGE, "author link"))
 
 
+@pytest.mark.parametrize(
+    "css",
+    [
+        "sc-csCMJt AuthorLink-sc-10pl2l7-4 fwXihS",
+        "MediaAuthors__AuthorName-sc-69aqy1-0",
+        "ArticleAuthor_authorName___AnQD",
+    ],
+)
+def test_a_byline_in_a_component_class_name(css: str) -> None:
+    body = f'<h1>T</h1><div class="{css}"><a href="/p/jane-doe">Jane Doe</a></div>'
+    assert authors(page(body=body)) == (["Jane Doe"], Origin(K.PAGE, "byline element"))
+
+
+def test_component_class_names_of_other_parts_are_no_byline() -> None:
+    body = (
+        '<h1>T</h1><div class="ArticleAuthor_bio__f9ODF">Jane Doe</div><p class="Authority">A B</p>'
+    )
+    assert authors(page(body=body)) == ([], None)
+
+
 def test_visible_byline_by_text() -> None:
     body = "<h1>T</h1><p>By Jane Doe and Jim Roe</p><p>Some long paragraph of the story.</p>"
     assert authors(page(body=body)) == (["Jane Doe", "Jim Roe"], Origin(K.PAGE, "byline"))

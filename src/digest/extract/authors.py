@@ -56,6 +56,11 @@ _DATE_LED = re.compile(
     r"(\w[\w'’.-]+(?:\s+[\w'’.-]+){1,3})\s*(?:\([^)]*\))?\s*$",
     re.IGNORECASE,
 )
+# Class names a component library writes ("AuthorLink-sc-10pl2l7-4", "MediaAuthors__AuthorName",
+# "ArticleAuthor_authorName___AnQD"): the component's name, in capitalised words, says author.
+_BYLINE_COMPONENT = re.compile(
+    r"(?:^|[\s_-]|(?<=[a-z]))(?:Author|Byline)(?:s|Name|Link)?(?:$|[\s_-])"
+)
 _NOT_BYLINE_CLASS = re.compile(
     r"comment|avatar|bio|description|related|more|footer|share|social|image|img|"
     r"photo|box|(?<!v)card|list|widget|follow|email|subscribe|newsletter|teaser|recommend",
@@ -132,7 +137,9 @@ def _find_byline_element(page: ParsedPage) -> str | None:
         if not isinstance(el.tag, str) or el.tag in ("script", "style", "img", "meta", "link"):
             continue
         attrs = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("itemprop"))))
-        marked = el.tag == "byline" or bool(attrs and _BYLINE_CLASS.search(attrs))
+        marked = el.tag == "byline" or bool(
+            attrs and (_BYLINE_CLASS.search(attrs) or _BYLINE_COMPONENT.search(attrs))
+        )
         if not marked or _NOT_BYLINE_CLASS.search(attrs):
             continue
         if in_aside(el):
