@@ -32,6 +32,9 @@ def test_strips_by_par_von(raw: str, expected: list[str]) -> None:
         ("Marie Curie et Pierre Curie", ["Marie Curie", "Pierre Curie"]),
         ("Anna Schmidt und Peter Meier", ["Anna Schmidt", "Peter Meier"]),
         ("Jane Doe, Jim Roe and Ann Poe", ["Jane Doe", "Jim Roe", "Ann Poe"]),
+        ("Jane Doe, Jim Roe, and Ann Poe", ["Jane Doe", "Jim Roe", "Ann Poe"]),
+        ("By | Christy Choi | and Oscar Holland, CNN", ["Christy Choi", "Oscar Holland"]),
+        ("Par Marie Curie, et Pierre Curie", ["Marie Curie", "Pierre Curie"]),
     ],
 )
 def test_splits_several_authors(raw: str, expected: list[str]) -> None:

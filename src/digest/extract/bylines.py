@@ -75,7 +75,8 @@ def byline_rule(rules: str) -> re.Pattern[str]:
 
 _PARENS = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 _SEPARATORS = re.compile(
-    r"\s*[|;/•·,&]\s*|\s+(?:and|AND|And|et|ET|und|UND|y|e|u\.)\s+"
+    # "A, B, and C", "By | A | and B": a separator may lead into the last name's conjunction.
+    r"\s*[|;/•·,&]\s*(?:(?:and|et|und)\s+)?|\s+(?:and|AND|And|et|ET|und|UND|y|e|u\.)\s+"
     r"|\s+(?:im\s+Gespräch\s+mit|in\s+conversation\s+with|en\s+conversation\s+avec)\s+"
 )
 _MAX_NAME_WORDS = 5
