@@ -310,6 +310,20 @@ def test_contributors_named_in_the_byline_are_not_authors() -> None:
     assert authors(p) == (["Jane Doe"], Origin(K.JSON_LD))
 
 
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Photography by <a>Jim Roe</a> Styled by <a>Ann Poe</a>",
+        "Fotos von <a>Jim Roe</a>, <a>Ann Poe</a>",
+    ],
+)
+def test_photographers_the_byline_credits_are_not_authors(credit: str) -> None:
+    author = [{"@type": "Person", "name": n} for n in ("Jane Doe", "Jim Roe", "Ann Poe")]
+    body = f'<div class="byline">By <a>Jane Doe</a> {credit}</div>'
+    p = page(ld({"@type": "NewsArticle", "author": author}), body)
+    assert authors(p) == (["Jane Doe"], Origin(K.JSON_LD))
+
+
 LONG = "<p>" + "Der Gemeinderat hat am Dienstag lange über den Haushalt beraten. " * 4 + "</p>"
 
 

@@ -260,6 +260,7 @@ def test_organisations_places_and_pen_names_are_no_authors(
             ["Brenton Blanchet"],
         ),
         ("By Jane Doe, staff writer and contributing editor", ["Jane Doe"]),
+        ("By Jane Doe Photography by Jim Roe", ["Jane Doe"]),
     ],
 )
 def test_pieces_beside_a_byline_are_no_names(raw: str, expected: list[str]) -> None:

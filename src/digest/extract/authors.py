@@ -540,9 +540,12 @@ def _with_agencies(page: ParsedPage, names: list[str], origin: str) -> list[str]
 _LIST_SEPARATOR = r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*(?:(?:and|und|et|y)\s+)?"
 
 
+# Helpers the byline credits for something else than the text: reporting, photographs.
 _CONTRIBUTIONS = re.compile(
     r"(?:contributions?\s+(?:from|by)|additional\s+reporting\s+(?:from|by)|with\s+reporting\s+by|"
-    r"mitarbeit:?|mit\s+material\s+von|avec\s+la\s+contribution\s+de)\s+(.+)$",
+    r"mitarbeit:?|mit\s+material\s+von|avec\s+la\s+contribution\s+de|"
+    r"(?:photo(?:graph)?s|photography|photographies?|fotos?|fotografien?|bilder)\s+(?:by|von|de|par))"
+    r"\s+(.+)$",
     re.IGNORECASE,
 )
 

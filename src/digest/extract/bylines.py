@@ -33,7 +33,8 @@ _PREFIX_RULES = (
 _CUT_RULES = (
     r"\s+(?:updated|published|posted|last\s+updated|mis\s+à\s+jour|publié|modifié|"
     r"aktualisiert|veröffentlicht|publiziert|erschienen|is\s+an?|est\s+une?|ist\s+eine?)\b.*$"
-    r"|\s+(?:illustratione?n?|fotos?|bilder?|photos?|grafiken?)\s+(?:von|by|de|par)\b.*$"
+    r"|\s+(?:illustratione?n?|fotos?|fotografien?|bilder?|photos?|photography|photographies?|"
+    r"grafiken?)\s+(?:von|by|de|par)\b.*$"
     r"|[\s|]+(?:contributions?\s+(?:from|by)|additional\s+reporting|with\s+reporting)\b.*$"
     r"|\s*\([^)]*$"
     r"|\s+(?:stand|am|le|on|el|il|em|den|,)?\s*(?:\d|{weekdays}|{months}\s+\d).*$"
