@@ -270,6 +270,8 @@ def test_signature_as_last_paragraph() -> None:
     )
     call_to_action = "First paragraph of the story.\n\nBuy Tickets"
     assert cascade.find_authors(page(), None, call_to_action) == ([], None)
+    photo_credit = "Primo paragrafo dell'articolo.\n\nSecondo paragrafo.\n\nFoto di Leeloo Thefirst"
+    assert cascade.find_authors(page(lang="it"), None, photo_credit) == ([], None)
 
 
 def test_single_name_or_handle_in_an_author_element() -> None:

@@ -261,6 +261,10 @@ def test_organisations_places_and_pen_names_are_no_authors(
         ),
         ("By Jane Doe, staff writer and contributing editor", ["Jane Doe"]),
         ("By Jane Doe Photography by Jim Roe", ["Jane Doe"]),
+        # a photo credit alone, as it closes many articles
+        ("Foto di Leeloo Thefirst", []),
+        ("Immagine di Freepik", []),
+        ("Photo by Jim Roe", []),
     ],
 )
 def test_pieces_beside_a_byline_are_no_names(raw: str, expected: list[str]) -> None:

@@ -33,8 +33,9 @@ _PREFIX_RULES = (
 _CUT_RULES = (
     r"\s+(?:updated|published|posted|last\s+updated|mis\s+à\s+jour|publié|modifié|"
     r"aktualisiert|veröffentlicht|publiziert|erschienen|is\s+an?|est\s+une?|ist\s+eine?)\b.*$"
-    r"|\s+(?:illustratione?n?|fotos?|fotografien?|bilder?|photos?|photography|photographies?|"
-    r"grafiken?)\s+(?:von|by|de|par)\b.*$"
+    # a photo credit, also where it is all there is: "Foto di Leeloo Thefirst" closing the text
+    r"|(?:^|\s+)(?:illustratione?n?|fotos?|fotografien?|bilder?|photos?|photography|"
+    r"photographies?|grafiken?|immagine)\s+(?:von|by|de|par|di)\b.*$"
     r"|[\s|]+(?:contributions?\s+(?:from|by)|additional\s+reporting|with\s+reporting)\b.*$"
     r"|\s*\([^)]*$"
     r"|\s+(?:stand|am|le|on|el|il|em|den|,)?\s*(?:\d|{weekdays}|{months}\s+\d).*$"
