@@ -219,6 +219,7 @@ def test_extract_prints_the_contract_for_a_saved_page(tmp_path: Path) -> None:
         "text": "We gave the street back to the children of this neighbourhood",
         "speaker": "Ann Lee",
         "role": "head of the residents' association",
+        "mention": "Ann Lee, head of the residents' association",
         "kind": "direct",
         "score": record["quotes"][0]["score"],
     }

@@ -80,25 +80,42 @@ def test_show_says_which_rules_failed_for_a_missing_field(project: Path) -> None
     }
 
 
-def test_show_prints_the_role_and_says_when_no_speaker_was_found(tmp_path: Path) -> None:
+def test_show_prints_the_role_the_words_of_an_inferred_speaker_and_when_none_was_found(
+    tmp_path: Path,
+) -> None:
     path = write_project(tmp_path / "review")
     spoken = dataclasses.replace(
         SMALL_TOWNS,
         quotes=(
-            Quote("We don't give up", "Anne Martin", "direct", 0.9, role="mayor of the town"),
+            Quote(
+                "We don't give up",
+                "Anne Martin",
+                "direct",
+                0.9,
+                role="mayor of the town",
+                mention="A. Martin",
+            ),
+            Quote("The square stays open", "Anne Martin", "direct", 0.8, mention="she"),
+            Quote("Nobody here is giving up", "Anne Martin", "direct", 0.7, mention="la maire"),
             Quote("Nobody said this one aloud", None, "direct", 0.4),
+            Quote("The bakery closed in May", None, "direct", 0.3, mention="they"),
         ),
     )
     store_article(tmp_path / "review", spoken)
     result = run(path, "show", "small-towns")
     assert result.exit_code == 0, result.output
+    # The article's words follow a name inferred from a pronoun or a description, not a name.
     assert "— Anne Martin, mayor of the town · direct · 0.90" in result.stdout
+    assert "— Anne Martin (“she”) · direct · 0.80" in result.stdout
+    assert "— Anne Martin (“la maire”) · direct · 0.70" in result.stdout
     assert "— speaker not found · direct · 0.40" in result.stdout
+    assert "— speaker not found (“they”) · direct · 0.30" in result.stdout
     shown = json.loads(run(path, "show", "small-towns", "--json").stdout)  # type: ignore[attr-defined]
     assert shown["quotes"][0] == {
         "text": "We don't give up",
         "speaker": "Anne Martin",
         "role": "mayor of the town",
+        "mention": "A. Martin",
         "kind": "direct",
         "score": 0.9,
     }
@@ -113,6 +130,7 @@ def test_show_json_has_candidates_under_quotes(project: Path) -> None:
             "text": "We hire people who listen first",
             "speaker": "Priya Nair",
             "role": None,
+            "mention": None,
             "kind": "direct",
             "score": 0.85,
         },
@@ -120,6 +138,7 @@ def test_show_json_has_candidates_under_quotes(project: Path) -> None:
             "text": "Skills can be taught",
             "speaker": "Priya Nair",
             "role": None,
+            "mention": None,
             "kind": "direct",
             "score": 0.6,
         },

@@ -81,6 +81,8 @@ def test_verbatim_check_ignores_typography_but_not_words() -> None:
     assert occurs_in("It’s a long road … he left", text)
     assert not occurs_in("It’s a short road", text)
     assert comparable("«\u00a0Oui\u00a0»") == '" oui "'
+    # A quote copied from a page with hidden characters is still the stored text's words.
+    assert occurs_in("It’s a lo\u00ad\u200bng road", text)
     assert host_name("https://www.example.org/a") == "example.org"
 
 

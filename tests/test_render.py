@@ -70,6 +70,11 @@ def test_markdown_escapes_exactly() -> None:
         "a \\*b\\* \\[c\\](d) \\<e\\> \\`f\\` &amp;amp; \\_g\\_\\\\"
     )
     assert md_inline("one\n  two\u00a0:") == "one two\u00a0:"  # no-break spaces are kept
+    # GitHub-flavoured renderers link URLs and e-mail addresses found in text; a quote stays text.
+    assert md_inline("Write to jo.doe@example.org or www.example.org") == (
+        "Write to jo.doe\\@example.org or www\\.example.org"
+    )
+    assert MarkdownIt("commonmark").render(md_inline("jo@example.org")) == "<p>jo@example.org</p>\n"
 
 
 def test_html_autoescapes_web_text() -> None:

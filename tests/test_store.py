@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -45,7 +46,7 @@ def test_open_creates_the_folder_applies_migrations_once_and_uses_wal(tmp_path: 
 def test_page_article_and_record_round_trip(tmp_path: Path) -> None:
     url = "https://news.example/a"
     article = Article(url=url, title="Un titre", authors=("Ana Lopez",), language="fr",
-                      text="Du texte.", quotes=(Quote("Une citation", "Ana Lopez"),),
+                      text="Du texte.", quotes=(Quote("Une citation", "Ana Lopez", mention="elle"),),
                       canonical_url="https://news.example/a-canon")  # fmt: skip
     with Store.open(tmp_path / ".digest") as store:
         store.save_item(record(url, canonical_url=article.canonical_url), page=page(url),
@@ -133,3 +134,20 @@ def test_a_store_from_a_newer_digest_is_refused(tmp_path: Path) -> None:
     db.close()
     with pytest.raises(StoreError, match="newer digest.*m999_future"):
         Store.open(tmp_path)
+
+
+def test_an_article_stored_before_quotes_had_a_mention_still_reads(tmp_path: Path) -> None:
+    url = "https://news.example/old"
+    with Store.open(tmp_path) as store:
+        store.save_item(record(url), page=page(url), article=Article(url=url))
+    db = sqlite3.connect(tmp_path / DB_NAME)
+    quote = {"text": "Une citation", "speaker": "Ana Lopez", "role": None, "kind": "direct",
+             "score": 0.5}  # fmt: skip
+    old = json.dumps({"url": url, "quotes": [quote]})
+    db.execute("UPDATE articles SET data = ? WHERE url = ?", (old, url))
+    db.commit()
+    db.close()
+    with Store.open(tmp_path) as store:
+        article = store.get_article(url)
+    assert article is not None
+    assert article.quotes == (Quote("Une citation", "Ana Lopez", score=0.5),)

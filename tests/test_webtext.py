@@ -106,7 +106,7 @@ def test_clean_article_cleans_every_text_field() -> None:
         text="Para\x01graph one.\x0c\nPara\u2028two\ud800.",
         quotes=(
             Quote("“Quote\x1b[8m”\r\nnext", speaker="\u202eJohn\x9b Smith"),
-            Quote("ok", speaker="\u200b"),
+            Quote("ok", speaker="\u200b", mention="the\x1b spokesman " + "word " * 100),
         ),
         canonical_url="\u200b",
         origins={"title": Origin(K.META, "og:title\x1b")},
@@ -120,7 +120,14 @@ def test_clean_article_cleans_every_text_field() -> None:
         published="2026-11-24",
         language="en",
         text="Paragraph one.\n\nPara\ntwo.",
-        quotes=(Quote("“Quote[8m”\nnext", speaker="John Smith"), Quote("ok", speaker=None)),
+        quotes=(
+            Quote("“Quote[8m”\nnext", speaker="John Smith"),
+            Quote(
+                "ok",
+                speaker=None,
+                mention=webtext.cap("the spokesman " + "word " * 100, webtext.NAME_LIMIT),
+            ),
+        ),
         canonical_url=None,
         origins={"title": Origin(K.META, "og:title")},
     )

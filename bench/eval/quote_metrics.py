@@ -3,6 +3,11 @@
 Predictions are located in the article after a light normalisation (quotes, dashes, spaces), piecewise
 when they contain an ellipsis, then matched greedily one-to-one against the gold quotations taken in text
 order. Scores are character overlaps |gold ∩ pred| / |gold|.
+
+Beside the README's metrics, `speaker_mention` applies the lenient speaker test to a prediction's
+`mention` (the attribution's words as the article writes them, "he"; its speaker when it has none):
+whether the attribution was found, independently of its resolution to a person, which `speaker`
+counts wrong where the gold is the pronoun itself (PolNeAR).
 """
 
 from __future__ import annotations
@@ -181,11 +186,15 @@ def _mostly_inside(placement: Sequence[Span], spans: Sequence[Span]) -> bool:
 
 
 class _Prediction:
-    __slots__ = ("text", "speaker", "placements")
+    __slots__ = ("text", "speaker", "mention", "placements")
 
-    def __init__(self, text: str, speaker: object, placements: list[list[Span]]) -> None:
+    def __init__(
+        self, text: str, speaker: object, placements: list[list[Span]], mention: object = None
+    ) -> None:
         self.text = text
         self.speaker = speaker
+        # The attribution's words before resolution ("he"); the speaker when there are none.
+        self.mention = mention or speaker
         self.placements = placements
 
     def score(self, gold: Sequence[Span]) -> float:
@@ -239,12 +248,14 @@ class Counts:
         self.name_ok = self.full_ok = self.name_n = 0
         self.given = self.wrong = self.long = 0
         self.np_ok = self.np_n = 0
+        self.mention_ok = 0
 
     def as_dict(self, suffix: str) -> dict[str, float]:
         p, r, f = _prf(self.tp, self.fp, self.fn)
         out = {f"p{suffix}": p, f"r{suffix}": r, f"f1{suffix}": f}
         if self.speaker_n:
             out[f"speaker{suffix}"] = self.speaker_ok / self.speaker_n
+            out[f"speaker_mention{suffix}"] = self.mention_ok / self.speaker_n
         if self.name_n:
             out[f"speaker_name{suffix}"] = self.name_ok / self.name_n
             out[f"speaker_full{suffix}"] = self.full_ok / self.name_n
@@ -272,7 +283,7 @@ def _article_predictions(
             if not kept:
                 continue
             placements = kept
-        placed = _Prediction(text, pred.get("speaker"), placements)
+        placed = _Prediction(text, pred.get("speaker"), placements, pred.get("mention"))
         out.append(placed)
     return out
 
@@ -309,6 +320,7 @@ def score_quotes(
         result.update({f"split_{k}": v for k, v in tolerant[t].as_dict(f"@{t}").items()})
     for key in (
         "speaker",
+        "speaker_mention",
         "speaker_name",
         "speaker_full",
         "speaker_wrong",
@@ -336,6 +348,9 @@ def _count_strict(
             speaker = preds[m].speaker
             c.speaker_n += 1
             c.speaker_ok += speaker_correct(quote, speaker)
+            # The same lenient test on the attribution's own words ("he" where the speaker is the
+            # person it stands for): whether the attribution was found, whatever its resolution.
+            c.mention_ok += speaker_correct(quote, preds[m].mention)
             names = speaker_names(quote, speaker)
             if names is not None:
                 c.name_n += 1
@@ -374,6 +389,7 @@ def _count_pure(
             c.tp += 1
             c.speaker_n += 1
             c.speaker_ok += speaker_correct(quote, preds[m].speaker)
+            c.mention_ok += speaker_correct(quote, preds[m].mention)
 
 
 def _count_tolerant(

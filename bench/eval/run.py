@@ -144,7 +144,7 @@ def summary_line(
     for key in ("p@0.3", "r@0.3", "f1@0.3", "p@0.8", "r@0.8", "f1@0.8", "speaker", "split_f1@0.3"):
         if key in scores:
             parts.append(f"{key} {scores[key][0]:.3f}")
-    for key in ("speaker_np", "speaker_name", "speaker_full", "speaker_wrong"):
+    for key in ("speaker_mention", "speaker_np", "speaker_name", "speaker_full", "speaker_wrong"):
         if key in scores:
             parts.append(f"{key} {scores[key][0]:.3f}")
     if "speaker_long" in scores:

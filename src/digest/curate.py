@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -233,12 +234,27 @@ def candidates_table(candidates: tuple[Quote, ...], chosen: int | None) -> Table
     for number, quote in enumerate(candidates, 1):
         mark = "*" if number == chosen else " "
         text = Text(f"“{quote.text}”")
-        who = quote.speaker or "speaker not found"
-        if quote.speaker and quote.role:
-            who = f"{quote.speaker}, {quote.role}"
-        text.append(f"\n— {who} · {quote.kind} · {quote.score:.2f}", style="dim")
+        text.append(f"\n— {_who(quote)} · {quote.kind} · {quote.score:.2f}", style="dim")
         grid.add_row(f"{mark}{number}.", text)
     return grid
+
+
+_WORDS = re.compile(r"[\w’'-]+")
+
+
+def _who(quote: Quote) -> str:
+    """A candidate's speaker and role, and the attribution's words when they do not name the speaker.
+
+    '— Dmitri Peskov (“il”)': the name was inferred from a pronoun or a description, which the
+    curator may want to check before crediting it; '— speaker not found (“they”)' says why.
+    """
+    who = quote.speaker or "speaker not found"
+    if quote.speaker and quote.role:
+        who = f"{quote.speaker}, {quote.role}"
+    surname = _WORDS.findall((quote.speaker or "").casefold())[-1:]
+    if quote.mention and not set(surname) & set(_WORDS.findall(quote.mention.casefold())):
+        who += f" (“{quote.mention}”)"
+    return who
 
 
 def _readable_date(value: str, language: str) -> str:

@@ -15,6 +15,9 @@ from digest.models import Article, Origin, OriginKind, Quote
 
 _QUOTE_MARKS = str.maketrans({c: '"' for c in "“”„«»‟″"} | {c: "'" for c in "‘’‚‛′"})
 _DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―"})
+# Characters that hide inside words (soft hyphen, zero-width space and joiners, BOM): a quote
+# pasted from a page that has them is the same words as the stored text, which has them not.
+_INVISIBLE = str.maketrans("", "", "\u00ad\u200b\u200c\u200d\u2060\ufeff")
 WORDS_PER_MINUTE = 230  # a common estimate for reading news prose on a screen
 
 
@@ -74,7 +77,8 @@ class Item:
 
 def comparable(text: str) -> str:
     """Text reduced for a verbatim check: NFKC, one kind of quote mark, dash and space."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTE_MARKS).translate(_DASHES)
+    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
+    text = text.translate(_QUOTE_MARKS).translate(_DASHES)
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 

@@ -58,12 +58,17 @@ class Quote:
     kind: str = "direct"  # direct | blockquote | key_sentence
     score: float = 0.0
     role: str | None = None  # the description the article gives the speaker ("porte-parole du …")
+    # The attribution's words as the article writes them at this quote ("he", "the spokesman",
+    # "M. Peskov"), before they were resolved to `speaker`; None when no attribution stands at
+    # this quote (nobody named, or a follow-up quotation that goes on with the previous speaker).
+    mention: str | None = None
 
     def to_dict(self) -> dict[str, object]:
         return {
             "text": self.text,
             "speaker": self.speaker,
             "role": self.role,
+            "mention": self.mention,
             "kind": self.kind,
             "score": self.score,
         }
@@ -119,6 +124,7 @@ class Article:
                 text=str(q["text"]),
                 speaker=_opt(q.get("speaker")) or None,
                 role=_opt(q.get("role")) or None,
+                mention=_opt(q.get("mention")) or None,
                 kind=str(q.get("kind") or "direct"),
                 score=float(q.get("score") or 0.0),
             )

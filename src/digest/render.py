@@ -27,7 +27,10 @@ _TEMPLATES = Path(__file__).parent / "templates"
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>~])")
 # GFM turns bare URLs into links: a backslash before the ":" of the scheme or the "." after
 # "www" keeps them text (it shows nothing: both are punctuation a backslash may escape).
-_MD_AUTOLINK = re.compile(r"\b(?:(https?|ftp)(:)(?=//)|(www)(\.)(?=\w))", re.IGNORECASE)
+# What GitHub-flavoured renderers would turn into a link: a URL, "www.", an e-mail address.
+_MD_AUTOLINK = re.compile(
+    r"\b(?:(https?|ftp)(:)(?=//)|(www)(\.)(?=\w)|(?<=[\w.+-])(@)(?=[\w-]+\.\w))", re.IGNORECASE
+)
 _MD_ENTITY = re.compile(r"&(?=#?\w+;)")
 _MD_BLOCK_START = re.compile(r"^(\s*)(?:([#+=-])|(\d+)([.)]))")
 _ASCII_SPACE = re.compile(r"[ \t\r\n\f\v]+")
@@ -84,7 +87,9 @@ def md_inline(text: str) -> str:
 
 
 def _escape_autolink(match: re.Match[str]) -> str:
-    scheme, colon, www, dot = match.groups()
+    scheme, colon, www, dot, at = match.groups()
+    if at:
+        return "\\@"
     return f"{scheme}\\{colon}" if scheme else f"{www}\\{dot}"
 
 

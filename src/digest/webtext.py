@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 TITLE_LIMIT = 300
 NAME_LIMIT = 150  # authors, publication, speaker
 LIMITS = {"title": TITLE_LIMIT, "publication": NAME_LIMIT, "speaker": NAME_LIMIT,
-          "role": NAME_LIMIT}  # fmt: skip
+          "role": NAME_LIMIT, "mention": NAME_LIMIT}  # fmt: skip
 ELLIPSIS = "…"
 _BODIES = {"text"}  # multi-line fields; every other string field is one line
 

@@ -114,3 +114,61 @@ def test_the_one_person_opening_the_sentence_before_takes_the_pronoun() -> None:
 def test_a_pronoun_before_the_opening_name_keeps_it_ambiguous() -> None:
     text = "Paul Reyes met Omar Haddad. She said Omar Haddad was late. "
     assert pronoun(text, "en", "she") is None
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "person", "mention"),
+    [
+        # What a possessive opens is someone or something of the person, not the person.
+        ("fr", "« Je n'ai rien à me reprocher », a déclaré Boris Faure lundi. ", "Boris Faure",
+         "sa défense"),
+        ("en", "“I never met him,” said Dana Whitlock on Friday. ", "Dana Whitlock", "his lawyer"),
+        ("de", "„Das stimmt nicht“, sagte Jonas Berger am Montag. ", "Jonas Berger",
+         "seine Anwältin"),
+        # A description headed by an abstract noun is a thing said, not who said it.
+        ("fr", "« Ce n'est pas une étude », explique Ana Lucas, professeure. ", "Ana Lucas",
+         "cette affirmation"),
+        ("en", "“We saw no change,” said Dana Whitlock, the lead author. ", "Dana Whitlock",
+         "the assessment"),
+        ("de", "„Wir sehen keine Gefahr“, sagte Jonas Berger, der Sprecher. ", "Jonas Berger",
+         "die Einschätzung"),
+    ],
+)  # fmt: skip
+def test_a_description_of_something_of_the_speaker_is_not_the_speaker(
+    language: str, text: str, person: str, mention: str
+) -> None:
+    table = mentions.Mentions(text, speakers.speech_of(language))
+    previous = table.resolve(person, 10, None)
+    assert previous.speaker == person
+    assert table.resolve(mention, len(text), previous).speaker == mention
+
+
+def test_the_impersonal_l_on_names_nobody() -> None:
+    text = "Titre\n\nC'est ce que l’on appelle un « chef d’œuvre de la littérature », dit-on."
+    assert all(q.speaker != "l’on" for q in find_quotes(text, "fr"))
+
+
+def test_a_description_that_names_someone_does_not_take_up_who_spoke_before() -> None:
+    text = (
+        "Titel\n\n"
+        "„Wir brauchen mehr Soldaten“, sagte Olaf Kistenmacher am Montag in Berlin.\n\n"
+        "Der CDU-Vorsitzende Friedrich Merz forderte, »die Bundeswehr in die Mitte der "
+        "Gesellschaft« zu rücken."
+    )
+    (quote,) = [q for q in find_quotes(text, "de") if q.text.startswith("die Bundeswehr")]
+    assert quote.speaker is not None and "Kistenmacher" not in quote.speaker
+
+
+@pytest.mark.parametrize(
+    ("language", "mention", "role"),
+    [
+        ("de", "Deniz Yücel, dann müsse", None),
+        ("de", "Jonas Berger, Sprecher der Polizei", "Sprecher der Polizei"),
+        ("en", "Dana Whitlock, who she", None),
+    ],
+)
+def test_a_role_is_a_description_of_the_person(
+    language: str, mention: str, role: str | None
+) -> None:
+    table = mentions.Mentions(f"Text. {mention}. More text.", speakers.speech_of(language))
+    assert table.resolve(mention, 0, None).role == role

@@ -179,8 +179,11 @@ def test_follow_up_quotation_inherits_the_previous_speaker() -> None:
         "“Every child deserves a hot meal at lunch,” said Linda Brown.",
         "“We found the money by cutting consultants, not teachers.”",
     )
-    q = by_text(find_quotes(text, "en"), "We found the money")
+    quotes = find_quotes(text, "en")
+    q = by_text(quotes, "We found the money")
     assert q.speaker == "Linda Brown"
+    # The attribution's words are those of the quotation that has one.
+    assert (by_text(quotes, "Every child").mention, q.mention) == ("Linda Brown", None)
 
 
 def test_a_new_sentence_after_a_closed_quotation_is_not_its_attribution() -> None:
@@ -192,6 +195,31 @@ def test_a_new_sentence_after_a_closed_quotation_is_not_its_attribution() -> Non
     )
     q = by_text(find_quotes(text, "en"), "The sensors")
     assert q.speaker == "Devika Rao"
+
+
+def test_the_mention_leaves_out_the_clause_it_ran_on_into() -> None:
+    text = article(
+        "Council",
+        "Ann Lee, the mayor’s spokeswoman, spoke on Sunday.",
+        "Lee said she expects the council “to keep calling out every broken promise to the"
+        " estates.”",
+        "Tom Reed has not answered since the debate. That’s when he pointed to reports that the"
+        " council was “a den of thieves” and “a waste of space” in the view of its critics.",
+    )
+    quotes = find_quotes(text, "en")
+    assert by_text(quotes, "the council “to keep").mention == "Lee"  # not "Lee said she"
+    assert by_text(quotes, "that the council").mention == "he"  # not "he pointed to"
+
+
+def test_a_fragment_whose_pronoun_stands_for_nobody_sure_is_still_a_quotation() -> None:
+    # Two women named: "She" is left unresolved, but the sentence does attribute the words.
+    text = article(
+        "Rally",
+        "Ann Lee and Mary Park spoke at the rally on Sunday.",
+        "She said Trump favors a “strongman approach.”",
+    )
+    q = by_text(find_quotes(text, "en"), "Trump favors")
+    assert (q.speaker, q.mention) == (None, "She")
 
 
 def test_the_verb_right_before_the_quotation_names_the_speaker() -> None:
@@ -301,10 +329,11 @@ def test_blockquotes_are_candidates_but_embedded_posts_are_not() -> None:
         "Great night at the festival! pic.twitter.com/abc — Fan (@fan) May 1, 2026",
     ]
     quotes = find_quotes(text, "en", blocks)
-    assert [(q.kind, q.text, q.speaker) for q in quotes if q.kind == "blockquote"] == [
+    assert [(q.kind, q.text, q.speaker, q.mention) for q in quotes if q.kind == "blockquote"] == [
         (
             "blockquote",
             "The sea keeps what the land forgets, and the land forgets everything.",
+            "Ana Ruiz",
             "Ana Ruiz",
         )
     ]
@@ -386,6 +415,7 @@ def test_pronoun_continues_the_previous_speaker_when_nobody_new_is_named() -> No
     )
     q = by_text(find_quotes(text, "fr"), "Mon client")
     assert q.speaker == "Claire Vidal"
+    assert q.mention == "elle"  # the attribution's own words, before resolution
 
 
 def test_pronoun_goes_to_a_person_named_since_the_previous_quotation() -> None:

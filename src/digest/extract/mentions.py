@@ -26,7 +26,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from digest.extract import speakers
+from digest.extract import speaker_phrase, speakers
 from digest.extract.lexicon import Speech
 
 # Speakers longer than this are clauses, not names.
@@ -228,7 +228,7 @@ class Mentions:
             if first.casefold() in speech.adverbial_starts | speech.noun_phrase_stops:
                 return None  # "X, depuis le box des prévenus, …": a circumstance, not a role
             if (first.casefold() in speech.determiners or first[:1].islower()) and not any(
-                speakers._is_verb(w, speech) or w.casefold() in speech.present_participles
+                speakers.is_verb(w, speech) or w.casefold() in speech.present_participles
                 for w in role.split()
             ):  # "X, speaking to reporters, …" is a circumstance, not a role
                 words = role.split()
@@ -244,7 +244,7 @@ class Mentions:
                 and words[0].casefold() in speech.determiners
                 and words[0].casefold() not in speech.indefinites
                 and len(words) <= 8
-                and not any(speakers._is_verb(w, speech) for w in words)
+                and not any(speakers.is_verb(w, speech) for w in words)
             ):
                 return _strip_role_article(comma.group(1), speech) or None
         elided = "|".join(re.escape(e) for e in speech.elided) or "(?!)"
@@ -270,7 +270,7 @@ class Mentions:
                 if (
                     role
                     and len(role.split()) <= 5
-                    and not any(speakers._is_verb(w, speech) for w in role.split())
+                    and not any(speakers.is_verb(w, speech) for w in role.split())
                     and not any(w.casefold() in stops for w in role.split())
                 ):
                     return role
@@ -383,6 +383,10 @@ class Mentions:
         if speakers.is_pronoun(speaker):
             return self._antecedent(speaker, pos, previous)
         speaker = self._before_verb(speaker)
+        phrase = speaker_phrase.noun_phrase(speaker, speech)
+        if phrase is None:
+            return Resolved(None)  # words that run into a clause name nobody
+        speaker = phrase
         if speakers.is_pronoun(speaker):
             return self._antecedent(speaker, pos, previous)  # "She said that …" -> she
         if len(speaker.split()) > 1 and speaker.split()[0].casefold() in speech.pronouns:
@@ -397,7 +401,9 @@ class Mentions:
         if tied:
             return self._checked(tied, description, True)
         first = speaker.split()[0].casefold()
-        definite = first in speech.determiners and first not in speech.indefinites
+        definite = (
+            first in speech.determiners and first not in speech.indefinites | speech.possessives
+        )
         definite = definite or any(
             speaker.casefold().startswith(e) for e in speech.elided if e not in speech.complements
         )
@@ -477,6 +483,15 @@ class Mentions:
         since = self._previous_end
         return pos - since < REACH and not self.named_between(since, pos, previous.speaker)
 
+    def words(self, speaker: str) -> str:
+        """The words of a mention that stand for the speaker: 'Clinton says she …' -> 'Clinton',
+        'Sie setzt sich …' -> 'Sie' (the mention as the article writes it, before resolution);
+        empty when the words run into a clause that names nobody."""
+        words = self._before_verb(speaker.strip(" ,;:")).split()
+        if len(words) > 1 and words[0].casefold() in self.speech.pronouns:
+            return words[0]
+        return speaker_phrase.noun_phrase(" ".join(words), self.speech) or ""
+
     def _before_verb(self, speaker: str) -> str:
         """'Clinton says she …' -> 'Clinton': a mention that ran on into its clause."""
         words = speaker.split()
@@ -488,12 +503,17 @@ class Mentions:
     def _checked(self, speaker: str, role: str | None, person: bool) -> Resolved:
         if len(speaker.split()) > MAX_WORDS:
             return Resolved(None)
-        if role and len(role.split()) > 12:
+        if role and (len(role.split()) > 12 or not _reads_as_role(role, self.speech)):
             role = None
         return Resolved(speaker, role or None, person)
 
     def _fits(self, name: str, description: str) -> bool:
         """True when a description may stand for this person: a person of no other gender."""
+        head = _fold(description.split()[0]) if description.split() else ""
+        if head.endswith(self.speech.abstract_suffixes):
+            return False  # "cette affirmation", "l’enseignement": a thing, not a person
+        if _ends_in_a_name(description, self.speech):
+            return False  # "der CDU-Vorsitzende Friedrich Merz" is Merz, whoever spoke before
         words = {_fold(w) for w in description.split()}
         gender = (
             "m"
@@ -631,6 +651,26 @@ class Mentions:
             if words <= {_fold(w) for w in _strip_role_article(role, self.speech).split()}
         }
         return tied.pop() if len(tied) == 1 else None
+
+
+def _reads_as_role(role: str, speech: Speech) -> bool:
+    """False for words that are no description of a person: "dann müsse", "träumten", "he"."""
+    words = role.split()
+    if any(w.casefold() in speech.pronouns | speech.auxiliaries for w in words):
+        return False
+    # Where nouns have capitals, a role has a noun.
+    return not speech.nouns_capitalised or any(w[:1].isupper() for w in words)
+
+
+def _ends_in_a_name(description: str, speech: Speech) -> bool:
+    """True when a description ends in a name of its own: "CDU-Vorsitzende Friedrich Merz",
+    "the White House" (where nouns have capitals, two capitalised words are still a description:
+    "Stuttgarter Sportdirektorin")."""
+    words = description.split()
+    run = 0
+    while run < len(words) and words[-1 - run][:1].isupper():
+        run += 1
+    return run >= (3 if speech.nouns_capitalised else 2)
 
 
 def _heading(text: str, at: int) -> bool:

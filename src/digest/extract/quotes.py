@@ -73,6 +73,7 @@ class _Unit:
     marks: list[_Mark] = field(default_factory=list)
     role: str | None = None
     named: bool = False  # the speaker is a person or organisation by name
+    mention: str | None = None  # the attribution's own words, before resolution
 
     def text(self, text: str) -> str:
         return CUT.join(text[s:e] for s, e in _trimmed(text, self.pieces))
@@ -470,6 +471,7 @@ class _Finder:
             self.table.set_previous_end(previous.marks[-1].end)
         resolved = self.table.resolve(speaker, first.start, before)
         unit.speaker, unit.role, unit.named = resolved.speaker, resolved.role, resolved.person
+        unit.mention = (self.table.words(speaker) or None) if speaker else None
 
 
 def _score(text: str, speaker: str | None, fragment: bool, speech: Speech) -> float:
@@ -497,8 +499,10 @@ def _blockquote(text: str, finder: _Finder) -> Quote | None:
     if not body or _EMBED.search(body) or _words(body) < 4:
         return None
     resolved = mentions.Resolved(None)
+    mention = None
     m = re.search(r"\n?\s*[―—–]\s*([^\n]{2,80})$", body)
     if m:
+        mention = finder.table.words(m.group(1))
         resolved = finder.table.resolve(m.group(1).strip(), len(finder.text), None)
         body = body[: m.start()].strip(_SPACES)
     body = body.strip('“”«»„"' + _SPACES)
@@ -506,6 +510,7 @@ def _blockquote(text: str, finder: _Finder) -> Quote | None:
         text=body,
         speaker=resolved.speaker,
         role=resolved.role,
+        mention=mention,
         kind="blockquote",
         score=round(_score(body, resolved.speaker, False, finder.speech) - 0.05, 3),
     )
@@ -550,7 +555,12 @@ def find_quotes(text: str, language: str | None, blockquotes: Sequence[str] = ()
             continue  # a quoted word or title, not a quotation
         if not unit.fragment and _words(body) < 2:
             continue
-        if unit.fragment and unit.speaker is None and (_words(body) <= 3 or body[0].isupper()):
+        # An attribution left unresolved ("she", two women named) still says somebody spoke.
+        if (
+            unit.fragment
+            and not (unit.speaker or unit.mention)
+            and (_words(body) <= 3 or body[0].isupper())
+        ):
             continue  # a title, a name, a slogan or a button label: nobody says it
         seen.add(body)
         quotes.append(
@@ -558,6 +568,7 @@ def find_quotes(text: str, language: str | None, blockquotes: Sequence[str] = ()
                 text=body,
                 speaker=unit.speaker,
                 role=unit.role,
+                mention=unit.mention,
                 kind="direct",
                 score=_score(body, unit.speaker, unit.fragment, finder.speech),
             )

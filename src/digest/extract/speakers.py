@@ -129,7 +129,8 @@ def starts_noun_phrase(word: str, language: str | None = None) -> bool:
     return bool(_NAME_WORD.match(word)) and low not in speech.adverbial_starts
 
 
-def _is_verb(word: str, speech: Speech) -> bool:
+def is_verb(word: str, speech: Speech) -> bool:
+    """True when a word is a verb by the lexicon's lists or by its shape ("-ed", "s’")."""
     low = word.casefold()
     if low in speech.speech_verbs or low in speech.participles or low in speech.auxiliaries:
         return True
@@ -189,7 +190,7 @@ def _with_role(name: str, rest: str, speech: Speech) -> str:
     first = role.split()[0].casefold() if role else ""
     if not role or first in speech.pronouns or first in speech.role_stops or len(role.split()) > 10:
         return name
-    if _is_verb(role.split()[0], everyone()) or role.split()[0].casefold() in (
+    if is_verb(role.split()[0], everyone()) or role.split()[0].casefold() in (
         everyone().present_participles
     ):  # "X, speaking to reporters, said": a circumstance, not a role
         return name
@@ -241,7 +242,7 @@ def _role_then_name(np: str, speech: Speech) -> bool:
         and all(
             w.islower()
             and w.casefold() not in blocked | speech.pronouns
-            and not _is_verb(w, speech)
+            and not is_verb(w, speech)
             and w.casefold() not in speech.present_participles
             for w in lead
         )
@@ -271,7 +272,7 @@ def subject(clause: str, language: str | None) -> str | None:
     for w in chunks[0].split():
         # A verb-like word right after a determiner is a noun or an adjective: "la demande",
         # "the retired general".
-        if words and _is_verb(w, speech) and words[-1].casefold() not in speech.determiners:
+        if words and is_verb(w, speech) and words[-1].casefold() not in speech.determiners:
             break
         if words and w.endswith("ly") and w.islower():
             break  # "Gingrich cynically dismissed"
@@ -291,7 +292,7 @@ def subject(clause: str, language: str | None) -> str | None:
             role_words = chunks[1].split()
             if role_words and role_words[0].casefold() in speech.role_stops:
                 return chunks[0] if len(chunks[0].split()) <= 8 else None  # "X, der …"
-            if role_words and not _is_verb(role_words[0], speech):
+            if role_words and not is_verb(role_words[0], speech):
                 role = _role_stop(speech).sub("", chunks[1])
                 return _TRAILING.sub("", f"{chunks[0]}, {role}")
             return chunks[0] if len(chunks[0].split()) <= 8 else None
@@ -360,7 +361,7 @@ def subject_of_sentence(head: str, language: str | None) -> str | None:
         chunks.pop(0)  # "Though she called it …, Clinton restricted …"
     words = ",".join(chunks).split()
     for i, w in enumerate(words[:16]):
-        if i and _is_verb(w.strip(",;"), speech) and w.casefold() not in speech.auxiliaries:
+        if i and is_verb(w.strip(",;"), speech) and w.casefold() not in speech.auxiliaries:
             return subject(" ".join(words[: i + 1]), language)
     return None
 
@@ -412,7 +413,7 @@ def after(tail: str, language: str | None) -> Attribution | None:
     first = words[0].casefold() if words else ""
     second = words[1].casefold() if len(words) > 1 else ""
     if words and (
-        (_is_verb(words[0], speech) and first not in speech.auxiliaries)
+        (is_verb(words[0], speech) and first not in speech.auxiliaries)
         or (
             first in speech.auxiliaries
             and (
@@ -427,7 +428,7 @@ def after(tail: str, language: str | None) -> Attribution | None:
         # and its adverbs.
         i = 1
         while i < len(words) and (
-            _is_verb(words[i], speech)
+            is_verb(words[i], speech)
             or (words[i].endswith(("ment", "ly")) and words[i].islower())
             or words[i].casefold() in speech.verb_adverbs
         ):
@@ -452,7 +453,7 @@ def _subject_before_verb(clause: str, language: str | None) -> str | None:
     speech = speech_of(language)
     words = clause.split()
     for i, w in enumerate(words[:14]):
-        if i and _is_verb(w.rstrip(",."), speech):
+        if i and is_verb(w.rstrip(",."), speech):
             return subject(" ".join(words[: i + 1]), language)
     return None
 
@@ -554,7 +555,7 @@ def before(
     speaker = subject(clause, language)
     if not speaker:
         return None
-    if any(_is_verb(w.strip(","), speech) for w in clause.split()) and not speech.verb_second:
+    if any(is_verb(w.strip(","), speech) for w in clause.split()) and not speech.verb_second:
         return Attribution(speaker, start + 1)
     # "Claire Petit : « … »" names a person; "Quotable:" or "Boxing:" is a label. Where nouns are
     # capitalised ("Ernster Nachsatz:"), only a person the article names elsewhere counts.

@@ -103,6 +103,12 @@ class Speech:
     feminine_words: frozenset[str] = field(default_factory=frozenset)
     # Pronouns of a thing ("its"): a name the article takes up with one is no person.
     thing_pronouns: frozenset[str] = field(default_factory=frozenset)
+    # Determiners of a possessor ("his", "sa", "seine"): what they open ("his lawyer", "sa
+    # défense") is someone or something of the person, never the person who just spoke.
+    possessives: frozenset[str] = field(default_factory=frozenset)
+    # Endings of abstract nouns ("-tion", "-ment", "-ung"): a description headed by one ("cette
+    # affirmation", "die Mitteilung") is a thing said or done, never a person.
+    abstract_suffixes: tuple[str, ...] = ()
     # Words closing a company's name ("Inc", "GmbH", "SA"): the name is no person's.
     company_suffixes: frozenset[str] = field(default_factory=frozenset)
     # Words of the first person and of opinion, which make a better pull quote.

@@ -22,13 +22,20 @@ SPEECH = Speech(
         """gesagt erklärt betont gemeint geschrieben berichtet gewarnt gefordert kritisiert
         versichert bestätigt angekündigt""".split()
     ),
-    auxiliaries=frozenset("hat haben hatte hatten habe ist sind war waren wird werden".split()),
+    auxiliaries=frozenset(
+        """hat haben hatte hatten habe ist sind war waren wird werden muss müssen kann können
+        soll sollen will wollen darf dürfen wurde wurden würde würden""".split()
+    ),
     verb_adverbs=frozenset(
         "auch zudem weiter außerdem ferner noch dazu ein mit hinzu klar fest".split()
     ),
     pronouns=frozenset("er sie es ihm ihr ihn ich wir".split()),
     impersonal=frozenset({"man", "es"}),
     indefinites=frozenset("ein eine einer eines einem einen zwei drei mehrere".split()),
+    possessives=frozenset(
+        "sein seine seinen seinem seiner seines ihr ihre ihren ihrem ihrer ihres unser unsere".split()
+    ),
+    abstract_suffixes=("ung", "heit", "keit", "schaft", "tion", "ismus"),
     determiners=frozenset(
         """der die das den dem des ein eine einer eines einem einen sein seine ihr ihre dieser diese
         dieses zwei drei mehrere""".split()
@@ -40,16 +47,19 @@ SPEECH = Speech(
     honorifics=frozenset("herr frau dr dr. prof prof.".split()),
     abbreviations=frozenset("dr prof bzw vgl ca nr st".split()),
     adverbial_starts=frozenset(
-        """in im am an auf bei nach vor während seit als wenn aber und auch dann doch jedoch zudem
+        """in im am an auf aus bei nach vor um während seit als wenn aber und auch dann doch jedoch zudem
         mit für über unter nun jetzt heute gestern damals da so danach zuletzt bereits schon
-        montag dienstag mittwoch donnerstag freitag samstag sonntag""".split()
+        montag dienstag mittwoch donnerstag freitag samstag sonntag deswegen deshalb daher darum
+        trotzdem dennoch allerdings außerdem""".split()
     ),
     noun_phrase_stops=frozenset(
         """am im in bei vor nach gegenüber während auf mit seinem seinen ihrem ihren dem über laut
         zu zum zur und sowie gestern heute""".split()
     ),
     role_stops=frozenset("der die das dem den wer welche welcher".split()),
-    subordinators=frozenset("dass ob wenn weil als und aber denn".split()),
+    subordinators=frozenset(
+        "dass ob wenn weil als und aber denn was wer wie warum wieso weshalb".split()
+    ),
     negations=frozenset({"nicht", "kein", "keine"}),
     conjunctions=frozenset({"und", "aber", "doch"}),
     that=frozenset({"dass"}),

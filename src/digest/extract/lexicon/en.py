@@ -36,6 +36,8 @@ SPEECH = Speech(
     verb_adverbs=frozenset("then later also".split()),
     pronouns=frozenset("he she they it i we him her them".split()),
     indefinites=frozenset("a an one two three some several another other".split()),
+    possessives=frozenset("his her their its my our your".split()),
+    abstract_suffixes=("tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence"),
     determiners=frozenset(
         """the a an his her their its this that these those one another some several two three
         other""".split()

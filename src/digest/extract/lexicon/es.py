@@ -11,9 +11,12 @@ SPEECH = Speech(
         declaró declara indicó indica agregó agrega sostuvo sostiene advirtió advierte manifestó
         comentó comenta apuntó apunta destacó destaca subrayó subraya""".split()
     ),
-    auxiliaries=frozenset("ha han había habían".split()),
+    auxiliaries=frozenset("ha han había habían es son fue fueron era eran".split()),
+    verb_adverbs=frozenset("también además luego".split()),
     pronouns=frozenset("él ella ellos ellas".split()),
     indefinites=frozenset("un una unos unas".split()),
+    possessives=frozenset("su sus mi mis nuestro nuestra".split()),
+    abstract_suffixes=("ción", "sión", "miento", "dad", "ismo"),
     determiners=frozenset("el la los las un una unos unas su sus este esta".split()),
     noun_markers=frozenset("el la los las un una unos unas".split()),
     frames=("según", "de acuerdo con"),
@@ -22,6 +25,12 @@ SPEECH = Speech(
     abbreviations=frozenset("sr sra srta dr dra".split()),
     complements=frozenset("de del a al con contra".split()),
     that=frozenset({"que"}),
+    # Words opening a sentence's adverbial or linking it to the one before: "Sin embargo", "En
+    # aquel momento", "Y en ese sentido".
+    adverbial_starts=frozenset(
+        "en sin sobre tras durante desde hasta para ante y pero aunque cuando así hoy ayer".split()
+    ),
+    conjunctions=frozenset({"pero"}),
     inner_quotations=True,
 )
 

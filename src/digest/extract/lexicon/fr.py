@@ -47,7 +47,7 @@ SPEECH = Speech(
         "pour sa part",
     ),
     pronouns=frozenset("il elle ils elles on lui eux je nous".split()),
-    impersonal=frozenset({"on"}),
+    impersonal=frozenset({"on", "l’on", "l'on"}),
     # "a-t-il ajouté", "estime-t-elle", "dit-il".
     inverted_pronoun=(
         r"^(?:a-t-(il|elle|on)\s+[\wéèêàùûôîç]+"
@@ -55,6 +55,8 @@ SPEECH = Speech(
     ),
     indefinites=frozenset("un une des deux trois plusieurs d’anciens d'anciens".split()),
     elided=("l’", "l'", "d’", "d'"),
+    possessives=frozenset("son sa ses leur leurs mon ma mes notre nos votre vos".split()),
+    abstract_suffixes=("tion", "sion", "ment", "ité", "isme", "ance", "ence"),
     determiners=frozenset(
         """le la les un une des ce cet cette ces ses son sa leur leurs l’ l' d’ d' du de plusieurs
         d’anciens d'anciens deux trois""".split()
@@ -74,7 +76,7 @@ SPEECH = Speech(
     adverbial_starts=frozenset(
         """en à au aux dans lors après avant pendant depuis quand alors mais et enfin puis ainsi or
         donc cependant pourtant toutefois chez concernant face sur par comme lundi mardi mercredi
-        jeudi vendredi samedi dimanche""".split()
+        jeudi vendredi samedi dimanche afin""".split()
     ),
     noun_phrase_stops=frozenset(
         """dans lors depuis pendant avant après en au aux pour sur lorsque quand alors mais qui dont

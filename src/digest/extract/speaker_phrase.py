@@ -1,0 +1,156 @@
+"""Whether a speaker mention reads as a noun phrase, the only kind a reader may be shown.
+
+The attribution finders (speakers.py) parse no grammar. Where a sentence is built in a way they
+do not foresee, the words they take for the speaker run on into the clause ("Patterson must've
+seen all the love", "Sportredaktor Christoph sucht passende Worte und"), stop at a possessive
+("Donald Trump’s") or open with a word that names nobody ("Al respecto", "Oder sie"). A wrong
+name is worse than none, so such a mention is dropped, or cut back to its noun phrase where what
+runs on is only a word the lexicon knows to end one ("Aseev hinzu" -> "Aseev").
+
+A noun phrase here is: determiners, then descriptive words and names, joined by complements
+("Secretary of State", "Sprecher von Grab", "le ministre de la Défense"); a role given in
+apposition after a comma is left to the mention rules. The words come from the article's lexicon
+(`Speech`); the code reads no language code.
+"""
+
+from __future__ import annotations
+
+from digest.extract import speakers
+from digest.extract.lexicon import Speech
+
+_APOSTROPHES = "'’"
+
+
+def noun_phrase(mention: str, speech: Speech) -> str | None:
+    """The mention as a noun phrase, or None when it runs into a clause or opens with none."""
+    head, comma, rest = mention.partition(",")
+    words = head.split()
+    if len(words) == 1 and words[0].casefold() in speech.pronouns:
+        return mention  # the mention rules take a pronoun back to its person
+    if len(words) > 1 and words[0].casefold() in speech.speech_verbs:
+        words = words[1:]  # "Said Ellis": the verb before its subject
+    for i, word in enumerate(words[1:], 1):
+        if _noun(word, speech):
+            continue
+        if speakers.is_verb(word, speech) and words[i - 1].casefold() not in speech.determiners:
+            words = words[:i]  # "Trump unleashed a series of": the subject before its verb
+            comma = rest = ""
+            break
+    while len(words) > 1 and _runs_on(words[-1], speech):
+        words.pop()
+        comma = rest = ""  # an apposition after the words cut belongs to them
+    if all(w.casefold() in speech.determiners for w in words) or _opens_no_phrase(words, speech):
+        return None
+    if words[-1].endswith(("'s", "’s")):
+        pronoun = words[-1][:-2]
+        if len(words) == 1 and pronoun.casefold() in speech.pronouns:
+            return pronoun  # "He’s": the pronoun, its verb written onto it
+        return None  # "Donald Trump’s": the owner of what follows, not the speaker
+    clause = any(
+        _clause_word(w, speech) for i, w in enumerate(words) if not (i and _noun(w, speech))
+    )
+    if clause or _second_phrase(words, speech):
+        return None
+    if speech.nouns_capitalised and len(words) > 1 and _lower(words[-1]) and _capital(words[-2]):
+        # Where every noun has a capital, one lower-case word after a name is an adverb of
+        # the verb: "sagte Renkema geknickt".
+        words.pop()
+        comma = rest = ""
+        if all(w.casefold() in speech.determiners for w in words):
+            return None  # "Sein schauspielerisches": a determiner alone names nobody
+    if speech.nouns_capitalised and _verb_after_noun(words, speech):
+        return None  # "Christoph sucht passende Worte": a verb after the noun, its clause
+    return " ".join(words) + comma + rest
+
+
+def _opens_no_phrase(words: list[str], speech: Speech) -> bool:
+    """A first word opening an adverbial or a complement: "In", "Al", "die in der …"."""
+    first = words[0].casefold()
+    frames = {f for f in speech.frames if " " not in f}
+    if first in speech.adverbial_starts | speech.verb_adverbs | frames:
+        return True
+    content = next((w.casefold() for w in words if w.casefold() not in speech.determiners), "")
+    return content in speech.complements | speech.agent_words | speech.noun_phrase_stops
+
+
+def _clause_word(word: str, speech: Speech) -> bool:
+    """A word no speaker's noun phrase holds: a pronoun, an auxiliary, a conjunction, a clitic."""
+    low = word.casefold().strip(".;:!?")
+    if low in speech.determiners or (len(word) > 1 and word.isupper()):
+        return False  # "ihr", "his" read as determiners; "US", "IT" as acronyms
+    if low in (
+        speech.pronouns
+        | speech.auxiliaries
+        | speech.subordinators
+        | speech.conjunctions
+        | speech.that
+        | speech.negations
+        | speech.speech_verbs
+    ):
+        return True
+    return _verb_clitic(word)
+
+
+def _verb_clitic(word: str) -> bool:
+    """A verb written onto a word: "doesn’t", "must've", "you’re" (not "l’Elysée", "dell'Onu")."""
+    for mark in _APOSTROPHES:
+        before, found, after = word.partition(mark)
+        if found and len(before) >= 2 and after.islower() and len(after) <= 2 and after != "s":
+            return True
+    return False
+
+
+def _second_phrase(words: list[str], speech: Speech) -> bool:
+    """A determiner inside the phrase that no complement calls for: "Kastner seine Erfahrungen"."""
+    joins = speech.complements | speech.particles | speech.determiners
+    for before, word in zip(words, words[1:], strict=False):
+        low = word.casefold()
+        if low not in speech.determiners or low in speech.complements | speech.particles:
+            continue
+        if len(word) == 1 and word.isupper():
+            continue  # an initial: "Julie A. Smith"
+        if before.casefold() not in joins:
+            return True
+    return False
+
+
+def _verb_after_noun(words: list[str], speech: Speech) -> bool:
+    """Where every noun has a capital, a lower-case word after a noun is no part of its phrase."""
+    joins = (
+        speech.complements
+        | speech.particles
+        | speech.determiners
+        | speech.noun_phrase_stops
+        | speech.adverbial_starts  # prepositions: "Forscher um Aneta Afelt"
+    )
+    return any(
+        _capital(before)
+        and before.casefold() not in speech.determiners
+        and _lower(word)
+        and word.casefold() not in joins
+        for before, word in zip(words, words[1:], strict=False)
+    )
+
+
+def _runs_on(word: str, speech: Speech) -> bool:
+    """A last word that belongs to the verb or to what follows: "hinzu", "weiter", "von"."""
+    low = word.casefold()
+    return _lower(word) and (
+        low in speech.verb_adverbs
+        or low in speech.complements
+        or low in speech.particles
+        or low in speech.noun_phrase_stops
+    )
+
+
+def _noun(word: str, speech: Speech) -> bool:
+    """A capitalised word where every noun has a capital: "Können" is no verb there."""
+    return speech.nouns_capitalised and _capital(word)
+
+
+def _lower(word: str) -> bool:
+    return word[:1].islower()
+
+
+def _capital(word: str) -> bool:
+    return word[:1].isupper()
