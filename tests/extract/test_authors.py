@@ -162,6 +162,22 @@ def test_component_class_names_of_other_parts_are_no_byline() -> None:
     assert authors(page(body=body)) == ([], None)
 
 
+@pytest.mark.parametrize(
+    "teaser",
+    [
+        '<div class="sidebar-headline"><a href="/2024/02/a.htm">By Growing Animal Cells in Rice'
+        " Grains, Scientists Dish Up Hybrid Food</a></div>",
+        '<a href="/b"><h3>Auf ins Metaverse</h3><div class="item">Von <span>Jörn Mecher</span>'
+        " am <span>08.12.2022</span></div></a>",
+    ],
+)
+def test_a_byline_label_inside_a_link_is_another_articles(teaser: str) -> None:
+    body = f"<h1>T</h1><p>Some long paragraph of the story.</p>{teaser}"
+    assert authors(page(body=body)) == ([], None)
+    byline = '<p>By <a href="/author/jane-doe">Jane Doe</a></p><p>Von <a>Jana Muster</a></p>'
+    assert authors(page(body=f"<h1>T</h1>{byline}{teaser}"))[0] == ["Jane Doe"]
+
+
 def test_visible_byline_by_text() -> None:
     body = "<h1>T</h1><p>By Jane Doe and Jim Roe</p><p>Some long paragraph of the story.</p>"
     assert authors(page(body=body)) == (["Jane Doe", "Jim Roe"], Origin(K.PAGE, "byline"))

@@ -194,6 +194,9 @@ def _visible_byline(page: ParsedPage) -> object:
             continue
         if longer_than(el, 1000):
             continue
+        label = el.xpath(".//text()[normalize-space()]")[:1]
+        if label and _in_link(label[0].getparent()):
+            continue
         text = text_of(el, " ")
         if (
             text
@@ -203,6 +206,12 @@ def _visible_byline(page: ParsedPage) -> object:
         ):
             return text
     return None
+
+
+def _in_link(el: HtmlElement | None) -> bool:
+    """Inside a link: a byline label there is a teaser's or another article's headline ("<a
+    class="teaser">… Von Jörn Mecher</a>", "<a>By Growing Animal Cells…</a>")."""
+    return el is not None and any(e.tag == "a" for e in (el, *el.iterancestors()))
 
 
 def _has_name(text: str) -> bool:
@@ -246,15 +255,16 @@ _AUTHOR_LINK = (
 
 def _texts_after_labels(body: HtmlElement) -> Iterator[str]:
     """Names printed after a byline label in its own element, or after a date."""
-    nodes = [str(t).strip() for t in body.xpath(".//text()[not(ancestor::script) and "
-                                                "not(ancestor::style)]")]  # fmt: skip
-    nodes = [t for t in nodes if t]
+    texts = body.xpath(".//text()[not(ancestor::script) and not(ancestor::style) and "
+                       "normalize-space()]")  # fmt: skip
+    nodes = [str(t).strip() for t in texts]
     for i, node in enumerate(nodes):
         if (
             i + 1 < len(nodes)
             and len(node) < 25
             and byline_rule(_BYLINE_LABEL).match(node)
             and len(nodes[i + 1]) <= 80
+            and not _in_link(texts[i].getparent())
         ):
             # Co-authors follow in their own elements, joined by separators: "A", ", ", "B".
             parts = [nodes[i + 1]]
