@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from tests.extract.pagekit import ld, page
 
 from digest.extract import authors as cascade
@@ -126,6 +127,57 @@ def test_visible_byline_by_class() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "label",
+    ['<abbr class="published">10. Dezember 2019</abbr> · von ', '<span class="sep">von</span> '],
+)
+def test_a_handle_in_the_hcard_after_a_byline_label(label: str) -> None:
+    # WordPress themes: "<date> · von <span class="author vcard">handle</span>".
+    body = (
+        f'<h1>T</h1><div class="entry-meta">{label}<span class="author vcard">'
+        '<a href="/author/freeman1984/">freeman1984</a></span></div>'
+        '<div class="article-author">Interview: Jens Bergmann</div>'
+    )
+    # The page's interviewer is no writer of the post: the hCard names its writer.
+    assert authors(page(body=body, lang="de")) == (["freeman1984"], Origin(K.PAGE, "author link"))
+
+
+@pytest.mark.parametrize(
+    "css",
+    [
+        "sc-csCMJt AuthorLink-sc-10pl2l7-4 fwXihS",
+        "MediaAuthors__AuthorName-sc-69aqy1-0",
+        "ArticleAuthor_authorName___AnQD",
+    ],
+)
+def test_a_byline_in_a_component_class_name(css: str) -> None:
+    body = f'<h1>T</h1><div class="{css}"><a href="/p/jane-doe">Jane Doe</a></div>'
+    assert authors(page(body=body)) == (["Jane Doe"], Origin(K.PAGE, "byline element"))
+
+
+def test_component_class_names_of_other_parts_are_no_byline() -> None:
+    body = (
+        '<h1>T</h1><div class="ArticleAuthor_bio__f9ODF">Jane Doe</div><p class="Authority">A B</p>'
+    )
+    assert authors(page(body=body)) == ([], None)
+
+
+@pytest.mark.parametrize(
+    "teaser",
+    [
+        '<div class="sidebar-headline"><a href="/2024/02/a.htm">By Growing Animal Cells in Rice'
+        " Grains, Scientists Dish Up Hybrid Food</a></div>",
+        '<a href="/b"><h3>Auf ins Metaverse</h3><div class="item">Von <span>Jörn Mecher</span>'
+        " am <span>08.12.2022</span></div></a>",
+    ],
+)
+def test_a_byline_label_inside_a_link_is_another_articles(teaser: str) -> None:
+    body = f"<h1>T</h1><p>Some long paragraph of the story.</p>{teaser}"
+    assert authors(page(body=body)) == ([], None)
+    byline = '<p>By <a href="/author/jane-doe">Jane Doe</a></p><p>Von <a>Jana Muster</a></p>'
+    assert authors(page(body=f"<h1>T</h1>{byline}{teaser}"))[0] == ["Jane Doe"]
+
+
 def test_visible_byline_by_text() -> None:
     body = "<h1>T</h1><p>By Jane Doe and Jim Roe</p><p>Some long paragraph of the story.</p>"
     assert authors(page(body=body)) == (["Jane Doe", "Jim Roe"], Origin(K.PAGE, "byline"))
@@ -134,6 +186,12 @@ def test_visible_byline_by_text() -> None:
 def test_byline_in_footer_is_ignored() -> None:
     body = '<footer><div class="author">Jane Doe</div></footer>'
     assert authors(page(body=body)) == ([], None)
+
+
+def test_a_desk_named_after_the_outlet_is_no_person() -> None:
+    body = '<h1>T</h1><div class="byline">CBC Arts · Posted: Dec 20, 2023</div>'
+    p = parse_page(f"<html><body>{body}</body></html>", "https://www.cbc.ca/arts/a")
+    assert authors(p) == ([], None)
 
 
 def test_the_publication_signing_is_its_byline_when_no_one_else_signs() -> None:
@@ -228,6 +286,8 @@ def test_signature_as_last_paragraph() -> None:
     )
     call_to_action = "First paragraph of the story.\n\nBuy Tickets"
     assert cascade.find_authors(page(), None, call_to_action) == ([], None)
+    photo_credit = "Primo paragrafo dell'articolo.\n\nSecondo paragrafo.\n\nFoto di Leeloo Thefirst"
+    assert cascade.find_authors(page(lang="it"), None, photo_credit) == ([], None)
 
 
 def test_single_name_or_handle_in_an_author_element() -> None:
@@ -264,6 +324,20 @@ def test_byline_element_from_a_news_feed() -> None:
 def test_contributors_named_in_the_byline_are_not_authors() -> None:
     author = [{"@type": "Person", "name": "Jane Doe"}, {"@type": "Person", "name": "Jim Roe"}]
     body = '<div class="byline">By Jane Doe Contributions from Jim Roe published 2 May 2024</div>'
+    p = page(ld({"@type": "NewsArticle", "author": author}), body)
+    assert authors(p) == (["Jane Doe"], Origin(K.JSON_LD))
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Photography by <a>Jim Roe</a> Styled by <a>Ann Poe</a>",
+        "Fotos von <a>Jim Roe</a>, <a>Ann Poe</a>",
+    ],
+)
+def test_photographers_the_byline_credits_are_not_authors(credit: str) -> None:
+    author = [{"@type": "Person", "name": n} for n in ("Jane Doe", "Jim Roe", "Ann Poe")]
+    body = f'<div class="byline">By <a>Jane Doe</a> {credit}</div>'
     p = page(ld({"@type": "NewsArticle", "author": author}), body)
     assert authors(p) == (["Jane Doe"], Origin(K.JSON_LD))
 

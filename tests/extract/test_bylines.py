@@ -32,6 +32,9 @@ def test_strips_by_par_von(raw: str, expected: list[str]) -> None:
         ("Marie Curie et Pierre Curie", ["Marie Curie", "Pierre Curie"]),
         ("Anna Schmidt und Peter Meier", ["Anna Schmidt", "Peter Meier"]),
         ("Jane Doe, Jim Roe and Ann Poe", ["Jane Doe", "Jim Roe", "Ann Poe"]),
+        ("Jane Doe, Jim Roe, and Ann Poe", ["Jane Doe", "Jim Roe", "Ann Poe"]),
+        ("By | Christy Choi | and Oscar Holland, CNN", ["Christy Choi", "Oscar Holland"]),
+        ("Par Marie Curie, et Pierre Curie", ["Marie Curie", "Pierre Curie"]),
     ],
 )
 def test_splits_several_authors(raw: str, expected: list[str]) -> None:
@@ -78,6 +81,16 @@ def test_fixes_all_caps() -> None:
 def test_drops_organisation_equal_to_publication() -> None:
     assert normalise_authors("Le Petit Journal", publication="Le Petit Journal") == []
     assert normalise_authors("Lepetitjournal", host="lepetitjournal.fr") == []
+
+
+def test_drops_a_desk_or_site_title_opening_with_the_outlet_name() -> None:
+    assert normalise_authors("CBC Arts", host="www.cbc.ca") == []
+    assert normalise_authors("Krimiblog-Archiv", host="archiv.krimiblog.de") == []
+    assert normalise_authors("PETA-Team", host="www.peta.de") == []
+    assert normalise_authors("BBC Sport", host="www.bbc.co.uk") == []
+    # a person whose given or family name the site bears stays
+    assert normalise_authors("Helge Fahrnberger", host="www.helge.at") == ["Helge Fahrnberger"]
+    assert normalise_authors("Jane Doe", host="www.doe.com") == ["Jane Doe"]
 
 
 def test_wire_agencies_are_credited_as_printed() -> None:
@@ -220,3 +233,39 @@ def test_organisations_places_and_pen_names_are_no_authors(
 ) -> None:
     found = normalise_authors(raw, publication=publication, host=host)
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # a date beside the byline, cut into pieces by the page's markup
+        ("2023 | > | December | > | 22", []),
+        ("Dec. | 12, 2023", []),
+        ("Dienstag", []),
+        # one word in capitals is an acronym: a station, an outlet, a union
+        ("Chip Mitchell | WBEZ", ["Chip Mitchell"]),
+        ("NDR", []),
+        ("AFP", ["AFP"]),  # an agency is credited all the same
+        # one word before "for"/"für" is a noun and its complement
+        ("Digitalagentur für Virtual Reality und interaktive Markenerlebnisse", []),
+        ("Jane Doe for The Guardian", ["Jane Doe"]),
+        # the writer's bio printed in the byline is no list of names
+        (
+            "Autor | Teufel Blog Redaktion | Alles über Lautsprecher, Heimkino und HiFi-Trends."
+            " Zudem haben wir jede Menge praktische Tipps und Tricks für zu Hause.",
+            [],
+        ),
+        (
+            "Brenton Blanchet | His work has appeared in Billboard, Pigeons & Planes and Complex.",
+            ["Brenton Blanchet"],
+        ),
+        ("By Jane Doe, staff writer and contributing editor", ["Jane Doe"]),
+        ("By Jane Doe Photography by Jim Roe", ["Jane Doe"]),
+        # a photo credit alone, as it closes many articles
+        ("Foto di Leeloo Thefirst", []),
+        ("Immagine di Freepik", []),
+        ("Photo by Jim Roe", []),
+    ],
+)
+def test_pieces_beside_a_byline_are_no_names(raw: str, expected: list[str]) -> None:
+    assert normalise_authors(raw) == expected

@@ -50,6 +50,19 @@ def test_published_keeps_the_metadata_time_when_htmldate_agrees() -> None:
     assert found == ("2024-03-05T10:00:00+01:00", Origin(K.JSON_LD))
 
 
+@pytest.mark.parametrize(
+    ("lang", "day"), [("pl", "2022-11-07"), ("ja", "2022-11-07"), ("en", "2022-11-06")]
+)
+def test_utc_timestamp_on_a_site_of_no_country_moves_to_the_language_time_zone(
+    lang: str, day: str
+) -> None:
+    meta = '<meta property="article:published_time" content="2022-11-06T23:00:00Z">'
+    p = parse_page(f'<html lang="{lang}"><head>{meta}</head><body></body></html>',
+                   "https://news.example.com/a")  # fmt: skip
+    found = dates.find_published(p, "2023-01-01T00:00:00Z")
+    assert found is not None and found[0].startswith(day)
+
+
 def test_utc_timestamp_moves_to_the_publication_local_day() -> None:
     meta = '<meta property="article:published_time" content="2022-11-06T23:00:00Z">'
     p = parse_page(f'<html lang="de"><head>{meta}</head><body></body></html>',

@@ -19,3 +19,10 @@ def test_a_language_without_a_module_gets_an_empty_lexicon() -> None:
 def test_every_language_lists_each_lexicon_once() -> None:
     codes = [lex.code for lex in lexicon.every_language()]
     assert codes == sorted(set(codes)) == list(lexicon.languages())
+
+
+def test_a_language_known_only_by_its_time_zone_has_a_module() -> None:
+    assert lexicon.for_language("de").names.time_zone == "Europe/Berlin"
+    assert lexicon.for_language("pl").names.time_zone == "Europe/Warsaw"
+    assert lexicon.for_language("pl").speech == lexicon.Speech()
+    assert lexicon.for_language("en").names.time_zone == ""  # written on every continent

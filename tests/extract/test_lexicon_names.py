@@ -80,8 +80,32 @@ def test_desk_words_and_particles_of_each_language() -> None:
     assert "redaktion" in lexicon.for_language("de").names.desk_words
     assert "rédaction" in lexicon.for_language("fr").names.desk_words
     assert "staff" in lexicon.for_language("en").names.desk_words
-    assert {"von", "zu"} <= lexicon.for_language("de").names.particles
-    assert {"de", "du"} <= lexicon.for_language("fr").names.particles
+    assert "von" in lexicon.for_language("de").names.particles
+    assert {"de", "du", "le"} <= lexicon.for_language("fr").names.particles
+
+
+def test_name_particles_are_declared_once_for_bylines_and_speakers() -> None:
+    for lex in lexicon.every_language():
+        assert lex.speech.particles == lex.names.particles, lex.code
+    with pytest.raises(ValueError, match="Names"):
+        lexicon.Lexicon(code="xx", speech=lexicon.Speech(particles=frozenset({"de"})))
+
+
+def test_particles_join_names_but_not_a_name_and_a_noun() -> None:
+    from digest.extract.bylines import normalise_authors
+    from digest.extract.mentions import Mentions
+    from digest.extract.speakers import speech_of
+
+    assert normalise_authors("Von Ursula von der Leyen", structured=False) == [
+        "Ursula von der Leyen"
+    ]
+    assert normalise_authors("Par Loïc Le Clerc", structured=False) == ["Loïc Le Clerc"]
+    text = (
+        "Das sagte Olaf Scholz zu Journalisten. Hans von Bülow schwieg. Olaf Scholz ging."
+        " Hans von Bülow blieb."
+    )
+    people = {p.name for p in Mentions(text, speech_of("de")).people}
+    assert people == {"Olaf Scholz", "Hans von Bülow"}
 
 
 @pytest.mark.parametrize(

@@ -56,9 +56,14 @@ _DATE_LED = re.compile(
     r"(\w[\w'’.-]+(?:\s+[\w'’.-]+){1,3})\s*(?:\([^)]*\))?\s*$",
     re.IGNORECASE,
 )
+# Class names a component library writes ("AuthorLink-sc-10pl2l7-4", "MediaAuthors__AuthorName",
+# "ArticleAuthor_authorName___AnQD"): the component's name, in capitalised words, says author.
+_BYLINE_COMPONENT = re.compile(
+    r"(?:^|[\s_-]|(?<=[a-z]))(?:Author|Byline)(?:s|Name|Link)?(?:$|[\s_-])"
+)
 _NOT_BYLINE_CLASS = re.compile(
     r"comment|avatar|bio|description|related|more|footer|share|social|image|img|"
-    r"photo|box|card|list|widget|follow|email|subscribe|newsletter|teaser|recommend",
+    r"photo|box|(?<!v)card|list|widget|follow|email|subscribe|newsletter|teaser|recommend",
     re.IGNORECASE,
 )
 _MAX_BYLINE_CHARS = 200
@@ -132,7 +137,9 @@ def _find_byline_element(page: ParsedPage) -> str | None:
         if not isinstance(el.tag, str) or el.tag in ("script", "style", "img", "meta", "link"):
             continue
         attrs = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("itemprop"))))
-        marked = el.tag == "byline" or bool(attrs and _BYLINE_CLASS.search(attrs))
+        marked = el.tag == "byline" or bool(
+            attrs and (_BYLINE_CLASS.search(attrs) or _BYLINE_COMPONENT.search(attrs))
+        )
         if not marked or _NOT_BYLINE_CLASS.search(attrs):
             continue
         if in_aside(el):
@@ -141,15 +148,27 @@ def _find_byline_element(page: ParsedPage) -> str | None:
         text = text_of(el, " | ")
         if text and len(text) <= _MAX_BYLINE_CHARS and _has_name(text):
             return text
-        # A handle only where the element labels it: "Author: Bo2man am 29.12.2010".
+        # A handle only where a label says so: "Author: Bo2man am 29.12.2010", or the label
+        # before the element: "von <span class="author vcard">freeman1984</span>".
         if (
             text
             and len(text) <= 80
-            and byline_rule(_BYLINE_PREFIX).match(text)
+            and (byline_rule(_BYLINE_PREFIX).match(text) or _labelled(el))
             and _has_handle(text)
         ):
             return text
     return None
+
+
+def _labelled(el: HtmlElement) -> bool:
+    """The text right before an element is a byline label: "von <span>", "<span>by</span> <a>"."""
+    before = el.getprevious()
+    parent = el.getparent()
+    if before is not None:
+        text = (before.tail or "").strip() or text_of(before)
+    else:
+        text = parent.text or "" if parent is not None else ""
+    return bool(byline_rule(_BYLINE_LABEL).match(text.strip(" ·|–-")))
 
 
 def _opening(el: HtmlElement) -> str:
@@ -175,6 +194,9 @@ def _visible_byline(page: ParsedPage) -> object:
             continue
         if longer_than(el, 1000):
             continue
+        label = el.xpath(".//text()[normalize-space()]")[:1]
+        if label and _in_link(label[0].getparent()):
+            continue
         text = text_of(el, " ")
         if (
             text
@@ -184,6 +206,12 @@ def _visible_byline(page: ParsedPage) -> object:
         ):
             return text
     return None
+
+
+def _in_link(el: HtmlElement | None) -> bool:
+    """Inside a link: a byline label there is a teaser's or another article's headline ("<a
+    class="teaser">… Von Jörn Mecher</a>", "<a>By Growing Animal Cells…</a>")."""
+    return el is not None and any(e.tag == "a" for e in (el, *el.iterancestors()))
 
 
 def _has_name(text: str) -> bool:
@@ -227,15 +255,16 @@ _AUTHOR_LINK = (
 
 def _texts_after_labels(body: HtmlElement) -> Iterator[str]:
     """Names printed after a byline label in its own element, or after a date."""
-    nodes = [str(t).strip() for t in body.xpath(".//text()[not(ancestor::script) and "
-                                                "not(ancestor::style)]")]  # fmt: skip
-    nodes = [t for t in nodes if t]
+    texts = body.xpath(".//text()[not(ancestor::script) and not(ancestor::style) and "
+                       "normalize-space()]")  # fmt: skip
+    nodes = [str(t).strip() for t in texts]
     for i, node in enumerate(nodes):
         if (
             i + 1 < len(nodes)
             and len(node) < 25
             and byline_rule(_BYLINE_LABEL).match(node)
             and len(nodes[i + 1]) <= 80
+            and not _in_link(texts[i].getparent())
         ):
             # Co-authors follow in their own elements, joined by separators: "A", ", ", "B".
             parts = [nodes[i + 1]]
@@ -521,9 +550,12 @@ def _with_agencies(page: ParsedPage, names: list[str], origin: str) -> list[str]
 _LIST_SEPARATOR = r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*(?:(?:and|und|et|y)\s+)?"
 
 
+# Helpers the byline credits for something else than the text: reporting, photographs.
 _CONTRIBUTIONS = re.compile(
     r"(?:contributions?\s+(?:from|by)|additional\s+reporting\s+(?:from|by)|with\s+reporting\s+by|"
-    r"mitarbeit:?|mit\s+material\s+von|avec\s+la\s+contribution\s+de)\s+(.+)$",
+    r"mitarbeit:?|mit\s+material\s+von|avec\s+la\s+contribution\s+de|"
+    r"(?:photo(?:graph)?s|photography|photographies?|fotos?|fotografien?|bilder)\s+(?:by|von|de|par))"
+    r"\s+(.+)$",
     re.IGNORECASE,
 )
 

@@ -33,7 +33,9 @@ _PREFIX_RULES = (
 _CUT_RULES = (
     r"\s+(?:updated|published|posted|last\s+updated|mis\s+à\s+jour|publié|modifié|"
     r"aktualisiert|veröffentlicht|publiziert|erschienen|is\s+an?|est\s+une?|ist\s+eine?)\b.*$"
-    r"|\s+(?:illustratione?n?|fotos?|bilder?|photos?|grafiken?)\s+(?:von|by|de|par)\b.*$"
+    # a photo credit, also where it is all there is: "Foto di Leeloo Thefirst" closing the text
+    r"|(?:^|\s+)(?:illustratione?n?|fotos?|fotografien?|bilder?|photos?|photography|"
+    r"photographies?|grafiken?|immagine)\s+(?:von|by|de|par|di)\b.*$"
     r"|[\s|]+(?:contributions?\s+(?:from|by)|additional\s+reporting|with\s+reporting)\b.*$"
     r"|\s*\([^)]*$"
     r"|\s+(?:stand|am|le|on|el|il|em|den|,)?\s*(?:\d|{weekdays}|{months}\s+\d).*$"
@@ -75,7 +77,8 @@ def byline_rule(rules: str) -> re.Pattern[str]:
 
 _PARENS = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 _SEPARATORS = re.compile(
-    r"\s*[|;/•·,&]\s*|\s+(?:and|AND|And|et|ET|und|UND|y|e|u\.)\s+"
+    # "A, B, and C", "By | A | and B": a separator may lead into the last name's conjunction.
+    r"\s*[|;/•·,&]\s*(?:(?:and|et|und)\s+)?|\s+(?:and|AND|And|et|ET|und|UND|y|e|u\.)\s+"
     r"|\s+(?:im\s+Gespräch\s+mit|in\s+conversation\s+with|en\s+conversation\s+avec)\s+"
 )
 _MAX_NAME_WORDS = 5
@@ -127,6 +130,7 @@ def split_byline(text: str) -> list[str]:
     for _ in range(2):  # "Text: Von Jane Doe"
         text = byline_rule(_PREFIX_RULES).sub("", text).strip()
     text = _cut().sub("", text).strip(" -–—:,.|")
+    text = " | ".join(piece for piece in text.split("|") if not _is_prose(piece))
     parts = [p.strip(" -–—:.'\"“”«»") for p in _split_parts(text)]
     names: list[str] = []
     for part in parts:
@@ -137,6 +141,20 @@ def split_byline(text: str) -> list[str]:
             continue
         names.extend(_strip_trailing_outlet(part))
     return names
+
+
+def _is_prose(piece: str) -> bool:
+    """A sentence beside the byline, such as the writer's bio: many lower-case words.
+
+    "Christian Holub is a writer covering comics and …", "Alles über Lautsprecher, Heimkino und
+    HiFi-Trends. Zudem haben wir …"; the words of a byline (roles, particles, "and", "for") do
+    not count: "Jane Doe, staff writer, and John Roe, contributing editor" is no prose.
+    """
+    words = re.findall(r"[^\W\d_][\w’'-]*", piece)
+    if len(words) < 6:
+        return False
+    lower = [w for w in words if w[0].islower() and w.casefold() not in _words().byline_words]
+    return len(lower) >= 3
 
 
 def _credited_in_parens(match: re.Match[str]) -> str:
@@ -168,8 +186,8 @@ def looks_like_name(name: str) -> bool:
         return False
     if _SITE.search(base):
         return False  # "Inquirer.net BrandRoom": a site, not a person
-    if len(words) == 1 and len(base) < 3:
-        return False
+    if len(words) == 1 and (len(base) < 3 or lowered[0] in _words().calendar):
+        return False  # "December", "Dec.": a piece of a date beside the byline, not a person
     significant = [w for w in words if w.lower() not in particles]
     if not significant or (len(words) > 1 and words[-1].lower() in particles):
         return False
@@ -220,6 +238,27 @@ def same_organisation(name: str, publication: str | None, host: str | None) -> b
     return False
 
 
+def _opens_with_outlet(name: str, publication: str | None, host: str | None) -> bool:
+    """The outlet's one-word name, in capitals or joined by a hyphen, opening more words: one
+    of its desks or its site's title ("CBC Arts" on cbc.ca, "Krimiblog-Archiv" on krimiblog.de).
+
+    Written as a given name it may be one: "Helge Fahrnberger" on helge.at.
+    """
+    outlet = {_compact(publication or ""), _domain_name(host)} - {""}
+    match = re.match(r"([^\s-]+)(\s+|-)\S", name.strip())
+    if not match or _compact(match.group(1)) not in outlet:
+        return False
+    return match.group(1).isupper() or match.group(2) == "-"
+
+
+def _domain_name(host: str | None) -> str:
+    """The name a site registered, without its country or kind: "cbc" for www.cbc.ca."""
+    labels = (host or "").lower().split(".")
+    if len(labels) > 2 and labels[-2] in ("co", "com", "org", "net", "gov", "ac"):
+        labels = labels[:-1]  # "bbc.co.uk", "elpais.com.uy"
+    return _compact(labels[-2]) if len(labels) >= 2 else ""
+
+
 def owns_site(name: str, host: str | None) -> bool:
     """A person the site is named after: the host spells their full name (janedoe.net)."""
     words = [w for w in name.split() if w.lower() not in _words().particles]
@@ -243,12 +282,16 @@ def _finish(
                 seen.add(key)
                 out.append(written)
             continue
+        if " " not in written and written.isupper():
+            continue  # "WBEZ", "NDR", "ESPN": one word in capitals is an acronym, no person
         name = _strip_roles(written)
         if " " not in name and " " in written and name != written:
             continue  # "Rasender Reporter": a desk's pen name, not a person with a role
         # A lower-case handle is a user, even where it is also a blog platform's subdomain.
         own_subdomain = name.islower() and (host or "").count(".") >= 2
         site_host = None if own_subdomain else host
+        if _opens_with_outlet(name, publication, site_host):
+            continue
         if _SITE.search(name) or same_organisation(name, publication, site_host):
             site_named = True
         if site_named and " " not in name:
@@ -339,6 +382,10 @@ def _strip_trailing_outlet(part: str) -> list[str]:
     kept = [pieces[0].strip()]
     if len(pieces) > 1 and is_agency(pieces[1].strip(" .")):
         kept.append(pieces[1].strip(" ."))
+    elif re.match(r"\S+\s+(?:for|für|pour|with|avec|mit)\s", part) and not is_agency(kept[0]):
+        # "Digitalagentur für Virtual Reality", "Tricks für zu Hause": one word before the
+        # preposition is a noun and its complement; a writer for an outlet signs in full.
+        return []
     return kept
 
 
@@ -370,6 +417,8 @@ class _Words:
 
     not_a_name: frozenset[str]
     particles: frozenset[str]
+    calendar: frozenset[str]  # month and weekday names and their abbreviations
+    byline_words: frozenset[str]  # lower-case words a byline is made of besides names
     credentials: frozenset[str]
     academic: re.Pattern[str]
     role: re.Pattern[str]  # a word that is a role: "Korrespondentin", "Chef-Redakteur"
@@ -383,6 +432,12 @@ def _words() -> _Words:
     return _Words(
         not_a_name=frozenset().union(*(n.not_a_name for n in names)),
         particles=frozenset().union(*(n.particles for n in names)),
+        calendar=frozenset(f for n in names for forms in n.months for f in forms)
+        | frozenset(d for n in names for d in n.weekdays),
+        byline_words=frozenset().union(
+            *(n.not_a_name | n.roles | n.particles | set(n.byline_labels) for n in names),
+            "and und et y e u for für pour with avec mit".split(),
+        ),
         credentials=frozenset().union(*(n.credentials for n in names)),
         # "Prof. Dr. Jane Doe", "Dipl.-Ing. Jana Muster"
         role=re.compile(rf"(?:^|-)(?:{roles})$", re.IGNORECASE),

@@ -362,8 +362,9 @@ def _htmldate(page: ParsedPage, latest: datetime) -> str | None:
     return str(found) if found else None
 
 
-# Time zones by country domain, then by declared language: a UTC timestamp shown to the
-# publication's readers falls on their local day ("2022-11-06T23:00Z" is the 7th in Berlin).
+# Time zones by country domain, then by declared language (the lexicon's `time_zone`): a UTC
+# timestamp shown to the publication's readers falls on their local day ("2022-11-06T23:00Z" is
+# the 7th in Berlin).
 _TLD_ZONES = {
     "de": "Europe/Berlin", "at": "Europe/Vienna", "ch": "Europe/Zurich", "fr": "Europe/Paris",
     "be": "Europe/Brussels", "lu": "Europe/Luxembourg", "it": "Europe/Rome",
@@ -376,12 +377,6 @@ _TLD_ZONES = {
     "pe": "America/Lima", "ve": "America/Caracas", "jp": "Asia/Tokyo", "cn": "Asia/Shanghai",
     "tn": "Africa/Tunis", "ma": "Africa/Casablanca", "ru": "Europe/Moscow",
 }  # fmt: skip
-_LANG_ZONES = {
-    "de": "Europe/Berlin", "fr": "Europe/Paris", "it": "Europe/Rome", "nl": "Europe/Amsterdam",
-    "pl": "Europe/Warsaw", "fi": "Europe/Helsinki", "cs": "Europe/Prague",
-    "da": "Europe/Copenhagen", "sv": "Europe/Stockholm", "nb": "Europe/Oslo",
-    "hu": "Europe/Budapest", "ja": "Asia/Tokyo", "zh": "Asia/Shanghai",
-}  # fmt: skip
 
 
 def _local_time(iso: str, page: ParsedPage) -> str:
@@ -390,7 +385,7 @@ def _local_time(iso: str, page: ParsedPage) -> str:
         return iso
     tld = page.host.rsplit(".", 1)[-1] if page.host else ""
     lang = (page.html_lang or "").split("-")[0].lower()
-    zone = _TLD_ZONES.get(tld) or _LANG_ZONES.get(lang)
+    zone = _TLD_ZONES.get(tld) or lexicon.for_language(lang).names.time_zone
     if not zone:
         return iso
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError

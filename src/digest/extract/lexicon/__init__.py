@@ -9,6 +9,7 @@ here and its tests.
 The knowledge falls in two parts, each read by its own rules:
 - `Speech`: what quotes and speakers need (speech verbs, attribution frames, pronouns...);
 - `Names`: what bylines, honorifics, agencies and dates need.
+A language the rules know only a little of has a small module all the same (`pl.py`: its time zone).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import importlib.util
 import pkgutil
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -85,7 +86,8 @@ class Speech:
     conjunctions: frozenset[str] = field(default_factory=frozenset)
     # Words introducing reported content: "that", "que", "dass".
     that: frozenset[str] = field(default_factory=frozenset)
-    # Words of name particles: "de", "van", "von".
+    # Name particles ("de", "van", "von"): the language's `Names.particles`, which `Lexicon`
+    # hands over; a module declares them there, once, for the byline and the speaker rules alike.
     particles: frozenset[str] = field(default_factory=frozenset)
     # Words after which a name is a complement, not the one who speaks: "of", "de", "von".
     complements: frozenset[str] = field(default_factory=frozenset)
@@ -170,7 +172,10 @@ class Names:
     # Job titles printed beside a name in a byline ("korrespondentin", "editor"), and words
     # that stand there too ("mehr", "posted"): cut off a name's ends, never a name themselves.
     roles: frozenset[str] = frozenset()
-    # Lower-case words inside names ("van", "de", "von"): not a given name or a family name.
+    # Lower-case words inside names ("van", "de", "von"): not a given name or a family name. The
+    # speaker rules read them too (`Speech.particles`), where a particle joins the capitalised
+    # words around it into one name: a word that as often joins a name to a noun (German "zu",
+    # "der") is left out of its language. Bylines read every language's.
     particles: frozenset[str] = frozenset()
     # Letters after a name that stay attached to it ("Jane Doe, MD").
     credentials: frozenset[str] = frozenset()
@@ -184,6 +189,9 @@ class Names:
     # (subtags, country domains) of the language that write the day first all the same.
     month_first: bool = False
     day_first_regions: frozenset[str] = frozenset()
+    # Where the language's newsrooms keep time ("Europe/Berlin"): a UTC timestamp on a page whose
+    # site names no country moves there, so that it falls on the day the page printed.
+    time_zone: str = ""
 
     @staticmethod
     def months_of(code: str, *more: str) -> tuple[tuple[str, ...], ...]:
@@ -252,6 +260,13 @@ class Lexicon:
     code: str
     speech: Speech = field(default_factory=Speech)
     names: Names = field(default_factory=Names)
+
+    def __post_init__(self) -> None:
+        if self.speech.particles:
+            raise ValueError(f"{self.code}: name particles belong in Names, not Speech")
+        # The speaker rules find name particles in their own part, declared once in `Names`.
+        speech = replace(self.speech, particles=self.names.particles)
+        object.__setattr__(self, "speech", speech)
 
 
 _EMPTY = Lexicon(code="")

@@ -63,7 +63,6 @@ SPEECH = Speech(
     negations=frozenset({"nicht", "kein", "keine"}),
     conjunctions=frozenset({"und", "aber", "doch"}),
     that=frozenset({"dass"}),
-    particles=frozenset("von van de da di".split()),
     complements=frozenset("von vom des der dem mit gegen über für an".split()),
     organisations=frozenset(
         """ministerium behörde polizei regierung unternehmen konzern firma verband amt
@@ -105,7 +104,9 @@ NAMES = Names(
         mittwoch donnerstag freitag samstag sonntag gesponsert gesponserte inhalte anzeige
         werbung euer eure dein ihr
     """.split()),
-    particles=frozenset("von der den zu".split()),
+    # Not "zu", "der" nor "den": they join a name to the noun after it as often ("sagte Olaf
+    # Scholz zu Journalisten", "Afelt von der Universität"). "von der Leyen" has them all the same.
+    particles=frozenset("von van de da di".split()),
     academic_titles=("prof", "dr", "mag", "dipl"),
     agencies=frozenset({
         "dpa", "deutsche presse-agentur", "kna", "epd", "apa", "sda", "keystone-sda", "sid",
@@ -115,6 +116,7 @@ NAMES = Names(
                           "nachrichtenredaktion", "team"}),
     months=Names.months_of("de", "1:jän", "2:febr", "3:maerz"),
     weekdays=Names.weekdays_of("de"),
+    time_zone="Europe/Berlin",
 )  # fmt: skip
 
 # ----------------------------------------------------------------------------------------------

@@ -69,7 +69,6 @@ SPEECH = Speech(
     negations=frozenset({"not"}),
     conjunctions=frozenset({"and", "but", "so"}),
     that=frozenset({"that"}),
-    particles=frozenset("van von de der den da di du del della bin ben al el".split()),
     complements=frozenset("of by with against to from on about for at in".split()),
     organisations=frozenset(
         """agency ministry department office police company firm government council commission
@@ -121,7 +120,7 @@ NAMES = Names(
         thursday friday saturday sunday cnn bbc nyt wsj wapo
     """.split()),
     # Dutch and Arabic particles too: English-language pages print names of every origin.
-    particles=frozenset("van der den ter st bin ibn al el".split()),
+    particles=frozenset("van von de der den ter da di du del della st bin ben ibn al el".split()),
     credentials=frozenset("""
         md phd rn do mph jr sr ii iii iv mba esq dr facs rd msc bsc ma ms dds lcsw cpa np pa-c
         pharmd dvm

@@ -24,7 +24,6 @@ SPEECH = Speech(
     agent_words=frozenset({"por"}),
     honorifics=frozenset("sr sra srta dr dra don doña".split()),
     abbreviations=frozenset("sr sra srta dr dra".split()),
-    particles=frozenset("de del la las los y".split()),
     complements=frozenset("de del a al con contra".split()),
     that=frozenset({"que"}),
     # Words opening a sentence's adverbial or linking it to the one before: "Sin embargo", "En
@@ -42,7 +41,7 @@ NAMES = Names(
     roles=frozenset("hace abogado abogada".split()),
     byline_labels=("por",),
     not_a_name=frozenset("publicado publicada actualizado actualizada hace presidente".split()),
-    particles=frozenset("de del la y dos das da".split()),
+    particles=frozenset("de del la las los y".split()),
     agencies=frozenset({"efe", "europa press", "agencia efe"}),
     desk_words=frozenset({"redacción", "redaccion"}),
     months=Names.months_of("es"),

@@ -88,7 +88,6 @@ SPEECH = Speech(
     negations=frozenset({"ne", "n’", "n'", "non", "plus"}),
     conjunctions=frozenset({"et", "mais"}),
     that=frozenset({"que", "qu’", "qu'"}),
-    particles=frozenset("de du des d’ d'".split()),
     complements=frozenset("de du des à au aux avec contre sur d’ d' c’est c'est".split()),
     organisations=frozenset(
         """ministère préfecture mairie gouvernement police gendarmerie parquet tribunal entreprise
@@ -121,7 +120,8 @@ NAMES = Names(
         modifié posté hier ministre président présidente texte lundi mardi mercredi jeudi
         vendredi samedi dimanche votre
     """.split()),
-    particles=frozenset("de du des la le".split()),
+    # "Loïc Le Clerc": an article inside a name.
+    particles=frozenset({"de", "du", "des", "d’", "d'", "la", "le"}),
     agencies=frozenset({
         "afp", "agence france presse", "agence france-presse", "afp staff", "afp-relaxnews",
         "relaxnews", "belga", "ats", "keystone-ats",
@@ -129,6 +129,7 @@ NAMES = Names(
     desk_words=frozenset({"rédaction", "redaction", "la rédaction", "équipe"}),
     months=Names.months_of("fr"),
     weekdays=Names.weekdays_of("fr"),
+    time_zone="Europe/Paris",
 )  # fmt: skip
 
 # ----------------------------------------------------------------------------------------------

@@ -24,7 +24,6 @@ SPEECH = Speech(
     agent_words=frozenset({"da"}),
     honorifics=frozenset("sig sig.ra dott dott.ssa prof on".split()),
     abbreviations=frozenset("sig dott prof on".split()),
-    particles=frozenset("di de da del della".split()),
     complements=frozenset("di del della a al con contro".split()),
     that=frozenset({"che"}),
     inner_quotations=True,
@@ -33,11 +32,12 @@ SPEECH = Speech(
 # --- Bylines, honorifics, agencies, dates ----------------------------------------------------
 
 NAMES = Names(
-    particles=frozenset("di da del".split()),
+    particles=frozenset("di de da del della".split()),
     agencies=frozenset({"ansa", "agi", "adnkronos"}),
     desk_words=frozenset({"redazione"}),
     months=Names.months_of("it"),
     weekdays=Names.weekdays_of("it"),
+    time_zone="Europe/Rome",
 )  # fmt: skip
 
 # ----------------------------------------------------------------------------------------------

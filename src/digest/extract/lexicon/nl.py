@@ -12,6 +12,7 @@ NAMES = Names(
     byline_labels=("door",),
     agencies=frozenset({"anp"}),
     particles=frozenset("van der den ter".split()),
+    time_zone="Europe/Amsterdam",
 )  # fmt: skip
 
 # ----------------------------------------------------------------------------------------------

@@ -1,0 +1,5 @@
+"""What the rules know of Norwegian Bokmål: only where its newsrooms keep time, so far."""
+
+from digest.extract.lexicon import Lexicon, Names
+
+LEXICON = Lexicon(code="nb", names=Names(time_zone="Europe/Oslo"))

@@ -1,0 +1,5 @@
+"""What the rules know of Swedish: only where its newsrooms keep time, so far."""
+
+from digest.extract.lexicon import Lexicon, Names
+
+LEXICON = Lexicon(code="sv", names=Names(time_zone="Europe/Stockholm"))
