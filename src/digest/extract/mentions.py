@@ -126,6 +126,7 @@ class Mentions:
             self.surnames.setdefault(_fold(person.name.split()[-1]), set()).add(person.name)
         self.roles = {p.name: p.role for p in self.people if p.role}
         self.spoken: set[str] = set()  # people resolved from an explicit attribution
+        self._full_names: dict[str, str | None] = {}  # full_name's answers: the table is fixed
         self._add_surname_mentions()
         self.genders = self._genders()
 
@@ -333,6 +334,11 @@ class Mentions:
 
     def full_name(self, name: str) -> str | None:
         """The full name a surname or a shorter name stands for, when the article has only one."""
+        if name not in self._full_names:
+            self._full_names[name] = self._find_full_name(name)
+        return self._full_names[name]
+
+    def _find_full_name(self, name: str) -> str | None:
         words = name.split()
         titles = _titles(self.speech)
         # "Massachusetts Sen. Elizabeth Warren", "M. Peskov": the name follows the last title.

@@ -15,10 +15,40 @@ apposition after a comma is left to the mention rules. The words come from the a
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import cache
+
 from digest.extract import speakers
 from digest.extract.lexicon import Speech
 
 _APOSTROPHES = "'’"
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The lexicon's word sets as this check reads them, joined once per language."""
+
+    openers: frozenset[str]  # a first word opening an adverbial: "In", "Sin", "Laut"
+    no_content: frozenset[str]  # a first content word that is a complement: "die in der …"
+    clause: frozenset[str]  # pronouns, auxiliaries, conjunctions, speech verbs
+    joins: frozenset[str]  # complements, particles and determiners
+    noun_joins: frozenset[str]  # what may follow a capitalised noun: also prepositions
+    ends: frozenset[str]  # words that end a phrase or belong to the verb: "hinzu", "von"
+
+
+@cache
+def _words(speech: Speech) -> _Words:
+    joins = speech.complements | speech.particles | speech.determiners
+    return _Words(
+        openers=speech.adverbial_starts | {f for f in speech.frames if " " not in f},
+        no_content=speech.complements | speech.agent_words | speech.noun_phrase_stops,
+        clause=speech.pronouns | speech.auxiliaries | speech.subordinators
+        | speech.conjunctions | speech.that | speech.negations | speech.speech_verbs,
+        joins=joins,
+        noun_joins=joins | speech.noun_phrase_stops | speech.adverbial_starts,
+        ends=speech.verb_adverbs | speech.complements | speech.particles
+        | speech.noun_phrase_stops,
+    )  # fmt: skip
 
 
 def noun_phrase(mention: str, speech: Speech) -> str | None:
@@ -66,13 +96,12 @@ def noun_phrase(mention: str, speech: Speech) -> str | None:
 def _opens_no_phrase(words: list[str], speech: Speech) -> bool:
     """A first word opening an adverbial or a complement: "In", "Al", "die in der …"."""
     first = words[0].casefold()
-    frames = {f for f in speech.frames if " " not in f}
-    if first in speech.adverbial_starts | frames or (
+    if first in _words(speech).openers or (
         first in speech.verb_adverbs and first not in speech.determiners
     ):  # "ein" is a verb particle and, in "ein Sprecher", a determiner
         return True
     content = next((w.casefold() for w in words if w.casefold() not in speech.determiners), "")
-    return content in speech.complements | speech.agent_words | speech.noun_phrase_stops
+    return content in _words(speech).no_content
 
 
 def _clause_word(word: str, speech: Speech) -> bool:
@@ -80,17 +109,7 @@ def _clause_word(word: str, speech: Speech) -> bool:
     low = word.casefold().strip(".;:!?")
     if low in speech.determiners or (len(word) > 1 and word.isupper()):
         return False  # "ihr", "his" read as determiners; "US", "IT" as acronyms
-    if low in (
-        speech.pronouns
-        | speech.auxiliaries
-        | speech.subordinators
-        | speech.conjunctions
-        | speech.that
-        | speech.negations
-        | speech.speech_verbs
-    ):
-        return True
-    return _verb_clitic(word)
+    return low in _words(speech).clause or _verb_clitic(word)
 
 
 def _verb_clitic(word: str) -> bool:
@@ -104,7 +123,7 @@ def _verb_clitic(word: str) -> bool:
 
 def _second_phrase(words: list[str], speech: Speech) -> bool:
     """A determiner inside the phrase that no complement calls for: "Kastner seine Erfahrungen"."""
-    joins = speech.complements | speech.particles | speech.determiners
+    joins = _words(speech).joins
     for before, word in zip(words, words[1:], strict=False):
         low = word.casefold()
         if low not in speech.determiners or low in speech.complements | speech.particles:
@@ -117,14 +136,11 @@ def _second_phrase(words: list[str], speech: Speech) -> bool:
 
 
 def _verb_after_noun(words: list[str], speech: Speech) -> bool:
-    """Where every noun has a capital, a lower-case word after a noun is no part of its phrase."""
-    joins = (
-        speech.complements
-        | speech.particles
-        | speech.determiners
-        | speech.noun_phrase_stops
-        | speech.adverbial_starts  # prepositions: "Forscher um Aneta Afelt"
-    )
+    """Where every noun has a capital, a lower-case word after a noun is no part of its phrase.
+
+    Prepositions may follow it: "Forscher um Aneta Afelt".
+    """
+    joins = _words(speech).noun_joins
     return any(
         _capital(before)
         and before.casefold() not in speech.determiners
@@ -136,13 +152,7 @@ def _verb_after_noun(words: list[str], speech: Speech) -> bool:
 
 def _runs_on(word: str, speech: Speech) -> bool:
     """A last word that belongs to the verb or to what follows: "hinzu", "weiter", "von"."""
-    low = word.casefold()
-    return _lower(word) and (
-        low in speech.verb_adverbs
-        or low in speech.complements
-        or low in speech.particles
-        or low in speech.noun_phrase_stops
-    )
+    return _lower(word) and word.casefold() in _words(speech).ends
 
 
 def _noun(word: str, speech: Speech) -> bool:
