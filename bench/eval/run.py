@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import metrics
 
@@ -88,6 +89,11 @@ def score_metadata(gold: list[Record], preds: list[Record]) -> dict[str, tuple[f
         if isinstance(g.get("authors"), list):
             add("author", metrics.author_exact(g["authors"], authors))  # type: ignore[arg-type]
             add("author_tf1", metrics.author_token_f1(g["authors"], authors))  # type: ignore[arg-type]
+            host = urlsplit(_s(g.get("url")) or "").hostname
+            publication = _s(p.get("publication"))
+            add(
+                "author_personal", metrics.author_personal(g["authors"], authors, publication, host)
+            )  # type: ignore[arg-type]
             if g["authors"]:
                 add("author_ne", metrics.author_exact(g["authors"], authors))  # type: ignore[arg-type]
         if g.get("title"):
@@ -133,6 +139,7 @@ def summary_line(
     fmt("author", "author")
     fmt("author_ne", "non-empty", False)
     fmt("author_tf1", "tokF1", False)
+    fmt("author_personal", "personal", False)
     fmt("title", "title")
     fmt("title_rel", "relaxed", False)
     fmt("published", "published")
