@@ -332,3 +332,15 @@ def test_a_title_or_an_acronym_s_words_are_no_person() -> None:
     )
     speakers_found = {q.speaker for q in find_quotes(text, "en")}
     assert speakers_found == {"Jane Holt"}
+
+
+def test_a_description_two_people_share_stands_for_neither() -> None:
+    text = (
+        "« Le risque est infime », précise la toxicologue Dominique Parent, dans une note de "
+        "l’Académie. Antony Fastier, toxicologue, le dit aussi. « Le danger n'est pas le "
+        "risque », assène Antony Fastier. "
+    )
+    table = mentions.Mentions(text, speakers.speech_of("fr"))
+    assert table.roles == {"Dominique Parent": "toxicologue", "Antony Fastier": "toxicologue"}
+    previous = table.resolve("Antony Fastier", len(text) - 5, None)
+    assert table.resolve("la toxicologue", len(text), previous).speaker == "la toxicologue"

@@ -234,11 +234,10 @@ class Mentions:
         """The role around a full name: 'X, le ministre de …,' after it or 'le ministre X' before."""
         speech = self.speech
         after = re.match(r",\s+([^,.;:«»“”„\"()]{3,90}?)\s*[,.;)]", self.text[end : end + 100])
-        if after:
+        # "X, depuis le box des prévenus, …": a circumstance, not a role (a role may come before).
+        first = after.group(1).split()[0] if after else ""
+        if after and first.casefold() not in speech.adverbial_starts | speech.noun_phrase_stops:
             role = after.group(1)
-            first = role.split()[0]
-            if first.casefold() in speech.adverbial_starts | speech.noun_phrase_stops:
-                return None  # "X, depuis le box des prévenus, …": a circumstance, not a role
             if (first.casefold() in speech.determiners or first[:1].islower()) and not any(
                 speakers.is_verb(w, speech) or w.casefold() in speech.present_participles
                 for w in role.split()
@@ -434,9 +433,12 @@ class Mentions:
         description = _strip_role_article(speaker, speech)
         # "ein Sprecher" names nobody, even where the article calls someone "Sprecher der Grünen".
         indefinite = speaker.split()[0].casefold() in speech.indefinites
-        tied = None if indefinite else self._tied(description)
-        if tied:
-            return self._checked(tied, description, True)
+        tied = set() if indefinite else self._tied_to(description)
+        if len(tied) == 1:
+            return self._checked(tied.pop(), description, True)
+        if len(tied) > 1:
+            # "la toxicologue" where the article gives two toxicologists: either could speak.
+            return self._checked(speaker, None, False)
         first = speaker.split()[0].casefold()
         definite = first in speech.determiners and first not in (
             speech.indefinites | speech.possessives | speech.plural_determiners
@@ -720,10 +722,10 @@ class Mentions:
     def _known(self, words: list[str]) -> bool:
         return _fold(words[-1]) in self.surnames
 
-    def _tied(self, description: str) -> str | None:
-        """The one person the article tied this description to ('le ministre X', 'X, le ministre')."""
+    def _tied_to(self, description: str) -> set[str]:
+        """Everyone the article tied this description to ('le ministre X', 'X, le ministre')."""
         if not description:
-            return None
+            return set()
         words = {_fold(w) for w in description.split()}
         head = _head(description, self.speech)
         tied = {
@@ -732,7 +734,7 @@ class Mentions:
             if words <= {_fold(w) for w in _strip_role_article(role, self.speech).split()}
             and head <= _head(_strip_role_article(role, self.speech), self.speech)
         }
-        return tied.pop() if len(tied) == 1 else None
+        return tied
 
 
 def _name_after_quotation(mention: str) -> str:
