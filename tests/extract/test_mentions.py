@@ -344,3 +344,9 @@ def test_a_description_two_people_share_stands_for_neither() -> None:
     assert table.roles == {"Dominique Parent": "toxicologue", "Antony Fastier": "toxicologue"}
     previous = table.resolve("Antony Fastier", len(text) - 5, None)
     assert table.resolve("la toxicologue", len(text), previous).speaker == "la toxicologue"
+
+
+def test_a_name_after_a_complement_has_no_role_before_it() -> None:
+    text = "It was an affair with Jane Holt. Later Jane Holt spoke to the press. "
+    table = mentions.Mentions(text, speakers.speech_of("en"))
+    assert table.roles.get("Jane Holt") is None

@@ -283,6 +283,8 @@ class Mentions:
                     and len(role.split()) <= 5
                     and not any(speakers.is_verb(w, speech) for w in role.split())
                     and not any(w.casefold() in stops for w in role.split())
+                    # "an affair with X", "the effort by X": the name is a complement's.
+                    and role.split()[-1].casefold() not in speech.complements | speech.agent_words
                 ):
                     return role
         return None
