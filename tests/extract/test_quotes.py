@@ -577,3 +577,19 @@ def test_a_title_with_its_ministry_takes_up_the_person_who_just_spoke() -> None:
         # An institution is no take-up of the person before: it names itself.
         "Les routes restent fermées": ("la préfecture de la Manche", None),
     }
+
+
+def test_a_transcript_turn_is_its_speaker_s_and_an_unknown_one_is_nobody_s() -> None:
+    text = (
+        "Debate night\n\n"
+        "On Sunday's broadcast, Governor Dana Holt said the debate would go ahead.\n\n"
+        "Partial transcript as follows:\n\n"
+        '"HOST: Let’s start with the news. Is the invitation of “the front row” a stunt?\n\n'
+        '"HOLT: Well, look, they think this is an episode of “The Apprentice” and it is not.\n\n'
+        '"HOST: Do you really see those two as “equivalent” in any way at all?'
+    )
+    found = [(q.text[:5], q.speaker) for q in find_quotes(text, "en")]
+    assert sorted(start for start, _ in found) == ["HOLT:", "HOST:", "HOST:"]
+    for start, speaker in found:
+        # The host is never named in full: no name, and not the governor's either.
+        assert (speaker is not None and "Dana Holt" in speaker) == (start == "HOLT:")

@@ -427,6 +427,14 @@ class _Finder:
         text, language = self.text, self.language
         first, last = unit.marks[0], unit.marks[-1]
         speaker = unit.speaker
+        turn = self._turn(first.para) if speaker is None else None
+        if turn is not None:
+            speaker = self._turn_speaker(turn)
+            if speaker is None:
+                # "WALLACE: …" where the article never names Wallace in full: the turn is his,
+                # not the previous speaker's, and nobody can be printed.
+                unit.mention = turn
+                return
         if speaker is None and len(unit.marks) > 1:
             between = text[unit.marks[0].end : unit.marks[1].start]
             attribution = speakers.after(between, language)
@@ -472,6 +480,34 @@ class _Finder:
         resolved = self.table.resolve(speaker, first.start, before)
         unit.speaker, unit.role, unit.named = resolved.speaker, resolved.role, resolved.person
         unit.mention = (self.table.words(speaker) or None) if speaker else None
+
+    def _turn(self, para: int) -> str | None:
+        """The label a transcript's turn opens with ("PENCE", "SPIEGEL"), if the paragraph is one."""
+        start, end = self.paragraphs[para]
+        label = _TURN.match(self.text, start, end)
+        # In capitals only: "Erster Erfolg: …" or "Pence: Flowers Won’t Be at Debate" is a heading.
+        return label.group(1) if label and label.group(1).isupper() else None
+
+    def _turn_speaker(self, label: str) -> str | None:
+        """The person a turn's label names, when the article names that person in full; a label
+        of anyone else ("NOTE", "SPIEGEL", "Update") names nobody."""
+        surname = label.split()[-1]
+        if _fold_word(surname) not in self.known_folded:
+            return None
+        return self.table.full_name(surname.title())
+
+    @cached_property
+    def known_folded(self) -> frozenset[str]:
+        return frozenset(_fold_word(w) for w in self.known)
+
+
+# A transcript's turn: a name of one to three words in capitals and a colon open the paragraph
+# (inside a quotation mark when the article quotes the transcript).
+_TURN = re.compile(r"[\"“”„«»]?\s*([A-ZÀ-Þ][\w’'.\-]*(?: [A-ZÀ-Þ][\w’'.\-]*){0,2}):\s")
+
+
+def _fold_word(word: str) -> str:
+    return word.casefold().strip("’'.")
 
 
 def _score(text: str, speaker: str | None, fragment: bool, speech: Speech) -> float:
