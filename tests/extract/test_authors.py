@@ -499,3 +499,31 @@ def test_an_account_name_in_metadata_gives_way_to_the_printed_byline() -> None:
     head = '<div itemprop="author" itemscope><span itemprop="name">user4711</span></div>'
     body = head + '<div class="byline">Lucie Fontaine</div><p>Texte.</p>'
     assert authors(page(body=body, lang="fr")) == (["Lucie Fontaine"], Origin(K.PAGE, "microdata"))
+
+
+@pytest.mark.parametrize(
+    ("dateline", "byline", "expected"),
+    [
+        ("Berlin (dpa) – Der Bundestag hat am Donnerstag", "", ["dpa"]),
+        ("WASHINGTON (AP) — The Senate voted on Thursday", "", ["AP"]),
+        ("KYIV, Dec 24 (Reuters) - The parliament voted", "", ["Reuters"]),
+        ("Berlin/Frankfurt (dpa/AFP) - Beide Städte", "", ["dpa", "AFP"]),
+        # A byline names the writer: the dateline adds nothing to it.
+        ("PARIS (AFP) - Le Sénat a adopté jeudi", "Par Jeanne Martin", ["Jeanne Martin"]),
+        # Only an agency is credited by a dateline.
+        ("Berlin (Tagesspiegel) – Der Bundestag hat", "", []),
+    ],
+)
+def test_a_dateline_credits_its_agency_where_no_byline_names_anyone(
+    dateline: str, byline: str, expected: list[str]
+) -> None:
+    from digest.extract import extract_page
+
+    html = (
+        f"<html><head><title>Ein Titel</title></head><body><article><h1>Ein Titel</h1>"
+        f"{f'<p class=byline>{byline}</p>' if byline else ''}"
+        f"<p>{dateline} ein neues Gesetz beschlossen, das die Mieten in den Städten begrenzt.</p>"
+        "<p>Der zweite Absatz nennt weitere Einzelheiten über das Gesetz und die Abstimmung.</p>"
+        "</article></body></html>"
+    )
+    assert list(extract_page(html.encode(), "https://news.example.com/a").authors) == expected

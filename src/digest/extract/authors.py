@@ -343,6 +343,9 @@ def _cascade(
     signature = _signature(body_text, publication, page.host)
     if signature:
         return [signature], "signature"
+    wire = _dateline_agencies(body_text)
+    if wire:
+        return wire, "dateline"
     owner = _site_owner(page)
     if owner:
         return [owner], "site owner"
@@ -350,6 +353,23 @@ def _cascade(
     if desk:
         return [desk[0]], desk[1]
     return [], None
+
+
+# A dateline crediting the wire: "Berlin (dpa) – …", "WASHINGTON (AP) —", "KYIV, Dec 24 (Reuters) -".
+_DATELINE = re.compile(r"^[^\n()]{0,60}\(([^()\n]{2,40})\)\s*[-–—:]")
+
+
+def _dateline_agencies(body_text: str) -> list[str]:
+    """The agencies a dateline opening the text credits, as printed, where no byline names anyone.
+
+    A press review credits the agency whose copy it quotes (DESIGN §1); a dateline is how wire
+    copy says whose it is.
+    """
+    m = _DATELINE.match(body_text.lstrip())
+    if m is None:
+        return []
+    parts = [p.strip() for p in re.split(r"[/,]|\bund\b|\band\b|\bet\b", m.group(1))]
+    return parts if parts and all(is_agency(p) for p in parts) else []
 
 
 # Where a desk or the publication signs instead of a person: the fields meant for authors.
