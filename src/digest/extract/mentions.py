@@ -722,7 +722,11 @@ class Mentions:
         return " ".join(name_words), role
 
     def _known(self, words: list[str]) -> bool:
-        return _fold(words[-1]) in self.surnames
+        return self.names_in_full(words[-1])
+
+    def names_in_full(self, surname: str) -> bool:
+        """True when the article gives someone of this surname in full ("Pence": Mike Pence)."""
+        return _fold(surname.strip("’'.")) in self.surnames
 
     def _tied_to(self, description: str) -> set[str]:
         """Everyone the article tied this description to ('le ministre X', 'X, le ministre')."""

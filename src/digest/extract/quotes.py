@@ -492,22 +492,14 @@ class _Finder:
         """The person a turn's label names, when the article names that person in full; a label
         of anyone else ("NOTE", "SPIEGEL", "Update") names nobody."""
         surname = label.split()[-1]
-        if _fold_word(surname) not in self.known_folded:
+        if not self.table.names_in_full(surname):
             return None
         return self.table.full_name(surname.title())
-
-    @cached_property
-    def known_folded(self) -> frozenset[str]:
-        return frozenset(_fold_word(w) for w in self.known)
 
 
 # A transcript's turn: a name of one to three words in capitals and a colon open the paragraph
 # (inside a quotation mark when the article quotes the transcript).
 _TURN = re.compile(r"[\"“”„«»]?\s*([A-ZÀ-Þ][\w’'.\-]*(?: [A-ZÀ-Þ][\w’'.\-]*){0,2}):\s")
-
-
-def _fold_word(word: str) -> str:
-    return word.casefold().strip("’'.")
 
 
 def _score(text: str, speaker: str | None, fragment: bool, speech: Speech) -> float:
