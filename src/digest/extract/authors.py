@@ -368,7 +368,7 @@ def _dateline_agencies(body_text: str) -> list[str]:
     m = _DATELINE.match(body_text.lstrip())
     if m is None:
         return []
-    parts = [p.strip() for p in re.split(r"[/,]|\bund\b|\band\b|\bet\b", m.group(1))]
+    parts = split_byline(m.group(1))
     return parts if parts and all(is_agency(p) for p in parts) else []
 
 
