@@ -54,6 +54,9 @@ class Speech:
     # Pronouns of the person's own words when an inverted verb carries them: "a-t-il ajouté" has
     # the regular expression `inverted_pronoun` (group 1 or 2 is the pronoun).
     inverted_pronoun: str = ""
+    # Personal pronouns in the subject's case ("er", "sie", "he"): one right after a reporting
+    # verb is its subject, whatever stands before the verb ("Im Gespräch erzählte sie, …").
+    subject_pronouns: frozenset[str] = field(default_factory=frozenset)
     determiners: frozenset[str] = field(default_factory=frozenset)
     # Determiners and numerals naming nobody in particular: "un proche", "ein Sprecher", "a source".
     indefinites: frozenset[str] = field(default_factory=frozenset)

@@ -30,6 +30,7 @@ SPEECH = Speech(
         "auch zudem weiter außerdem ferner noch dazu ein mit hinzu klar fest".split()
     ),
     pronouns=frozenset("er sie es ihm ihr ihn ich wir".split()),
+    subject_pronouns=frozenset("er sie".split()),
     impersonal=frozenset({"man", "es"}),
     indefinites=frozenset("ein eine einer eines einem einen zwei drei mehrere".split()),
     possessives=frozenset(

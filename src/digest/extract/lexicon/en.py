@@ -35,6 +35,7 @@ SPEECH = Speech(
     verb_suffixes=("ed",),
     verb_adverbs=frozenset("then later also further again himself herself elsewhere".split()),
     pronouns=frozenset("he she they it i we him her them".split()),
+    subject_pronouns=frozenset("he she".split()),
     indefinites=frozenset("a an one two three some several another other".split()),
     plural_determiners=frozenset("these those".split()),
     plural_endings=("s",),
