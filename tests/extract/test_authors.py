@@ -390,6 +390,15 @@ def test_signature_followed_by_the_signers_title() -> None:
     assert cascade.find_authors(page(), None, text) == ([], None)
 
 
+def test_a_heading_over_one_word_is_no_signature() -> None:
+    # A link list's heading and its one entry close the text: no signer and title there.
+    for heading, entry in (("Weiterführender Link", "BBAW"), ("Neue Kommentare", "Hilfreiches")):
+        text = f"Ein langer Absatz.\n\nNoch ein Absatz.\n\n{heading}\n\n{entry}"
+        assert cascade.find_authors(page(lang="de"), None, text) == ([], None)
+    text = "Ein langer Absatz.\n\nNoch ein Absatz.\n\nKazım TÜRKMEN\n\nDITIB-Bundesvorsitzender"
+    assert cascade.find_authors(page(lang="de"), None, text)[0] == ["Kazım Türkmen"]
+
+
 def test_signature_as_a_copyright_line_or_above_a_long_title() -> None:
     text = "Ein langer Absatz.\n\nNoch ein Absatz.\n\n© 2019 Jana Muster"
     assert cascade.find_authors(page(), None, text) == (

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import cache
 from itertools import islice
 
 from lxml.html import HtmlElement
 
+from digest.extract import lexicon
 from digest.extract.bylines import (
     byline_rule,
     fix_case,
@@ -518,9 +520,26 @@ def _signature(body_text: str, publication: str | None, host: str) -> str | None
     if len(paragraphs) < 2:
         return None
     found = _signed(paragraphs[-1], publication, host)
-    if found is None and len(paragraphs) == 3 and _SIGNER_TITLE.fullmatch(paragraphs[-1].strip()):
+    if found is None and len(paragraphs) == 3 and _is_signers_title(paragraphs[-1].strip()):
         found = _signed(paragraphs[-2], publication, host)  # the name, then the signer's title
     return found
+
+
+def _is_signers_title(text: str) -> bool:
+    """A title line under a signature: words without sentence punctuation; one word only where
+    it is a role ("Bundesvorsitzende"), not a heading's next line ("Weiterführender Link" over
+    "BBAW", "Neue Kommentare" over "Hilfreiches")."""
+    if not _SIGNER_TITLE.fullmatch(text):
+        return False
+    if " " in text:
+        return True
+    endings = _role_endings()
+    return is_role(text) or text.casefold().endswith(endings)
+
+
+@cache
+def _role_endings() -> tuple[str, ...]:
+    return tuple({e for lex in lexicon.every_language() for e in lex.speech.role_endings})
 
 
 def _signed(paragraph: str, publication: str | None, host: str) -> str | None:
