@@ -111,15 +111,38 @@ def normalise_authors(
     """
     names: list[str] = []
     for text in _raw_strings(raw):
-        names.extend(split_byline(text))
+        parts, dropped = _split(text)
+        if dropped or any(_organisation_part(p, publication, host, structured) for p in parts):
+            # Single words beside an organisation are pieces of its name or its address, no
+            # one's name: "Olympia-Verlag GmbH, Nürnberg, Germany", "Bundesministerium für
+            # Wirtschaft und Klimaschutz", "Bündnis 90/Die Grünen Bundestagsfraktion".
+            parts = [p for p in parts if " " in p or is_agency(p)]
+        names.extend(parts)
     return _finish(names, publication, host, structured)
+
+
+def _organisation_part(
+    part: str, publication: str | None, host: str | None, structured: bool
+) -> bool:
+    """A part of several words that is no one's name (nor an agency, nor the site itself)."""
+    if " " not in part or is_agency(part) or _SITE.search(part):
+        return False
+    if same_organisation(part, publication, host):
+        return False
+    return not _finish([part], publication, host, structured)
 
 
 def split_byline(text: str) -> list[str]:
     """Split one byline string into candidate names (not yet checked against the site)."""
+    return _split(text)[0]
+
+
+def _split(text: str) -> tuple[list[str], bool]:
+    """The candidate names of a byline, and whether a part of several words was dropped as an
+    institution's name ("Bundesministerium für Wirtschaft")."""
     text = _clean(text)
     if not text or _URL.fullmatch(text.strip()):
-        return []
+        return [], False
     text = _EMAIL.sub(" ", _URL.sub(" ", text)).replace("©", " ")
     text = _HANDLE.sub(" ", text)
     text = _PARENS.sub(_credited_in_parens, text)
@@ -133,14 +156,17 @@ def split_byline(text: str) -> list[str]:
     text = " | ".join(piece for piece in text.split("|") if not _is_prose(piece))
     parts = [p.strip(" -–—:.'\"“”«»") for p in _split_parts(text)]
     names: list[str] = []
+    dropped = False
     for part in parts:
         if not part:
             continue
         if part.lower().rstrip(".").replace(".", "") in _words().credentials and names:
             names[-1] = f"{names[-1]}, {part}"  # "Jane Doe, MD" stays one name
             continue
-        names.extend(_strip_trailing_outlet(part))
-    return names
+        kept = _strip_trailing_outlet(part)
+        dropped = dropped or not kept
+        names.extend(kept)
+    return names, dropped
 
 
 def _is_prose(piece: str) -> bool:
