@@ -536,3 +536,36 @@ def test_a_dateline_credits_its_agency_where_no_byline_names_anyone(
         "</article></body></html>"
     )
     assert list(extract_page(html.encode(), "https://news.example.com/a").authors) == expected
+
+
+@pytest.mark.parametrize(
+    ("closing", "byline", "expected"),
+    [
+        ("Reporting by The Associated Press.", "", ["The Associated Press"]),
+        ("Quelle: kathpress", "", ["kathpress"]),
+        ("Die Zyste könne sich jederzeit neu bilden, hieß es. (FR mit dpa)", "", ["dpa"]),
+        ("Le Sénat doit encore se prononcer. (avec AFP)", "", ["AFP"]),
+        ("(Con información de AFP, EFE y Reuters)", "", ["AFP", "EFE", "Reuters"]),
+        # A byline names the writer: the closing credit adds nothing to it.
+        ("(avec AFP)", "Par Jeanne Martin", ["Jeanne Martin"]),
+        # Only agencies: no reporter, editor, picture or source of the information.
+        ("Reporting by Jana Muster; Editing by Jim Roe", "", []),
+        ("Quelle: Universität Beispielstadt", "", []),
+        ("Rubriklistenbild: © KCNA/dpa", "", []),
+        ("(Foto: dpa)", "", []),
+    ],
+)
+def test_a_closing_credit_names_its_agency_where_no_byline_names_anyone(
+    closing: str, byline: str, expected: list[str]
+) -> None:
+    from digest.extract import extract_page
+
+    html = (
+        f"<html><head><title>Ein Titel</title></head><body><article><h1>Ein Titel</h1>"
+        f"{f'<p class=byline>{byline}</p>' if byline else ''}"
+        "<p>Der Bundestag hat am Donnerstag ein neues Gesetz beschlossen, das die Mieten in den "
+        "Städten begrenzt.</p>"
+        "<p>Der zweite Absatz nennt weitere Einzelheiten über das Gesetz und die Abstimmung.</p>"
+        f"<p>{closing}</p></article></body></html>"
+    )
+    assert list(extract_page(html.encode(), "https://news.example.com/a").authors) == expected

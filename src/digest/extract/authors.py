@@ -348,6 +348,9 @@ def _cascade(
     wire = _dateline_agencies(body_text)
     if wire:
         return wire, "dateline"
+    wire = _closing_agencies(body_text)
+    if wire:
+        return wire, "closing credit"
     owner = _site_owner(page)
     if owner:
         return [owner], "site owner"
@@ -372,6 +375,45 @@ def _dateline_agencies(body_text: str) -> list[str]:
         return []
     parts = split_byline(m.group(1))
     return parts if parts and all(is_agency(p) for p in parts) else []
+
+
+# A credit closing a paragraph: "… hieß es. (FR mit dpa)", "(AP)", "(avec AFP)".
+_CLOSING_PARENS = re.compile(r"\(([^()\n]{2,60})\)\s*$")
+
+
+def _closing_agencies(body_text: str) -> list[str]:
+    """The agencies a credit closing the text names, where no byline names anyone: "Reporting
+    by The Associated Press.", "Quelle: kathpress", "(Mit Material von dts)", "(FR mit dpa)".
+
+    Wire copy says whose it is at its end as often as in its dateline (DESIGN §1: the review
+    credits the agency). A name beside the agency is the desk's initials ("FR", "red"); a
+    person credited there is not taken: "Reporting by Jane Doe; Editing by John Roe" names an
+    editor too, and the byline is where a writer is named.
+    """
+    for paragraph in reversed(body_text.rstrip().rsplit("\n\n", 3)[-3:]):
+        paragraph = paragraph.strip()
+        closing = _CLOSING_PARENS.search(paragraph)
+        credit = closing.group(1) if closing else paragraph
+        label = _credit_label().match(credit)
+        if label:
+            credit = credit[label.end() :]
+        elif closing is None:
+            continue
+        if len(credit) > 60 or "©" in credit or any(ch.isdigit() for ch in credit):
+            continue  # a picture's copyright, a date: no credit for the text
+        parts = split_byline(credit.strip(" ."))
+        agencies = [p for p in parts if is_agency(p)]
+        others = [p for p in parts if not is_agency(p)]
+        if agencies and all(len(p) <= 3 and " " not in p for p in others):
+            return agencies
+    return []
+
+
+@cache
+def _credit_label() -> re.Pattern[str]:
+    labels = {label for lex in lexicon.every_language() for label in lex.names.credit_labels}
+    alternatives = "|".join(re.escape(x) for x in sorted(labels, key=len, reverse=True))
+    return re.compile(rf"^\s*(?:{alternatives})(?:\s+|(?<=:))", re.IGNORECASE)
 
 
 # Where a desk or the publication signs instead of a person: the fields meant for authors.
