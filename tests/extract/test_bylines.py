@@ -16,6 +16,10 @@ from digest.extract.bylines import fix_case, looks_like_name, normalise_authors
         ("Written by Jane Doe", ["Jane Doe"]),
         ("Texte : Jeanne Martin", ["Jeanne Martin"]),
         ("Auteur : Paul Durand", ["Paul Durand"]),
+        # gender-inclusive labels
+        ("Autor/in: Jana Muster", ["Jana Muster"]),
+        ("Autor*in: Jana Muster", ["Jana Muster"]),
+        ("Autor:innen: Jana Muster und Max Beispiel", ["Jana Muster", "Max Beispiel"]),
     ],
 )
 def test_strips_by_par_von(raw: str, expected: list[str]) -> None:

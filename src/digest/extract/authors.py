@@ -40,13 +40,13 @@ _BYLINE_PREFIX = (
     r"^[\s|–-]*(?:(?:ein\s+(?:artikel|beitrag)\s+|text\s+|geschrieben\s+|verfasst\s+|written\s+|"
     r"un\s+article\s+|erstellt\s+|eingestellt\s+|posted\s+|(?:blog\s*)?beitrag\s+|"
     r"eine?\s+(?:kolumne|glosse|kommentar|reportage|analyse|gastbeitrag|interview)\s+)?"
-    r"(?:{by})\s+\S|(?:autor|autorin|auteur|author|text|texte|redaktion|"
+    r"(?:{by})\s+\S|(?:autor(?:[/*:_]?in)?|auteur|author|text|texte|redaktion|"
     r"text\s*(?:&|und|and|\+)\s*(?:fotos?|bilder?)|作者|记者|责任编辑)\s*[:：]\s*\S|"
     r"(?:autoren|auteurs|authors)\s+(?-i:[A-ZÄÖÜ]))"
 )
 # A label in its own element, the name in the next: "<b>Autor:</b> Fritz Imhof".
 _BYLINE_LABEL = (
-    r"^\s*(?:{by}|autor(?:in)?|author|auteur|text|texte|verfasst von|geschrieben von|"
+    r"^\s*(?:{by}|autor(?:[/*:_]?in)?|author|auteur|text|texte|verfasst von|geschrieben von|"
     r"erstellt von|eingestellt von|posted by|written by|écrit par|interview|redaktion|"
     r"text\s*(?:&|und|and|\+)\s*(?:fotos?|bilder?)|作者|记者|责任编辑)\s*[:：]?\s*$"
 )

@@ -20,7 +20,7 @@ _HANDLE = re.compile(r"(?<!\w)@\w+")
 _PREFIX_RULES = (
     r"^(?:(?:written|reported|posted|text|texte|story|words|interview|published)"
     r"\s+)?(?:{by}|af|av|de\s+la\s+rédaction|from)\b\s*:?\s*"
-    r"|^(?:auteure?s?|autor(?:in|en)?|author|authors|text|texte|verfasst\s+von|redaktion|"
+    r"|^(?:auteure?s?|autor(?:[/*:_]?in(?:nen)?|en)?|author|authors|text|texte|verfasst\s+von|redaktion|"
     r"reporting|écrit|text\s*(?:&|und|and|\+)\s*(?:fotos?|bilder?)|作者|记者|责任编辑)\s*:\s*"
     r"|^(?:alle?s?\s+(?:artikel\s+|beiträge\s+)?von|mehr\s+von|ein\s+(?:artikel|beitrag)\s+von|"
     r"(?:erstellt|eingestellt|geschrieben|verfasst)\s+von|(?:blog\s*)?(?:beitrag|artikel)\s+von|"
@@ -340,7 +340,7 @@ def _finish(
 
 _SITE = re.compile(r"\w\.(?:com|net|org|de|fr|ch|at|it|es|uk|co|info|eu|io)\b", re.IGNORECASE)
 _HANDLE_NAME = re.compile(r"[a-z][a-z0-9_.-]{2,24}|[A-Za-z][a-z]+[0-9_][A-Za-z0-9_]*")
-_LABEL = re.compile(r"^(?:interview|gespräch|text|texte|autor|autorin|auteur|author)\s*:\s*",
+_LABEL = re.compile(r"^(?:interview|gespräch|text|texte|autor(?:[/*:_]?in)?|auteur|author)\s*:\s*",
                     re.IGNORECASE)  # fmt: skip
 
 
