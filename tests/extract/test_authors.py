@@ -569,3 +569,15 @@ def test_a_closing_credit_names_its_agency_where_no_byline_names_anyone(
         f"<p>{closing}</p></article></body></html>"
     )
     assert list(extract_page(html.encode(), "https://news.example.com/a").authors) == expected
+
+
+def test_a_teasers_writer_inside_its_link_is_no_byline() -> None:
+    teaser = (
+        '<div class="sidebar"><a href="/politik/olaf"><h3>Die wunderbare Wandlung des Olaf Scholz'
+        ' zum grünen Olaf</h3><div class="author-name">Von Andreas Beispiel</div></a></div>'
+    )
+    body = f"<article><h1>Ein Titel</h1><p>Ein langer Absatz des Artikels.</p>{teaser}</article>"
+    assert authors(page(body=body, lang="de")) == ([], None)
+    # A link to the writer's page around the byline is the byline all the same.
+    body = '<article><a href="/autor/jana"><span class="author">Jana Muster</span></a></article>'
+    assert authors(page(body=body, lang="de"))[0] == ["Jana Muster"]

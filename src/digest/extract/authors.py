@@ -144,7 +144,7 @@ def _find_byline_element(page: ParsedPage) -> str | None:
         )
         if not marked or _NOT_BYLINE_CLASS.search(attrs):
             continue
-        if in_aside(el):
+        if in_aside(el) or _in_teaser_link(el):
             continue
         # Pieces in separate elements are separate parts: "<a>Jane Doe</a><span>Courier</span>"
         text = text_of(el, " | ")
@@ -160,6 +160,13 @@ def _find_byline_element(page: ParsedPage) -> str | None:
         ):
             return text
     return None
+
+
+def _in_teaser_link(el: HtmlElement) -> bool:
+    """Inside a link that holds more than the byline: a teaser of another article, its headline
+    and its writer ("<a><h3>Die wunderbare Wandlung …</h3><div class="author-name">Von …</div></a>")."""
+    link = next((a for a in el.iterancestors("a")), None)
+    return link is not None and longer_than(link, len(text_of(el)) + 40)
 
 
 def _labelled(el: HtmlElement) -> bool:
@@ -281,7 +288,11 @@ def _texts_after_labels(body: HtmlElement) -> Iterator[str]:
         match = _DATE_LED.match(node) if len(node) <= 80 else None
         if match:
             yield match.group(1)
-        elif len(node) <= 40 and byline_rule(_BYLINE_PREFIX).match(node):
+        elif (
+            len(node) <= 40
+            and byline_rule(_BYLINE_PREFIX).match(node)
+            and not _in_teaser_link(texts[i].getparent())
+        ):
             yield node  # label and name in one text node, loose between elements
 
 
