@@ -581,3 +581,26 @@ def test_a_teasers_writer_inside_its_link_is_no_byline() -> None:
     # A link to the writer's page around the byline is the byline all the same.
     body = '<article><a href="/autor/jana"><span class="author">Jana Muster</span></a></article>'
     assert authors(page(body=body, lang="de"))[0] == ["Jana Muster"]
+
+
+@pytest.mark.parametrize(
+    ("closing", "expected"),
+    [
+        ("Provided by University of Exampleton", ["University of Exampleton"]),
+        (
+            "Materials provided by Example Medical School. Original written by Jane Roe. Note: "
+            "Content may be edited for style and length.\n\nCite This Page:",
+            ["Example Medical School"],
+        ),
+        ("Market data provided by FactSet 2023.", []),  # mid-sentence data credit, a date
+        ("provided by the city's parks department", []),  # no name: a lower-case phrase
+    ],
+)
+def test_a_press_release_credits_its_provider_where_no_byline_names_anyone(
+    closing: str, expected: list[str]
+) -> None:
+    text = (
+        "Researchers at the university found that jellyfish regrow their tentacles in days.\n\n"
+        f"The second paragraph gives more details about the study.\n\n{closing}"
+    )
+    assert cascade.find_authors(page(), None, text)[0] == expected

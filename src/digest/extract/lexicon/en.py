@@ -102,6 +102,7 @@ NAMES = Names(
     roles=frozenset("reporter editor writer journalist columnist correspondent contributor more posted".split()),
     byline_labels=("by",),
     credit_labels=("reporting by", "with files from", "with reporting from", "source:", "with"),
+    provider_labels=("provided by", "materials provided by"),
     not_a_name=frozenset("""
         staff writer writers reporter reporters correspondent editor editors editorial
         contributor contributors columnist desk team newsroom news press associated agency media
