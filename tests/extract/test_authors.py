@@ -207,6 +207,11 @@ def test_a_desk_signing_is_the_byline_when_no_one_else_signs() -> None:
     assert authors(p, "Tennis Heute") == (["Redaktion"], Origin(K.JSON_LD))
     p = page(ld({"@type": "NewsArticle", "author": {"@type": "Person", "name": "Slate Staff"}}))
     assert authors(p, "Slate") == (["Slate Staff"], Origin(K.JSON_LD))
+    # Wherever the page names its author: a link to the author's page, microdata.
+    p = page(body='<article><a href="/author/the-citizen/">The Citizen</a><p>Text.</p></article>')
+    assert authors(p, "The Citizen") == (["The Citizen"], Origin(K.PAGE, "author link"))
+    body = '<div itemprop="author" itemscope><span itemprop="name">Team Ebony</span></div>'
+    assert authors(page(body=body), "Ebony") == (["Team Ebony"], Origin(K.PAGE, "microdata"))
 
 
 def test_an_outlet_declared_as_author_is_no_byline() -> None:

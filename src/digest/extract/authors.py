@@ -462,7 +462,10 @@ def _provider_label() -> re.Pattern[str]:
 
 
 # Where a desk or the publication signs instead of a person: the fields meant for authors.
-_DESK_SOURCES = ("JSON-LD", "meta author", "article:author", "parsely", "byline element")
+_DESK_SOURCES = (
+    "JSON-LD", "meta author", "article:author", "parsely", "twitter:data", "microdata",
+    "author link", "byline element",
+)  # fmt: skip
 
 
 def _desk_byline(page: ParsedPage, publication: str | None) -> tuple[str, str] | None:
