@@ -212,6 +212,10 @@ def test_a_desk_signing_is_the_byline_when_no_one_else_signs() -> None:
     assert authors(p, "The Citizen") == (["The Citizen"], Origin(K.PAGE, "author link"))
     body = '<div itemprop="author" itemscope><span itemprop="name">Team Ebony</span></div>'
     assert authors(page(body=body), "Ebony") == (["Team Ebony"], Origin(K.PAGE, "microdata"))
+    # A compound ending in a desk word, a desk named after a site written in lower case.
+    for desk in ("Tier-Team", "autoblatt.example Redaktion"):
+        p = page(ld({"@type": "NewsArticle", "author": {"@type": "Person", "name": desk}}))
+        assert authors(p, "Ein Magazin") == ([desk], Origin(K.JSON_LD))
 
 
 def test_an_outlet_declared_as_author_is_no_byline() -> None:

@@ -505,9 +505,9 @@ def _organisation_names(page: ParsedPage) -> list[str]:
 def _is_desk_credit(part: str, publication: str | None, host: str) -> bool:
     if not 2 <= len(part) <= 60 or len(part.split()) > 6 or any(c.isdigit() for c in part):
         return False
-    if not part[0].isupper():
-        return False
-    return is_desk(part) or same_organisation(part, publication, host)
+    if is_desk(part):
+        return True  # "Redaktion", "auto-motor.at Redaktion", "PETA-Team"
+    return part[0].isupper() and same_organisation(part, publication, host)
 
 
 _SITE_NAME_CLASS = re.compile(r"site-(?:title|name|description|branding)|logo|brand", re.I)

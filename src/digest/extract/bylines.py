@@ -493,4 +493,6 @@ def is_desk(name: str) -> bool:
     phrases = {
         " ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)
     }
+    # A compound ending in a desk word is a desk too: "PETA-Team", "Sport-Redaktion".
+    phrases |= {w.rsplit("-", 1)[1] for w in words if "-" in w}
     return bool(phrases & _desk_words())
