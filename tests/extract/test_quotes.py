@@ -593,3 +593,38 @@ def test_a_transcript_turn_is_its_speaker_s_and_an_unknown_one_is_nobody_s() -> 
     for start, speaker in found:
         # The host is never named in full: no name, and not the governor's either.
         assert (speaker is not None and "Dana Holt" in speaker) == (start == "HOLT:")
+
+
+@pytest.mark.parametrize(
+    ("language", "paragraphs", "words", "speaker"),
+    [
+        (
+            "de",
+            (
+                "„Wir haben Aufträge verschoben“, sagt Matthias Frankenstein, der Chef der Firma.",
+                "„Es darf sich nicht die ganze Herde infizieren“",
+                "In der Backstube von Karsten Berning gilt das Abstandsgebot. „Es darf sich nicht "
+                "die ganze Herde infizieren“, sagt Berning.",
+            ),
+            "Es darf sich nicht",
+            "Karsten Berning",
+        ),
+        (
+            "en",
+            (
+                "“We will open on Monday,” said Maria Lopez, the owner of the bakery.",
+                "“Nobody should have to choose”",
+                "Across the street, Tom Baker keeps his shop closed. “Nobody should have to "
+                "choose,” Baker said.",
+            ),
+            "Nobody should have to choose",
+            "Tom Baker",
+        ),
+    ],
+)
+def test_a_heading_repeating_a_quotation_is_credited_to_who_says_it_further_on(
+    language: str, paragraphs: tuple[str, ...], words: str, speaker: str
+) -> None:
+    quotes = find_quotes(article(*paragraphs), language)
+    assert by_text(quotes, words).speaker == speaker
+    assert [q.text for q in quotes].count(by_text(quotes, words).text) == 1
