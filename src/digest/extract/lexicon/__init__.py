@@ -164,6 +164,12 @@ class Names:
     """
 
     byline_labels: tuple[str, ...] = ()
+    # Words before the agency a closing credit names ("Reporting by The Associated Press.",
+    # "Quelle: kathpress", "(avec AFP)", "(Mit Material von dts)"), lower case.
+    credit_labels: tuple[str, ...] = ()
+    # Words opening the line that names the institution whose press release a page prints
+    # ("Provided by University of Tokyo", "Materials provided by …"), lower case.
+    provider_labels: tuple[str, ...] = ()
     # Wire agencies, as their short or long names are printed ("dpa", "agence france-presse"):
     # credited as authors. Each language lists the agencies that write copy in it (English
     # also the international ones); the rules read them all, since any page may credit any.

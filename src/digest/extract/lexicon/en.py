@@ -102,11 +102,14 @@ SPEECH = Speech(
 NAMES = Names(
     roles=frozenset("reporter editor writer journalist columnist correspondent contributor more posted".split()),
     byline_labels=("by",),
+    credit_labels=("reporting by", "with files from", "with reporting from", "source:", "with"),
+    provider_labels=("provided by", "materials provided by"),
     not_a_name=frozenset("""
         staff writer writers reporter reporters correspondent editor editors editorial
         contributor contributors columnist desk team newsroom news press associated agency media
         magazine online admin administrator guest sponsored partner content journalist author
-        authors special senior chief deputy producer photographer photos photo video opinion
+        authors special senior chief deputy producer publisher photographer photos photo video
+        opinion
         analysis wire service services bureau daily times post journal tribune gazette herald
         newsletter blog telegram enquirer courier chronicle observer examiner register sentinel
         today express globe inquirer bulletin dispatch group inc ltd llc the of for with in at on
