@@ -123,3 +123,36 @@ def test_an_archived_copy_is_published_by_the_original_site() -> None:
     assert p.host == "lokalblatt.example"
     assert metadata.find_publication(p) == ("lokalblatt.example", Origin(K.URL))
     assert parse_page("<html></html>", "https://web.archive.org/about/").host == "web.archive.org"
+
+
+def test_a_kicker_printed_in_the_h1_is_not_part_of_the_title() -> None:
+    # The metadata names the headline alone (seen on hss.de, selbst.de, bmz.de, dhz.net).
+    p = page('<meta property="og:title" content="Große Aufgaben für die neue Regierung">',
+             "<h1><small>Tunesien</small><br> Große Aufgaben für die neue Regierung</h1>")  # fmt: skip
+    assert metadata.find_title(p, []) == (
+        "Große Aufgaben für die neue Regierung",
+        Origin(K.META, "OpenGraph"),
+    )
+    # The metadata joins kicker and headline that the page shows on two lines (zeit.de,
+    # tagesschau.de, cicero.de, freiheit.org).
+    p = page('<meta property="og:title" content="Klimaschutz: Bohren, bis es heiß wird">',
+             '<h1><span class="kicker">Klimaschutz</span><span class="visually-hidden">: </span>'
+             '<span class="title">Bohren, bis es heiß wird</span></h1>')  # fmt: skip
+    assert metadata.find_title(p, []) == (
+        "Bohren, bis es heiß wird",
+        Origin(K.PAGE, "h1 after kicker"),
+    )
+
+
+def test_a_heading_printed_as_one_title_keeps_its_pieces() -> None:
+    # A separator the reader sees, or inline emphasis, makes one title of the pieces.
+    title = '<meta property="og:title" content="Editor’s Letter: bye OC Baby">'
+    p = page(title, "<h1><b>Editor’s Letter:</b><i> bye OC Baby</i></h1>")
+    assert metadata.find_title(p, [])[0] == "Editor’s Letter: bye OC Baby"  # type: ignore[index]
+    p = page(title, "<h1><span>Editor’s Letter:</span> bye OC Baby</h1>")
+    assert metadata.find_title(p, [])[0] == "Editor’s Letter: bye OC Baby"  # type: ignore[index]
+    # A subtitle after the title is left where it is: some sites count it as part of the title.
+    p = page('<meta property="og:title" content="Schneesport mit Rücksicht auf Wildtiere">',
+             '<h1>Schneesport mit Rücksicht auf Wildtiere <span class="subline">Verhaltenstipps '
+             "für einen naturverträglichen Schneesport</span></h1>")  # fmt: skip
+    assert metadata.find_title(p, [])[0].endswith("naturverträglichen Schneesport")  # type: ignore[index]

@@ -34,6 +34,11 @@ def find_title(page: ParsedPage, sitenames: list[str]) -> Found | None:
     headings = [h for h in headings if 3 <= len(h) <= 400]
     keys = {folded(h) for h in headings}
     declared = [(v, o) for v, o in candidates if o != _H1]
+    for h1 in page.tree.iter("h1"):
+        if not in_aside(h1) and not _in_site_header(h1):
+            headline = _headline_without_kicker(h1, declared)
+            if headline:
+                return headline
     for value, origin in declared:
         if folded(value) in keys:
             return value, origin
@@ -53,6 +58,64 @@ def find_title(page: ParsedPage, sitenames: list[str]) -> Found | None:
                 return text, _H1
             break
     return candidates[0]
+
+
+# Elements a reader does not see: screen-reader text, a separator shown only to crawlers.
+_HIDDEN = re.compile(
+    r"visually-?hidden|sr-only|screen-reader|element-invisible|(?:^|\s)(?:invisible|hidden)(?:\s|$)",
+    re.IGNORECASE,
+)
+_PART_EDGES = " \t\n|:–—-·•»«/"
+_SEPARATOR_MARKS = "|:–—-·•/"
+# Inline emphasis inside a headline is typography, not a kicker of its own.
+_EMPHASIS = {"b", "i", "em", "strong", "u", "mark", "q", "cite"}
+
+
+def _headline_without_kicker(h1: HtmlElement, declared: list[Found]) -> Found | None:
+    """The headline of an <h1> printed as a kicker (Dachzeile, section label) above the title.
+
+    "<h1><span>Klimaschutz</span> Bohren, bis es heiß wird</h1>": the metadata settles that the
+    second piece is the headline, by naming it alone or by joining the two pieces with a
+    separator that the page itself does not print ("Klimaschutz: Bohren, …", shown on two
+    lines). A separator printed between them ("Editor's Letter: …") makes them one title, and
+    a piece after the title is a subtitle, which some titles keep: neither is cut.
+    """
+    pieces = _heading_pieces(h1)
+    words = [piece for piece in pieces or () if piece.strip(_PART_EDGES)]
+    if pieces is None or len(words) != 2:
+        return None
+    kicker, title = (folded(piece.strip(_PART_EDGES)) for piece in words)
+    for value, origin in declared:
+        if folded(value) == title:
+            return value, origin
+    printed_separator = any(piece.strip(_SEPARATOR_MARKS) != piece for piece in pieces)
+    if printed_separator or not kicker or len(kicker) >= len(title):
+        return None
+    for value, _origin in declared:
+        key = folded(value)
+        for first, second in ((kicker, title), (title, kicker)):
+            if key.startswith(first) and key.endswith(second) and len(key) > len(first + second):
+                joint = key[len(first) : -len(second)].strip()
+                if _TITLE_SEPARATORS.fullmatch(f" {joint} "):
+                    return words[1].strip(_PART_EDGES), Origin(OriginKind.PAGE, "h1 after kicker")
+    return None
+
+
+def _heading_pieces(h1: HtmlElement) -> list[str] | None:
+    """The visible pieces of a heading, its text runs and child elements; None for inline markup."""
+    el = h1
+    while len(el) == 1 and not (el.text or "").strip() and not (el[0].tail or "").strip():
+        el = el[0]  # a wrapper: <h1><span class="title"><small>…</small><br>…</span></h1>
+    pieces = [el.text or ""]
+    for child in el:
+        if child.tag in _EMPHASIS:
+            return None
+        names = f"{child.get('class') or ''} {child.get('id') or ''}"
+        if child.tag not in ("br", "style", "script") and not _HIDDEN.search(names):
+            pieces.append(text_of(child))
+        pieces.append(child.tail or "")
+    cleaned = (clean_text(piece) for piece in pieces)
+    return [piece for piece in cleaned if piece]
 
 
 def _in_site_header(el: HtmlElement) -> bool:
