@@ -156,3 +156,17 @@ def test_a_heading_printed_as_one_title_keeps_its_pieces() -> None:
              '<h1>Schneesport mit Rücksicht auf Wildtiere <span class="subline">Verhaltenstipps '
              "für einen naturverträglichen Schneesport</span></h1>")  # fmt: skip
     assert metadata.find_title(p, [])[0].endswith("naturverträglichen Schneesport")  # type: ignore[index]
+
+
+def test_a_label_before_the_title_that_the_heading_leaves_out_is_cut() -> None:
+    # "08.11.2021 | …" (regenbogenportal.de), "Reden / …" (bundespraesident.de).
+    p = page('<meta property="og:title" content="08.11.2021 | Online-Fachtag zum Intersex Day">',
+             "<header><h1>Online-Fachtag zum Intersex Day</h1></header>")  # fmt: skip
+    assert metadata.find_title(p, []) == (
+        "Online-Fachtag zum Intersex Day",
+        Origin(K.PAGE, "heading"),
+    )
+    # A heading that is the shorter segment after the title is the site's name, not the title.
+    p = page('<meta property="og:title" content="Getting to know the star of Holding | Anglophenia">',
+             "<header><h1>Anglophenia</h1></header>")  # fmt: skip
+    assert metadata.find_title(p, [])[0] == "Getting to know the star of Holding | Anglophenia"  # type: ignore[index]

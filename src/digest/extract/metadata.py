@@ -20,6 +20,8 @@ _JSON_LD = Origin(OriginKind.JSON_LD)
 _H1 = Origin(OriginKind.PAGE, "h1")
 
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|«|/|:)\s+")
+# The end of a label before a title: "Kultur | ", "08.11.2021 - ", "Brexit: ".
+_LABEL_END = re.compile(r"\w\W*(?:\s(?:\||-|–|—|::|·|•|»|/)|:)\s+$")
 
 
 # --- title -------------------------------------------------------------------------------
@@ -43,10 +45,14 @@ def find_title(page: ParsedPage, sitenames: list[str]) -> Found | None:
         if folded(value) in keys:
             return value, origin
     for value, _origin in declared:
-        # A title that is a visible heading plus a site name we did not recognise.
+        # A title that is a visible heading plus a site name we did not recognise, or after
+        # a label the heading does not show ("08.11.2021 | Online-Fachtag …").
         for heading in headings:
             key = folded(heading)
             if len(key) > 10 and folded(value).startswith(key) and key != folded(value):
+                return heading, Origin(OriginKind.PAGE, "heading")
+        for heading in headings:
+            if len(folded(heading)) > 10 and _after_separator(folded(value), folded(heading)):
                 return heading, Origin(OriginKind.PAGE, "heading")
     # The metadata says one thing and the page shows another headline (SEO titles): the
     # visible one is what readers cite, if the <h1> looks like a headline and not a logo.
@@ -116,6 +122,13 @@ def _heading_pieces(h1: HtmlElement) -> list[str] | None:
         pieces.append(child.tail or "")
     cleaned = (clean_text(piece) for piece in pieces)
     return [piece for piece in cleaned if piece]
+
+
+def _after_separator(value: str, key: str) -> bool:
+    """Whether `value` is `key` after a shorter leading label and a title separator."""
+    if not value.endswith(key) or len(key) <= len(value) - len(key):
+        return False
+    return bool(_LABEL_END.search(value[: -len(key)]))
 
 
 def _in_site_header(el: HtmlElement) -> bool:
