@@ -170,3 +170,12 @@ def test_a_label_before_the_title_that_the_heading_leaves_out_is_cut() -> None:
     p = page('<meta property="og:title" content="Getting to know the star of Holding | Anglophenia">',
              "<header><h1>Anglophenia</h1></header>")  # fmt: skip
     assert metadata.find_title(p, [])[0] == "Getting to know the star of Holding | Anglophenia"  # type: ignore[index]
+
+
+def test_a_breadcrumb_title_from_the_site_down_gives_its_last_step() -> None:
+    # WordPress themes print "Site » Blog Archiv » Title" (time4talks.com, disfunctions.de).
+    crumbs = "Petit Journal » Blog Archiv » Les cafés du village"
+    assert metadata.strip_site(crumbs, [], "petitjournal.example") == "Les cafés du village"
+    # Without the site in front, "»" is only a separator inside the title.
+    inside = "Leasing oder Finanzierung » Der große Vergleich"
+    assert metadata.strip_site(inside, [], "petitjournal.example") == inside

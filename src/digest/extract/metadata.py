@@ -20,6 +20,7 @@ _JSON_LD = Origin(OriginKind.JSON_LD)
 _H1 = Origin(OriginKind.PAGE, "h1")
 
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|«|/|:)\s+")
+_BREADCRUMB_ARROWS = ("»",)
 # The end of a label before a title: "Kultur | ", "08.11.2021 - ", "Brexit: ".
 _LABEL_END = re.compile(r"\w\W*(?:\s(?:\||-|–|—|::|·|•|»|/)|:)\s+$")
 
@@ -201,9 +202,14 @@ def strip_site(title: str, sitenames: list[str], host: str) -> str:
     while len(parts) > 1 and is_site(parts[-1]):
         parts.pop()
         seps.pop()
+    leading_site = False
     while len(parts) > 1 and is_site(parts[0]):
         parts.pop(0)
         seps.pop(0)
+        leading_site = True
+    if leading_site and seps and all(sep.strip() in _BREADCRUMB_ARROWS for sep in seps):
+        # "Site » Blog Archiv » The title": a breadcrumb from the site down to the page.
+        return parts[-1].strip()
     out = parts[0]
     for sep, part in zip(seps, parts[1:], strict=False):
         out += sep + part
