@@ -179,3 +179,20 @@ def test_a_breadcrumb_title_from_the_site_down_gives_its_last_step() -> None:
     # Without the site in front, "»" is only a separator inside the title.
     inside = "Leasing oder Finanzierung » Der große Vergleich"
     assert metadata.strip_site(inside, [], "petitjournal.example") == inside
+
+
+def test_an_h1_unlike_the_title_another_heading_shows_is_not_the_headline() -> None:
+    # A blog's tagline (befifty.de) or a newsletter box (ledevoir.com) in the first <h1>.
+    og = '<meta property="og:title" content="Das vielleicht schönste Ende der Welt: Montauk">'
+    p = page(og, "<h1>Wann, wenn nicht jetzt...</h1>"
+                 "<h2>Jun 17 Das vielleicht schönste Ende der Welt: Montauk</h2>")  # fmt: skip
+    assert metadata.find_title(p, []) == (
+        "Das vielleicht schönste Ende der Welt: Montauk",
+        Origin(K.META, "OpenGraph"),
+    )
+    # Without the title printed elsewhere, the visible <h1> still beats an SEO title.
+    p = page('<meta property="og:title" content="Eazyauction Designvorlagen">',
+             "<h1>Datenschutztechnische Anpassung der eBay-Verkaufsvorlagen</h1>")  # fmt: skip
+    assert (
+        metadata.find_title(p, [])[0] == "Datenschutztechnische Anpassung der eBay-Verkaufsvorlagen"
+    )  # type: ignore[index]

@@ -61,7 +61,7 @@ def find_title(page: ParsedPage, sitenames: list[str]) -> Found | None:
     for h1 in page.tree.iter("h1"):
         text = text_of(h1)
         if text and not in_aside(h1) and not _in_site_header(h1):
-            if _looks_like_headline(text, reference):
+            if _looks_like_headline(text, reference) and not _contradicted(text, declared, page):
                 return text, _H1
             break
     return candidates[0]
@@ -142,6 +142,23 @@ def _in_site_header(el: HtmlElement) -> bool:
         in_header = in_header or parent.tag in ("header", "nav")
         parent = parent.getparent()
     return in_header
+
+
+def _contradicted(text: str, declared: list[Found], page: ParsedPage) -> bool:
+    """Whether the page prints the declared title in a heading of its own, sharing no word with `text`.
+
+    A blog's tagline in the first <h1> ("Wann, wenn nicht jetzt...") or a newsletter box
+    ("Recevez les alertes …") is no headline when another heading shows the article's title.
+    """
+    if not declared or len(folded(declared[0][0])) <= 10:
+        return False
+    title = folded(declared[0][0])
+    words = set(re.findall(r"\w{4,}", text.casefold()))
+    if words & set(re.findall(r"\w{4,}", title)):
+        return False
+    return any(
+        title in folded(text_of(h)) and not in_aside(h) for h in page.tree.iter("h1", "h2", "h3")
+    )
 
 
 def _looks_like_headline(text: str, reference: str) -> bool:
