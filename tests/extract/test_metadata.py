@@ -196,3 +196,11 @@ def test_an_h1_unlike_the_title_another_heading_shows_is_not_the_headline() -> N
     assert (
         metadata.find_title(p, [])[0] == "Datenschutztechnische Anpassung der eBay-Verkaufsvorlagen"
     )  # type: ignore[index]
+
+
+def test_a_site_name_inside_the_title_ends_it_with_the_slogan_after_it() -> None:
+    # "… : Krimiblog-Archiv | Ermittlungen …" (krimiblog.de), "… - chadim.net - Webdesign".
+    title = "Les cafés du village : Petit Journal | Le quotidien du canton | Depuis 1890"
+    assert metadata.strip_site(title, [], "petitjournal.example") == "Les cafés du village"
+    assert metadata.strip_site("Der Schreibstil - petitjournal.example - Webdesign", [],
+                               "petitjournal.example") == "Der Schreibstil"  # fmt: skip

@@ -219,6 +219,11 @@ def strip_site(title: str, sitenames: list[str], host: str) -> str:
     while len(parts) > 1 and is_site(parts[-1]):
         parts.pop()
         seps.pop()
+    # "Title : Krimiblog-Archiv | Ermittlungen zum Verfall eines Genres": the site's name and,
+    # after it, its slogan.
+    cut = next((i for i in range(1, len(parts) - 1) if is_site(parts[i])), None)
+    if cut is not None:
+        parts, seps = parts[:cut], seps[: cut - 1]
     leading_site = False
     while len(parts) > 1 and is_site(parts[0]):
         parts.pop(0)
