@@ -204,3 +204,13 @@ def test_a_site_name_inside_the_title_ends_it_with_the_slogan_after_it() -> None
     assert metadata.strip_site(title, [], "petitjournal.example") == "Les cafés du village"
     assert metadata.strip_site("Der Schreibstil - petitjournal.example - Webdesign", [],
                                "petitjournal.example") == "Der Schreibstil"  # fmt: skip
+
+
+def test_text_hidden_from_readers_is_not_part_of_a_heading() -> None:
+    p = page('<meta property="og:title" content="Was wir über uns nicht hören wollen">',
+             '<h1>Was wir über uns nicht hören wollen'
+             '<span class="element-invisible"> | Petit Journal</span></h1>')  # fmt: skip
+    assert metadata.find_title(p, []) == (
+        "Was wir über uns nicht hören wollen",
+        Origin(K.META, "OpenGraph"),
+    )

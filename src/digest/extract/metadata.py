@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from copy import deepcopy
 
 from lxml.html import HtmlElement
 
@@ -33,7 +34,7 @@ def find_title(page: ParsedPage, sitenames: list[str]) -> Found | None:
     candidates = [(strip_site(v, sitenames, page.host), o) for v, o in _title_candidates(page)]
     if not candidates:
         return None
-    headings = [text_of(h) for h in page.tree.iter("h1", "h2")][:12]
+    headings = [_visible_text(h) for h in page.tree.iter("h1", "h2")][:12]
     headings = [h for h in headings if 3 <= len(h) <= 400]
     keys = {folded(h) for h in headings}
     declared = [(v, o) for v, o in candidates if o != _H1]
@@ -59,7 +60,7 @@ def find_title(page: ParsedPage, sitenames: list[str]) -> Found | None:
     # visible one is what readers cite, if the <h1> looks like a headline and not a logo.
     reference = declared[0][0] if declared else ""
     for h1 in page.tree.iter("h1"):
-        text = text_of(h1)
+        text = _visible_text(h1)
         if text and not in_aside(h1) and not _in_site_header(h1):
             if _looks_like_headline(text, reference) and not _contradicted(text, declared, page):
                 return text, _H1
@@ -106,6 +107,20 @@ def _headline_without_kicker(h1: HtmlElement, declared: list[Found]) -> Found | 
                 if _TITLE_SEPARATORS.fullmatch(f" {joint} "):
                     return words[1].strip(_PART_EDGES), Origin(OriginKind.PAGE, "h1 after kicker")
     return None
+
+
+def _visible_text(heading: HtmlElement) -> str:
+    """A heading's text without what only screen readers get ("… | FASSETTE.NET" hidden)."""
+    hidden = [
+        el for el in heading.iterdescendants() if _HIDDEN.search(f"{el.get('class') or ''}")
+    ]
+    if not hidden:
+        return text_of(heading)
+    copy = deepcopy(heading)
+    for el in copy.iterdescendants():
+        if _HIDDEN.search(f"{el.get('class') or ''}"):
+            el.drop_tree()
+    return text_of(copy)
 
 
 def _heading_pieces(h1: HtmlElement) -> list[str] | None:
@@ -194,8 +209,8 @@ def _title_candidates(page: ParsedPage) -> Iterator[Found]:
     if title is not None and text_of(title):
         yield text_of(title), Origin(OriginKind.PAGE, "<title>")
     for h1 in page.tree.iter("h1"):
-        if text_of(h1):
-            yield text_of(h1), _H1
+        if _visible_text(h1):
+            yield _visible_text(h1), _H1
             break
 
 
