@@ -214,3 +214,17 @@ def test_text_hidden_from_readers_is_not_part_of_a_heading() -> None:
         "Was wir über uns nicht hören wollen",
         Origin(K.META, "OpenGraph"),
     )
+
+
+def test_a_media_label_after_the_headline_is_not_part_of_the_title() -> None:
+    # "… Finale [Watch]" (theboot.com), "… miles away (video) | Space" (space.com).
+    p = page("<title>NASA beams a cat video to Earth (video) | Petit Journal</title>",
+             "<h1>NASA beams a cat video to Earth (video)</h1>")  # fmt: skip
+    assert metadata.find_title(p, ["Petit Journal"])[0] == "NASA beams a cat video to Earth"  # type: ignore[index]
+    assert metadata.strip_site("Dan + Shay Bring Bigger Houses [Watch]", [], "x.example") == (
+        "Dan + Shay Bring Bigger Houses"
+    )
+    # A bracket that is not a media label stays: "(So Far)", "(#5)".
+    assert metadata.strip_site("BTS’ Solo Projects (So Far)", [], "x.example") == (
+        "BTS’ Solo Projects (So Far)"
+    )

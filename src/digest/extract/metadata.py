@@ -8,9 +8,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from copy import deepcopy
+from functools import cache
 
 from lxml.html import HtmlElement
 
+from digest.extract import lexicon
 from digest.extract.nodes import clean_text, compact_key, folded, in_aside, text_of
 from digest.extract.page import ParsedPage
 from digest.models import Origin, OriginKind
@@ -34,7 +36,7 @@ def find_title(page: ParsedPage, sitenames: list[str]) -> Found | None:
     candidates = [(strip_site(v, sitenames, page.host), o) for v, o in _title_candidates(page)]
     if not candidates:
         return None
-    headings = [_visible_text(h) for h in page.tree.iter("h1", "h2")][:12]
+    headings = [without_media_label(_visible_text(h)) for h in page.tree.iter("h1", "h2")][:12]
     headings = [h for h in headings if 3 <= len(h) <= 400]
     keys = {folded(h) for h in headings}
     declared = [(v, o) for v, o in candidates if o != _H1]
@@ -63,7 +65,7 @@ def find_title(page: ParsedPage, sitenames: list[str]) -> Found | None:
         text = _visible_text(h1)
         if text and not in_aside(h1) and not _in_site_header(h1):
             if _looks_like_headline(text, reference) and not _contradicted(text, declared, page):
-                return text, _H1
+                return without_media_label(text), _H1
             break
     return candidates[0]
 
@@ -111,9 +113,7 @@ def _headline_without_kicker(h1: HtmlElement, declared: list[Found]) -> Found | 
 
 def _visible_text(heading: HtmlElement) -> str:
     """A heading's text without what only screen readers get ("… | FASSETTE.NET" hidden)."""
-    hidden = [
-        el for el in heading.iterdescendants() if _HIDDEN.search(f"{el.get('class') or ''}")
-    ]
+    hidden = [el for el in heading.iterdescendants() if _HIDDEN.search(f"{el.get('class') or ''}")]
     if not hidden:
         return text_of(heading)
     copy = deepcopy(heading)
@@ -214,8 +214,25 @@ def _title_candidates(page: ParsedPage) -> Iterator[Found]:
             break
 
 
+_MEDIA_LABEL = re.compile(r"\s+[\[(]\s*(\w+)\s*[\])]\s*$")
+
+
+@cache
+def _media_labels() -> frozenset[str]:
+    return frozenset(word for lex in lexicon.every_language() for word in lex.names.media_labels)
+
+
+def without_media_label(title: str) -> str:
+    """A title without a trailing "[Watch]" or "(video)" that announces the page's media."""
+    label = _MEDIA_LABEL.search(title)
+    if label and label.group(1).casefold() in _media_labels():
+        return title[: label.start()]
+    return title
+
+
 def strip_site(title: str, sitenames: list[str], host: str) -> str:
     """Remove a leading or trailing site name ("… | CNN", "Le Monde - …") from a title."""
+    title = without_media_label(title)
     parts = _TITLE_SEPARATORS.split(title)
     seps = _TITLE_SEPARATORS.findall(title)
     if len(parts) < 2:
@@ -250,7 +267,7 @@ def strip_site(title: str, sitenames: list[str], host: str) -> str:
     out = parts[0]
     for sep, part in zip(seps, parts[1:], strict=False):
         out += sep + part
-    return out.strip()
+    return without_media_label(out.strip())
 
 
 # --- publication -------------------------------------------------------------------------

@@ -198,6 +198,9 @@ class Names:
     # (subtags, country domains) of the language that write the day first all the same.
     month_first: bool = False
     day_first_regions: frozenset[str] = frozenset()
+    # Labels a site puts in brackets after a headline to announce its media ("… [Watch]",
+    # "… (video)"), lower case: not part of the title.
+    media_labels: frozenset[str] = frozenset()
     # Where the language's newsrooms keep time ("Europe/Berlin"): a UTC timestamp on a page whose
     # site names no country moves there, so that it falls on the day the page printed.
     time_zone: str = ""

@@ -93,6 +93,7 @@ SPEECH = Speech(
 # --- Bylines, honorifics, agencies, dates ----------------------------------------------------
 
 NAMES = Names(
+    media_labels=frozenset("video videos fotos bilder bildergalerie galerie podcast".split()),
     roles=frozenset("experte expertin redakteur redakteurin chefredakteur chefredakteurin korrespondent korrespondentin reporterin autor autorin leiter leiterin sprecher sprecherin journalistin kolumnist kolumnistin volontär volontärin mitarbeiter mitarbeiterin stand weitere mehr anwalt fachanwalt rechtsanwalt anwältin fachanwältin rechtsanwältin notar notarin".split()),
     byline_labels=("von",),
     credit_labels=("quelle:", "mit material von", "mit material der", "mit"),

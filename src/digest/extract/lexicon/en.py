@@ -102,6 +102,7 @@ SPEECH = Speech(
 # --- Bylines, honorifics, agencies, dates ----------------------------------------------------
 
 NAMES = Names(
+    media_labels=frozenset("video videos watch photos pictures gallery podcast listen".split()),
     roles=frozenset("reporter editor writer journalist columnist correspondent contributor more posted".split()),
     byline_labels=("by",),
     credit_labels=("reporting by", "with files from", "with reporting from", "source:", "with"),

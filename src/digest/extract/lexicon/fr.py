@@ -112,6 +112,7 @@ SPEECH = Speech(
 # --- Bylines, honorifics, agencies, dates ----------------------------------------------------
 
 NAMES = Names(
+    media_labels=frozenset("vidéo vidéos photos diaporama podcast".split()),
     roles=frozenset("journaliste avocat avocate".split()),
     byline_labels=("par",),
     credit_labels=("avec", "source :", "source:", "d'après"),
