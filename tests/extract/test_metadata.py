@@ -228,3 +228,16 @@ def test_a_media_label_after_the_headline_is_not_part_of_the_title() -> None:
     assert metadata.strip_site("BTS’ Solo Projects (So Far)", [], "x.example") == (
         "BTS’ Solo Projects (So Far)"
     )
+
+
+def test_an_h1_marked_as_the_headline_is_no_masthead_inside_a_header() -> None:
+    # Themes wrap the article's headline in a <header> of its own (verivox.de "hero-headline",
+    # thedailysound.com "entry-title"); the site's logo heading has no such mark.
+    body = ('<header><h1 class="hero-headline">Leasing oder Finanzierung? Jetzt Angebote '
+            "berechnen!</h1></header>")  # fmt: skip
+    p = page('<meta property="og:title" content="Leasing oder Finanzierung? Rechner, Vor- und '
+             'Nachteile">', body)  # fmt: skip
+    assert metadata.find_title(p, []) == (
+        "Leasing oder Finanzierung? Jetzt Angebote berechnen!",
+        Origin(K.PAGE, "h1"),
+    )

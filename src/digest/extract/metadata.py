@@ -147,8 +147,14 @@ def _after_separator(value: str, key: str) -> bool:
     return bool(_LABEL_END.search(value[: -len(key)]))
 
 
+# Classes naming an article's headline, which a theme may put in a <header> of its own.
+_HEADLINE_MARK = re.compile(r"headline|entry-title|post-title|article-title", re.IGNORECASE)
+
+
 def _in_site_header(el: HtmlElement) -> bool:
     """In the site's navigation or masthead (a <header> outside any <article>)."""
+    if _HEADLINE_MARK.search(el.get("class") or ""):
+        return False
     parent = el.getparent()
     in_header = False
     while parent is not None:
