@@ -350,3 +350,22 @@ def test_a_name_after_a_complement_has_no_role_before_it() -> None:
     text = "It was an affair with Jane Holt. Later Jane Holt spoke to the press. "
     table = mentions.Mentions(text, speakers.speech_of("en"))
     assert table.roles.get("Jane Holt") is None
+
+
+@pytest.mark.parametrize(
+    ("before", "role"),
+    [
+        ("Plus nuancée, la professeure de nutrition", "professeure de nutrition"),
+        ("Hier soir, le ministre de l’Intérieur", "ministre de l’Intérieur"),
+        ("Hier soir, le professeur d’histoire", "professeur d’histoire"),
+        ("Hier soir, l’épouse du président", "président"),
+    ],
+)
+def test_a_role_before_a_name_opens_at_an_article_not_at_a_bare_complement(
+    before: str, role: str
+) -> None:
+    # "de nutrition", "d’histoire" and "l’Intérieur" complete the role's noun; "du président"
+    # opens a role of its own.
+    text = f"{before} Jeanne Marchal a réagi. Jeanne Marchal parle. "
+    table = mentions.Mentions(text, speakers.speech_of("fr"))
+    assert table.roles == {"Jeanne Marchal": role}

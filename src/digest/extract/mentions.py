@@ -266,15 +266,7 @@ class Mentions:
         if m and not speech.nouns_capitalised:
             words = m.group(1).split()
             # The role begins at its determiner: "… a prévenu le commissaire à l'économie X".
-            at = max(
-                (
-                    i
-                    for i, w in enumerate(words)
-                    if w.casefold() in speech.determiners
-                    or (w.casefold().startswith(speech.elided or ("\0",)) and len(w) > 2)
-                ),
-                default=None,
-            )
+            at = max((i for i, w in enumerate(words) if _opens_role(w, speech)), default=None)
             if at is not None:
                 role = _strip_role_article(" ".join(words[at:]), speech)
                 stops = speech.subordinators | speech.noun_phrase_stops | speech.that
@@ -761,6 +753,20 @@ def _without_initials(name: str) -> str:
 def _role_word(word: str, speech: Speech) -> bool:
     """True for the noun of a role before a name: 'ATU-Organisator', 'Konzernchef'."""
     return _fold(word).endswith(speech.role_endings) if speech.role_endings else False
+
+
+def _opens_role(word: str, speech: Speech) -> bool:
+    """True for a determiner that may open the role written before a name: not a bare complement
+    ("professeure de nutrition") nor the article of a proper noun ("ministre de l’Intérieur")."""
+    low = word.casefold()
+    if low in speech.determiners:
+        return low in speech.noun_markers or low not in speech.complements
+    elided = next((e for e in speech.elided if low.startswith(e) and len(low) > len(e)), None)
+    return (
+        elided is not None
+        and elided not in speech.complements  # "professeur d’histoire"
+        and not word[len(elided)].isupper()
+    )
 
 
 def _name_size(words: list[str]) -> int:
