@@ -225,7 +225,10 @@ def test_a_description_of_something_of_the_speaker_is_not_the_speaker(
     table = mentions.Mentions(text, speakers.speech_of(language))
     previous = table.resolve(person, 10, None)
     assert previous.speaker == person
-    assert table.resolve(mention, len(text), previous).speaker == mention
+    # A thing said names nobody at all; someone of the person's stays as written.
+    abstract = mention.split()[-1] in {"affirmation", "assessment", "Einschätzung"}
+    expected = None if abstract else mention
+    assert table.resolve(mention, len(text), previous).speaker == expected
 
 
 def test_the_impersonal_l_on_names_nobody() -> None:
@@ -369,3 +372,25 @@ def test_a_role_before_a_name_opens_at_an_article_not_at_a_bare_complement(
     text = f"{before} Jeanne Marchal a réagi. Jeanne Marchal parle. "
     table = mentions.Mentions(text, speakers.speech_of("fr"))
     assert table.roles == {"Jeanne Marchal": role}
+
+
+@pytest.mark.parametrize(
+    ("language", "mention", "expected"),
+    [
+        ("fr", "cette affirmation", None),
+        ("fr", "Une information judiciaire", None),
+        ("fr", "l’enseignement", None),
+        ("en", "The resolution", None),
+        ("de", "die Meldung des Mandanten", None),
+        ("fr", "la direction", "la direction"),  # an organisation speaks for itself
+        ("en", "the administration", "the administration"),
+        ("en", "Aviation analysts", "Aviation analysts"),  # people named after a field
+        ("de", "die Alleinerziehenden-Vertretung", "die Alleinerziehenden-Vertretung"),
+    ],
+)
+def test_a_description_headed_by_an_abstract_noun_names_nobody(
+    language: str, mention: str, expected: str | None
+) -> None:
+    text = "Titre. Rien de plus. "
+    table = mentions.Mentions(text, speakers.speech_of(language))
+    assert table.resolve(mention, len(text), None).speaker == expected

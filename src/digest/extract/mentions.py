@@ -444,6 +444,10 @@ class Mentions:
             # "la préfecture de la Manche", "the agency", "der US-Nachrichtensender CNN": an
             # organisation speaks for itself.
             return self._checked(speaker, None, False)
+        if _abstract(description, speech):
+            # "cette affirmation n'a jamais été prise au sérieux : « … »", "Une information
+            # judiciaire a été ouverte …": a thing said or done is the subject, nobody speaks.
+            return Resolved(None)
         if _names_itself(description, speech):
             # "la préfecture des Pyrénées-Atlantiques" names its own entity; "le ministre de la
             # Santé" right after Roman Prymula spoke takes him up (a person named in full).
@@ -567,8 +571,7 @@ class Mentions:
 
     def _fits(self, name: str, description: str) -> bool:
         """True when a description may stand for this person: a person of no other gender."""
-        head = _fold(description.split()[0]) if description.split() else ""
-        if head.endswith(self.speech.abstract_suffixes):
+        if _abstract(description, self.speech):
             return False  # "cette affirmation", "l’enseignement": a thing, not a person
         if _ends_in_a_name(description, self.speech):
             return False  # "der CDU-Vorsitzende Friedrich Merz" is Merz, whoever spoke before
@@ -846,6 +849,17 @@ def _organisation(description: str, speech: Speech) -> bool:
         return True
     # "Präsidialamt", "Innenministerium": a compound ending with an organisation noun.
     return speech.nouns_capitalised and any(head[-1].endswith(o) for o in organisations)
+
+
+def _abstract(description: str, speech: Speech) -> bool:
+    """True when a description is headed by an abstract noun ("cette affirmation", "the claim");
+    people named after one ("aviation analysts") are people."""
+    first = _fold(description.split()[0]) if description.split() else ""
+    return (
+        bool(speech.abstract_suffixes)
+        and first.endswith(speech.abstract_suffixes)
+        and not _plural(description, speech)
+    )
 
 
 def _names_itself(description: str, speech: Speech) -> bool:

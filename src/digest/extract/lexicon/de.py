@@ -67,7 +67,8 @@ SPEECH = Speech(
     complements=frozenset("von vom des der dem mit gegen über für an".split()),
     organisations=frozenset(
         """ministerium behörde polizei regierung unternehmen konzern firma verband amt
-        gericht staatsanwaltschaft partei zeitung studie bericht mitteilung erklärung""".split()
+        gericht staatsanwaltschaft partei zeitung studie bericht mitteilung erklärung
+        vertretung verwaltung gewerkschaft gesellschaft stiftung vereinigung""".split()
     ),
     masculine_pronouns=frozenset({"er", "ihm", "ihn"}),
     feminine_pronouns=frozenset({"sie"}),

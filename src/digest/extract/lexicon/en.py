@@ -76,7 +76,8 @@ SPEECH = Speech(
         union committee court campaign administration party association group board authority
         newspaper paper clip ad book report study letter statement bank university institute
         foundation fund corporation network news times post journal press energy airlines school
-        hospital house center centre service""".split()
+        hospital house center centre service document organization organisation coalition
+        prosecution opposition federation management parliament""".split()
     ),
     masculine_pronouns=frozenset("he him his".split()),
     feminine_pronouns=frozenset("she her hers".split()),

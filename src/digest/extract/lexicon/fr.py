@@ -92,7 +92,9 @@ SPEECH = Speech(
     organisations=frozenset(
         """ministère préfecture mairie gouvernement police gendarmerie parquet tribunal entreprise
         société groupe syndicat association commission agence office institut conseil journal
-        quotidien hebdomadaire rapport étude communiqué collectif fédération parti""".split()
+        quotidien hebdomadaire rapport étude communiqué collectif fédération parti document
+        direction présidence administration municipalité rédaction opposition accusation
+        université fondation institution organisation coalition parlement département""".split()
     ),
     masculine_pronouns=frozenset({"il", "lui"}),
     feminine_pronouns=frozenset({"elle"}),
