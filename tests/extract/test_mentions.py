@@ -394,3 +394,23 @@ def test_a_description_headed_by_an_abstract_noun_names_nobody(
     text = "Titre. Rien de plus. "
     table = mentions.Mentions(text, speakers.speech_of(language))
     assert table.resolve(mention, len(text), None).speaker == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "paragraphs", "start", "expected"),
+    [
+        # The quotation sits inside a sentence about Jeanne Marchal; the attribution after it
+        # names someone else.
+        ("fr", ("En 1997, Jeanne Marchal avait fait réaliser les travaux « sans aucune "
+                "autorisation », écrit Le Canard enchaîné.",), "sans", "Le Canard enchaîné"),
+        ("en", ("Paul Reed kept shouting “you cannot card me” at the door, the officer said.",),
+         "Paul Reed", "the officer"),
+        # The description is the subject before the quotation: the sentence's person it is.
+        ("fr", ("Un récit partagé par Jeanne Marchal, libérée mardi : l’octogénaire décrit "
+                "« un immense réseau de tunnels ».",), "un immense", "Jeanne Marchal"),
+    ],
+)  # fmt: skip
+def test_a_description_after_a_quotation_inside_a_sentence_is_not_its_subject(
+    language: str, paragraphs: tuple[str, ...], start: str, expected: str
+) -> None:
+    assert speaker_of(language, *paragraphs, start=start) == expected

@@ -470,13 +470,27 @@ class Mentions:
         ):
             # "…, ajoute le politique letton": a definite description takes up who just spoke.
             return self._checked(previous.speaker, description, True)
-        if definite:
+        if definite and (self._opens_sentence(pos) or self._before_in_sentence(speaker, pos)):
             # "Yassin E. s'en défend. « … », affirme ce père de quatre enfants": the person the
-            # sentence before the quotation opens with.
+            # sentence before the quotation opens with. A quotation inside a sentence, credited
+            # after it, is about the person that sentence opens with, who does not speak it
+            # ("Françoise Nyssen avait fait réaliser les travaux « sans autorisation », écrit Le
+            # Canard enchaîné").
             opener = self.sentence_subject(pos)
             if opener and self._fits(opener, description):
                 return self._checked(opener, description, True)
         return self._checked(speaker, None, False)
+
+    def _opens_sentence(self, pos: int) -> bool:
+        """True when a sentence or a paragraph starts at `pos`."""
+        before = self.text[max(0, pos - 12) : pos]
+        return not before.strip() or re.search(r"(?:[.!?…:][»”\"’)]*|\n)\s*$", before) is not None
+
+    def _before_in_sentence(self, mention: str, pos: int) -> bool:
+        """True when the mention comes before `pos` in the sentence holding it."""
+        window = self.text[max(0, pos - 400) : pos]
+        ends = [m.end() for m in re.finditer(r"[.!?…][»”\"’)]*\s+|\n", window)]
+        return mention in window[ends[-1] if ends else 0 :]
 
     def _sentence_before(self, pos: int) -> int | None:
         """Where the sentence just before `pos` begins (or the words before it, after a colon)."""
