@@ -232,7 +232,7 @@ class _Finder:
     @cached_property
     def table(self) -> mentions.Mentions:
         """The article's people, built only when a quotation needs a speaker."""
-        return mentions.Mentions(self.text, self.speech)
+        return mentions.Mentions(self.text, self.speech, self.language)
 
     @cached_property
     def known(self) -> frozenset[str]:
