@@ -654,7 +654,7 @@ class Mentions:
             self.genders.setdefault(name, gender)
         return Resolved(name, self.roles.get(name), True)
 
-    def _described_reporter(self, pos: int, gender: str) -> Resolved | None:
+    def _described_reporter(self, pos: int, gender: str | None) -> Resolved | None:
         """The one described whose words the sentence just before the quotation reports, when
         the description has the pronoun's gender: 'un chiraquien s'est souvenu du surnom que
         donnait Jacques Chirac à Jean-Paul Delevoye. « … », a-t-il lâché', '« … », a ajouté un
