@@ -648,3 +648,22 @@ def test_a_pronoun_after_the_reporting_verb_is_its_subject_not_what_stands_befor
     )
     quote = by_text(find_quotes(text, "de"), "Wir werden")
     assert (quote.speaker, quote.mention) == ("Anna Schmidt", "sie")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "start"),
+    [
+        ("fr", "Titre\n\n« Il sait y faire », a dit Paul Leroy.\n\nVenu du RPR, fondé par "
+               "Jacques Morel, il avait montré son « rapport de force très dur » par le passé.",
+         "rapport de force"),
+        ("es", "Título\n\n“Tenemos que avanzar”, dijo Sergio Fajardo.\n\nPara Ingrid Betancourt "
+               "la solución está en la voluntad política “para darles protección cuando están "
+               "amenazados”.", "para darles"),
+    ],
+)  # fmt: skip
+def test_a_fragment_in_a_sentence_about_someone_else_does_not_go_on_with_the_speaker(
+    language: str, text: str, start: str
+) -> None:
+    found = [q for q in find_quotes(text, language) if q.text.startswith(start)]
+    assert len(found) == 1
+    assert found[0].speaker is None

@@ -714,6 +714,20 @@ class Mentions:
         }
         return found.pop() if len(found) == 1 else None
 
+    def someone_else(self, start: int, end: int, previous: Resolved) -> bool:
+        """True when the words between the offsets name a person other than the previous
+        speaker, or hold a personal pronoun that stands for one."""
+        for offset, name in self._people_at():
+            if start <= offset < end and name != previous.speaker:
+                return True
+        personal = self.speech.masculine_pronouns | self.speech.feminine_pronouns
+        for m in re.finditer(r"[\w’']+", self.text[start:end]):
+            if _fold(m.group()) in personal:
+                found = self._antecedent(m.group(), start + m.start(), previous)
+                if found.speaker and found.speaker != previous.speaker:
+                    return True
+        return False
+
     _previous_end = 0
 
     def set_previous_end(self, end: int) -> None:

@@ -471,8 +471,19 @@ class _Finder:
             and 0 <= first.para - previous.para <= (1 if unit.fragment else 2)
             and (not unit.fragment or self.speech.inner_quotations)
         ):
-            unit.speaker, unit.role, unit.named = previous.speaker, previous.role, previous.named
-            return
+            before = mentions.Resolved(previous.speaker, previous.role, previous.named)
+            self.table.set_previous_end(previous.marks[-1].end)
+            s0 = _sentence_of(starts, first.start, text)
+            if not unit.fragment or not self.table.someone_else(s0, first.start, before):
+                unit.speaker, unit.role, unit.named = (
+                    previous.speaker,
+                    previous.role,
+                    previous.named,
+                )
+                return
+            # "il avait déjà montré son « rapport de force »", "Tobias Lindner nennt den Vorfall
+            # „besorgniserregend“": the sentence is about someone else; unsure, nobody.
+            speaker = None
         before = None
         if previous is not None:
             before = mentions.Resolved(previous.speaker, previous.role, previous.named)
