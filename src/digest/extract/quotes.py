@@ -471,19 +471,13 @@ class _Finder:
             and 0 <= first.para - previous.para <= (1 if unit.fragment else 2)
             and (not unit.fragment or self.speech.inner_quotations)
         ):
-            before = mentions.Resolved(previous.speaker, previous.role, previous.named)
-            self.table.set_previous_end(previous.marks[-1].end)
-            s0 = _sentence_of(starts, first.start, text)
-            if not unit.fragment or not self.table.someone_else(s0, first.start, before):
+            if not unit.fragment or not self._about_someone_else(unit, starts, previous):
                 unit.speaker, unit.role, unit.named = (
                     previous.speaker,
                     previous.role,
                     previous.named,
                 )
                 return
-            # "il avait déjà montré son « rapport de force »", "Tobias Lindner nennt den Vorfall
-            # „besorgniserregend“": the sentence is about someone else; unsure, nobody.
-            speaker = None
         before = None
         if previous is not None:
             before = mentions.Resolved(previous.speaker, previous.role, previous.named)
@@ -491,6 +485,16 @@ class _Finder:
         resolved = self.table.resolve(speaker, first.start, before)
         unit.speaker, unit.role, unit.named = resolved.speaker, resolved.role, resolved.person
         unit.mention = (self.table.words(speaker) or None) if speaker else None
+
+    def _about_someone_else(self, unit: _Unit, starts: list[int], previous: _Unit) -> bool:
+        """True when the sentence quoting a fragment names someone other than the previous
+        speaker before it: "il avait déjà montré son « rapport de force »" (il: not the one
+        who spoke), "Para Ingrid Betancourt la solución está en “…”"; unsure, nobody."""
+        first = unit.marks[0]
+        going_on = mentions.Resolved(previous.speaker, previous.role, previous.named)
+        self.table.set_previous_end(previous.marks[-1].end)
+        s0 = _sentence_of(starts, first.start, self.text)
+        return self.table.someone_else(s0, first.start, going_on)
 
     def _turn(self, para: int) -> str | None:
         """The label a transcript's turn opens with ("PENCE", "SPIEGEL"), if the paragraph is one."""
