@@ -470,14 +470,10 @@ class _Finder:
             and previous.speaker
             and 0 <= first.para - previous.para <= (1 if unit.fragment else 2)
             and (not unit.fragment or self.speech.inner_quotations)
+            and not (unit.fragment and self._about_someone_else(unit, starts, previous))
         ):
-            if not unit.fragment or not self._about_someone_else(unit, starts, previous):
-                unit.speaker, unit.role, unit.named = (
-                    previous.speaker,
-                    previous.role,
-                    previous.named,
-                )
-                return
+            unit.speaker, unit.role, unit.named = previous.speaker, previous.role, previous.named
+            return
         before = None
         if previous is not None:
             before = mentions.Resolved(previous.speaker, previous.role, previous.named)
