@@ -667,3 +667,28 @@ def test_a_fragment_in_a_sentence_about_someone_else_does_not_go_on_with_the_spe
     found = [q for q in find_quotes(text, language) if q.text.startswith(start)]
     assert len(found) == 1
     assert found[0].speaker is None
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "start", "expected"),
+    [
+        # An attribution we cannot read is someone's, not the previous speaker's going on.
+        ("fr", "Titre\n\n« Le risque est infime », explique Paul Leroy.\n\n« Aucune certitude "
+               "ne doit servir de prétexte », dit en substance le texte.", "Aucune", None),
+        # A verb alone goes on with the speaker where the language drops its pronouns.
+        ("es", "Título\n\n“Es una tragedia”, dijo Dmitri Muratov.\n\n“No terminará pronto”, "
+               "comentó.", "No terminará", "Dmitri Muratov"),
+        # The unread words name the speaker: the speaker goes on.
+        ("de", "Titel\n\n„Das ist ernüchternd“, sagte Alexander von Preen.\n\n„Und jetzt "
+               "bleibt das Tempo hoch“, berichtete von Preen.", "Und jetzt", "Alexander von Preen"),
+        # Adverbs between the verb and its subject.
+        ("de", "Titel\n\n„Das ist ernüchternd“, sagte Oleg Aseev.\n\n„Unser Gerät ist "
+               "interessant“, erklärte damals Morten Hundt.", "Unser Gerät", "Morten Hundt"),
+    ],
+)  # fmt: skip
+def test_an_attribution_after_the_quotation_that_cannot_be_read_names_nobody(
+    language: str, text: str, start: str, expected: str | None
+) -> None:
+    found = [q for q in find_quotes(text, language) if q.text.startswith(start)]
+    assert len(found) == 1
+    assert found[0].speaker == expected

@@ -209,6 +209,12 @@ def _next_start(starts: list[int], pos: int, end: int) -> int:
     return starts[i] if i < len(starts) else end
 
 
+def _names(clause: str, unit: _Unit) -> bool:
+    """True when the clause holds the surname of the unit's speaker ('sagte von Preen')."""
+    surname = (unit.speaker or "").split(",")[0].split()[-1:]
+    return bool(surname) and surname[0][:1].isupper() and surname[0] in clause.split()
+
+
 def _is_sentence(quoted: str) -> bool:
     """A capitalised run of four words or more that ends like a sentence."""
     end = quoted.rstrip(",’'\"”")
@@ -439,6 +445,7 @@ class _Finder:
             between = text[unit.marks[0].end : unit.marks[1].start]
             attribution = speakers.after(between, language)
             speaker = attribution.speaker if attribution else None
+        unread = False
         if speaker is None and not unit.fragment:
             paragraph_end = self.paragraphs[last.para][1]
             tail = text[last.end : min(paragraph_end, last.end + _WINDOW)]
@@ -448,6 +455,13 @@ class _Finder:
             if not (ended and tail.strip(_SPACES)[:1].isupper()):
                 attribution = speakers.after(tail, language)
                 speaker = attribution.speaker if attribution else None
+                # « … », dit en substance le texte: an attribution we cannot read is still
+                # someone's, not the previous speaker's going on.
+                unread = (
+                    speaker is None
+                    and speakers.opens_with_reporting_verb(tail, language)
+                    and not (previous and _names(speakers.cut_clause(tail, language), previous))
+                )
         if speaker is None and not unit.fragment:
             s0 = _sentence_of(starts, first.start, text)
             attribution = speakers.before(text[s0 : first.start], language, self.known)
@@ -466,6 +480,7 @@ class _Finder:
         # scare quote than a follow-up.
         if (
             speaker is None
+            and not unread
             and previous is not None
             and previous.speaker
             and 0 <= first.para - previous.para <= (1 if unit.fragment else 2)

@@ -487,6 +487,21 @@ def after(tail: str, language: str | None) -> Attribution | None:
     return Attribution(speaker, end) if speaker else None
 
 
+def opens_with_reporting_verb(tail: str, language: str | None) -> bool:
+    """True when the clause after a closing mark opens with a reporting verb and goes on past
+    it: '», dit en substance le texte'. A verb alone ('”, comentó.') is the previous speaker's,
+    where the language drops its subject pronouns."""
+    stripped = tail.lstrip(" \u00a0\u202f")
+    if not stripped.startswith(","):
+        return False
+    clause = cut_clause(stripped[1:], language).split()
+    if not clause:
+        return False
+    size = 2 if clause[0].casefold() in speech_of(language).auxiliaries else 1
+    verb = last_reporting_verb(" ".join(clause[:size]), language)
+    return verb is not None and len(clause) > size
+
+
 def _subject_before_verb(clause: str, language: str | None) -> str | None:
     """', X said' / '" Vitter demanded.': a short subject directly followed by a verb."""
     speech = speech_of(language)

@@ -27,7 +27,7 @@ SPEECH = Speech(
         soll sollen will wollen darf dürfen wurde wurden würde würden""".split()
     ),
     verb_adverbs=frozenset(
-        "auch zudem weiter außerdem ferner noch dazu ein mit hinzu klar fest".split()
+        "auch zudem weiter außerdem ferner noch dazu ein mit hinzu klar fest jetzt allerdings damals".split()
     ),
     pronouns=frozenset("er sie es ihm ihr ihn ich wir".split()),
     subject_pronouns=frozenset("er sie".split()),
