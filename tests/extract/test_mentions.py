@@ -350,3 +350,59 @@ def test_a_name_after_a_complement_has_no_role_before_it() -> None:
     text = "It was an affair with Jane Holt. Later Jane Holt spoke to the press. "
     table = mentions.Mentions(text, speakers.speech_of("en"))
     assert table.roles.get("Jane Holt") is None
+
+
+def test_a_name_in_the_possessive_is_the_person_it_names() -> None:
+    # "Jessie Buckley’s" is Jessie Buckley: her surname alone goes back to her.
+    paragraphs = (
+        "The film rests on Jessie Buckley’s voice, and on a song about Glasgow.",
+        "By the time Buckley learned who wrote it, she was not surprised. “It made sense to me "
+        "from the first line,” she said.",
+    )
+    assert speaker_of("en", *paragraphs, start="It made sense") == "Jessie Buckley"
+
+
+def test_what_follows_a_possessive_inside_a_run_is_not_the_owner() -> None:
+    table = mentions.Mentions(
+        "Members of Jehovah’s Witnesses met on Sunday. ", speakers.speech_of("en")
+    )
+    assert [p.name for p in table.people] == []
+
+
+def test_a_pronoun_passes_over_a_name_in_the_possessive() -> None:
+    paragraphs = (
+        "Mike Pence debated Tim Kaine on Tuesday, and Donald Trump watched.",
+        "“He looked like a grown-up,” said MSNBC host Chris Matthews.",
+        "Matthews said Pence’s performance should boost Trump’s poll numbers.",
+        "“I thought he was very effective,” he said.",
+    )
+    assert speaker_of("en", *paragraphs, start="I thought he") == "Chris Matthews"
+
+
+def test_a_pronoun_passes_over_a_name_a_verb_acts_upon() -> None:
+    paragraphs = (
+        "“Now is the time to help the party,” said Don Fowler, a former chairman.",
+        "Fowler said he expects Hillary Clinton to fully recover.",
+        "“It’s something you would be a fool not to prepare for,” he said.",
+    )
+    assert speaker_of("en", *paragraphs, start="It’s something") == "Don Fowler"
+
+
+def test_a_surname_two_people_share_stands_for_neither() -> None:
+    paragraphs = (
+        "Hillary Clinton thanked Bill Clinton’s old friends on Monday.",
+        "Later Clinton spoke to the crowd. “We will win this,” she said.",
+    )
+    assert speaker_of("en", *paragraphs, start="We will win") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump called a former Miss Universe names on Monday. ",  # a title, then a title's word
+        "Palmieri spoke at an event in Florida Friday. ",  # a place, then a day
+    ],
+)
+def test_a_title_or_a_day_makes_no_full_name(text: str) -> None:
+    table = mentions.Mentions(text, speakers.speech_of("en"))
+    assert [p.name for p in table.people] == []

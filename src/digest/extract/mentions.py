@@ -3,19 +3,22 @@
 A speaker mention as the attribution gives it ("M. Peskov", "il", "le porte-parole du Kremlin",
 "Konzernchef Robert Machtlinger", "Valdis Dombrovskis, le vice-président de la Commission") is
 resolved through the article's own mentions:
-- a full name is a run of two capitalised words or more (particles kept, determiners and titles
-  dropped; where the language capitalises nouns, the last two words of a longer run, the words
-  before being a role: "Sportdirektorin Kim Renkema");
+- a full name is a run of two capitalised words or more (particles kept, determiners, titles and
+  a closing day dropped; where the language capitalises nouns, the last two words of a longer run,
+  the words before being a role: "Sportdirektorin Kim Renkema"); a name in the possessive ("Jessie
+  Buckley’s") is the person it names, and what follows a possessive ("Jehovah’s Witnesses") is not;
 - a surname or title + surname goes back to the one full name ending with it;
 - a description goes back to the name the article tied it to ("X, le ministre…", "le ministre X"),
   else, when definite ("le maire", "der CEO"), to the person who spoke just before; an indefinite
   one ("un proche", "ein Sprecher") stays as written: it names nobody wrongly;
 - a personal pronoun ("he", "elle", "er") goes back to a person, never an organisation: the one
   person named since the previous quotation (or shortly before), else the one who spoke that
-  quotation; where the article gives a gender (a title, a gendered noun, an earlier pronoun), the
-  pronoun agrees with it; of two people it could stand for, the one the sentence before opens
-  with or whose words it reports ("X, …, admet que …"), else nobody; "they", "it", "ils" stand
-  for nobody.
+  quotation; a name in the possessive ("Pence’s performance") or after a verb of its clause ("he
+  expects Clinton to") is acted upon and does not count, and a surname two people share counts
+  but stands for neither; where the article gives a gender (a title, a gendered noun, an earlier
+  pronoun), the pronoun agrees with it; of two people it could stand for, the one the sentence
+  before opens with or whose words it reports ("X, …, admet que …"), else nobody; "they", "it",
+  "ils" stand for nobody.
 When the article does not settle it the speaker is None: a wrong name is worse than none.
 """
 
@@ -118,6 +121,8 @@ class Mentions:
         self.speech = speech
         self.people: list[Person] = []
         self.positions: list[tuple[int, str]] = []  # (offset, full name) of every mention
+        self.owned: set[int] = set()  # offsets of mentions in the possessive ("Pence’s")
+        self.ambiguous: set[str] = set()  # surnames of two people the article names in full
         self._collect_full_names()
         if speech.nouns_capitalised:
             self._keep_recurring_names()
@@ -143,6 +148,17 @@ class Mentions:
                 lead.append(words.pop(0))
             if lead:
                 start = text.find(words[0], start) if words else start
+            while len(words) > 1 and words[-1].casefold() in speech.adverbial_starts:
+                words.pop()  # "in Florida Friday": a day closes no name
+            owners = [i for i, w in enumerate(words[:-1]) if _owner(w, speech)]
+            if owners:
+                # "Jehovah’s Witnesses", "NBC’s Dante Chinni": what follows a possessive is
+                # someone or something of the owner's, never the owner.
+                words = words[owners[-1] + 1 :]
+                start = text.find(words[0], start)
+            owned = bool(words) and _owner(words[-1], speech) is not None
+            if owned:
+                words[-1] = _owner(words[-1], speech) or words[-1]  # "Jessie Buckley’s"
             role = None
             previous_word = text[max(0, start - 20) : start].split()[-1:]
             if (
@@ -191,6 +207,8 @@ class Mentions:
                 person = self.people[seen[name]]
                 self.people[seen[name]] = Person(person.name, person.start, role)
             self.positions.append((start, name))
+            if owned:
+                self.owned.add(start)
 
     def _keep_recurring_names(self) -> None:
         """Where every noun has a capital, keep the names whose surname comes back elsewhere.
@@ -200,7 +218,8 @@ class Mentions:
         """
         counts: dict[str, int] = {}
         for m in _SURNAME.finditer(self.text):
-            counts[_fold(m.group())] = counts.get(_fold(m.group()), 0) + 1
+            word = _fold(_owner(m.group(), self.speech) or m.group())
+            counts[word] = counts.get(word, 0) + 1
         # "Donald Trump" and "Donald J. Trump" are mentions of one given name and surname.
         mentioned: dict[str, int] = {}
         for _, name in self.positions:
@@ -220,15 +239,36 @@ class Mentions:
         taken = sorted((o, o + len(n)) for o, n in self.positions)
         starts = [s for s, _ in taken]
         for m in _SURNAME.finditer(self.text):
-            if _fold(m.group()) not in self.surnames:
+            word = _owner(m.group(), self.speech) or m.group()  # "Buckley’s" is Buckley
+            if _fold(word) not in self.surnames:
                 continue
             i = bisect.bisect_right(starts, m.start()) - 1
             if i >= 0 and m.start() < taken[i][1]:
                 continue  # part of a full name already counted
-            full = self.full_name(m.group())
-            if full and full != m.group():
+            full = self.full_name(word)
+            if full and full != word:
                 self.positions.append((m.start(), full))
+            elif len(self.surnames[_fold(word)]) > 1 and not self._modifier(m.end()):
+                # "Clinton" where the article names Hillary and Bill Clinton: someone is named,
+                # though not whom.
+                self.positions.append((m.start(), word))
+                self.ambiguous.add(word)
+            else:
+                continue
+            if word != m.group():
+                self.owned.add(m.start())
         self.positions.sort()
+
+    def _modifier(self, end: int) -> bool:
+        """True when the name ending at `end` qualifies the noun after it ("the Trump campaign",
+        "Clinton aides"): a lower-case word that is no verb and joins nothing."""
+        speech = self.speech
+        following = self.text[end : end + 30].split()[:1]
+        if not following or not following[0][:1].islower():
+            return False
+        word = following[0].strip(",.;:").casefold()
+        joins = speech.complements | speech.conjunctions | speech.auxiliaries | speech.that
+        return not (speakers.is_verb(word, speech) or word in joins or word in speech.verb_adverbs)
 
     def _apposition(self, end: int, start: int) -> str | None:
         """The role around a full name: 'X, le ministre de …,' after it or 'le ministre X' before."""
@@ -616,11 +656,15 @@ class Mentions:
         for offset, name in self._people_at():
             if offset >= pos:
                 break
-            if offset < since or name in named or name == current:
-                continue  # the current speaker's own attribution names him again
+            if offset < since or name in named or name == current or offset in self.owned:
+                # The current speaker's own attribution names him again; "Pence’s performance"
+                # names an owner, not someone who acts.
+                continue
             before = self.text[max(0, offset - 12) : offset].split()
             if before and before[-1].casefold() in complements:
                 continue
+            if self._object(offset):
+                continue  # "Fowler said he expects Clinton to recover": acted upon, not acting
             named.append(name)
         people = [n for n in named if self.is_person(n) and self.agrees(n, gender)]
         if not people and current and self.is_person(current) and self.agrees(current, gender):
@@ -637,9 +681,23 @@ class Mentions:
         if len(people) != 1:
             return Resolved(None)  # nobody, or two people it could stand for
         name = people[0]
+        if name in self.ambiguous:
+            return Resolved(None)  # "Clinton" where the article names two Clintons
         if gender is not None:
             self.genders.setdefault(name, gender)
         return Resolved(name, self.roles.get(name), True)
+
+    def _object(self, offset: int) -> bool:
+        """True when the mention at `offset` follows a verb inside its clause ("accusing Alicia
+        Machado", "he expects Clinton"), not one opening an inverted attribution ('…,” said X')."""
+        speech = self.speech
+        before = self.text[max(0, offset - 60) : offset].split()
+        if not before:
+            return False
+        verb = before[-1].casefold()
+        if not (speakers.is_verb(verb, speech) or verb in speech.present_participles):
+            return False
+        return len(before) > 1 and not before[-2].endswith((",", "”", '"', "»", ":", "."))
 
     _previous_end = 0
 
@@ -750,6 +808,14 @@ def _name_after_quotation(mention: str) -> str:
     while i > 0 and words[i - 1][:1].isupper():
         i -= 1
     return " ".join(words[i:])
+
+
+def _owner(word: str, speech: Speech) -> str | None:
+    """'Buckley’s' -> 'Buckley': the owner a possessive word names, None for another word."""
+    for ending in speech.possessive_endings:
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            return word[: -len(ending)]
+    return None
 
 
 def _without_initials(name: str) -> str:

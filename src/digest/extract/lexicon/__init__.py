@@ -106,6 +106,9 @@ class Speech:
     # Determiners of a possessor ("his", "sa", "seine"): what they open ("his lawyer", "sa
     # défense") is someone or something of the person, never the person who just spoke.
     possessives: frozenset[str] = field(default_factory=frozenset)
+    # Endings that make a name its owner's ("Jessie Buckley’s"): the person is the name without
+    # them, and a run of capitals with one inside ("Jehovah’s Witnesses") names a thing of theirs.
+    possessive_endings: tuple[str, ...] = ()
     # Endings of abstract nouns ("-tion", "-ment", "-ung"): a description headed by one ("cette
     # affirmation", "die Mitteilung") is a thing said or done, never a person.
     abstract_suffixes: tuple[str, ...] = ()

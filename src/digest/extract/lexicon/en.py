@@ -40,6 +40,7 @@ SPEECH = Speech(
     plural_endings=("s",),
     singular_endings=("ss", "us", "is"),
     possessives=frozenset("his her their its my our your".split()),
+    possessive_endings=("’s", "'s"),
     abstract_suffixes=("tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence"),
     determiners=frozenset(
         """the a an his her their its this that these those one another some several two three
@@ -50,7 +51,7 @@ SPEECH = Speech(
     ),
     frames=("according to",),
     agent_words=frozenset({"by"}),
-    honorifics=frozenset("mr mrs ms dr prof sen rep gov gen rev sir dame lord lady".split()),
+    honorifics=frozenset("mr mrs ms miss dr prof sen rep gov gen rev sir dame lord lady".split()),
     abbreviations=frozenset(
         """mr mrs ms dr sen rep gov gen col lt st jr sr prof rev sgt capt no vs u.s u.k u.n d.c inc
         corp co ltd jan feb mar apr aug sept sep oct nov dec""".split()
