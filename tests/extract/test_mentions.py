@@ -406,3 +406,15 @@ def test_a_surname_two_people_share_stands_for_neither() -> None:
 def test_a_title_or_a_day_makes_no_full_name(text: str) -> None:
     table = mentions.Mentions(text, speakers.speech_of("en"))
     assert [p.name for p in table.people] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Related: After Tragedy, Afrobeats Outlaw Victony Isn’t Scared of Anything\n\nHe sang. ",
+        "Former White House Doctor Says Nothing\n\nThe doctor wrote a book. ",
+    ],
+)
+def test_a_headline_in_title_case_makes_no_full_name(text: str) -> None:
+    table = mentions.Mentions(text, speakers.speech_of("en"))
+    assert [p.name for p in table.people] == []

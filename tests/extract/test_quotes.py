@@ -593,3 +593,12 @@ def test_a_transcript_turn_is_its_speaker_s_and_an_unknown_one_is_nobody_s() -> 
     for start, speaker in found:
         # The host is never named in full: no name, and not the governor's either.
         assert (speaker is not None and "Dana Holt" in speaker) == (start == "HOLT:")
+
+
+def test_a_fragment_the_writers_sentence_goes_on_from_takes_no_speaker_from_it() -> None:
+    text = article(
+        "Headline",
+        "Despite the October announcement that the United States and China had reached a "
+        "“historic” Phase 1 trade agreement, actually signing a deal has proved elusive.",
+    )
+    assert all(q.speaker is None for q in find_quotes(text, "en"))

@@ -204,6 +204,7 @@ def test_a_verb_like_noun_after_a_determiner_is_part_of_the_subject() -> None:
         ("Once in my twenties, I laughed and said", "I"),
         ("Though she called it outrageous, Clinton restricted", "Clinton"),
         ("In July, Gingrich dismissed", "Gingrich"),
+        ("Twenty-two years ago, a Times article hailed", "a Times article"),
     ],
 )
 def test_leading_adverbials_are_not_the_subject(clause: str, speaker: str) -> None:
@@ -346,3 +347,15 @@ def test_a_particle_opens_no_name() -> None:
     text = "Der Verein von Chicago wächst. Der Verein von Chicago klagt."
     table = mentions.Mentions(text, speakers.speech_of("de"))
     assert table.people == []
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Despite the announcement that the United States and China had reached",
+        "The Washington Post Reports and the Daily Mail Says",
+    ],
+)
+def test_a_capitalised_word_after_a_capitalised_word_is_a_name_not_a_verb(clause: str) -> None:
+    assert speakers.last_reporting_verb(clause, "en") is None
+    assert speakers.subject("the United States said", "en") == "the United States"

@@ -190,6 +190,12 @@ class Mentions:
                 continue  # "von Chicago": a particle opens no name
             if any(w[:1].isupper() and w.casefold() in speech.complements for w in words[1:]):
                 continue  # "The Evolution Of The …": a title in title case, not a name
+            if not speech.nouns_capitalised and any(
+                w.casefold() in speech.speech_verbs | speech.auxiliaries
+                or speaker_phrase.verb_clitic(w)
+                for w in words[1:]
+            ):
+                continue  # "Victony Isn’t Scared", "White House Doctor Says": a headline's words
             if (
                 not speech.nouns_capitalised
                 and previous_word

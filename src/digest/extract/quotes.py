@@ -354,7 +354,16 @@ class _Finder:
         if sentence_end > group[-1].end and text[sentence_end - 1] in ".;":
             sentence_end -= 1
         tail = text[group[-1].end : sentence_end]
-        attribution = speakers.according_to(tail, language) or speakers.after(tail, language)
+        attribution = speakers.according_to(tail, language)
+        # Where a comma goes inside the marks, '“…,” she said' closes the quotation with its
+        # attribution; in 'a “historic” Phase 1 trade agreement, …' the writer's sentence goes on.
+        closed = (
+            not speech.comma_inside
+            or tail.lstrip(_SPACES)[:1] in ",;"
+            or text[group[-1].end - 2] in ",.!?"
+        )
+        if attribution is None and closed:
+            attribution = speakers.after(tail, language)
         verb = speakers.last_reporting_verb(head, language)
         outer = speakers.first_verb_with_that(head, language)
         if outer is not None:

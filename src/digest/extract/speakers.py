@@ -269,6 +269,7 @@ def _adverbial(chunk: str, speech: Speech) -> bool:
     low = first.casefold()
     return (
         low in speech.adverbial_starts
+        or words[-1].casefold() in speech.adverbial_ends
         or (low.endswith("ing") and first[0].isupper() and len(low) > 5)
         or _prepositional(words, speech)
     )
@@ -303,7 +304,12 @@ def subject(clause: str, language: str | None) -> str | None:
     for w in chunks[0].split():
         # A verb-like word right after a determiner is a noun or an adjective: "la demande",
         # "the retired general".
-        if words and is_verb(w, speech) and words[-1].casefold() not in speech.determiners:
+        if (
+            words
+            and is_verb(w, speech)
+            and words[-1].casefold() not in speech.determiners
+            and not _name_goes_on(words[-1], w)
+        ):
             break
         if words and w.endswith("ly") and w.islower():
             break  # "Gingrich cynically dismissed"
@@ -396,7 +402,12 @@ def subject_of_sentence(head: str, language: str | None) -> str | None:
         chunks.pop(0)  # "Though she called it …, Clinton restricted …"
     words = ",".join(chunks).split()
     for i, w in enumerate(words[:16]):
-        if i and is_verb(w.strip(",;"), speech) and w.casefold() not in speech.auxiliaries:
+        if (
+            i
+            and is_verb(w.strip(",;"), speech)
+            and w.casefold() not in speech.auxiliaries
+            and not _name_goes_on(words[i - 1], w)
+        ):
             return subject(" ".join(words[: i + 1]), language)
     return None
 
@@ -492,9 +503,15 @@ def _subject_before_verb(clause: str, language: str | None) -> str | None:
     speech = speech_of(language)
     words = clause.split()
     for i, w in enumerate(words[:14]):
-        if i and is_verb(w.rstrip(",."), speech):
+        if i and is_verb(w.rstrip(",."), speech) and not _name_goes_on(words[i - 1], w):
             return subject(" ".join(words[: i + 1]), language)
     return None
+
+
+def _name_goes_on(previous: str, word: str) -> bool:
+    """True when a capitalised word after a capitalised word is more of a name than a verb:
+    "the United States", "The Washington Post Reports"."""
+    return word[:1].isupper() and previous[:1].isupper() and not previous.endswith((",", "."))
 
 
 def according_to(tail: str, language: str | None = None) -> Attribution | None:
@@ -512,11 +529,14 @@ def last_reporting_verb(text: str, language: str | None) -> tuple[int, int] | No
     speech = speech_of(language)
     found = None
     recent: list[str] = [""]  # "a elle aussi jugé", "a également déclaré": the auxiliary is near
+    previous = ""
     for m in _WORDS.finditer(text):
         word = m.group().casefold()
         base = word.split("-")[0] if "-" in word else word
         if recent[-1] in speech.noun_markers:
             pass  # "la note", "the claims", "die Frage": nouns
+        elif _name_goes_on(previous, m.group()) and text[m.start() - 1 : m.start()] == " ":
+            pass  # "the United States": a name
         elif (
             base in speech.speech_verbs
             or word in speech.present_participles
@@ -524,6 +544,7 @@ def last_reporting_verb(text: str, language: str | None) -> tuple[int, int] | No
         ):
             found = (m.start(), m.end())
         recent.append(word)
+        previous = m.group()
     return found
 
 

@@ -77,6 +77,8 @@ class Speech:
     abbreviations: frozenset[str] = field(default_factory=frozenset)
     # Words that start an adverbial before the subject: "In July, …", "Concernant …".
     adverbial_starts: frozenset[str] = field(default_factory=frozenset)
+    # Words that end one: "Twenty-two years ago, …".
+    adverbial_ends: frozenset[str] = field(default_factory=frozenset)
     # Words ending a speaker's noun phrase: "X in an interview", "X lors de …", "X am Montag".
     noun_phrase_stops: frozenset[str] = field(default_factory=frozenset)
     # Words ending a role given in apposition: "X, the mayor, who …".

@@ -61,6 +61,7 @@ SPEECH = Speech(
         earlier asked speaking since though although as for with from by last this yesterday today
         once if despite amid under monday tuesday wednesday thursday friday saturday sunday""".split()
     ),
+    adverbial_ends=frozenset({"ago"}),
     noun_phrase_stops=frozenset(
         """in at on during when while after before as because about to via from who which that
         whose adding noting last this earlier later""".split()
