@@ -418,3 +418,10 @@ def test_a_title_or_a_day_makes_no_full_name(text: str) -> None:
 def test_a_headline_in_title_case_makes_no_full_name(text: str) -> None:
     table = mentions.Mentions(text, speakers.speech_of("en"))
     assert [p.name for p in table.people] == []
+
+
+def test_initials_without_dots_are_a_persons_not_an_acronym() -> None:
+    # "JD Vance", "JJ Chavez": a given name's initials, then a surname; "NYPD" stays an acronym.
+    text = "JD Vance spoke in Ohio on Monday. "
+    assert pronoun(text, "en", "he") == "JD Vance"
+    assert pronoun("The NYPD Commissioner spoke on Monday. ", "en", "he") is None

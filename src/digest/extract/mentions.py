@@ -353,7 +353,7 @@ class Mentions:
         """False for a name that is an organisation's: its nouns, an acronym, a suffix, "its"."""
         speech = self.speech
         words = [w.strip(".,’'") for w in name.split()]
-        if any(len(w) > 1 and w.isupper() for w in words):
+        if any(len(w) > 1 and w.isupper() and not _initials(words, i) for i, w in enumerate(words)):
             return False  # "NYPD", "CNN": an acronym
         if any(_fold(w) in speech.organisations | speech.company_suffixes for w in words):
             return False
@@ -814,6 +814,20 @@ def _name_after_quotation(mention: str) -> str:
     while i > 0 and words[i - 1][:1].isupper():
         i -= 1
     return " ".join(words[i:])
+
+
+def _initials(words: list[str], i: int) -> bool:
+    """True when the capitals at `i` are a given name's initials without dots ("JD Vance", "AJ
+    Styles"): two or three letters, then a surname."""
+    word = words[i]
+    return (
+        i == 0
+        and len(words) == 2
+        and 2 <= len(word) <= 3
+        and word.isalpha()
+        and words[1][:1].isupper()
+        and not words[1].isupper()
+    )
 
 
 def _owner(word: str, speech: Speech) -> str | None:
