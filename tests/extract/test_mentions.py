@@ -425,3 +425,16 @@ def test_initials_without_dots_are_a_persons_not_an_acronym() -> None:
     text = "JD Vance spoke in Ohio on Monday. "
     assert pronoun(text, "en", "he") == "JD Vance"
     assert pronoun("The NYPD Commissioner spoke on Monday. ", "en", "he") is None
+
+
+def test_an_acronym_alone_is_an_organisation_unless_it_names_an_office() -> None:
+    paragraphs = (
+        "“Please stop it,” said Omar Haddad, a shopkeeper in Gaza.",
+        "In a statement, the IDF said it had “struck the sources of the fire with artillery.”",
+    )
+    assert speaker_of("en", *paragraphs, start="it had") == "the IDF"
+    paragraphs = (
+        "“Orders are up,” said Dana Whitlock, who runs the firm.",
+        "“We have never sold so much,” the CEO added.",
+    )
+    assert speaker_of("en", *paragraphs, start="We have never") == "Dana Whitlock"

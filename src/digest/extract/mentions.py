@@ -938,9 +938,12 @@ def _names_itself(description: str, speech: Speech) -> bool:
 
 
 def _acronym(description: str, speech: Speech) -> bool:
-    """True when an acronym names the description ("US-Nachrichtensender CNN", not "Konzernchef
-    von FACC")."""
+    """True when an acronym names the description ("US-Nachrichtensender CNN", "the IDF", not
+    "Konzernchef von FACC")."""
     words = description.split()
+    if len(words) == 1 and len(words[0]) > 1 and words[0].isupper():
+        # "the IDF", "the WPTV": the acronym is the description ("der CEO" is a person's office).
+        return words[0].casefold() not in speech.role_acronyms
     return any(
         len(b) > 1 and b.isupper() and not _is_complement(a, speech)
         for a, b in zip(words, words[1:], strict=False)

@@ -124,6 +124,8 @@ class Speech:
     # "Euro-Kritiker Lucke", "Professor Drosten"): where nouns are capitalised, such a word is the
     # person's role, not a given name.
     role_endings: tuple[str, ...] = ()
+    # Acronyms of a person's office ("CEO", "CFO"): "the CEO" is someone, "the IDF" an organisation.
+    role_acronyms: frozenset[str] = field(default_factory=frozenset)
     # Words closing a company's name ("Inc", "GmbH", "SA"): the name is no person's.
     company_suffixes: frozenset[str] = field(default_factory=frozenset)
     # Words of the first person and of opinion, which make a better pull quote.

@@ -42,6 +42,7 @@ SPEECH = Speech(
     possessives=frozenset("his her their its my our your".split()),
     possessive_endings=("’s", "'s"),
     abstract_suffixes=("tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence"),
+    role_acronyms=frozenset("ceo cfo coo cto cio".split()),
     determiners=frozenset(
         """the a an his her their its this that these those one another some several two three
         other""".split()
