@@ -438,3 +438,12 @@ def test_an_acronym_alone_is_an_organisation_unless_it_names_an_office() -> None
         "“We have never sold so much,” the CEO added.",
     )
     assert speaker_of("en", *paragraphs, start="We have never") == "Dana Whitlock"
+
+
+def test_a_name_the_article_gives_a_thing_takes_no_pronoun() -> None:
+    paragraphs = (
+        "Yasmine Yahiatene opens her solo show La Fracture with a question.",
+        "Beyond the fact that it touched audiences, La Fracture also made her family proud. "
+        "“A lot of people in my family saw it,” she says.",
+    )
+    assert speaker_of("en", *paragraphs, start="A lot of people") == "Yasmine Yahiatene"

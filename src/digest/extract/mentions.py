@@ -122,6 +122,7 @@ class Mentions:
         self.people: list[Person] = []
         self.positions: list[tuple[int, str]] = []  # (offset, full name) of every mention
         self.owned: set[int] = set()  # offsets of mentions in the possessive ("Pence’s")
+        self.things: set[str] = set()  # names the article gives a thing ("the show La Fracture")
         self.ambiguous: set[str] = set()  # surnames of two people the article names in full
         self._collect_full_names()
         if speech.nouns_capitalised:
@@ -190,6 +191,10 @@ class Mentions:
                 continue  # "von Chicago": a particle opens no name
             if any(w[:1].isupper() and w.casefold() in speech.complements for w in words[1:]):
                 continue  # "The Evolution Of The …": a title in title case, not a name
+            if previous_word and previous_word[0].casefold() in speech.organisations:
+                # "the website Hugo Gloss", "her solo show La Fracture": a thing's name.
+                self.things.add(" ".join(words))
+                continue
             if not speech.nouns_capitalised and any(
                 w.casefold() in speech.speech_verbs | speech.auxiliaries
                 or speaker_phrase.verb_clitic(w)
@@ -357,6 +362,9 @@ class Mentions:
             return False  # "NYPD", "CNN": an acronym
         if any(_fold(w) in speech.organisations | speech.company_suffixes for w in words):
             return False
+        role = self.roles.get(name)
+        if name in self.things or (role and _organisation(role, speech)):
+            return False  # "her solo show La Fracture", "X, a news website": a thing's name
         if speech.nouns_capitalised and any(
             _fold(w).endswith(o) for w in words for o in speech.organisations
         ):

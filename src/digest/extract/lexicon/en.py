@@ -78,7 +78,8 @@ SPEECH = Speech(
         union committee court campaign administration party association group board authority
         newspaper paper clip ad book report study letter statement bank university institute
         foundation fund corporation network news times post journal press energy airlines school
-        hospital house center centre service""".split()
+        hospital house center centre service website outlet show podcast blog magazine channel
+        broadcaster station film movie album series""".split()
     ),
     masculine_pronouns=frozenset("he him his".split()),
     feminine_pronouns=frozenset("she her hers".split()),
