@@ -447,3 +447,17 @@ def test_a_name_the_article_gives_a_thing_takes_no_pronoun() -> None:
         "“A lot of people in my family saw it,” she says.",
     )
     assert speaker_of("en", *paragraphs, start="A lot of people") == "Yasmine Yahiatene"
+
+
+def test_a_title_in_quotation_marks_with_the_comma_inside_makes_no_full_name() -> None:
+    text = "After their jam “Black Water,” Patrick Simmons spoke. "
+    table = mentions.Mentions(text, speakers.speech_of("en"))
+    assert [p.name for p in table.people] == ["Patrick Simmons"]
+
+
+def test_a_role_whose_modifier_is_an_organisation_noun_is_still_a_persons() -> None:
+    paragraphs = (
+        "Dan Kerrigan, group litigation specialist at Harcus Parker, said Tesla was in trouble.",
+        "Speaking about the case, he said “it’s pretty callous”.",
+    )
+    assert speaker_of("en", *paragraphs, start="“it’s pretty") == "Dan Kerrigan"

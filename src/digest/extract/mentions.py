@@ -363,7 +363,7 @@ class Mentions:
         if any(_fold(w) in speech.organisations | speech.company_suffixes for w in words):
             return False
         role = self.roles.get(name)
-        if name in self.things or (role and _organisation(role, speech)):
+        if name in self.things or (role and _head(role, speech) & speech.organisations):
             return False  # "her solo show La Fracture", "X, a news website": a thing's name
         if speech.nouns_capitalised and any(
             _fold(w).endswith(o) for w in words for o in speech.organisations
@@ -901,8 +901,9 @@ def _ends_in_a_name(description: str, speech: Speech) -> bool:
 
 def _titled(text: str, start: int, end: int) -> bool:
     """True when a run of capitalised words is a title in quotation marks (“Wild Rose”) or spells
-    out the acronym before it ("DACA (Deferred Action for Childhood Arrivals)")."""
-    before, after = text[max(0, start - 12) : start], text[end : end + 1]
+    out the acronym before it ("DACA (Deferred Action for Childhood Arrivals)"); the comma English
+    puts inside the marks may close it (“Black Water,”)."""
+    before, after = text[max(0, start - 12) : start], text[end : end + 2].lstrip(",.")[:1]
     if before[-1:] in _OPENING_MARKS and after in _CLOSING_MARKS:
         return True
     return bool(re.search(r"\b[A-Z]{2,}\s*\($", before))
