@@ -461,3 +461,19 @@ def test_a_role_whose_modifier_is_an_organisation_noun_is_still_a_persons() -> N
         "Speaking about the case, he said “it’s pretty callous”.",
     )
     assert speaker_of("en", *paragraphs, start="“it’s pretty") == "Dan Kerrigan"
+
+
+def test_a_description_the_article_set_beside_the_speaker_is_someone_else() -> None:
+    # "Dempsey … told the man": the man is not Dempsey, whoever spoke last.
+    paragraphs = (
+        "“Most people don’t get this,” Owen Dempsey said.",
+        "Because Dempsey suspected the duvet, he told the man to remove the bedding.",
+        "“It doesn’t affect me at all now,” the man wrote.",
+    )
+    assert speaker_of("en", *paragraphs, start="It doesn’t affect") == "the man"
+    paragraphs = (
+        "During a town hall, Tina Houchins had a question for the president.",
+        "“Do you still refuse to use the term?” she said.",
+        "“The truth of the matter is that this issue has been manufactured,” the president said.",
+    )
+    assert speaker_of("en", *paragraphs, start="The truth") == "the president"

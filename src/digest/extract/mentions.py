@@ -525,14 +525,20 @@ class Mentions:
             and previous
             and previous.speaker
             and self._fits(previous.speaker, description)
+            and not self._beside(previous.speaker, speaker, pos)
         ):
-            # "…, ajoute le politique letton": a definite description takes up who just spoke.
+            # "…, ajoute le politique letton": a definite description takes up who just spoke,
+            # not one the article set beside that person ("Dempsey told the man …").
             return self._checked(previous.speaker, description, True)
         if definite:
             # "Yassin E. s'en défend. « … », affirme ce père de quatre enfants": the person the
             # sentence before the quotation opens with.
             opener = self.sentence_subject(pos)
-            if opener and self._fits(opener, description):
+            if (
+                opener
+                and self._fits(opener, description)
+                and not self._beside(opener, speaker, pos)
+            ):
                 return self._checked(opener, description, True)
         return self._checked(speaker, None, False)
 
@@ -626,6 +632,27 @@ class Mentions:
         if role and (len(role.split()) > 12 or not _reads_as_role(role, self.speech)):
             role = None
         return Resolved(speaker, role or None, person)
+
+    def _beside(self, name: str, description: str, pos: int) -> bool:
+        """True when a sentence before `pos` names the person and gives the description to someone
+        else beside them ("Dempsey told the man to remove the bedding"): two people."""
+        phrase = re.compile(rf"(?<![\w’'-]){re.escape(description)}(?![\w’'-])", re.I)
+        named = [o for o, n in self.positions if n == name and o < pos]
+        for m in phrase.finditer(self.text, 0, pos):
+            start = max(self.text.rfind(". ", 0, m.start()), self.text.rfind("\n", 0, m.start()))
+            ends = [
+                e for e in (self.text.find(". ", m.end()), self.text.find("\n", m.end())) if e >= 0
+            ]
+            end = min(ends) if ends else len(self.text)
+            if end >= pos:
+                continue  # the attribution's own sentence
+            for o in (o for o in named if start < o < end):
+                between = self.text[min(m.end(), o + len(name)) : max(m.start(), o)]
+                # "l'imam de la mosquée de Beaucaire, Yassin E.": the name's own role; "Dempsey
+                # told the man": a verb between, two people.
+                if any(speakers.is_verb(w.strip(",;"), self.speech) for w in between.split()):
+                    return True
+        return False
 
     def _fits(self, name: str, description: str) -> bool:
         """True when a description may stand for this person: a person of no other gender."""
