@@ -477,3 +477,12 @@ def test_a_description_the_article_set_beside_the_speaker_is_someone_else() -> N
         "“The truth of the matter is that this issue has been manufactured,” the president said.",
     )
     assert speaker_of("en", *paragraphs, start="The truth") == "the president"
+
+
+def test_the_plural_of_an_adjective_the_article_uses_is_a_group_not_a_surname() -> None:
+    text = (
+        "Top Senate Republicans stayed quiet. Several Republican senators left. "
+        "Robin Williams and Paul Reyes came. "
+    )
+    table = mentions.Mentions(text, speakers.speech_of("en"))
+    assert [p.name for p in table.people] == ["Robin Williams", "Paul Reyes"]

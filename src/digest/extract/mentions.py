@@ -191,6 +191,8 @@ class Mentions:
                 continue  # "von Chicago": a particle opens no name
             if any(w[:1].isupper() and w.casefold() in speech.complements for w in words[1:]):
                 continue  # "The Evolution Of The …": a title in title case, not a name
+            if self._group(words[-1]):
+                continue  # "Top Senate Republicans", "African Americans": a group, not a person
             if previous_word and previous_word[0].casefold() in speech.organisations:
                 # "the website Hugo Gloss", "her solo show La Fracture": a thing's name.
                 self.things.add(" ".join(words))
@@ -269,6 +271,17 @@ class Mentions:
             if word != m.group():
                 self.owned.add(m.start())
         self.positions.sort()
+
+    def _group(self, word: str) -> bool:
+        """True when a word is the plural of an adjective the article uses ("Republicans" beside
+        "Republican senators"); a surname in -s ("Williams") has no such singular before a noun."""
+        for ending in self.speech.plural_endings:
+            singular = word[: -len(ending)]
+            if word.endswith(ending) and len(singular) > 2:
+                pattern = rf"(?<![\w’'\-]){re.escape(singular)}\s+[a-zà-ÿ]"
+                if re.search(pattern, self.text):
+                    return True
+        return False
 
     def _modifier(self, end: int) -> bool:
         """True when the name ending at `end` qualifies the noun after it ("the Trump campaign",
