@@ -486,3 +486,28 @@ def test_the_plural_of_an_adjective_the_article_uses_is_a_group_not_a_surname() 
     )
     table = mentions.Mentions(text, speakers.speech_of("en"))
     assert [p.name for p in table.people] == ["Robin Williams", "Paul Reyes"]
+
+
+def test_no_sentence_ends_after_an_abbreviated_month() -> None:
+    # The sentence before opens with Lily Shah, not with "25, Santa Claus": two people, nobody.
+    paragraphs = (
+        "“I love crafting,” says Amisha Patel.",
+        "Lily Shah and her family had no tree, and while she did get presents on Dec. 25, "
+        "Santa Claus wasn’t part of the deal.",
+        "“My friends would talk about Santa,” she says.",
+    )
+    assert speaker_of("en", *paragraphs, start="My friends") is None
+
+
+def test_a_name_inside_quotation_marks_is_no_antecedent() -> None:
+    # “… tells you Santa Claus is real …” is the speaker's words: "he" does not go back to it.
+    text = "Ms. Amisha Patel laughed. “If someone tells you Santa Claus is real,” she said. "
+    table = mentions.Mentions(text, speakers.speech_of("en"))
+    table.quoted = [(text.index("“"), text.index("”") + 1)]
+    assert table.resolve("he", len(text), None).speaker is None
+
+
+def test_capitals_after_a_capitalised_pronoun_are_a_titles_clause() -> None:
+    text = "Halsey’s album If I Can’t Have Love, I Want Power came out. Halsey Frangipane sang. "
+    table = mentions.Mentions(text, speakers.speech_of("en"))
+    assert [p.name for p in table.people] == ["Halsey Frangipane"]

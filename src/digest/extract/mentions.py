@@ -123,6 +123,7 @@ class Mentions:
         self.positions: list[tuple[int, str]] = []  # (offset, full name) of every mention
         self.owned: set[int] = set()  # offsets of mentions in the possessive ("Pence’s")
         self.things: set[str] = set()  # names the article gives a thing ("the show La Fracture")
+        self.quoted: list[tuple[int, int]] = []  # spans in quotation marks, in text order
         self.ambiguous: set[str] = set()  # surnames of two people the article names in full
         self._collect_full_names()
         if speech.nouns_capitalised:
@@ -162,6 +163,10 @@ class Mentions:
                 words[-1] = _owner(words[-1], speech) or words[-1]  # "Jessie Buckley’s"
             role = None
             previous_word = text[max(0, start - 20) : start].split()[-1:]
+            if any(
+                w.casefold() in speech.pronouns for w in lead + previous_word if w[:1].isupper()
+            ):
+                continue  # "I Want Power", "We Are Family": a title's clause, not a name
             if (
                 speech.nouns_capitalised
                 and previous_word
@@ -558,7 +563,14 @@ class Mentions:
     def _sentence_before(self, pos: int) -> int | None:
         """Where the sentence just before `pos` begins (or the words before it, after a colon)."""
         window = self.text[max(0, pos - 400) : pos]
-        ends = [m.end() for m in re.finditer(r"[.!?»”“\"]\s+|\n", window)]
+        # A title before a name ("Mr. Obama") may stay a break: what follows opens with the name.
+        abbreviations = self.speech.abbreviations - _titles(self.speech)
+        ends = [
+            m.end()
+            for m in re.finditer(r"[.!?»”“\"]\s+|\n", window)
+            # "on Dec. 25, Santa Claus …": no sentence ends after an abbreviation.
+            if not (m.group()[0] == "." and _last_word(window[: m.start()]) in abbreviations)
+        ]
         if not ends:
             return None
         last_end = ends[-1]
@@ -719,6 +731,8 @@ class Mentions:
                 continue
             if self._object(offset):
                 continue  # "Fowler said he expects Clinton to recover": acted upon, not acting
+            if self._inside_quotation(offset):
+                continue  # “… tells you Santa Claus is real …”: the speaker's words
             named.append(name)
         people = [n for n in named if self.is_person(n) and self.agrees(n, gender)]
         if not people and current and self.is_person(current) and self.agrees(current, gender):
@@ -740,6 +754,11 @@ class Mentions:
         if gender is not None:
             self.genders.setdefault(name, gender)
         return Resolved(name, self.roles.get(name), True)
+
+    def _inside_quotation(self, offset: int) -> bool:
+        """True when the mention at `offset` lies between quotation marks."""
+        i = bisect.bisect_right(self.quoted, (offset, len(self.text) + 1)) - 1
+        return i >= 0 and self.quoted[i][0] < offset < self.quoted[i][1]
 
     def _object(self, offset: int) -> bool:
         """True when the mention at `offset` follows a verb inside its clause ("accusing Alicia
@@ -862,6 +881,12 @@ def _name_after_quotation(mention: str) -> str:
     while i > 0 and words[i - 1][:1].isupper():
         i -= 1
     return " ".join(words[i:])
+
+
+def _last_word(text: str) -> str:
+    """The last word of `text`, case-folded."""
+    found = re.search(r"(\w+)$", text)
+    return found.group(1).casefold() if found else ""
 
 
 def _initials(words: list[str], i: int) -> bool:

@@ -228,11 +228,14 @@ class _Finder:
         self.speech: Speech = speakers.speech_of(language)
         self.abbreviations = self.speech.abbreviations | speakers.everyone().honorifics
         self.paragraphs = _paragraphs(text)
+        self.quoted: list[tuple[int, int]] = []  # the quotation marks' spans seen so far
 
     @cached_property
     def table(self) -> mentions.Mentions:
         """The article's people, built only when a quotation needs a speaker."""
-        return mentions.Mentions(self.text, self.speech)
+        table = mentions.Mentions(self.text, self.speech)
+        table.quoted = self.quoted
+        return table
 
     @cached_property
     def known(self) -> frozenset[str]:
@@ -247,6 +250,8 @@ class _Finder:
             marks = _scan(self.text, start, end, index)
             if not marks:
                 continue
+            # Names inside quotation marks are a speaker's words, not the article's narrative.
+            self.quoted.extend((m.start, m.end) for m in marks)
             starts = _sentence_starts(self.text, start, end, marks, self.abbreviations)
             for unit in self._units_of(marks, starts, start, end):
                 self._attribute(unit, starts, previous, start)
