@@ -77,6 +77,13 @@ def spoken_before(head: str, language: str | None) -> str | None:
         (", sagte ein Mitarbeiter des Ministeriums.", "de", "ein Mitarbeiter des Ministeriums"),
         # A closing determiner lost its noun to a quotation mark.
         (", sagte Anna Kessler der „Allgäuer Zeitung“.", "de", "Anna Kessler"),
+        # A long apposition between the subject and its verb.
+        (
+            ", Dr. Luz Contreras Arroyo, a member of the group and signatory to the letter, told "
+            "NBC News.",
+            "en",
+            "Dr. Luz Contreras Arroyo, a member of the group and signatory",
+        ),
     ],
 )
 def test_after(tail: str, language: str, speaker: str) -> None:

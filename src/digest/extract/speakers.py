@@ -502,7 +502,7 @@ def _subject_before_verb(clause: str, language: str | None) -> str | None:
     """', X said' / '" Vitter demanded.': a short subject directly followed by a verb."""
     speech = speech_of(language)
     words = clause.split()
-    for i, w in enumerate(words[:14]):
+    for i, w in enumerate(words[:24]):
         if i and is_verb(w.rstrip(",."), speech) and not _name_goes_on(words[i - 1], w):
             return subject(" ".join(words[: i + 1]), language)
     return None
