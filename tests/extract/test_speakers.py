@@ -114,6 +114,25 @@ def test_present_participle_shares_the_subject() -> None:
 
 
 @pytest.mark.parametrize(
+    ("head", "speaker"),
+    [
+        (
+            "Egypt and Jordan - also sharply criticised the shift, with Jordanian Foreign "
+            "Minister Ayman Safadi warning of ",
+            "Jordanian Foreign Minister Ayman Safadi",
+        ),
+        ("The ad uses footage of Hillary Clinton asking, ", "Hillary Clinton"),
+    ],
+)
+def test_a_name_after_a_complement_is_the_subject_of_its_participle(
+    head: str, speaker: str
+) -> None:
+    verb = speakers.last_reporting_verb(head, "en")
+    assert verb is not None
+    assert speakers.subject_of_verb(head, verb, "en") == speaker
+
+
+@pytest.mark.parametrize(
     ("head", "language", "speaker"),
     [
         ("Ann Carter said: ", "en", "Ann Carter"),

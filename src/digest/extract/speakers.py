@@ -359,6 +359,14 @@ def subject_of_verb(head: str, verb: tuple[int, int], language: str | None) -> s
     if pronoun:
         return pronoun
     if word in speech.present_participles:
+        # "…, with Foreign Minister Ayman Safadi warning of": a name right before the participle,
+        # after a complement, is its own subject.
+        before = re.split(r"[,;:―—–]", pre)[-1].split()
+        run = 0
+        while run < len(before) and _NAME_WORD.match(before[-1 - run]):
+            run += 1
+        if run >= 2 and run < len(before) and before[-1 - run].casefold() in speech.complements:
+            return " ".join(before[-run:])
         # "…, saying that": a participle shares the main clause's subject, or that of the
         # attribution before it ("déplore-t-elle, en rappelant").
         earlier = last_reporting_verb(pre, language)
