@@ -602,3 +602,38 @@ def test_a_fragment_the_writers_sentence_goes_on_from_takes_no_speaker_from_it()
         "“historic” Phase 1 trade agreement, actually signing a deal has proved elusive.",
     )
     assert all(q.speaker is None for q in find_quotes(text, "en"))
+
+
+@pytest.mark.parametrize(
+    ("language", "paragraphs", "words", "speaker"),
+    [
+        (
+            "de",
+            (
+                "„Wir haben Aufträge verschoben“, sagt Matthias Frankenstein, der Chef der Firma.",
+                "„Es darf sich nicht die ganze Herde infizieren“",
+                "In der Backstube von Karsten Berning gilt das Abstandsgebot. „Es darf sich nicht "
+                "die ganze Herde infizieren“, sagt Berning.",
+            ),
+            "Es darf sich nicht",
+            "Karsten Berning",
+        ),
+        (
+            "en",
+            (
+                "“We will open on Monday,” said Maria Lopez, the owner of the bakery.",
+                "“Nobody should have to choose”",
+                "Across the street, Tom Baker keeps his shop closed. “Nobody should have to "
+                "choose,” Baker said.",
+            ),
+            "Nobody should have to choose",
+            "Tom Baker",
+        ),
+    ],
+)
+def test_a_heading_repeating_a_quotation_is_credited_to_who_says_it_further_on(
+    language: str, paragraphs: tuple[str, ...], words: str, speaker: str
+) -> None:
+    quotes = find_quotes(article(*paragraphs), language)
+    assert by_text(quotes, words).speaker == speaker
+    assert [q.text for q in quotes].count(by_text(quotes, words).text) == 1

@@ -584,14 +584,33 @@ def _key_sentences(finder: _Finder, limit: int = 3) -> list[Quote]:
     return out
 
 
+def _quote(body: str, unit: _Unit, speech: Speech) -> Quote:
+    return Quote(
+        text=body,
+        speaker=unit.speaker,
+        role=unit.role,
+        mention=unit.mention,
+        kind="direct",
+        score=_score(body, unit.speaker, unit.fragment, speech),
+    )
+
+
 def find_quotes(text: str, language: str | None, blockquotes: Sequence[str] = ()) -> list[Quote]:
     """Return candidate pull quotes found in `text`, best first."""
     finder = _Finder(text, language)
     quotes: list[Quote] = []
-    seen: set[str] = set()
+    seen: dict[str, int] = {}  # a quotation's words -> where its candidate is in `quotes`
     for unit in finder.units():
         body = unit.text(text).strip(_SPACES)
-        if not body or body in seen:
+        if not body:
+            continue
+        if body in seen:
+            # A pull quote or a heading repeats words the article quotes further on: the speaker
+            # of the quotation before it was taken up, where the occurrence with an attribution
+            # of its own says who spoke.
+            earlier = quotes[seen[body]]
+            if unit.mention and earlier.speaker and not earlier.mention:
+                quotes[seen[body]] = _quote(body, unit, finder.speech)
             continue
         if unit.fragment and _words(body) < (2 if finder.speech.inner_quotations else 3):
             continue  # a quoted word or title, not a quotation
@@ -604,21 +623,12 @@ def find_quotes(text: str, language: str | None, blockquotes: Sequence[str] = ()
             and (_words(body) <= 3 or body[0].isupper())
         ):
             continue  # a title, a name, a slogan or a button label: nobody says it
-        seen.add(body)
-        quotes.append(
-            Quote(
-                text=body,
-                speaker=unit.speaker,
-                role=unit.role,
-                mention=unit.mention,
-                kind="direct",
-                score=_score(body, unit.speaker, unit.fragment, finder.speech),
-            )
-        )
+        seen[body] = len(quotes)
+        quotes.append(_quote(body, unit, finder.speech))
     for block in blockquotes:
         quote = _blockquote(block, finder)
         if quote is not None and quote.text not in seen:
-            seen.add(quote.text)
+            seen[quote.text] = len(quotes)
             quotes.append(quote)
     if not any(_words(q.text) >= 6 for q in quotes):
         quotes.extend(_key_sentences(finder))
