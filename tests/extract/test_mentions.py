@@ -511,3 +511,11 @@ def test_capitals_after_a_capitalised_pronoun_are_a_titles_clause() -> None:
     text = "Halsey’s album If I Can’t Have Love, I Want Power came out. Halsey Frangipane sang. "
     table = mentions.Mentions(text, speakers.speech_of("en"))
     assert [p.name for p in table.people] == ["Halsey Frangipane"]
+
+
+def test_a_run_after_a_titles_complement_ends_with_the_name() -> None:
+    # "Secretary of State John F. Kerry" names John F. Kerry; "he" may stand for him.
+    text = "Secretary of State John F. Kerry urged the talks to resume. "
+    table = mentions.Mentions(text, speakers.speech_of("en"))
+    assert [p.name for p in table.people] == ["John F. Kerry"]
+    assert table.roles["John F. Kerry"] == "Secretary of State"

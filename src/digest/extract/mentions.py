@@ -176,6 +176,19 @@ class Mentions:
                 role = words.pop(0)
                 start = text.find(words[0], start) if words else start
             size = _name_size(words)
+            # "Secretary of State John F. Kerry": a run after a title's complement ends with the
+            # name, the title before it ("State" is no given name).
+            title = re.search(r"[A-ZÀ-ÖØ-Þ][\w’'\-]*\s+(\w+)\s+$", text[max(0, start - 40) : start])
+            titled_run = (
+                not speech.nouns_capitalised
+                and title is not None
+                and title.group(1).casefold() in speech.complements
+                and len(words) > size
+            )
+            if titled_run and title is not None:
+                role = text[start - len(title.group()) : start] + " ".join(words[:-size])
+                start = text.find(words[-size], start)
+                words = words[-size:]
             if (
                 speech.nouns_capitalised
                 and len(words) > size
