@@ -207,6 +207,15 @@ def test_a_desk_signing_is_the_byline_when_no_one_else_signs() -> None:
     assert authors(p, "Tennis Heute") == (["Redaktion"], Origin(K.JSON_LD))
     p = page(ld({"@type": "NewsArticle", "author": {"@type": "Person", "name": "Slate Staff"}}))
     assert authors(p, "Slate") == (["Slate Staff"], Origin(K.JSON_LD))
+    # Wherever the page names its author: a link to the author's page, microdata.
+    p = page(body='<article><a href="/author/the-citizen/">The Citizen</a><p>Text.</p></article>')
+    assert authors(p, "The Citizen") == (["The Citizen"], Origin(K.PAGE, "author link"))
+    body = '<div itemprop="author" itemscope><span itemprop="name">Team Ebony</span></div>'
+    assert authors(page(body=body), "Ebony") == (["Team Ebony"], Origin(K.PAGE, "microdata"))
+    # A compound ending in a desk word, a desk named after a site written in lower case.
+    for desk in ("Tier-Team", "autoblatt.example Redaktion"):
+        p = page(ld({"@type": "NewsArticle", "author": {"@type": "Person", "name": desk}}))
+        assert authors(p, "Ein Magazin") == ([desk], Origin(K.JSON_LD))
 
 
 def test_an_outlet_declared_as_author_is_no_byline() -> None:
@@ -390,6 +399,15 @@ def test_signature_followed_by_the_signers_title() -> None:
     assert cascade.find_authors(page(), None, text) == ([], None)
 
 
+def test_a_heading_over_one_word_is_no_signature() -> None:
+    # A link list's heading and its one entry close the text: no signer and title there.
+    for heading, entry in (("Weiterführender Link", "BBAW"), ("Neue Kommentare", "Hilfreiches")):
+        text = f"Ein langer Absatz.\n\nNoch ein Absatz.\n\n{heading}\n\n{entry}"
+        assert cascade.find_authors(page(lang="de"), None, text) == ([], None)
+    text = "Ein langer Absatz.\n\nNoch ein Absatz.\n\nKazım TÜRKMEN\n\nDITIB-Bundesvorsitzender"
+    assert cascade.find_authors(page(lang="de"), None, text)[0] == ["Kazım Türkmen"]
+
+
 def test_signature_as_a_copyright_line_or_above_a_long_title() -> None:
     text = "Ein langer Absatz.\n\nNoch ein Absatz.\n\n© 2019 Jana Muster"
     assert cascade.find_authors(page(), None, text) == (
@@ -527,3 +545,71 @@ def test_a_dateline_credits_its_agency_where_no_byline_names_anyone(
         "</article></body></html>"
     )
     assert list(extract_page(html.encode(), "https://news.example.com/a").authors) == expected
+
+
+@pytest.mark.parametrize(
+    ("closing", "byline", "expected"),
+    [
+        ("Reporting by The Associated Press.", "", ["The Associated Press"]),
+        ("Quelle: kathpress", "", ["kathpress"]),
+        ("Die Zyste könne sich jederzeit neu bilden, hieß es. (FR mit dpa)", "", ["dpa"]),
+        ("Le Sénat doit encore se prononcer. (avec AFP)", "", ["AFP"]),
+        ("(Con información de AFP, EFE y Reuters)", "", ["AFP", "EFE", "Reuters"]),
+        # A byline names the writer: the closing credit adds nothing to it.
+        ("(avec AFP)", "Par Jeanne Martin", ["Jeanne Martin"]),
+        # Only agencies: no reporter, editor, picture or source of the information.
+        ("Reporting by Jana Muster; Editing by Jim Roe", "", []),
+        ("Quelle: Universität Beispielstadt", "", []),
+        ("Rubriklistenbild: © KCNA/dpa", "", []),
+        ("(Foto: dpa)", "", []),
+    ],
+)
+def test_a_closing_credit_names_its_agency_where_no_byline_names_anyone(
+    closing: str, byline: str, expected: list[str]
+) -> None:
+    from digest.extract import extract_page
+
+    html = (
+        f"<html><head><title>Ein Titel</title></head><body><article><h1>Ein Titel</h1>"
+        f"{f'<p class=byline>{byline}</p>' if byline else ''}"
+        "<p>Der Bundestag hat am Donnerstag ein neues Gesetz beschlossen, das die Mieten in den "
+        "Städten begrenzt.</p>"
+        "<p>Der zweite Absatz nennt weitere Einzelheiten über das Gesetz und die Abstimmung.</p>"
+        f"<p>{closing}</p></article></body></html>"
+    )
+    assert list(extract_page(html.encode(), "https://news.example.com/a").authors) == expected
+
+
+def test_a_teasers_writer_inside_its_link_is_no_byline() -> None:
+    teaser = (
+        '<div class="sidebar"><a href="/politik/olaf"><h3>Die wunderbare Wandlung des Olaf Scholz'
+        ' zum grünen Olaf</h3><div class="author-name">Von Andreas Beispiel</div></a></div>'
+    )
+    body = f"<article><h1>Ein Titel</h1><p>Ein langer Absatz des Artikels.</p>{teaser}</article>"
+    assert authors(page(body=body, lang="de")) == ([], None)
+    # A link to the writer's page around the byline is the byline all the same.
+    body = '<article><a href="/autor/jana"><span class="author">Jana Muster</span></a></article>'
+    assert authors(page(body=body, lang="de"))[0] == ["Jana Muster"]
+
+
+@pytest.mark.parametrize(
+    ("closing", "expected"),
+    [
+        ("Provided by University of Exampleton", ["University of Exampleton"]),
+        (
+            "Materials provided by Example Medical School. Original written by Jane Roe. Note: "
+            "Content may be edited for style and length.\n\nCite This Page:",
+            ["Example Medical School"],
+        ),
+        ("Market data provided by FactSet 2023.", []),  # mid-sentence data credit, a date
+        ("provided by the city's parks department", []),  # no name: a lower-case phrase
+    ],
+)
+def test_a_press_release_credits_its_provider_where_no_byline_names_anyone(
+    closing: str, expected: list[str]
+) -> None:
+    text = (
+        "Researchers at the university found that jellyfish regrow their tentacles in days.\n\n"
+        f"The second paragraph gives more details about the study.\n\n{closing}"
+    )
+    assert cascade.find_authors(page(), None, text)[0] == expected

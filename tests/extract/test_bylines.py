@@ -16,6 +16,10 @@ from digest.extract.bylines import fix_case, looks_like_name, normalise_authors
         ("Written by Jane Doe", ["Jane Doe"]),
         ("Texte : Jeanne Martin", ["Jeanne Martin"]),
         ("Auteur : Paul Durand", ["Paul Durand"]),
+        # gender-inclusive labels
+        ("Autor/in: Jana Muster", ["Jana Muster"]),
+        ("Autor*in: Jana Muster", ["Jana Muster"]),
+        ("Autor:innen: Jana Muster und Max Beispiel", ["Jana Muster", "Max Beispiel"]),
     ],
 )
 def test_strips_by_par_von(raw: str, expected: list[str]) -> None:
@@ -207,6 +211,12 @@ def test_interviewer_and_guest_are_both_authors() -> None:
     ]
 
 
+def test_single_names_beside_people_stay() -> None:
+    assert normalise_authors("Tine und Lars") == ["Tine", "Lars"]
+    assert normalise_authors("Jana Muster, Tine") == ["Jana Muster", "Tine"]
+    assert normalise_authors(["Verifizierte/r Tierfreund/in", "Georg N."]) == ["Georg N"]
+
+
 def test_institutions_are_not_people() -> None:
     assert not looks_like_name("Bayerische Landesanstalt")
     assert not looks_like_name("Deutscher Bauernverband")
@@ -226,6 +236,11 @@ def test_institutions_are_not_people() -> None:
         ("lokalblatt.example, Frankfurt, Germany", None, "lokalblatt.example"),
         ("Hinterlassen Sie Eine Antwort", None, None),  # a comment form's title
         ("Veröffentlicht am 19.10.19 um 14:34 Uhr", None, None),
+        # a company's or a ministry's name and address: its single words are no given names
+        ("Beispiel-Verlag GmbH, Nürnberg, Germany", None, None),
+        ("KREDITO, Frankfurt a. M., Germany", None, None),
+        ("Bundesministerium für Wirtschaft und Klimaschutz", None, None),
+        ("publisher", None, None),  # a content system's placeholder, not a user's handle
     ],
 )
 def test_organisations_places_and_pen_names_are_no_authors(

@@ -637,3 +637,23 @@ def test_a_heading_repeating_a_quotation_is_credited_to_who_says_it_further_on(
     quotes = find_quotes(article(*paragraphs), language)
     assert by_text(quotes, words).speaker == speaker
     assert [q.text for q in quotes].count(by_text(quotes, words).text) == 1
+
+
+@pytest.mark.parametrize(
+    "attribution",
+    [
+        "Dann sagte sie:",
+        "Im Gespräch mit der Zeitung erzählte sie,",
+        "Auf die Frage nach dem Geld antwortete sie knapp:",
+    ],
+)
+def test_a_pronoun_after_the_reporting_verb_is_its_subject_not_what_stands_before(
+    attribution: str,
+) -> None:
+    text = article(
+        "Die Museumsdirektorin Anna Schmidt hat ein schweres Jahr hinter sich. „Die Besucher "
+        "blieben einfach aus“, sagt Schmidt.",
+        f"{attribution} „Wir werden das Museum im Frühjahr wieder öffnen, ganz sicher.“",
+    )
+    quote = by_text(find_quotes(text, "de"), "Wir werden")
+    assert (quote.speaker, quote.mention) == ("Anna Schmidt", "sie")

@@ -34,6 +34,12 @@ from digest.extract.speaker_phrase import noun_phrase
         ("es", "Magallanes también", "Magallanes"),
         # Where nouns are capitalised, one lower-case word after a name is an adverb.
         ("de", "Renkema geknickt", "Renkema"),
+        # A year after a name is the time of the words, no part of the name.
+        ("de", "Loriot 1979", "Loriot"),
+        ("en", "Dole in 1996", "Dole"),
+        # A parenthesis the mention leaves open runs into the sentence.
+        ("de", "Drag-Empowerment (und", "Drag-Empowerment"),
+        ("en", "Coal Chamber (most of whom ironically never", "Coal Chamber"),
         # The subject before its verb; the verb before its subject.
         ("en", "Trump unleashed a series of", "Trump"),
         ("en", "Said Ellis", "Ellis"),

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import cache
 from itertools import islice
 
 from lxml.html import HtmlElement
 
+from digest.extract import lexicon
 from digest.extract.bylines import (
     byline_rule,
     fix_case,
@@ -38,13 +40,13 @@ _BYLINE_PREFIX = (
     r"^[\s|–-]*(?:(?:ein\s+(?:artikel|beitrag)\s+|text\s+|geschrieben\s+|verfasst\s+|written\s+|"
     r"un\s+article\s+|erstellt\s+|eingestellt\s+|posted\s+|(?:blog\s*)?beitrag\s+|"
     r"eine?\s+(?:kolumne|glosse|kommentar|reportage|analyse|gastbeitrag|interview)\s+)?"
-    r"(?:{by})\s+\S|(?:autor|autorin|auteur|author|text|texte|redaktion|"
+    r"(?:{by})\s+\S|(?:autor(?:[/*:_]?in)?|auteur|author|text|texte|redaktion|"
     r"text\s*(?:&|und|and|\+)\s*(?:fotos?|bilder?)|作者|记者|责任编辑)\s*[:：]\s*\S|"
     r"(?:autoren|auteurs|authors)\s+(?-i:[A-ZÄÖÜ]))"
 )
 # A label in its own element, the name in the next: "<b>Autor:</b> Fritz Imhof".
 _BYLINE_LABEL = (
-    r"^\s*(?:{by}|autor(?:in)?|author|auteur|text|texte|verfasst von|geschrieben von|"
+    r"^\s*(?:{by}|autor(?:[/*:_]?in)?|author|auteur|text|texte|verfasst von|geschrieben von|"
     r"erstellt von|eingestellt von|posted by|written by|écrit par|interview|redaktion|"
     r"text\s*(?:&|und|and|\+)\s*(?:fotos?|bilder?)|作者|记者|责任编辑)\s*[:：]?\s*$"
 )
@@ -142,7 +144,7 @@ def _find_byline_element(page: ParsedPage) -> str | None:
         )
         if not marked or _NOT_BYLINE_CLASS.search(attrs):
             continue
-        if in_aside(el):
+        if in_aside(el) or _in_teaser_link(el):
             continue
         # Pieces in separate elements are separate parts: "<a>Jane Doe</a><span>Courier</span>"
         text = text_of(el, " | ")
@@ -158,6 +160,13 @@ def _find_byline_element(page: ParsedPage) -> str | None:
         ):
             return text
     return None
+
+
+def _in_teaser_link(el: HtmlElement) -> bool:
+    """Inside a link that holds more than the byline: a teaser of another article, its headline
+    and its writer ("<a><h3>Die wunderbare Wandlung …</h3><div class="author-name">Von …</div></a>")."""
+    link = next((a for a in el.iterancestors("a")), None)
+    return link is not None and longer_than(link, len(text_of(el)) + 40)
 
 
 def _labelled(el: HtmlElement) -> bool:
@@ -279,7 +288,11 @@ def _texts_after_labels(body: HtmlElement) -> Iterator[str]:
         match = _DATE_LED.match(node) if len(node) <= 80 else None
         if match:
             yield match.group(1)
-        elif len(node) <= 40 and byline_rule(_BYLINE_PREFIX).match(node):
+        elif (
+            len(node) <= 40
+            and byline_rule(_BYLINE_PREFIX).match(node)
+            and not _in_teaser_link(texts[i].getparent())
+        ):
             yield node  # label and name in one text node, loose between elements
 
 
@@ -346,6 +359,12 @@ def _cascade(
     wire = _dateline_agencies(body_text)
     if wire:
         return wire, "dateline"
+    wire = _closing_agencies(body_text)
+    if wire:
+        return wire, "closing credit"
+    provider = _provider(body_text)
+    if provider:
+        return [provider], "closing credit"
     owner = _site_owner(page)
     if owner:
         return [owner], "site owner"
@@ -372,8 +391,81 @@ def _dateline_agencies(body_text: str) -> list[str]:
     return parts if parts and all(is_agency(p) for p in parts) else []
 
 
+# A credit closing a paragraph: "… hieß es. (FR mit dpa)", "(AP)", "(avec AFP)".
+_CLOSING_PARENS = re.compile(r"\(([^()\n]{2,60})\)\s*$")
+
+
+def _closing_agencies(body_text: str) -> list[str]:
+    """The agencies a credit closing the text names, where no byline names anyone: "Reporting
+    by The Associated Press.", "Quelle: kathpress", "(Mit Material von dts)", "(FR mit dpa)".
+
+    Wire copy says whose it is at its end as often as in its dateline (DESIGN §1: the review
+    credits the agency). A name beside the agency is the desk's initials ("FR", "red"); a
+    person credited there is not taken: "Reporting by Jane Doe; Editing by John Roe" names an
+    editor too, and the byline is where a writer is named.
+    """
+    for paragraph in reversed(body_text.rstrip().rsplit("\n\n", 3)[-3:]):
+        paragraph = paragraph.strip()
+        closing = _CLOSING_PARENS.search(paragraph)
+        credit = closing.group(1) if closing else paragraph
+        label = _credit_label().match(credit)
+        if label:
+            credit = credit[label.end() :]
+        elif closing is None:
+            continue
+        if len(credit) > 60 or "©" in credit or any(ch.isdigit() for ch in credit):
+            continue  # a picture's copyright, a date: no credit for the text
+        parts = split_byline(credit.strip(" ."))
+        agencies = [p for p in parts if is_agency(p)]
+        others = [p for p in parts if not is_agency(p)]
+        if agencies and all(len(p) <= 3 and " " not in p for p in others):
+            return agencies
+    return []
+
+
+@cache
+def _credit_label() -> re.Pattern[str]:
+    labels = {label for lex in lexicon.every_language() for label in lex.names.credit_labels}
+    alternatives = "|".join(re.escape(x) for x in sorted(labels, key=len, reverse=True))
+    return re.compile(rf"^\s*(?:{alternatives})(?:\s+|(?<=:))", re.IGNORECASE)
+
+
+def _provider(body_text: str) -> str | None:
+    """The institution whose press release the page prints, as a closing line names it, where
+    no byline names anyone: "Provided by University of Tokyo", "Materials provided by Harvard
+    Medical School. Original written by …". The review credits the copy it quotes (DESIGN §1)."""
+    for paragraph in reversed(body_text.rstrip().rsplit("\n\n", 5)[-5:]):
+        label = _provider_label().match(paragraph)
+        if label is None:
+            continue
+        name = re.split(r"\.(?:\s|$)", paragraph[label.end() :], maxsplit=1)[0].strip()
+        words = name.split()
+        if (
+            name[:1].isupper()
+            and 1 <= len(words) <= 8
+            and len(name) <= 60
+            and not any(ch.isdigit() for ch in name)
+            and not _URL_LIKE.search(name)
+        ):
+            return name
+    return None
+
+
+_URL_LIKE = re.compile(r"https?://|www\.|\w\.(?:com|org|net)\b", re.IGNORECASE)
+
+
+@cache
+def _provider_label() -> re.Pattern[str]:
+    labels = {label for lex in lexicon.every_language() for label in lex.names.provider_labels}
+    alternatives = "|".join(re.escape(x) for x in sorted(labels, key=len, reverse=True))
+    return re.compile(rf"^\s*(?:{alternatives or '(?!)'})\s+", re.IGNORECASE)
+
+
 # Where a desk or the publication signs instead of a person: the fields meant for authors.
-_DESK_SOURCES = ("JSON-LD", "meta author", "article:author", "parsely", "byline element")
+_DESK_SOURCES = (
+    "JSON-LD", "meta author", "article:author", "parsely", "twitter:data", "microdata",
+    "author link", "byline element",
+)  # fmt: skip
 
 
 def _desk_byline(page: ParsedPage, publication: str | None) -> tuple[str, str] | None:
@@ -413,9 +505,9 @@ def _organisation_names(page: ParsedPage) -> list[str]:
 def _is_desk_credit(part: str, publication: str | None, host: str) -> bool:
     if not 2 <= len(part) <= 60 or len(part.split()) > 6 or any(c.isdigit() for c in part):
         return False
-    if not part[0].isupper():
-        return False
-    return is_desk(part) or same_organisation(part, publication, host)
+    if is_desk(part):
+        return True  # "Redaktion", "auto-motor.at Redaktion", "PETA-Team"
+    return part[0].isupper() and same_organisation(part, publication, host)
 
 
 _SITE_NAME_CLASS = re.compile(r"site-(?:title|name|description|branding)|logo|brand", re.I)
@@ -518,9 +610,26 @@ def _signature(body_text: str, publication: str | None, host: str) -> str | None
     if len(paragraphs) < 2:
         return None
     found = _signed(paragraphs[-1], publication, host)
-    if found is None and len(paragraphs) == 3 and _SIGNER_TITLE.fullmatch(paragraphs[-1].strip()):
+    if found is None and len(paragraphs) == 3 and _is_signers_title(paragraphs[-1].strip()):
         found = _signed(paragraphs[-2], publication, host)  # the name, then the signer's title
     return found
+
+
+def _is_signers_title(text: str) -> bool:
+    """A title line under a signature: words without sentence punctuation; one word only where
+    it is a role ("Bundesvorsitzende"), not a heading's next line ("Weiterführender Link" over
+    "BBAW", "Neue Kommentare" over "Hilfreiches")."""
+    if not _SIGNER_TITLE.fullmatch(text):
+        return False
+    if " " in text:
+        return True
+    endings = _role_endings()
+    return is_role(text) or text.casefold().endswith(endings)
+
+
+@cache
+def _role_endings() -> tuple[str, ...]:
+    return tuple({e for lex in lexicon.every_language() for e in lex.speech.role_endings})
 
 
 def _signed(paragraph: str, publication: str | None, host: str) -> str | None:

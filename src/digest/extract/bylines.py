@@ -20,7 +20,7 @@ _HANDLE = re.compile(r"(?<!\w)@\w+")
 _PREFIX_RULES = (
     r"^(?:(?:written|reported|posted|text|texte|story|words|interview|published)"
     r"\s+)?(?:{by}|af|av|de\s+la\s+rédaction|from)\b\s*:?\s*"
-    r"|^(?:auteure?s?|autor(?:in|en)?|author|authors|text|texte|verfasst\s+von|redaktion|"
+    r"|^(?:auteure?s?|autor(?:[/*:_]?in(?:nen)?|en)?|author|authors|text|texte|verfasst\s+von|redaktion|"
     r"reporting|écrit|text\s*(?:&|und|and|\+)\s*(?:fotos?|bilder?)|作者|记者|责任编辑)\s*:\s*"
     r"|^(?:alle?s?\s+(?:artikel\s+|beiträge\s+)?von|mehr\s+von|ein\s+(?:artikel|beitrag)\s+von|"
     r"(?:erstellt|eingestellt|geschrieben|verfasst)\s+von|(?:blog\s*)?(?:beitrag|artikel)\s+von|"
@@ -111,15 +111,38 @@ def normalise_authors(
     """
     names: list[str] = []
     for text in _raw_strings(raw):
-        names.extend(split_byline(text))
+        parts, dropped = _split(text)
+        if dropped or any(_organisation_part(p, publication, host, structured) for p in parts):
+            # Single words beside an organisation are pieces of its name or its address, no
+            # one's name: "Olympia-Verlag GmbH, Nürnberg, Germany", "Bundesministerium für
+            # Wirtschaft und Klimaschutz", "Bündnis 90/Die Grünen Bundestagsfraktion".
+            parts = [p for p in parts if " " in p or is_agency(p)]
+        names.extend(parts)
     return _finish(names, publication, host, structured)
+
+
+def _organisation_part(
+    part: str, publication: str | None, host: str | None, structured: bool
+) -> bool:
+    """A part of several words that is no one's name (nor an agency, nor the site itself)."""
+    if " " not in part or is_agency(part) or _SITE.search(part):
+        return False
+    if same_organisation(part, publication, host):
+        return False
+    return not _finish([part], publication, host, structured)
 
 
 def split_byline(text: str) -> list[str]:
     """Split one byline string into candidate names (not yet checked against the site)."""
+    return _split(text)[0]
+
+
+def _split(text: str) -> tuple[list[str], bool]:
+    """The candidate names of a byline, and whether a part of several words was dropped as an
+    institution's name ("Bundesministerium für Wirtschaft")."""
     text = _clean(text)
     if not text or _URL.fullmatch(text.strip()):
-        return []
+        return [], False
     text = _EMAIL.sub(" ", _URL.sub(" ", text)).replace("©", " ")
     text = _HANDLE.sub(" ", text)
     text = _PARENS.sub(_credited_in_parens, text)
@@ -133,14 +156,17 @@ def split_byline(text: str) -> list[str]:
     text = " | ".join(piece for piece in text.split("|") if not _is_prose(piece))
     parts = [p.strip(" -–—:.'\"“”«»") for p in _split_parts(text)]
     names: list[str] = []
+    dropped = False
     for part in parts:
         if not part:
             continue
         if part.lower().rstrip(".").replace(".", "") in _words().credentials and names:
             names[-1] = f"{names[-1]}, {part}"  # "Jane Doe, MD" stays one name
             continue
-        names.extend(_strip_trailing_outlet(part))
-    return names
+        kept = _strip_trailing_outlet(part)
+        dropped = dropped or not kept
+        names.extend(kept)
+    return names, dropped
 
 
 def _is_prose(piece: str) -> bool:
@@ -314,7 +340,7 @@ def _finish(
 
 _SITE = re.compile(r"\w\.(?:com|net|org|de|fr|ch|at|it|es|uk|co|info|eu|io)\b", re.IGNORECASE)
 _HANDLE_NAME = re.compile(r"[a-z][a-z0-9_.-]{2,24}|[A-Za-z][a-z]+[0-9_][A-Za-z0-9_]*")
-_LABEL = re.compile(r"^(?:interview|gespräch|text|texte|autor|autorin|auteur|author)\s*:\s*",
+_LABEL = re.compile(r"^(?:interview|gespräch|text|texte|autor(?:[/*:_]?in)?|auteur|author)\s*:\s*",
                     re.IGNORECASE)  # fmt: skip
 
 
@@ -467,4 +493,6 @@ def is_desk(name: str) -> bool:
     phrases = {
         " ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)
     }
+    # A compound ending in a desk word is a desk too: "PETA-Team", "Sport-Redaktion".
+    phrases |= {w.rsplit("-", 1)[1] for w in words if "-" in w}
     return bool(phrases & _desk_words())

@@ -66,7 +66,11 @@ def noun_phrase(mention: str, speech: Speech) -> str | None:
             words = words[:i]  # "Trump unleashed a series of": the subject before its verb
             comma = rest = ""
             break
-    while len(words) > 1 and _runs_on(words[-1], speech):
+    opened = next((i for i, w in enumerate(words) if "(" in w and ")" not in w), None)
+    if opened:
+        words = words[:opened]  # "Drag-Empowerment (und": a parenthesis the mention leaves open
+        comma = rest = ""
+    while len(words) > 1 and (_runs_on(words[-1], speech) or words[-1].isdigit()):
         words.pop()
         comma = rest = ""  # an apposition after the words cut belongs to them
     if all(w.casefold() in speech.determiners for w in words) or _opens_no_phrase(words, speech):

@@ -604,6 +604,11 @@ def before(
             if speaker:
                 return Attribution(speaker, start + 1)
     verb = last_reporting_verb(clause, language)
+    following = clause[verb[1] :].split()[:1] if verb is not None else []
+    if following and following[0].strip(",:").casefold() in speech.subject_pronouns:
+        # "Im Gespräch mit Niú erzählte er, …", "Dann sagte sie:": what comes before the verb
+        # is no subject, the pronoun after it is.
+        return Attribution(following[0].strip(",:"), start + 1)
     if verb is not None and len(clause[verb[1] :].split()) <= 3:
         # "…, Trump boasted, “…”": the subject of the verb that introduces the quotation.
         found = subject_of_verb(clause, verb, language)

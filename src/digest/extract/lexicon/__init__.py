@@ -54,6 +54,9 @@ class Speech:
     # Pronouns of the person's own words when an inverted verb carries them: "a-t-il ajouté" has
     # the regular expression `inverted_pronoun` (group 1 or 2 is the pronoun).
     inverted_pronoun: str = ""
+    # Personal pronouns in the subject's case ("er", "sie", "he"): one right after a reporting
+    # verb is its subject, whatever stands before the verb ("Im Gespräch erzählte sie, …").
+    subject_pronouns: frozenset[str] = field(default_factory=frozenset)
     determiners: frozenset[str] = field(default_factory=frozenset)
     # Determiners and numerals naming nobody in particular: "un proche", "ein Sprecher", "a source".
     indefinites: frozenset[str] = field(default_factory=frozenset)
@@ -168,6 +171,12 @@ class Names:
     """
 
     byline_labels: tuple[str, ...] = ()
+    # Words before the agency a closing credit names ("Reporting by The Associated Press.",
+    # "Quelle: kathpress", "(avec AFP)", "(Mit Material von dts)"), lower case.
+    credit_labels: tuple[str, ...] = ()
+    # Words opening the line that names the institution whose press release a page prints
+    # ("Provided by University of Tokyo", "Materials provided by …"), lower case.
+    provider_labels: tuple[str, ...] = ()
     # Wire agencies, as their short or long names are printed ("dpa", "agence france-presse"):
     # credited as authors. Each language lists the agencies that write copy in it (English
     # also the international ones); the rules read them all, since any page may credit any.

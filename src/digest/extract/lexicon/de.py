@@ -30,6 +30,7 @@ SPEECH = Speech(
         "auch zudem weiter außerdem ferner noch dazu ein mit hinzu klar fest".split()
     ),
     pronouns=frozenset("er sie es ihm ihr ihn ich wir".split()),
+    subject_pronouns=frozenset("er sie".split()),
     impersonal=frozenset({"man", "es"}),
     indefinites=frozenset("ein eine einer eines einem einen zwei drei mehrere".split()),
     possessives=frozenset(
@@ -95,6 +96,7 @@ SPEECH = Speech(
 NAMES = Names(
     roles=frozenset("experte expertin redakteur redakteurin chefredakteur chefredakteurin korrespondent korrespondentin reporterin autor autorin leiter leiterin sprecher sprecherin journalistin kolumnist kolumnistin volontär volontärin mitarbeiter mitarbeiterin stand weitere mehr anwalt fachanwalt rechtsanwalt anwältin fachanwältin rechtsanwältin notar notarin".split()),
     byline_labels=("von",),
+    credit_labels=("quelle:", "mit material von", "mit material der", "mit"),
     not_a_name=frozenset("""
         redaktion journalistin korrespondent korrespondentin redakteur redakteurin autor autorin
         zeitung rundschau anzeiger kurier nachrichten tagblatt gmbh ag der die das und mit für im

@@ -35,6 +35,7 @@ SPEECH = Speech(
     verb_suffixes=("ed",),
     verb_adverbs=frozenset("then later also further again himself herself elsewhere".split()),
     pronouns=frozenset("he she they it i we him her them".split()),
+    subject_pronouns=frozenset("he she".split()),
     indefinites=frozenset("a an one two three some several another other".split()),
     plural_determiners=frozenset("these those".split()),
     plural_endings=("s",),
@@ -105,11 +106,14 @@ SPEECH = Speech(
 NAMES = Names(
     roles=frozenset("reporter editor writer journalist columnist correspondent contributor more posted".split()),
     byline_labels=("by",),
+    credit_labels=("reporting by", "with files from", "with reporting from", "source:", "with"),
+    provider_labels=("provided by", "materials provided by"),
     not_a_name=frozenset("""
         staff writer writers reporter reporters correspondent editor editors editorial
         contributor contributors columnist desk team newsroom news press associated agency media
         magazine online admin administrator guest sponsored partner content journalist author
-        authors special senior chief deputy producer photographer photos photo video opinion
+        authors special senior chief deputy producer publisher photographer photos photo video
+        opinion
         analysis wire service services bureau daily times post journal tribune gazette herald
         newsletter blog telegram enquirer courier chronicle observer examiner register sentinel
         today express globe inquirer bulletin dispatch group inc ltd llc the of for with in at on

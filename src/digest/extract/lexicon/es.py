@@ -40,6 +40,7 @@ SPEECH = Speech(
 NAMES = Names(
     roles=frozenset("hace abogado abogada".split()),
     byline_labels=("por",),
+    credit_labels=("con información de", "fuente:", "con"),
     not_a_name=frozenset("publicado publicada actualizado actualizada hace presidente".split()),
     particles=frozenset("de del la las los y".split()),
     agencies=frozenset({"efe", "europa press", "agencia efe"}),

@@ -115,6 +115,7 @@ SPEECH = Speech(
 NAMES = Names(
     roles=frozenset("journaliste avocat avocate".split()),
     byline_labels=("par",),
+    credit_labels=("avec", "source :", "source:", "d'après"),
     not_a_name=frozenset("""
         rédaction redaction journaliste auteur auteurs rédacteur rédactrice envoyé envoyée
         spécial spéciale sa de la le du des publié publiée par presse acheter partager mis
