@@ -657,3 +657,24 @@ def test_a_pronoun_after_the_reporting_verb_is_its_subject_not_what_stands_befor
     )
     quote = by_text(find_quotes(text, "de"), "Wir werden")
     assert (quote.speaker, quote.mention) == ("Anna Schmidt", "sie")
+
+
+@pytest.mark.parametrize(
+    ("attribution", "speaker", "mention"),
+    [
+        ("To which she said, “{q}”", "Maria Lopez", "she"),
+        ("“{q},” Lopez often said.", "Maria Lopez", "Lopez"),
+        ("“{q},” said 34-year-old Maria Lopez.", "Maria Lopez", "34-year-old Maria Lopez"),
+        ("“{q},” said 9/11 widow Maria Lopez.", "Maria Lopez", "9/11 widow Maria Lopez"),
+    ],
+)
+def test_an_english_attribution_keeps_its_subject_and_only_it(
+    attribution: str, speaker: str, mention: str
+) -> None:
+    q = "We will open the bakery again on Monday, whatever happens"
+    text = article(
+        "Maria Lopez has run the bakery for twenty years. “It was a hard winter,” Lopez said.",
+        attribution.format(q=q),
+    )
+    quote = by_text(find_quotes(text, "en"), "We will open")
+    assert (quote.speaker, quote.mention) == (speaker, mention)

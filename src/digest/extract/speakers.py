@@ -253,7 +253,8 @@ def _role_then_name(np: str, speech: Speech) -> bool:
         1 <= len(lead) <= 3
         and len(name) >= 2
         and all(
-            w.islower()
+            w == w.casefold()  # lower case, or figures: "9/11 widow Terry Strada"
+            and any(c.isalnum() for c in w)
             and w.casefold() not in blocked | speech.pronouns
             and not is_verb(w, speech)
             and w.casefold() not in speech.present_participles
@@ -301,7 +302,8 @@ def subject(clause: str, language: str | None) -> str | None:
     if not chunks or not chunks[0]:
         return None
     words: list[str] = []
-    for w in chunks[0].split():
+    chunk = chunks[0].split()
+    for i, w in enumerate(chunk):
         # A verb-like word right after a determiner is a noun or an adjective: "la demande",
         # "the retired general".
         if (
@@ -313,6 +315,14 @@ def subject(clause: str, language: str | None) -> str | None:
             break
         if words and w.endswith("ly") and w.islower():
             break  # "Gingrich cynically dismissed"
+        if (
+            words
+            and w.islower()
+            and w in speech.verb_adverbs
+            and i + 1 < len(chunk)
+            and is_verb(chunk[i + 1], speech)
+        ):
+            break  # "Tom Baker often said", "Baker later told"
         words.append(w)
     else:
         # No verb in the first chunk: "X, the …, says" puts it after an appositive.
@@ -604,11 +614,9 @@ def before(
             if speaker:
                 return Attribution(speaker, start + 1)
     verb = last_reporting_verb(clause, language)
-    following = clause[verb[1] :].split()[:1] if verb is not None else []
-    if following and following[0].strip(",:").casefold() in speech.subject_pronouns:
-        # "Im Gespräch mit Niú erzählte er, …", "Dann sagte sie:": what comes before the verb
-        # is no subject, the pronoun after it is.
-        return Attribution(following[0].strip(",:"), start + 1)
+    pronoun = _pronoun_subject(clause, verb, speech) if verb is not None else None
+    if pronoun:
+        return Attribution(pronoun, start + 1)
     if verb is not None and len(clause[verb[1] :].split()) <= 3:
         # "…, Trump boasted, “…”": the subject of the verb that introduces the quotation.
         found = subject_of_verb(clause, verb, language)
@@ -646,6 +654,25 @@ def before(
     )
     if (len(name.split()) >= 2 and is_name(name)) or described:
         return Attribution(speaker, start + 1)
+    return None
+
+
+def _pronoun_subject(clause: str, verb: tuple[int, int], speech: Speech) -> str | None:
+    """A subject pronoun right after the reporting verb ("Im Gespräch mit Niú erzählte er, …":
+    what comes before the verb is no subject), or right before the verb that introduces the
+    quotation ("To which she said,"; not "Ditto said she expects": there the pronoun opens the
+    words reported)."""
+    following = clause[verb[1] :].split()[:1]
+    if following and following[0].strip(",:").casefold() in speech.subject_pronouns:
+        return following[0].strip(",:")
+    preceding = clause[: verb[0]].split()[-2:]
+    if (
+        len(preceding) == 2
+        and preceding[1].casefold() in speech.subject_pronouns
+        and preceding[0].casefold() not in speech.that | speech.speech_verbs
+        and len(clause[verb[1] :].split()) <= 3
+    ):
+        return preceding[1]
     return None
 
 

@@ -33,7 +33,9 @@ SPEECH = Speech(
         "is was are were has had have will would can could did does do also then later once".split()
     ),
     verb_suffixes=("ed",),
-    verb_adverbs=frozenset("then later also further again himself herself elsewhere".split()),
+    verb_adverbs=frozenset(
+        "then later also further again himself herself elsewhere often once still".split()
+    ),
     pronouns=frozenset("he she they it i we him her them".split()),
     subject_pronouns=frozenset("he she".split()),
     indefinites=frozenset("a an one two three some several another other".split()),
