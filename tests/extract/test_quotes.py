@@ -678,3 +678,44 @@ def test_an_english_attribution_keeps_its_subject_and_only_it(
     )
     quote = by_text(find_quotes(text, "en"), "We will open")
     assert (quote.speaker, quote.mention) == (speaker, mention)
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "title"),
+    [
+        (
+            "en",
+            "It was a money grab, but the fourth adaptation of “The Color Purple” is a vibrant "
+            "musical.",
+            "The Color Purple",
+        ),
+        (
+            "en",
+            "Her film “Wild Rose,” a fish-out-of-water story about a singer, opens in May.",
+            "Wild Rose",
+        ),
+        (
+            "es",
+            "Kuleba habló de la «Comunidad Política Europea» en Praga, dijo Pedro Ruiz.",
+            "Comunidad Política Europea",
+        ),
+    ],
+)
+def test_a_title_or_a_name_in_quotation_marks_is_no_quotation(
+    language: str, sentence: str, title: str
+) -> None:
+    quotes = find_quotes(article("Tom Reed and Pedro Ruiz met in May.", sentence), language)
+    assert not [q.text for q in quotes if title in q.text and q.kind == "direct"]
+
+
+def test_a_nickname_an_attribution_reports_is_still_a_quotation() -> None:
+    text = article(
+        "Tom Reed runs the pageant.",
+        "Reed said the candidate called the 1996 winner “Miss Piggy” in a television interview.",
+    )
+    assert any("Miss Piggy" in q.text for q in find_quotes(text, "en"))
+
+
+def test_words_shouted_in_capitals_are_still_a_quotation() -> None:
+    text = article("Olivia Colman said she tried Botox and “LOVED IT” in an interview in 2015.")
+    assert any("LOVED IT" in q.text for q in find_quotes(text, "en"))

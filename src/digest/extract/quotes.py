@@ -584,6 +584,31 @@ def _key_sentences(finder: _Finder, limit: int = 3) -> list[Quote]:
     return out
 
 
+def _titled(body: str, speech: Speech) -> bool:
+    """True when quoted words are a title in title case: every word capitalised but the small
+    joining words, and no stop ("Sex and Death in the Rational World of …"). Where every noun
+    has a capital, that shape is no sign of a title."""
+    if speech.nouns_capitalised or body.rstrip("”’\"'»")[-1:] in ".!?":
+        return False
+    words = re.findall(r"[^\W\d_][\w’'\-]*", body)
+    small = speech.complements | speech.determiners | speech.conjunctions | speech.particles
+    capitalised = [w for w in words if w.casefold() not in small]
+    if all(w.isupper() for w in capitalised):
+        return False  # "LOVED IT": words shouted, not a title
+    return 2 <= len(words) <= 10 and all(w[:1].isupper() for w in capitalised)
+
+
+def _names_a_title(fragment: _Unit, body: str, finder: _Finder) -> bool:
+    """True when a quoted fragment is a title, or a sentence of the writer's whose only quoted
+    words are titles and that no attribution reports ('Trump called her “Miss Piggy”' does)."""
+    text, speech = finder.text, finder.speech
+    if _titled(body, speech):
+        return True
+    return not fragment.mention and all(
+        _titled(text[slice(*m.inner(text))], speech) for m in fragment.marks
+    )
+
+
 def _quote(body: str, unit: _Unit, speech: Speech) -> Quote:
     return Quote(
         text=body,
@@ -623,6 +648,8 @@ def find_quotes(text: str, language: str | None, blockquotes: Sequence[str] = ()
             and (_words(body) <= 3 or body[0].isupper())
         ):
             continue  # a title, a name, a slogan or a button label: nobody says it
+        if unit.fragment and _names_a_title(unit, body, finder):
+            continue  # “Wild Rose”, "Farmers for Nikki": a work's or a group's name, not words said
         seen[body] = len(quotes)
         quotes.append(_quote(body, unit, finder.speech))
     for block in blockquotes:
