@@ -648,3 +648,28 @@ def test_a_pronoun_after_the_reporting_verb_is_its_subject_not_what_stands_befor
     )
     quote = by_text(find_quotes(text, "de"), "Wir werden")
     assert (quote.speaker, quote.mention) == ("Anna Schmidt", "sie")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a title after a determiner or a noun: its author follows "von"
+        "Mit 14 habe ich den „Steppenwolf“ von Hermann Hesse verschlungen.",
+        "Das zeigt die Arbeit „Der schiefe Wurf der Münze“ von Paula Brandt und Otto Wegner.",
+        # no verb after the agent: the maker of a work, not a passive
+        "Er spielte im Musikvideo zu „Ich liebe dich nicht“ von Kapelle Nord mit.",
+    ],
+)
+def test_von_after_a_quoted_title_names_its_author_not_a_speaker(sentence: str) -> None:
+    text = article("Ein Abend mit Büchern", sentence, "„Ich lese jeden Abend zwei Stunden lang.“")
+    quotes = find_quotes(text, "de")
+    assert all(q.speaker is None for q in quotes), [(q.text, q.speaker) for q in quotes]
+
+
+def test_von_with_a_participle_after_it_is_a_passive_agent() -> None:
+    text = article(
+        "Streit im Rat",
+        "Der Plan wurde als „völlig überzogene Geldverschwendung“ von Anna Berger bezeichnet.",
+    )
+    quote = by_text(find_quotes(text, "de"), "völlig")
+    assert quote.speaker == "Anna Berger"

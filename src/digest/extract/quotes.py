@@ -341,6 +341,34 @@ class _Finder:
         attribution = speakers.after(between, self.language)
         return attribution is not None and not between[attribution.edge :].strip(_SPACES + ",.")
 
+    def _after(self, tail: str, mark: _Mark) -> speakers.Attribution | None:
+        """The attribution after a quotation, unless it names the author of a titled work."""
+        words = tail.split()
+        if words and words[0] in self.speech.agent_words and self._titles(mark):
+            # "den „Steppenwolf“ von Hermann Hesse", "der Arbeit “Dynamical bias …” von Persi
+            # Diaconis": a quotation after a determiner or a noun is the name of a work, and the
+            # agent after it is its author or maker, not someone who speaks.
+            return None
+        return speakers.after(tail, self.language)
+
+    def _titles(self, mark: _Mark) -> bool:
+        """True when the word before a quotation's opening mark is a determiner or a noun."""
+        before = self.text[max(0, mark.start - 40) : mark.start].split()
+        if not before:
+            return False
+        word = before[-1]
+        if word.casefold() in self.speech.noun_markers:
+            return True
+        # Where nouns have capitals, a capitalised word inside a sentence is a noun (or a name).
+        return (
+            self.speech.nouns_capitalised
+            and len(before) > 1
+            and word[:1].isupper()
+            and word.isalpha()
+            and before[-2][-1:] not in ".!?:"
+            and word.casefold() not in self.speech.adverbial_starts
+        )
+
     def _fragment_unit(self, group: list[_Mark], s0: int, s1: int) -> _Unit:
         """The reported clause around quoted fragments: 'She said [Trump favors a “strongman approach.”]'."""
         text, language, speech = self.text, self.language, self.speech
@@ -354,7 +382,7 @@ class _Finder:
         if sentence_end > group[-1].end and text[sentence_end - 1] in ".;":
             sentence_end -= 1
         tail = text[group[-1].end : sentence_end]
-        attribution = speakers.according_to(tail, language) or speakers.after(tail, language)
+        attribution = speakers.according_to(tail, language) or self._after(tail, group[0])
         verb = speakers.last_reporting_verb(head, language)
         outer = speakers.first_verb_with_that(head, language)
         if outer is not None:
@@ -446,7 +474,7 @@ class _Finder:
             # not an attribution ('“…?” Vitter demanded.' still is).
             ended = text[slice(*last.inner(text))].rstrip("’'\"”“")[-1:] == "."
             if not (ended and tail.strip(_SPACES)[:1].isupper()):
-                attribution = speakers.after(tail, language)
+                attribution = self._after(tail, first)
                 speaker = attribution.speaker if attribution else None
         if speaker is None and not unit.fragment:
             s0 = _sentence_of(starts, first.start, text)

@@ -435,6 +435,10 @@ def after(tail: str, language: str | None) -> Attribution | None:
         agent = noun_phrase(" ".join(words[1:]), language)
         if agent and agent.split()[-1].casefold() in speech.not_agents:
             agent = None
+        if agent and speech.verb_second and not _verb_after(words[1:], agent, speech):
+            # Where the participle closes the clause, "„…“ von X bezeichnet" is a passive;
+            # "„I Don’t Love You“ von Chemical Romance" names the work's author, who says nothing.
+            agent = None
         return Attribution(agent, end) if agent else None
     this_way = _this_way(speech)
     found_way = this_way.match(clause) if this_way else None
@@ -485,6 +489,25 @@ def after(tail: str, language: str | None) -> Attribution | None:
     if speaker is None and not speech.inner_quotations:
         speaker = _subject_before_verb(clause, language)
     return Attribution(speaker, end) if speaker else None
+
+
+def _verb_after(words: list[str], agent: str, speech: Speech) -> bool:
+    """True when a verb follows the agent's noun phrase in its clause: a lower-case word that is
+    no verb particle, complement, determiner or conjunction ("von X bezeichnet", not "von X mit")."""
+    # Where nouns have capitals, a lower-case word after a noun phrase is a verb or its particle.
+    skip = (
+        speech.verb_adverbs
+        | speech.complements
+        | speech.particles
+        | speech.determiners
+        | speech.conjunctions
+        | speech.noun_phrase_stops
+    )
+    rest = words[len(agent.split(",")[0].split()) :]
+    return any(
+        is_verb(w, speech) or (w[:1].islower() and w.casefold().strip(".,;:") not in skip)
+        for w in rest
+    )
 
 
 def _subject_before_verb(clause: str, language: str | None) -> str | None:
