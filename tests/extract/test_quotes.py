@@ -673,3 +673,25 @@ def test_von_with_a_participle_after_it_is_a_passive_agent() -> None:
     )
     quote = by_text(find_quotes(text, "de"), "völlig")
     assert quote.speaker == "Anna Berger"
+
+
+def test_a_month_opening_a_sentence_is_no_speaker() -> None:
+    text = article(
+        "Die Wagen der Wehr",
+        "Für den September 1935 ist die Lieferung eines „Sanitäts- und Rettungswagens“ mit "
+        "45 PS bei der Wehr in Zeuthen nachgewiesen.",
+        "Im Juni erklärten Demonstranten in Masaya die Stadt zum „diktaturfreien Gebiet“ und "
+        "errichteten Sperren.",
+    )
+    quotes = find_quotes(text, "de")
+    assert [q.speaker for q in quotes if q.speaker] == [], [(q.text, q.speaker) for q in quotes]
+
+
+@pytest.mark.parametrize("adverb", ["Freilich", "Bisher", "Darüber hinaus", "Zwar", "Ab 1999"])
+def test_a_sentence_adverb_before_the_verb_is_no_speaker(adverb: str) -> None:
+    text = article(
+        "Ein Besuch in Prag",
+        f"{adverb} sagt man dazu „böhmischer Fußball und tschechisches Bier“ in der Stadt.",
+    )
+    quotes = find_quotes(text, "de")
+    assert [q.speaker for q in quotes if q.speaker] == [], [(q.text, q.speaker) for q in quotes]

@@ -92,6 +92,10 @@ class Speech:
     # Name particles ("de", "van", "von"): the language's `Names.particles`, which `Lexicon`
     # hands over; a module declares them there, once, for the byline and the speaker rules alike.
     particles: frozenset[str] = field(default_factory=frozenset)
+    # Names of the months and weekdays in full ("september", "lundi"): the language's
+    # `Names.months` and `Names.weekdays`, which `Lexicon` hands over. A mention headed by one
+    # ("Für den September 1935 …") is a date, never a speaker.
+    calendar: frozenset[str] = field(default_factory=frozenset)
     # Words after which a name is a complement, not the one who speaks: "of", "de", "von".
     complements: frozenset[str] = field(default_factory=frozenset)
     # Nouns heading a description of an organisation ("la préfecture", "the agency", "das Amt"):
@@ -273,8 +277,17 @@ class Lexicon:
     def __post_init__(self) -> None:
         if self.speech.particles:
             raise ValueError(f"{self.code}: name particles belong in Names, not Speech")
-        # The speaker rules find name particles in their own part, declared once in `Names`.
-        speech = replace(self.speech, particles=self.names.particles)
+        if self.speech.calendar:
+            raise ValueError(f"{self.code}: month and weekday names belong in Names, not Speech")
+        # The speaker rules find name particles and calendar words in their own part, declared
+        # once in `Names`; a month's abbreviations ("sept", "jän") are left out: each begins
+        # a longer form of its month.
+        months = frozenset(
+            f for forms in self.names.months for f in forms
+            if not any(o != f and o.startswith(f) for o in forms)
+        )  # fmt: skip
+        calendar = months | frozenset(w for w in self.names.weekdays if w)
+        speech = replace(self.speech, particles=self.names.particles, calendar=calendar)
         object.__setattr__(self, "speech", speech)
 
 

@@ -51,7 +51,7 @@ SPEECH = Speech(
         """in im am an auf aus bei nach vor um während seit als wenn aber und auch dann doch jedoch zudem
         mit für über unter nun jetzt heute gestern damals da so danach zuletzt bereits schon
         montag dienstag mittwoch donnerstag freitag samstag sonntag deswegen deshalb daher darum
-        trotzdem dennoch allerdings außerdem""".split()
+        trotzdem dennoch allerdings außerdem ab bisher endlich freilich zwar hier darüber""".split()
     ),
     noun_phrase_stops=frozenset(
         """am im in bei vor nach gegenüber während auf mit seinem seinen ihrem ihren dem über laut
