@@ -695,3 +695,53 @@ def test_a_sentence_adverb_before_the_verb_is_no_speaker(adverb: str) -> None:
     )
     quotes = find_quotes(text, "de")
     assert [q.speaker for q in quotes if q.speaker] == [], [(q.text, q.speaker) for q in quotes]
+
+
+def test_the_day_of_a_date_ends_no_sentence() -> None:
+    text = article(
+        "Mieter in Chicago",
+        "Antonio Gutierrez organisiert den Streik. „Wir lassen niemanden allein“, sagt Gutierrez.",
+        "Am 1. Mai sagte Gutierrez: „Wir werden jeden unterstützen, der nicht zahlen kann.“",
+    )
+    quote = by_text(find_quotes(text, "de"), "Wir werden")
+    assert quote.speaker == "Antonio Gutierrez"
+
+
+def test_a_capitalised_quotation_after_a_noun_names_a_thing_not_the_previous_speakers_words() -> (
+    None
+):
+    text = article(
+        "Hilfe vor der Flut",
+        "„Wir rechnen mit immer mehr Einsätzen nach Stürmen und Dürren“, sagt Christian Reuter.",
+        "Zudem betreibt das Rote Kreuz den „Anticipation Hub Europe“, eine Plattform für frühe "
+        "Hilfe.",
+    )
+    quotes = find_quotes(text, "de")
+    assert all(q.speaker is None for q in quotes if q.text.startswith("Anticipation")), [
+        (q.text, q.speaker) for q in quotes
+    ]
+
+
+KLIMA = article(
+    "Die Klimakonferenz",
+    "„Das Ergebnis ist eine Enttäuschung für alle Inselstaaten“, sagte Anna Berger.",
+    "Der neue Fonds sei „vor allem symbolisch“, auch wenn die Länder ihn gewollt hätten.",
+    "Die Staaten haben die Frage der „fossilen Energien“ erneut vertagt. {last}",
+)
+
+
+def test_a_scare_quote_in_the_writers_narration_does_not_go_on_with_the_speaker() -> None:
+    # The fragment in reported speech takes up Berger; the next one, in the writer's indicative
+    # narration, is a scare quote that takes up nobody.
+    quotes = find_quotes(KLIMA.format(last=""), "de")
+    assert by_text(quotes, "vor allem").speaker == "Anna Berger"
+    assert all(q.speaker is None for q in quotes if q.text.startswith("fossilen")), [
+        (q.text, q.speaker) for q in quotes
+    ]
+
+
+def test_a_fragment_in_reported_speech_goes_on_with_the_speaker() -> None:
+    text = KLIMA.format(
+        last="Die Förderung von Gas sei „ein schwerer Fehler der Industriestaaten“."
+    )
+    assert by_text(find_quotes(text, "de"), "ein schwerer").speaker == "Anna Berger"

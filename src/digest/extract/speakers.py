@@ -580,7 +580,7 @@ def before(
     if not text.endswith((":", ",")):
         return None
     # The clause starts after the last end of sentence, a closing mark after the stop included.
-    ends = [m.end() - 1 for m in _SENTENCE_BREAK.finditer(text)]
+    ends = [m.end() - 1 for m in _SENTENCE_BREAK.finditer(text) if not _day_of(text, m, speech)]
     start = max([text.rfind("\n"), text.rfind("; "), *ends])
     clause = text[start + 1 :].strip().rstrip(":, \u00a0\u202f")
     frame = _frame(speech, anywhere=False)
@@ -641,6 +641,16 @@ def before(
     if (len(name.split()) >= 2 and is_name(name)) or described:
         return Attribution(speaker, start + 1)
     return None
+
+
+def _day_of(text: str, stop: re.Match[str], speech: Speech) -> bool:
+    """True for the full stop of a day before its month ("am 1. Mai"): it ends no sentence."""
+    following = text[stop.end() : stop.end() + 14].split()[:1]
+    return (
+        text[stop.start() - 1 : stop.start()].isdigit()
+        and bool(following)
+        and following[0].strip(".,;:").casefold() in speech.calendar
+    )
 
 
 _INCISE = re.compile(r",\s+(?=[a-zäöüßéèêàùûôîç])")

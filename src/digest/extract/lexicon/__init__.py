@@ -128,6 +128,11 @@ class Speech:
     role_endings: tuple[str, ...] = ()
     # Words closing a company's name ("Inc", "GmbH", "SA"): the name is no person's.
     company_suffixes: frozenset[str] = field(default_factory=frozenset)
+    # Verb forms of reported speech ("sei", "habe", "würden": the German Konjunktiv): a sentence
+    # holding one reports somebody's words, so a quoted fragment in it may take up the person
+    # who spoke before, even several quotations on; a fragment in the writer's own indicative
+    # narration ("Die Länder haben ein „Arbeitsprogramm“ aufgesetzt") is a scare quote then.
+    reported_forms: frozenset[str] = field(default_factory=frozenset)
     # Words of the first person and of opinion, which make a better pull quote.
     first_person: frozenset[str] = field(default_factory=frozenset)
     opinion: frozenset[str] = field(default_factory=frozenset)

@@ -83,6 +83,14 @@ SPEECH = Speech(
         autorin forscher forscherin gründer gründerin führer führerin gastgeber gastgeberin
         botschafter botschafterin kommissar kommissarin senator senatorin""".split()
     ),
+    # Konjunktiv I and II of the auxiliaries, the modals and the verbs a report most often uses.
+    reported_forms=frozenset(
+        """sei seien seiest habe werde könne müsse solle wolle dürfe möge wisse gebe gehe stehe
+        liege komme bleibe brauche zeige erhalte biete nehme versuche umfasse richte erhole fehle
+        gelte handle handele lasse heiße halte sehe finde trage mache führe spiele sorge drohe
+        wäre wären hätte hätten würde würden könnte könnten müsste müssten dürfte dürften
+        möchte möchten gäbe gäben läge lägen käme kämen ließe ließen""".split()
+    ),
     first_person=frozenset("ich mich mir mein meine wir uns unser unsere".split()),
     opinion=frozenset("muss müssen sollte sollten nie immer wichtig falsch richtig".split()),
     inner_quotations=True,
