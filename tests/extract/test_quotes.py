@@ -745,3 +745,23 @@ def test_a_fragment_in_reported_speech_goes_on_with_the_speaker() -> None:
         last="Die Förderung von Gas sei „ein schwerer Fehler der Industriestaaten“."
     )
     assert by_text(find_quotes(text, "de"), "ein schwerer").speaker == "Anna Berger"
+
+
+def test_a_role_with_an_umlaut_before_a_name_with_a_particle_is_the_role() -> None:
+    text = article(
+        "Handel in Not",
+        "„Wir rechnen mit vielen Schließungen“, sagte HDE-Präsident Alexander von Preen am "
+        "Montag. „Die Lage bleibt angespannt“, sagte von Preen.",
+    )
+    quote = by_text(find_quotes(text, "de"), "Wir rechnen")
+    assert (quote.speaker, quote.role) == ("Alexander von Preen", "HDE-Präsident")
+
+
+def test_a_role_before_a_titled_name_makes_it_a_name() -> None:
+    text = article(
+        "Geier im Nationalpark",
+        "„Die Tiere sind wohlauf und fliegen täglich weiter“, sagt Nationalparkleiter Dr. Roland "
+        "Weber.",
+    )
+    quote = by_text(find_quotes(text, "de"), "Die Tiere")
+    assert (quote.speaker, quote.role) == ("Roland Weber", "Nationalparkleiter")

@@ -696,7 +696,7 @@ class Mentions:
             or (len(name_words) > 1 and _role_word(name_words[0], speech))
         ):
             prefix.append(name_words.pop(0))
-        size = _name_size(name_words)
+        size = _name_size(name_words, speech.particles)
         if speech.nouns_capitalised and len(name_words) > size:
             prefix += name_words[:-size]
             name_words = name_words[-size:]
@@ -706,7 +706,8 @@ class Mentions:
             speech.nouns_capitalised
             and not self._known(name_words)
             and (prefix or len(name_words) == 1)
-            and not (prefix and _role_word(prefix[-1], speech))  # "Ministerin Schulze"
+            # "Ministerin Schulze", "Nationalparkleiter Dr. Roland Baier"
+            and not any(_role_word(w, speech) for w in _untitled(prefix, speech)[-1:])
         ):
             # Where nouns are capitalised, "Ernster Nachsatz", "der Sprecher" or "VW-Chef" is no
             # name unless the article names that person again; the mention is kept as written.
@@ -758,15 +759,33 @@ def _without_initials(name: str) -> str:
     return " ".join([words[0], *(w for w in words[1:-1] if not _INITIAL.fullmatch(w)), words[-1]])
 
 
+def _untitled(words: list[str], speech: Speech) -> list[str]:
+    """The words without the titles among them ("Dr.", "Prof.")."""
+    titles = _titles(speech)
+    return [w for w in words if w.casefold().rstrip(".") not in titles]
+
+
 def _role_word(word: str, speech: Speech) -> bool:
     """True for the noun of a role before a name: 'ATU-Organisator', 'Konzernchef'."""
-    return _fold(word).endswith(speech.role_endings) if speech.role_endings else False
+    return _fold(word).endswith(_role_endings(speech)) if speech.role_endings else False
 
 
-def _name_size(words: list[str]) -> int:
+@cache
+def _role_endings(speech: Speech) -> tuple[str, ...]:
+    """The lexicon's role endings folded as words are ("präsident" -> "prasident")."""
+    return tuple(_fold(e) for e in speech.role_endings)
+
+
+def _name_size(words: list[str], particles: frozenset[str] = frozenset()) -> int:
     """How many of the last words make a name: a given name and a surname, with a middle initial
-    between them ("Donald J. Trump") where there is one."""
-    return 3 if len(words) > 2 and _INITIAL.fullmatch(words[-2]) else 2
+    between them ("Donald J. Trump") where there is one, or the surname's particles ("Alexander
+    von Preen") when `particles` are given."""
+    if len(words) > 2 and _INITIAL.fullmatch(words[-2]):
+        return 3
+    size = 2
+    while size < len(words) and words[-size].casefold() in particles:
+        size += 1
+    return size
 
 
 def _reads_as_role(role: str, speech: Speech) -> bool:
