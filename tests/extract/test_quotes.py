@@ -765,3 +765,27 @@ def test_a_role_before_a_titled_name_makes_it_a_name() -> None:
     )
     quote = by_text(find_quotes(text, "de"), "Die Tiere")
     assert (quote.speaker, quote.role) == ("Roland Weber", "Nationalparkleiter")
+
+
+def test_a_law_is_no_speaker_and_passes_nobody_on() -> None:
+    text = article(
+        "Meldepflicht",
+        "Laut Infektionsschutzgesetz müssen Labors »das Auftreten einer bedrohlichen Krankheit« "
+        "melden.",
+        "»Ziel dieser Strategie ist es, in Deutschland Zeit zu gewinnen«, heißt es in der "
+        "Risikobewertung des Instituts.",
+    )
+    quotes = find_quotes(text, "de")
+    assert [q.speaker for q in quotes if q.speaker] == [], [(q.text, q.speaker) for q in quotes]
+
+
+def test_a_hyphenated_noun_before_a_capitalised_quotation_makes_it_a_name() -> None:
+    text = article(
+        "Betreuung",
+        "„Es darf nicht passieren, dass kranke Kinder allein bleiben“, sagt Vorsitzende Eva Martin.",
+        "In Wien biete der Alleinerziehenden-Verband „Sonne Mond und Sterne“ eine Betreuung an.",
+    )
+    quotes = find_quotes(text, "de")
+    assert all(q.speaker is None for q in quotes if q.text.startswith("Sonne")), [
+        (q.text, q.speaker) for q in quotes
+    ]

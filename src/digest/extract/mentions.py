@@ -423,6 +423,8 @@ class Mentions:
         if phrase is None:
             return Resolved(None)  # words that run into a clause name nobody
         speaker = phrase
+        if _document(speaker, speech):
+            return Resolved(None)  # "laut Tierschutzgesetz": a law's wording, nobody's words
         if speakers.is_pronoun(speaker):
             return self._antecedent(speaker, pos, previous)  # "She said that …" -> she
         if len(speaker.split()) > 1 and speaker.split()[0].casefold() in speech.pronouns:
@@ -859,6 +861,13 @@ def _organisation(description: str, speech: Speech) -> bool:
         return True
     # "Präsidialamt", "Innenministerium": a compound ending with an organisation noun.
     return speech.nouns_capitalised and any(head[-1].endswith(o) for o in organisations)
+
+
+def _document(mention: str, speech: Speech) -> bool:
+    """True when a mention's last word is a law or a regulation ("Tierschutzgesetz")."""
+    words = mention.split(",")[0].split()
+    endings = tuple(_fold(e) for e in speech.documents)
+    return bool(words and endings) and _fold(words[-1].strip(".;:")).endswith(endings)
 
 
 def _names_itself(description: str, speech: Speech) -> bool:

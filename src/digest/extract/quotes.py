@@ -413,7 +413,7 @@ class _Finder:
             self.speech.nouns_capitalised
             and len(before) > 1
             and word[:1].isupper()
-            and word.isalpha()
+            and word.replace("-", "").isalpha()
             and before[-2][-1:] not in ".!?:"
             and word.casefold() not in self.speech.adverbial_starts
         )

@@ -101,6 +101,9 @@ class Speech:
     # Nouns heading a description of an organisation ("la préfecture", "the agency", "das Amt"):
     # such a description never takes up the person who spoke before it.
     organisations: frozenset[str] = field(default_factory=frozenset)
+    # Endings of the nouns naming a text that binds or rules ("Tierschutzgesetz", "Verordnung"):
+    # "laut Infektionsschutzgesetz" quotes the law's wording, which nobody is saying.
+    documents: tuple[str, ...] = ()
     # Gender the article itself states, for a pronoun to agree with its person: personal pronouns
     # ("he", "elle", "er"; only these ever stand for a person: "they", "ils" stand for nobody),
     # titles ("Mr", "Mme", "Frau") and nouns ("chairman", "présidente", "Sprecherin").

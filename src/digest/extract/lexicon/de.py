@@ -69,6 +69,15 @@ SPEECH = Speech(
         """ministerium behörde polizei regierung unternehmen konzern firma verband amt
         gericht staatsanwaltschaft partei zeitung studie bericht mitteilung erklärung""".split()
     ),
+    documents=(
+        "gesetz",
+        "gesetzes",
+        "verordnung",
+        "richtlinie",
+        "gesetzbuch",
+        "paragraf",
+        "paragraph",
+    ),
     masculine_pronouns=frozenset({"er", "ihm", "ihn"}),
     feminine_pronouns=frozenset({"sie"}),
     masculine_words=frozenset("herr sprecher minister präsident kanzler chef".split()),
