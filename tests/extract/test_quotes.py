@@ -789,3 +789,25 @@ def test_a_hyphenated_noun_before_a_capitalised_quotation_makes_it_a_name() -> N
     assert all(q.speaker is None for q in quotes if q.text.startswith("Sonne")), [
         (q.text, q.speaker) for q in quotes
     ]
+
+
+def test_a_possessive_that_is_also_a_speech_verb_opens_no_incise() -> None:
+    text = article(
+        "Andacht",
+        "„Frieden lasse ich euch, meinen Frieden gebe ich euch.“ sagt Jesus.",
+    )
+    quote = by_text(find_quotes(text, "de"), "Frieden lasse")
+    assert quote.text == "Frieden lasse ich euch, meinen Frieden gebe ich euch."
+    assert quote.speaker == "Jesus"
+
+
+def test_a_dash_after_a_fragment_is_an_apposition_not_a_signature() -> None:
+    text = article(
+        "Disziplin",
+        "Nicht nur die Kranken wurden gesperrt, sondern „alle die Armen“ – Kinder, Soldaten, "
+        "Arbeiter – wurden einer strengen Disziplin unterworfen.",
+    )
+    quotes = find_quotes(text, "de")
+    assert all(q.speaker is None and q.mention is None for q in quotes), [
+        (q.text, q.speaker, q.mention) for q in quotes
+    ]

@@ -431,7 +431,12 @@ class _Finder:
         if sentence_end > group[-1].end and text[sentence_end - 1] in ".;":
             sentence_end -= 1
         tail = text[group[-1].end : sentence_end]
-        attribution = speakers.according_to(tail, language) or self._after(tail, group[0])
+        # A dash after a fragment opens an apposition ("sondern „alle“ – Kinder, Soldaten –"),
+        # not a signature: only a whole quotation is signed "— X".
+        signed = tail.lstrip(_SPACES)[:1] in "―—–"
+        attribution = speakers.according_to(tail, language) or (
+            None if signed else self._after(tail, group[0])
+        )
         verb = speakers.last_reporting_verb(head, language)
         outer = speakers.first_verb_with_that(head, language)
         if outer is not None:

@@ -679,8 +679,33 @@ def inside(inner: str, language: str | None) -> tuple[str, int, int] | None:
                 # The incise ends with its speaker: « A, a réagi X, B » keeps B.
                 named = clause.find(found.speaker.split(",")[0])
                 end = named + len(found.speaker.split(",")[0]) if named >= 0 else len(clause)
+                if speech.nouns_capitalised and _verb_follows(clause[end:], speech):
+                    # „Frieden lasse ich euch, meinen Frieden gebe ich euch“: "meinen" opens a
+                    # noun phrase there, and the clause goes on with its verb; no incise.
+                    continue
                 return found.speaker, m.start(), _incise_end(inner, m.end() + end)
     return None
+
+
+def _verb_follows(rest: str, speech: Speech) -> bool:
+    """True when the words after a supposed speaker go on with a verb: where nouns have
+    capitals, a lower-case word that no noun phrase, adverbial or conjunction opens."""
+    words = rest.split()
+    if not words or words[0][:1] in ",;:.!?":
+        return False
+    first = words[0].strip(",;:.!?").casefold()
+    known = (
+        speech.noun_phrase_stops
+        | speech.adverbial_starts
+        | speech.complements
+        | speech.verb_adverbs
+        | speech.role_stops
+        | speech.conjunctions
+        | speech.subordinators
+        | speech.particles
+        | speech.determiners
+    )
+    return words[0][:1].islower() and first not in known
 
 
 def _incise_end(inner: str, end: int) -> int:
