@@ -595,6 +595,15 @@ def test_a_transcript_turn_is_its_speaker_s_and_an_unknown_one_is_nobody_s() -> 
         assert (speaker is not None and "Dana Holt" in speaker) == (start == "HOLT:")
 
 
+def test_a_fragment_the_writers_sentence_goes_on_from_takes_no_speaker_from_it() -> None:
+    text = article(
+        "Headline",
+        "Despite the October announcement that the United States and China had reached a "
+        "“historic” Phase 1 trade agreement, actually signing a deal has proved elusive.",
+    )
+    assert all(q.speaker is None for q in find_quotes(text, "en"))
+
+
 @pytest.mark.parametrize(
     ("language", "paragraphs", "words", "speaker"),
     [
@@ -811,3 +820,24 @@ def test_a_dash_after_a_fragment_is_an_apposition_not_a_signature() -> None:
     assert all(q.speaker is None and q.mention is None for q in quotes), [
         (q.text, q.speaker, q.mention) for q in quotes
     ]
+
+
+@pytest.mark.parametrize(
+    ("attribution", "speaker", "mention"),
+    [
+        ("To which she said, “{q}”", "Maria Lopez", "she"),
+        ("“{q},” Lopez often said.", "Maria Lopez", "Lopez"),
+        ("“{q},” said 34-year-old Maria Lopez.", "Maria Lopez", "34-year-old Maria Lopez"),
+        ("“{q},” said 9/11 widow Maria Lopez.", "Maria Lopez", "9/11 widow Maria Lopez"),
+    ],
+)
+def test_an_english_attribution_keeps_its_subject_and_only_it(
+    attribution: str, speaker: str, mention: str
+) -> None:
+    q = "We will open the bakery again on Monday, whatever happens"
+    text = article(
+        "Maria Lopez has run the bakery for twenty years. “It was a hard winter,” Lopez said.",
+        attribution.format(q=q),
+    )
+    quote = by_text(find_quotes(text, "en"), "We will open")
+    assert (quote.speaker, quote.mention) == (speaker, mention)

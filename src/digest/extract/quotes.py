@@ -242,11 +242,14 @@ class _Finder:
         self.speech: Speech = speakers.speech_of(language)
         self.abbreviations = self.speech.abbreviations | speakers.everyone().honorifics
         self.paragraphs = _paragraphs(text)
+        self.quoted: list[tuple[int, int]] = []  # the quotation marks' spans seen so far
 
     @cached_property
     def table(self) -> mentions.Mentions:
         """The article's people, built only when a quotation needs a speaker."""
-        return mentions.Mentions(self.text, self.speech)
+        table = mentions.Mentions(self.text, self.speech)
+        table.quoted = self.quoted
+        return table
 
     @cached_property
     def known(self) -> frozenset[str]:
@@ -261,6 +264,8 @@ class _Finder:
             marks = _scan(self.text, start, end, index)
             if not marks:
                 continue
+            # Names inside quotation marks are a speaker's words, not the article's narrative.
+            self.quoted.extend((m.start, m.end) for m in marks)
             starts = _sentence_starts(
                 self.text, start, end, marks, self.abbreviations, self.speech.calendar
             )
@@ -431,12 +436,19 @@ class _Finder:
         if sentence_end > group[-1].end and text[sentence_end - 1] in ".;":
             sentence_end -= 1
         tail = text[group[-1].end : sentence_end]
+        attribution = speakers.according_to(tail, language)
+        # Where a comma goes inside the marks, '“…,” she said' closes the quotation with its
+        # attribution; in 'a “historic” Phase 1 trade agreement, …' the writer's sentence goes on.
+        closed = (
+            not speech.comma_inside
+            or tail.lstrip(_SPACES)[:1] in ",;"
+            or text[group[-1].end - 2] in ",.!?"
+        )
         # A dash after a fragment opens an apposition ("sondern „alle“ – Kinder, Soldaten –"),
         # not a signature: only a whole quotation is signed "— X".
         signed = tail.lstrip(_SPACES)[:1] in "―—–"
-        attribution = speakers.according_to(tail, language) or (
-            None if signed else self._after(tail, group[0])
-        )
+        if attribution is None and closed and not signed:
+            attribution = self._after(tail, group[0])
         verb = speakers.last_reporting_verb(head, language)
         outer = speakers.first_verb_with_that(head, language)
         if outer is not None:

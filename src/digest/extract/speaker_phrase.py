@@ -116,10 +116,10 @@ def _clause_word(word: str, speech: Speech) -> bool:
     low = word.casefold().strip(".;:!?")
     if low in speech.determiners or (len(word) > 1 and word.isupper()):
         return False  # "ihr", "his" read as determiners; "US", "IT" as acronyms
-    return low in _words(speech).clause or _verb_clitic(word)
+    return low in _words(speech).clause or verb_clitic(word)
 
 
-def _verb_clitic(word: str) -> bool:
+def verb_clitic(word: str) -> bool:
     """A verb written onto a word: "doesn’t", "must've", "you’re" (not "l’Elysée", "dell'Onu")."""
     for mark in _APOSTROPHES:
         before, found, after = word.partition(mark)

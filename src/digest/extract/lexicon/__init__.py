@@ -80,6 +80,8 @@ class Speech:
     abbreviations: frozenset[str] = field(default_factory=frozenset)
     # Words that start an adverbial before the subject: "In July, …", "Concernant …".
     adverbial_starts: frozenset[str] = field(default_factory=frozenset)
+    # Words that end one: "Twenty-two years ago, …".
+    adverbial_ends: frozenset[str] = field(default_factory=frozenset)
     # Words ending a speaker's noun phrase: "X in an interview", "X lors de …", "X am Montag".
     noun_phrase_stops: frozenset[str] = field(default_factory=frozenset)
     # Words ending a role given in apposition: "X, the mayor, who …".
@@ -116,6 +118,9 @@ class Speech:
     # Determiners of a possessor ("his", "sa", "seine"): what they open ("his lawyer", "sa
     # défense") is someone or something of the person, never the person who just spoke.
     possessives: frozenset[str] = field(default_factory=frozenset)
+    # Endings that make a name its owner's ("Jessie Buckley’s"): the person is the name without
+    # them, and a run of capitals with one inside ("Jehovah’s Witnesses") names a thing of theirs.
+    possessive_endings: tuple[str, ...] = ()
     # Endings of abstract nouns ("-tion", "-ment", "-ung"): a description headed by one ("cette
     # affirmation", "die Mitteilung") is a thing said or done, never a person.
     abstract_suffixes: tuple[str, ...] = ()
@@ -129,6 +134,8 @@ class Speech:
     # "Euro-Kritiker Lucke", "Professor Drosten"): where nouns are capitalised, such a word is the
     # person's role, not a given name.
     role_endings: tuple[str, ...] = ()
+    # Acronyms of a person's office ("CEO", "CFO"): "the CEO" is someone, "the IDF" an organisation.
+    role_acronyms: frozenset[str] = field(default_factory=frozenset)
     # Words closing a company's name ("Inc", "GmbH", "SA"): the name is no person's.
     company_suffixes: frozenset[str] = field(default_factory=frozenset)
     # Verb forms of reported speech ("sei", "habe", "würden": the German Konjunktiv): a sentence

@@ -37,6 +37,7 @@ SPEECH = Speech(
         "sein seine seinen seinem seiner seines ihr ihre ihren ihrem ihrer ihres unser unsere".split()
     ),
     abstract_suffixes=("ung", "heit", "keit", "schaft", "tion", "ismus"),
+    role_acronyms=frozenset("ceo cfo coo cto cio".split()),
     determiners=frozenset(
         """der die das den dem des ein eine einer eines einem einen sein seine ihr ihre dieser diese
         dieses zwei drei mehrere""".split()
