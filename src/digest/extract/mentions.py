@@ -508,6 +508,8 @@ class Mentions:
         if phrase is None:
             return Resolved(None)  # words that run into a clause name nobody
         speaker = phrase
+        if _document(speaker, speech):
+            return Resolved(None)  # "laut Tierschutzgesetz": a law's wording, nobody's words
         if speakers.is_pronoun(speaker):
             return self._antecedent(speaker, pos, previous)  # "She said that …" -> she
         if len(speaker.split()) > 1 and speaker.split()[0].casefold() in speech.pronouns:
@@ -840,7 +842,7 @@ class Mentions:
             or (len(name_words) > 1 and _role_word(name_words[0], speech))
         ):
             prefix.append(name_words.pop(0))
-        size = _name_size(name_words)
+        size = _name_size(name_words, speech.particles)
         if speech.nouns_capitalised and len(name_words) > size:
             prefix += name_words[:-size]
             name_words = name_words[-size:]
@@ -850,7 +852,8 @@ class Mentions:
             speech.nouns_capitalised
             and not self._known(name_words)
             and (prefix or len(name_words) == 1)
-            and not (prefix and _role_word(prefix[-1], speech))  # "Ministerin Schulze"
+            # "Ministerin Schulze", "Nationalparkleiter Dr. Roland Baier"
+            and not any(_role_word(w, speech) for w in _untitled(prefix, speech)[-1:])
         ):
             # Where nouns are capitalised, "Ernster Nachsatz", "der Sprecher" or "VW-Chef" is no
             # name unless the article names that person again; the mention is kept as written.
@@ -930,15 +933,33 @@ def _without_initials(name: str) -> str:
     return " ".join([words[0], *(w for w in words[1:-1] if not _INITIAL.fullmatch(w)), words[-1]])
 
 
+def _untitled(words: list[str], speech: Speech) -> list[str]:
+    """The words without the titles among them ("Dr.", "Prof.")."""
+    titles = _titles(speech)
+    return [w for w in words if w.casefold().rstrip(".") not in titles]
+
+
 def _role_word(word: str, speech: Speech) -> bool:
     """True for the noun of a role before a name: 'ATU-Organisator', 'Konzernchef'."""
-    return _fold(word).endswith(speech.role_endings) if speech.role_endings else False
+    return _fold(word).endswith(_role_endings(speech)) if speech.role_endings else False
 
 
-def _name_size(words: list[str]) -> int:
+@cache
+def _role_endings(speech: Speech) -> tuple[str, ...]:
+    """The lexicon's role endings folded as words are ("präsident" -> "prasident")."""
+    return tuple(_fold(e) for e in speech.role_endings)
+
+
+def _name_size(words: list[str], particles: frozenset[str] = frozenset()) -> int:
     """How many of the last words make a name: a given name and a surname, with a middle initial
-    between them ("Donald J. Trump") where there is one."""
-    return 3 if len(words) > 2 and _INITIAL.fullmatch(words[-2]) else 2
+    between them ("Donald J. Trump") where there is one, or the surname's particles ("Alexander
+    von Preen") when `particles` are given."""
+    if len(words) > 2 and _INITIAL.fullmatch(words[-2]):
+        return 3
+    size = 2
+    while size < len(words) and words[-size].casefold() in particles:
+        size += 1
+    return size
 
 
 def _reads_as_role(role: str, speech: Speech) -> bool:
@@ -1013,6 +1034,13 @@ def _organisation(description: str, speech: Speech) -> bool:
         return True
     # "Präsidialamt", "Innenministerium": a compound ending with an organisation noun.
     return speech.nouns_capitalised and any(head[-1].endswith(o) for o in organisations)
+
+
+def _document(mention: str, speech: Speech) -> bool:
+    """True when a mention's last word is a law or a regulation ("Tierschutzgesetz")."""
+    words = mention.split(",")[0].split()
+    endings = tuple(_fold(e) for e in speech.documents)
+    return bool(words and endings) and _fold(words[-1].strip(".;:")).endswith(endings)
 
 
 def _names_itself(description: str, speech: Speech) -> bool:

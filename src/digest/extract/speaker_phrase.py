@@ -75,6 +75,9 @@ def noun_phrase(mention: str, speech: Speech) -> str | None:
         comma = rest = ""  # an apposition after the words cut belongs to them
     if all(w.casefold() in speech.determiners for w in words) or _opens_no_phrase(words, speech):
         return None
+    content = [w.casefold().strip(".,") for w in words if w.casefold() not in speech.determiners]
+    if len(content) == 1 and content[0] in speech.calendar:
+        return None  # "den September", "Juni": a date, not who speaks ("Theresa May" is a name)
     if words[-1].endswith(("'s", "’s")):
         pronoun = words[-1][:-2]
         if len(words) == 1 and pronoun.casefold() in speech.pronouns:

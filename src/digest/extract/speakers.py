@@ -464,6 +464,10 @@ def after(tail: str, language: str | None) -> Attribution | None:
         agent = noun_phrase(" ".join(words[1:]), language)
         if agent and agent.split()[-1].casefold() in speech.not_agents:
             agent = None
+        if agent and speech.verb_second and not _verb_after(words[1:], agent, speech):
+            # Where the participle closes the clause, "„…“ von X bezeichnet" is a passive;
+            # "„I Don’t Love You“ von Chemical Romance" names the work's author, who says nothing.
+            agent = None
         return Attribution(agent, end) if agent else None
     this_way = _this_way(speech)
     found_way = this_way.match(clause) if this_way else None
@@ -514,6 +518,25 @@ def after(tail: str, language: str | None) -> Attribution | None:
     if speaker is None and not speech.inner_quotations:
         speaker = _subject_before_verb(clause, language)
     return Attribution(speaker, end) if speaker else None
+
+
+def _verb_after(words: list[str], agent: str, speech: Speech) -> bool:
+    """True when a verb follows the agent's noun phrase in its clause: a lower-case word that is
+    no verb particle, complement, determiner or conjunction ("von X bezeichnet", not "von X mit")."""
+    # Where nouns have capitals, a lower-case word after a noun phrase is a verb or its particle.
+    skip = (
+        speech.verb_adverbs
+        | speech.complements
+        | speech.particles
+        | speech.determiners
+        | speech.conjunctions
+        | speech.noun_phrase_stops
+    )
+    rest = words[len(agent.split(",")[0].split()) :]
+    return any(
+        is_verb(w, speech) or (w[:1].islower() and w.casefold().strip(".,;:") not in skip)
+        for w in rest
+    )
 
 
 def _subject_before_verb(clause: str, language: str | None) -> str | None:
@@ -596,7 +619,7 @@ def before(
     if not text.endswith((":", ",")):
         return None
     # The clause starts after the last end of sentence, a closing mark after the stop included.
-    ends = [m.end() - 1 for m in _SENTENCE_BREAK.finditer(text)]
+    ends = [m.end() - 1 for m in _SENTENCE_BREAK.finditer(text) if not _day_of(text, m, speech)]
     start = max([text.rfind("\n"), text.rfind("; "), *ends])
     clause = text[start + 1 :].strip().rstrip(":, \u00a0\u202f")
     frame = _frame(speech, anywhere=False)
@@ -657,6 +680,16 @@ def before(
     return None
 
 
+def _day_of(text: str, stop: re.Match[str], speech: Speech) -> bool:
+    """True for the full stop of a day before its month ("am 1. Mai"): it ends no sentence."""
+    following = text[stop.end() : stop.end() + 14].split()[:1]
+    return (
+        text[stop.start() - 1 : stop.start()].isdigit()
+        and bool(following)
+        and following[0].strip(".,;:").casefold() in speech.calendar
+    )
+
+
 def _pronoun_subject(clause: str, verb: tuple[int, int], speech: Speech) -> str | None:
     """A subject pronoun right after the reporting verb ("Im Gespräch mit Niú erzählte er, …":
     what comes before the verb is no subject), or right before the verb that introduces the
@@ -702,8 +735,33 @@ def inside(inner: str, language: str | None) -> tuple[str, int, int] | None:
                 # The incise ends with its speaker: « A, a réagi X, B » keeps B.
                 named = clause.find(found.speaker.split(",")[0])
                 end = named + len(found.speaker.split(",")[0]) if named >= 0 else len(clause)
+                if speech.nouns_capitalised and _verb_follows(clause[end:], speech):
+                    # „Frieden lasse ich euch, meinen Frieden gebe ich euch“: "meinen" opens a
+                    # noun phrase there, and the clause goes on with its verb; no incise.
+                    continue
                 return found.speaker, m.start(), _incise_end(inner, m.end() + end)
     return None
+
+
+def _verb_follows(rest: str, speech: Speech) -> bool:
+    """True when the words after a supposed speaker go on with a verb: where nouns have
+    capitals, a lower-case word that no noun phrase, adverbial or conjunction opens."""
+    words = rest.split()
+    if not words or words[0][:1] in ",;:.!?":
+        return False
+    first = words[0].strip(",;:.!?").casefold()
+    known = (
+        speech.noun_phrase_stops
+        | speech.adverbial_starts
+        | speech.complements
+        | speech.verb_adverbs
+        | speech.role_stops
+        | speech.conjunctions
+        | speech.subordinators
+        | speech.particles
+        | speech.determiners
+    )
+    return words[0][:1].islower() and first not in known
 
 
 def _incise_end(inner: str, end: int) -> int:
