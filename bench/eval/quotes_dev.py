@@ -82,8 +82,10 @@ def show_misses(
                 if MISSES:
                     lines.append(f"  MISS  {q['text']!r}  [{q.get('speaker')}]")
             elif not speaker_correct(q, placed[m].speaker) and SPEAKERS:
+                label = "SPKR" if not speaker_correct(q, placed[m].mention) else "spkr"
                 lines.append(
-                    f"  SPKR  gold={q.get('speaker')}/{q.get('speaker_resolved')} pred={placed[m].speaker}\n"
+                    f"  {label}  gold={q.get('speaker')}/{q.get('speaker_resolved')} "
+                    f"pred={placed[m].speaker} mention={placed[m].mention}\n"
                     f"        {_context(articles[rid], q)}"
                 )
         used = {m for m in matches if m is not None}

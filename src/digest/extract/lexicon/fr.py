@@ -58,6 +58,7 @@ SPEECH = Speech(
     plural_determiners=frozenset("les des ces leurs mes tes nos vos plusieurs".split()),
     possessives=frozenset("son sa ses leur leurs mon ma mes notre nos votre vos".split()),
     abstract_suffixes=("tion", "sion", "ment", "ité", "isme", "ance", "ence"),
+    role_acronyms=frozenset("pdg dg ceo drh".split()),
     determiners=frozenset(
         """le la les un une des ce cet cette ces ses son sa leur leurs l’ l' d’ d' du de plusieurs
         d’anciens d'anciens deux trois""".split()
