@@ -414,31 +414,6 @@ def test_a_description_after_a_quotation_inside_a_sentence_is_not_its_subject(
     assert speaker_of(language, *paragraphs, start=start) == expected
 
 
-@pytest.mark.parametrize(
-    ("paragraphs", "start", "expected"),
-    [
-        # The sentence before reports a description's words; the names after its verb are
-        # what it speaks of.
-        (("Un ancien ministre s'est souvenu du surnom que donnait Paul Leroy à Jean Morel.",
-          "« Il l'appelait le Grand », a-t-il lâché."), "Il l'appelait", "Un ancien ministre"),
-        (("« Il l'a nommé ministre », a ajouté un élu de la droite sur l'influence de Jean "
-          "Morel. « Cela relativise tout », met-il en perspective.",), "Cela", "un élu de la droite"),
-    ],
-)  # fmt: skip
-def test_a_pronoun_takes_up_the_description_whose_words_the_sentence_before_reports(
-    paragraphs: tuple[str, ...], start: str, expected: str | None
-) -> None:
-    assert speaker_of("fr", *paragraphs, start=start) == expected
-
-
-def test_a_pronoun_of_the_other_gender_is_not_the_description_before() -> None:
-    paragraphs = (
-        "Un ancien ministre s'est souvenu du surnom que donnait Paul Leroy à Jeanne Morel.",
-        "« Il m'appelait la Grande », a-t-elle lâché.",
-    )
-    assert speaker_of("fr", *paragraphs, start="Il m'appelait") != "Un ancien ministre"
-
-
 def test_a_name_in_the_possessive_is_the_person_it_names() -> None:
     # "Jessie Buckley’s" is Jessie Buckley: her surname alone goes back to her.
     paragraphs = (

@@ -116,10 +116,9 @@ def _strip_role_article(role: str, speech: Speech) -> str:
 class Mentions:
     """The full names of one article and the roles tied to them."""
 
-    def __init__(self, text: str, speech: Speech, language: str | None = None) -> None:
+    def __init__(self, text: str, speech: Speech) -> None:
         self.text = text
         self.speech = speech
-        self.language = language  # for the attribution finders (speakers.py)
         self.people: list[Person] = []
         self.positions: list[tuple[int, str]] = []  # (offset, full name) of every mention
         self.owned: set[int] = set()  # offsets of mentions in the possessive ("Pence’s")
@@ -732,9 +731,6 @@ class Mentions:
             gender = "f"
         else:
             return Resolved(None)  # "they", "it", "ils": nobody in particular
-        described = self._described_reporter(pos, gender)
-        if described is not None:
-            return described
         since = max(0, pos - NEAR)
         current = None
         if (
@@ -782,66 +778,6 @@ class Mentions:
         if gender is not None:
             self.genders.setdefault(name, gender)
         return Resolved(name, self.roles.get(name), True)
-
-    def _described_reporter(self, pos: int, gender: str | None) -> Resolved | None:
-        """The one described whose words the sentence just before the quotation reports, when
-        the description has the pronoun's gender: 'un chiraquien s'est souvenu du surnom que
-        donnait Jacques Chirac à Jean-Paul Delevoye. « … », a-t-il lâché', '« … », a ajouté un
-        ténor de la droite sur l'influence de X. « … », met-il en perspective'. The people that
-        sentence names after its verb are what it speaks of, not who goes on speaking."""
-        speech = self.speech
-        if not self._opens_sentence(pos):
-            return None
-        window = self.text[max(0, pos - 600) : pos].rstrip()
-        ends = [m.end() for m in re.finditer(r"[.!?…][»”\"’)]*\s+|\n", window)]
-        sentence = window[ends[-1] if ends else 0 :]
-        verb = speakers.last_reporting_verb(sentence, self.language)
-        if verb is None:
-            return None
-        comma = sentence.rfind(",", 0, verb[0])
-        if comma >= 0 and all(
-            w.casefold() in speech.auxiliaries for w in sentence[comma + 1 : verb[0]].split()
-        ):
-            # "« … », a ajouté X sur …": the subject follows its verb.
-            found = speakers.after(sentence[comma + 1 :], self.language)
-            mention = found.speaker if found else None
-        else:
-            mention = speakers.subject_of_verb(sentence, verb, self.language)
-        if not mention or speakers.is_name(mention) or speakers.is_pronoun(mention):
-            return None
-        words = mention.split()
-        if words[0].casefold() not in speech.determiners or _QUOTATION_MARK.search(mention):
-            return None
-        description = _strip_role_article(mention, speech)
-        if (
-            not description
-            or _abstract(description, speech)
-            or _plural(description, speech)
-            or _organisation(description, speech)
-            or self._gender_of(mention) != gender
-        ):
-            return None
-        tied = set() if words[0].casefold() in speech.indefinites else self._tied_to(description)
-        if len(tied) == 1:
-            name = tied.pop()
-            return self._checked(name, description, True)
-        return self._checked(mention, None, False)
-
-    def _gender_of(self, mention: str) -> str | None:
-        """The gender the head of a description gives (its article included), if only one:
-        "un ténor de la droite" is a man."""
-        head = mention.split()[:1]
-        for word in mention.split()[1:]:
-            if _is_complement(word, self.speech):
-                break
-            head.append(word)
-        words = {_fold(w) for w in head}
-        found = {
-            g
-            for g, marks in (("m", self.speech.masculine_words), ("f", self.speech.feminine_words))
-            if words & marks
-        }
-        return found.pop() if len(found) == 1 else None
 
     def someone_else(self, start: int, end: int, previous: Resolved) -> bool:
         """True when the words between the offsets name a person other than the previous

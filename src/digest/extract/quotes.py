@@ -253,7 +253,7 @@ class _Finder:
     @cached_property
     def table(self) -> mentions.Mentions:
         """The article's people, built only when a quotation needs a speaker."""
-        table = mentions.Mentions(self.text, self.speech, self.language)
+        table = mentions.Mentions(self.text, self.speech)
         table.quoted = self.quoted
         return table
 

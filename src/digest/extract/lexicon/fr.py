@@ -99,14 +99,12 @@ SPEECH = Speech(
     ),
     masculine_pronouns=frozenset({"il", "lui"}),
     feminine_pronouns=frozenset({"elle"}),
-    # The articles too: "un chiraquien", "la toxicologue".
     masculine_words=frozenset(
-        """m monsieur président directeur député sénateur conseiller avocat procureur un le ce
-        cet""".split()
+        """m monsieur président directeur député sénateur conseiller avocat procureur""".split()
     ),
     feminine_words=frozenset(
         """mme mlle madame présidente directrice députée sénatrice conseillère avocate
-        procureure une la cette""".split()
+        procureure""".split()
     ),
     company_suffixes=frozenset("sa sas sarl".split()),
     first_person=frozenset("je j’ j' moi nous mon ma mes notre nos".split()),
