@@ -381,8 +381,8 @@ class _Finder:
     def _reports(self, unit: _Unit, starts: list[int], previous: _Unit) -> bool:
         """True when the writer goes on reporting the previous speaker up to a fragment: a verb
         form of reported speech in its sentence or the one before (after the previous
-        quotation), a subject pronoun in its sentence, a quotation that is a clause of its own, or the very next sentence
-        after a whole quotation."""
+        quotation), a subject pronoun in its sentence, a quotation that is a clause of its own,
+        or the very next sentence after a whole quotation."""
         speech, text = self.speech, self.text
         first, last = unit.marks[0], unit.marks[-1]
         s0 = _sentence_of(starts, first.start, text)
@@ -765,7 +765,7 @@ def find_quotes(text: str, language: str | None, blockquotes: Sequence[str] = ()
         ):
             continue  # a title, a name, a slogan or a button label: nobody says it
         if unit.fragment and _names_a_title(unit, body, finder):
-            continue  # “Wild Rose”, "Farmers for Nikki": a work's or a group's name, not words said
+            continue  # “Wild Rose”, "Farmers for Nikki": a work's or a group's name
         seen[body] = len(quotes)
         quotes.append(_quote(body, unit, finder.speech))
     for block in blockquotes:
