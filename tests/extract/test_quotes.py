@@ -595,6 +595,15 @@ def test_a_transcript_turn_is_its_speaker_s_and_an_unknown_one_is_nobody_s() -> 
         assert (speaker is not None and "Dana Holt" in speaker) == (start == "HOLT:")
 
 
+def test_a_fragment_the_writers_sentence_goes_on_from_takes_no_speaker_from_it() -> None:
+    text = article(
+        "Headline",
+        "Despite the October announcement that the United States and China had reached a "
+        "“historic” Phase 1 trade agreement, actually signing a deal has proved elusive.",
+    )
+    assert all(q.speaker is None for q in find_quotes(text, "en"))
+
+
 @pytest.mark.parametrize(
     ("language", "paragraphs", "words", "speaker"),
     [
@@ -651,6 +660,213 @@ def test_a_pronoun_after_the_reporting_verb_is_its_subject_not_what_stands_befor
 
 
 @pytest.mark.parametrize(
+    ("language", "text", "start"),
+    [
+        ("fr", "Titre\n\n« Il sait y faire », a dit Paul Leroy.\n\nVenu du RPR, fondé par "
+               "Jacques Morel, il avait montré son « rapport de force très dur » par le passé.",
+         "rapport de force"),
+        ("es", "Título\n\n“Tenemos que avanzar”, dijo Sergio Fajardo.\n\nPara Ingrid Betancourt "
+               "la solución está en la voluntad política “para darles protección cuando están "
+               "amenazados”.", "para darles"),
+    ],
+)  # fmt: skip
+def test_a_fragment_in_a_sentence_about_someone_else_does_not_go_on_with_the_speaker(
+    language: str, text: str, start: str
+) -> None:
+    found = [q for q in find_quotes(text, language) if q.text.startswith(start)]
+    assert len(found) == 1
+    assert found[0].speaker is None
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "start", "expected"),
+    [
+        # An attribution we cannot read is someone's, not the previous speaker's going on.
+        ("fr", "Titre\n\n« Le risque est infime », explique Paul Leroy.\n\n« Aucune certitude "
+               "ne doit servir de prétexte », dit en substance le texte.", "Aucune", None),
+        # A verb alone goes on with the speaker where the language drops its pronouns.
+        ("es", "Título\n\n“Es una tragedia”, dijo Dmitri Muratov.\n\n“No terminará pronto”, "
+               "comentó.", "No terminará", "Dmitri Muratov"),
+        # The unread words name the speaker: the speaker goes on.
+        ("de", "Titel\n\n„Das ist ernüchternd“, sagte Alexander von Preen.\n\n„Und jetzt "
+               "bleibt das Tempo hoch“, berichtete von Preen.", "Und jetzt", "Alexander von Preen"),
+        # Adverbs between the verb and its subject.
+        ("de", "Titel\n\n„Das ist ernüchternd“, sagte Oleg Aseev.\n\n„Unser Gerät ist "
+               "interessant“, erklärte damals Morten Hundt.", "Unser Gerät", "Morten Hundt"),
+    ],
+)  # fmt: skip
+def test_an_attribution_after_the_quotation_that_cannot_be_read_names_nobody(
+    language: str, text: str, start: str, expected: str | None
+) -> None:
+    found = [q for q in find_quotes(text, language) if q.text.startswith(start)]
+    assert len(found) == 1
+    assert found[0].speaker == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a title after a determiner or a noun: its author follows "von"
+        "Mit 14 habe ich den „Steppenwolf“ von Hermann Hesse verschlungen.",
+        "Das zeigt die Arbeit „Der schiefe Wurf der Münze“ von Paula Brandt und Otto Wegner.",
+        # no verb after the agent: the maker of a work, not a passive
+        "Er spielte im Musikvideo zu „Ich liebe dich nicht“ von Kapelle Nord mit.",
+    ],
+)
+def test_von_after_a_quoted_title_names_its_author_not_a_speaker(sentence: str) -> None:
+    text = article("Ein Abend mit Büchern", sentence, "„Ich lese jeden Abend zwei Stunden lang.“")
+    quotes = find_quotes(text, "de")
+    assert all(q.speaker is None for q in quotes), [(q.text, q.speaker) for q in quotes]
+
+
+def test_von_with_a_participle_after_it_is_a_passive_agent() -> None:
+    text = article(
+        "Streit im Rat",
+        "Der Plan wurde als „völlig überzogene Geldverschwendung“ von Anna Berger bezeichnet.",
+    )
+    quote = by_text(find_quotes(text, "de"), "völlig")
+    assert quote.speaker == "Anna Berger"
+
+
+def test_a_month_opening_a_sentence_is_no_speaker() -> None:
+    text = article(
+        "Die Wagen der Wehr",
+        "Für den September 1935 ist die Lieferung eines „Sanitäts- und Rettungswagens“ mit "
+        "45 PS bei der Wehr in Zeuthen nachgewiesen.",
+        "Im Juni erklärten Demonstranten in Masaya die Stadt zum „diktaturfreien Gebiet“ und "
+        "errichteten Sperren.",
+    )
+    quotes = find_quotes(text, "de")
+    assert [q.speaker for q in quotes if q.speaker] == [], [(q.text, q.speaker) for q in quotes]
+
+
+@pytest.mark.parametrize("adverb", ["Freilich", "Bisher", "Darüber hinaus", "Zwar", "Ab 1999"])
+def test_a_sentence_adverb_before_the_verb_is_no_speaker(adverb: str) -> None:
+    text = article(
+        "Ein Besuch in Prag",
+        f"{adverb} sagt man dazu „böhmischer Fußball und tschechisches Bier“ in der Stadt.",
+    )
+    quotes = find_quotes(text, "de")
+    assert [q.speaker for q in quotes if q.speaker] == [], [(q.text, q.speaker) for q in quotes]
+
+
+def test_the_day_of_a_date_ends_no_sentence() -> None:
+    text = article(
+        "Mieter in Chicago",
+        "Antonio Gutierrez organisiert den Streik. „Wir lassen niemanden allein“, sagt Gutierrez.",
+        "Am 1. Mai sagte Gutierrez: „Wir werden jeden unterstützen, der nicht zahlen kann.“",
+    )
+    quote = by_text(find_quotes(text, "de"), "Wir werden")
+    assert quote.speaker == "Antonio Gutierrez"
+
+
+def test_a_capitalised_quotation_after_a_noun_names_a_thing_not_the_previous_speakers_words() -> (
+    None
+):
+    text = article(
+        "Hilfe vor der Flut",
+        "„Wir rechnen mit immer mehr Einsätzen nach Stürmen und Dürren“, sagt Christian Reuter.",
+        "Zudem betreibt das Rote Kreuz den „Anticipation Hub Europe“, eine Plattform für frühe "
+        "Hilfe.",
+    )
+    quotes = find_quotes(text, "de")
+    assert all(q.speaker is None for q in quotes if q.text.startswith("Anticipation")), [
+        (q.text, q.speaker) for q in quotes
+    ]
+
+
+KLIMA = article(
+    "Die Klimakonferenz",
+    "„Das Ergebnis ist eine Enttäuschung für alle Inselstaaten“, sagte Anna Berger.",
+    "Der neue Fonds sei „vor allem symbolisch“, auch wenn die Länder ihn gewollt hätten.",
+    "Die Staaten haben die Frage der „fossilen Energien“ erneut vertagt. {last}",
+)
+
+
+def test_a_scare_quote_in_the_writers_narration_does_not_go_on_with_the_speaker() -> None:
+    # The fragment in reported speech takes up Berger; the next one, in the writer's indicative
+    # narration, is a scare quote that takes up nobody.
+    quotes = find_quotes(KLIMA.format(last=""), "de")
+    assert by_text(quotes, "vor allem").speaker == "Anna Berger"
+    assert all(q.speaker is None for q in quotes if q.text.startswith("fossilen")), [
+        (q.text, q.speaker) for q in quotes
+    ]
+
+
+def test_a_fragment_in_reported_speech_goes_on_with_the_speaker() -> None:
+    text = KLIMA.format(
+        last="Die Förderung von Gas sei „ein schwerer Fehler der Industriestaaten“."
+    )
+    assert by_text(find_quotes(text, "de"), "ein schwerer").speaker == "Anna Berger"
+
+
+def test_a_role_with_an_umlaut_before_a_name_with_a_particle_is_the_role() -> None:
+    text = article(
+        "Handel in Not",
+        "„Wir rechnen mit vielen Schließungen“, sagte HDE-Präsident Alexander von Preen am "
+        "Montag. „Die Lage bleibt angespannt“, sagte von Preen.",
+    )
+    quote = by_text(find_quotes(text, "de"), "Wir rechnen")
+    assert (quote.speaker, quote.role) == ("Alexander von Preen", "HDE-Präsident")
+
+
+def test_a_role_before_a_titled_name_makes_it_a_name() -> None:
+    text = article(
+        "Geier im Nationalpark",
+        "„Die Tiere sind wohlauf und fliegen täglich weiter“, sagt Nationalparkleiter Dr. Roland "
+        "Weber.",
+    )
+    quote = by_text(find_quotes(text, "de"), "Die Tiere")
+    assert (quote.speaker, quote.role) == ("Roland Weber", "Nationalparkleiter")
+
+
+def test_a_law_is_no_speaker_and_passes_nobody_on() -> None:
+    text = article(
+        "Meldepflicht",
+        "Laut Infektionsschutzgesetz müssen Labors »das Auftreten einer bedrohlichen Krankheit« "
+        "melden.",
+        "»Ziel dieser Strategie ist es, in Deutschland Zeit zu gewinnen«, heißt es in der "
+        "Risikobewertung des Instituts.",
+    )
+    quotes = find_quotes(text, "de")
+    assert [q.speaker for q in quotes if q.speaker] == [], [(q.text, q.speaker) for q in quotes]
+
+
+def test_a_hyphenated_noun_before_a_capitalised_quotation_makes_it_a_name() -> None:
+    text = article(
+        "Betreuung",
+        "„Es darf nicht passieren, dass kranke Kinder allein bleiben“, sagt Vorsitzende Eva Martin.",
+        "In Wien biete der Alleinerziehenden-Verband „Sonne Mond und Sterne“ eine Betreuung an.",
+    )
+    quotes = find_quotes(text, "de")
+    assert all(q.speaker is None for q in quotes if q.text.startswith("Sonne")), [
+        (q.text, q.speaker) for q in quotes
+    ]
+
+
+def test_a_possessive_that_is_also_a_speech_verb_opens_no_incise() -> None:
+    text = article(
+        "Andacht",
+        "„Frieden lasse ich euch, meinen Frieden gebe ich euch.“ sagt Jesus.",
+    )
+    quote = by_text(find_quotes(text, "de"), "Frieden lasse")
+    assert quote.text == "Frieden lasse ich euch, meinen Frieden gebe ich euch."
+    assert quote.speaker == "Jesus"
+
+
+def test_a_dash_after_a_fragment_is_an_apposition_not_a_signature() -> None:
+    text = article(
+        "Disziplin",
+        "Nicht nur die Kranken wurden gesperrt, sondern „alle die Armen“ – Kinder, Soldaten, "
+        "Arbeiter – wurden einer strengen Disziplin unterworfen.",
+    )
+    quotes = find_quotes(text, "de")
+    assert all(q.speaker is None and q.mention is None for q in quotes), [
+        (q.text, q.speaker, q.mention) for q in quotes
+    ]
+
+
+@pytest.mark.parametrize(
     ("attribution", "speaker", "mention"),
     [
         ("To which she said, “{q}”", "Maria Lopez", "she"),
@@ -669,3 +885,44 @@ def test_an_english_attribution_keeps_its_subject_and_only_it(
     )
     quote = by_text(find_quotes(text, "en"), "We will open")
     assert (quote.speaker, quote.mention) == (speaker, mention)
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "title"),
+    [
+        (
+            "en",
+            "It was a money grab, but the fourth adaptation of “The Color Purple” is a vibrant "
+            "musical.",
+            "The Color Purple",
+        ),
+        (
+            "en",
+            "Her film “Wild Rose,” a fish-out-of-water story about a singer, opens in May.",
+            "Wild Rose",
+        ),
+        (
+            "es",
+            "Kuleba habló de la «Comunidad Política Europea» en Praga, dijo Pedro Ruiz.",
+            "Comunidad Política Europea",
+        ),
+    ],
+)
+def test_a_title_or_a_name_in_quotation_marks_is_no_quotation(
+    language: str, sentence: str, title: str
+) -> None:
+    quotes = find_quotes(article("Tom Reed and Pedro Ruiz met in May.", sentence), language)
+    assert not [q.text for q in quotes if title in q.text and q.kind == "direct"]
+
+
+def test_a_nickname_an_attribution_reports_is_still_a_quotation() -> None:
+    text = article(
+        "Tom Reed runs the pageant.",
+        "Reed said the candidate called the 1996 winner “Miss Piggy” in a television interview.",
+    )
+    assert any("Miss Piggy" in q.text for q in find_quotes(text, "en"))
+
+
+def test_words_shouted_in_capitals_are_still_a_quotation() -> None:
+    text = article("Olivia Colman said she tried Botox and “LOVED IT” in an interview in 2015.")
+    assert any("LOVED IT" in q.text for q in find_quotes(text, "en"))

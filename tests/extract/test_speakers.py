@@ -77,6 +77,13 @@ def spoken_before(head: str, language: str | None) -> str | None:
         (", sagte ein Mitarbeiter des Ministeriums.", "de", "ein Mitarbeiter des Ministeriums"),
         # A closing determiner lost its noun to a quotation mark.
         (", sagte Anna Kessler der „Allgäuer Zeitung“.", "de", "Anna Kessler"),
+        # A long apposition between the subject and its verb.
+        (
+            ", Dr. Luz Contreras Arroyo, a member of the group and signatory to the letter, told "
+            "NBC News.",
+            "en",
+            "Dr. Luz Contreras Arroyo, a member of the group and signatory",
+        ),
     ],
 )
 def test_after(tail: str, language: str, speaker: str) -> None:
@@ -104,6 +111,25 @@ def test_present_participle_shares_the_subject() -> None:
     verb = speakers.last_reporting_verb(head, "fr")
     assert verb is not None
     assert speakers.subject_of_verb(head, verb, "fr") == "Le ministre"
+
+
+@pytest.mark.parametrize(
+    ("head", "speaker"),
+    [
+        (
+            "Egypt and Jordan - also sharply criticised the shift, with Jordanian Foreign "
+            "Minister Ayman Safadi warning of ",
+            "Jordanian Foreign Minister Ayman Safadi",
+        ),
+        ("The ad uses footage of Hillary Clinton asking, ", "Hillary Clinton"),
+    ],
+)
+def test_a_name_after_a_complement_is_the_subject_of_its_participle(
+    head: str, speaker: str
+) -> None:
+    verb = speakers.last_reporting_verb(head, "en")
+    assert verb is not None
+    assert speakers.subject_of_verb(head, verb, "en") == speaker
 
 
 @pytest.mark.parametrize(
@@ -204,6 +230,7 @@ def test_a_verb_like_noun_after_a_determiner_is_part_of_the_subject() -> None:
         ("Once in my twenties, I laughed and said", "I"),
         ("Though she called it outrageous, Clinton restricted", "Clinton"),
         ("In July, Gingrich dismissed", "Gingrich"),
+        ("Twenty-two years ago, a Times article hailed", "a Times article"),
     ],
 )
 def test_leading_adverbials_are_not_the_subject(clause: str, speaker: str) -> None:
@@ -346,3 +373,15 @@ def test_a_particle_opens_no_name() -> None:
     text = "Der Verein von Chicago wächst. Der Verein von Chicago klagt."
     table = mentions.Mentions(text, speakers.speech_of("de"))
     assert table.people == []
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Despite the announcement that the United States and China had reached",
+        "The Washington Post Reports and the Daily Mail Says",
+    ],
+)
+def test_a_capitalised_word_after_a_capitalised_word_is_a_name_not_a_verb(clause: str) -> None:
+    assert speakers.last_reporting_verb(clause, "en") is None
+    assert speakers.subject("the United States said", "en") == "the United States"

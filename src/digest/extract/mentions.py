@@ -3,19 +3,22 @@
 A speaker mention as the attribution gives it ("M. Peskov", "il", "le porte-parole du Kremlin",
 "Konzernchef Robert Machtlinger", "Valdis Dombrovskis, le vice-président de la Commission") is
 resolved through the article's own mentions:
-- a full name is a run of two capitalised words or more (particles kept, determiners and titles
-  dropped; where the language capitalises nouns, the last two words of a longer run, the words
-  before being a role: "Sportdirektorin Kim Renkema");
+- a full name is a run of two capitalised words or more (particles kept, determiners, titles and
+  a closing day dropped; where the language capitalises nouns, the last two words of a longer run,
+  the words before being a role: "Sportdirektorin Kim Renkema"); a name in the possessive ("Jessie
+  Buckley’s") is the person it names, and what follows a possessive ("Jehovah’s Witnesses") is not;
 - a surname or title + surname goes back to the one full name ending with it;
 - a description goes back to the name the article tied it to ("X, le ministre…", "le ministre X"),
   else, when definite ("le maire", "der CEO"), to the person who spoke just before; an indefinite
   one ("un proche", "ein Sprecher") stays as written: it names nobody wrongly;
 - a personal pronoun ("he", "elle", "er") goes back to a person, never an organisation: the one
   person named since the previous quotation (or shortly before), else the one who spoke that
-  quotation; where the article gives a gender (a title, a gendered noun, an earlier pronoun), the
-  pronoun agrees with it; of two people it could stand for, the one the sentence before opens
-  with or whose words it reports ("X, …, admet que …"), else nobody; "they", "it", "ils" stand
-  for nobody.
+  quotation; a name in the possessive ("Pence’s performance") or after a verb of its clause ("he
+  expects Clinton to") is acted upon and does not count, and a surname two people share counts
+  but stands for neither; where the article gives a gender (a title, a gendered noun, an earlier
+  pronoun), the pronoun agrees with it; of two people it could stand for, the one the sentence
+  before opens with or whose words it reports ("X, …, admet que …"), else nobody; "they", "it",
+  "ils" stand for nobody.
 When the article does not settle it the speaker is None: a wrong name is worse than none.
 """
 
@@ -118,6 +121,10 @@ class Mentions:
         self.speech = speech
         self.people: list[Person] = []
         self.positions: list[tuple[int, str]] = []  # (offset, full name) of every mention
+        self.owned: set[int] = set()  # offsets of mentions in the possessive ("Pence’s")
+        self.things: set[str] = set()  # names the article gives a thing ("the show La Fracture")
+        self.quoted: list[tuple[int, int]] = []  # spans in quotation marks, in text order
+        self.ambiguous: set[str] = set()  # surnames of two people the article names in full
         self._collect_full_names()
         if speech.nouns_capitalised:
             self._keep_recurring_names()
@@ -143,8 +150,23 @@ class Mentions:
                 lead.append(words.pop(0))
             if lead:
                 start = text.find(words[0], start) if words else start
+            while len(words) > 1 and words[-1].casefold() in speech.adverbial_starts:
+                words.pop()  # "in Florida Friday": a day closes no name
+            owners = [i for i, w in enumerate(words[:-1]) if _owner(w, speech)]
+            if owners:
+                # "Jehovah’s Witnesses", "NBC’s Dante Chinni": what follows a possessive is
+                # someone or something of the owner's, never the owner.
+                words = words[owners[-1] + 1 :]
+                start = text.find(words[0], start)
+            owned = bool(words) and _owner(words[-1], speech) is not None
+            if owned:
+                words[-1] = _owner(words[-1], speech) or words[-1]  # "Jessie Buckley’s"
             role = None
             previous_word = text[max(0, start - 20) : start].split()[-1:]
+            if any(
+                w.casefold() in speech.pronouns for w in lead + previous_word if w[:1].isupper()
+            ):
+                continue  # "I Want Power", "We Are Family": a title's clause, not a name
             if (
                 speech.nouns_capitalised
                 and previous_word
@@ -154,6 +176,19 @@ class Mentions:
                 role = words.pop(0)
                 start = text.find(words[0], start) if words else start
             size = _name_size(words)
+            # "Secretary of State John F. Kerry": a run after a title's complement ends with the
+            # name, the title before it ("State" is no given name).
+            title = re.search(r"[A-ZÀ-ÖØ-Þ][\w’'\-]*\s+(\w+)\s+$", text[max(0, start - 40) : start])
+            titled_run = (
+                not speech.nouns_capitalised
+                and title is not None
+                and title.group(1).casefold() in speech.complements
+                and len(words) > size
+            )
+            if titled_run and title is not None:
+                role = text[start - len(title.group()) : start] + " ".join(words[:-size])
+                start = text.find(words[-size], start)
+                words = words[-size:]
             if (
                 speech.nouns_capitalised
                 and len(words) > size
@@ -174,6 +209,18 @@ class Mentions:
                 continue  # "von Chicago": a particle opens no name
             if any(w[:1].isupper() and w.casefold() in speech.complements for w in words[1:]):
                 continue  # "The Evolution Of The …": a title in title case, not a name
+            if self._group(words[-1]):
+                continue  # "Top Senate Republicans", "African Americans": a group, not a person
+            if previous_word and previous_word[0].casefold() in speech.organisations:
+                # "the website Hugo Gloss", "her solo show La Fracture": a thing's name.
+                self.things.add(" ".join(words))
+                continue
+            if not speech.nouns_capitalised and any(
+                w.casefold() in speech.speech_verbs | speech.auxiliaries
+                or speaker_phrase.verb_clitic(w)
+                for w in words[1:]
+            ):
+                continue  # "Victony Isn’t Scared", "White House Doctor Says": a headline's words
             if (
                 not speech.nouns_capitalised
                 and previous_word
@@ -191,6 +238,8 @@ class Mentions:
                 person = self.people[seen[name]]
                 self.people[seen[name]] = Person(person.name, person.start, role)
             self.positions.append((start, name))
+            if owned:
+                self.owned.add(start)
 
     def _keep_recurring_names(self) -> None:
         """Where every noun has a capital, keep the names whose surname comes back elsewhere.
@@ -200,7 +249,8 @@ class Mentions:
         """
         counts: dict[str, int] = {}
         for m in _SURNAME.finditer(self.text):
-            counts[_fold(m.group())] = counts.get(_fold(m.group()), 0) + 1
+            word = _fold(_owner(m.group(), self.speech) or m.group())
+            counts[word] = counts.get(word, 0) + 1
         # "Donald Trump" and "Donald J. Trump" are mentions of one given name and surname.
         mentioned: dict[str, int] = {}
         for _, name in self.positions:
@@ -220,15 +270,47 @@ class Mentions:
         taken = sorted((o, o + len(n)) for o, n in self.positions)
         starts = [s for s, _ in taken]
         for m in _SURNAME.finditer(self.text):
-            if _fold(m.group()) not in self.surnames:
+            word = _owner(m.group(), self.speech) or m.group()  # "Buckley’s" is Buckley
+            if _fold(word) not in self.surnames:
                 continue
             i = bisect.bisect_right(starts, m.start()) - 1
             if i >= 0 and m.start() < taken[i][1]:
                 continue  # part of a full name already counted
-            full = self.full_name(m.group())
-            if full and full != m.group():
+            full = self.full_name(word)
+            if full and full != word:
                 self.positions.append((m.start(), full))
+            elif len(self.surnames[_fold(word)]) > 1 and not self._modifier(m.end()):
+                # "Clinton" where the article names Hillary and Bill Clinton: someone is named,
+                # though not whom.
+                self.positions.append((m.start(), word))
+                self.ambiguous.add(word)
+            else:
+                continue
+            if word != m.group():
+                self.owned.add(m.start())
         self.positions.sort()
+
+    def _group(self, word: str) -> bool:
+        """True when a word is the plural of an adjective the article uses ("Republicans" beside
+        "Republican senators"); a surname in -s ("Williams") has no such singular before a noun."""
+        for ending in self.speech.plural_endings:
+            singular = word[: -len(ending)]
+            if word.endswith(ending) and len(singular) > 2:
+                pattern = rf"(?<![\w’'\-]){re.escape(singular)}\s+[a-zà-ÿ]"
+                if re.search(pattern, self.text):
+                    return True
+        return False
+
+    def _modifier(self, end: int) -> bool:
+        """True when the name ending at `end` qualifies the noun after it ("the Trump campaign",
+        "Clinton aides"): a lower-case word that is no verb and joins nothing."""
+        speech = self.speech
+        following = self.text[end : end + 30].split()[:1]
+        if not following or not following[0][:1].islower():
+            return False
+        word = following[0].strip(",.;:").casefold()
+        joins = speech.complements | speech.conjunctions | speech.auxiliaries | speech.that
+        return not (speakers.is_verb(word, speech) or word in joins or word in speech.verb_adverbs)
 
     def _apposition(self, end: int, start: int) -> str | None:
         """The role around a full name: 'X, le ministre de …,' after it or 'le ministre X' before."""
@@ -266,15 +348,7 @@ class Mentions:
         if m and not speech.nouns_capitalised:
             words = m.group(1).split()
             # The role begins at its determiner: "… a prévenu le commissaire à l'économie X".
-            at = max(
-                (
-                    i
-                    for i, w in enumerate(words)
-                    if w.casefold() in speech.determiners
-                    or (w.casefold().startswith(speech.elided or ("\0",)) and len(w) > 2)
-                ),
-                default=None,
-            )
+            at = max((i for i, w in enumerate(words) if _opens_role(w, speech)), default=None)
             if at is not None:
                 role = _strip_role_article(" ".join(words[at:]), speech)
                 stops = speech.subordinators | speech.noun_phrase_stops | speech.that
@@ -307,10 +381,13 @@ class Mentions:
         """False for a name that is an organisation's: its nouns, an acronym, a suffix, "its"."""
         speech = self.speech
         words = [w.strip(".,’'") for w in name.split()]
-        if any(len(w) > 1 and w.isupper() for w in words):
+        if any(len(w) > 1 and w.isupper() and not _initials(words, i) for i, w in enumerate(words)):
             return False  # "NYPD", "CNN": an acronym
         if any(_fold(w) in speech.organisations | speech.company_suffixes for w in words):
             return False
+        role = self.roles.get(name)
+        if name in self.things or (role and _head(role, speech) & speech.organisations):
+            return False  # "her solo show La Fracture", "X, a news website": a thing's name
         if speech.nouns_capitalised and any(
             _fold(w).endswith(o) for w in words for o in speech.organisations
         ):
@@ -423,6 +500,8 @@ class Mentions:
         if phrase is None:
             return Resolved(None)  # words that run into a clause name nobody
         speaker = phrase
+        if _document(speaker, speech):
+            return Resolved(None)  # "laut Tierschutzgesetz": a law's wording, nobody's words
         if speakers.is_pronoun(speaker):
             return self._antecedent(speaker, pos, previous)  # "She said that …" -> she
         if len(speaker.split()) > 1 and speaker.split()[0].casefold() in speech.pronouns:
@@ -452,6 +531,10 @@ class Mentions:
             # "la préfecture de la Manche", "the agency", "der US-Nachrichtensender CNN": an
             # organisation speaks for itself.
             return self._checked(speaker, None, False)
+        if _abstract(description, speech):
+            # "cette affirmation n'a jamais été prise au sérieux : « … »", "Une information
+            # judiciaire a été ouverte …": a thing said or done is the subject, nobody speaks.
+            return Resolved(None)
         if _names_itself(description, speech):
             # "la préfecture des Pyrénées-Atlantiques" names its own entity; "le ministre de la
             # Santé" right after Roman Prymula spoke takes him up (a person named in full).
@@ -471,21 +554,48 @@ class Mentions:
             and previous
             and previous.speaker
             and self._fits(previous.speaker, description)
+            and not self._beside(previous.speaker, speaker, pos)
         ):
-            # "…, ajoute le politique letton": a definite description takes up who just spoke.
+            # "…, ajoute le politique letton": a definite description takes up who just spoke,
+            # not one the article set beside that person ("Dempsey told the man …").
             return self._checked(previous.speaker, description, True)
-        if definite:
+        if definite and (self._opens_sentence(pos) or self._before_in_sentence(speaker, pos)):
             # "Yassin E. s'en défend. « … », affirme ce père de quatre enfants": the person the
-            # sentence before the quotation opens with.
+            # sentence before the quotation opens with. A quotation inside a sentence, credited
+            # after it, is about the person that sentence opens with, who does not speak it
+            # ("Françoise Nyssen avait fait réaliser les travaux « sans autorisation », écrit Le
+            # Canard enchaîné").
             opener = self.sentence_subject(pos)
-            if opener and self._fits(opener, description):
+            if (
+                opener
+                and self._fits(opener, description)
+                and not self._beside(opener, speaker, pos)
+            ):
                 return self._checked(opener, description, True)
         return self._checked(speaker, None, False)
+
+    def _opens_sentence(self, pos: int) -> bool:
+        """True when a sentence or a paragraph starts at `pos`."""
+        before = self.text[max(0, pos - 12) : pos]
+        return not before.strip() or re.search(r"(?:[.!?…:][»”\"’)]*|\n)\s*$", before) is not None
+
+    def _before_in_sentence(self, mention: str, pos: int) -> bool:
+        """True when the mention comes before `pos` in the sentence holding it."""
+        window = self.text[max(0, pos - 400) : pos]
+        ends = [m.end() for m in re.finditer(r"[.!?…][»”\"’)]*\s+|\n", window)]
+        return mention in window[ends[-1] if ends else 0 :]
 
     def _sentence_before(self, pos: int) -> int | None:
         """Where the sentence just before `pos` begins (or the words before it, after a colon)."""
         window = self.text[max(0, pos - 400) : pos]
-        ends = [m.end() for m in re.finditer(r"[.!?»”“\"]\s+|\n", window)]
+        # A title before a name ("Mr. Obama") may stay a break: what follows opens with the name.
+        abbreviations = self.speech.abbreviations - _titles(self.speech)
+        ends = [
+            m.end()
+            for m in re.finditer(r"[.!?»”“\"]\s+|\n", window)
+            # "on Dec. 25, Santa Claus …": no sentence ends after an abbreviation.
+            if not (m.group()[0] == "." and _last_word(window[: m.start()]) in abbreviations)
+        ]
         if not ends:
             return None
         last_end = ends[-1]
@@ -573,10 +683,30 @@ class Mentions:
             role = None
         return Resolved(speaker, role or None, person)
 
+    def _beside(self, name: str, description: str, pos: int) -> bool:
+        """True when a sentence before `pos` names the person and gives the description to someone
+        else beside them ("Dempsey told the man to remove the bedding"): two people."""
+        phrase = re.compile(rf"(?<![\w’'-]){re.escape(description)}(?![\w’'-])", re.I)
+        named = [o for o, n in self.positions if n == name and o < pos]
+        for m in phrase.finditer(self.text, 0, pos):
+            start = max(self.text.rfind(". ", 0, m.start()), self.text.rfind("\n", 0, m.start()))
+            ends = [
+                e for e in (self.text.find(". ", m.end()), self.text.find("\n", m.end())) if e >= 0
+            ]
+            end = min(ends) if ends else len(self.text)
+            if end >= pos:
+                continue  # the attribution's own sentence
+            for o in (o for o in named if start < o < end):
+                between = self.text[min(m.end(), o + len(name)) : max(m.start(), o)]
+                # "l'imam de la mosquée de Beaucaire, Yassin E.": the name's own role; "Dempsey
+                # told the man": a verb between, two people.
+                if any(speakers.is_verb(w.strip(",;"), self.speech) for w in between.split()):
+                    return True
+        return False
+
     def _fits(self, name: str, description: str) -> bool:
         """True when a description may stand for this person: a person of no other gender."""
-        head = _fold(description.split()[0]) if description.split() else ""
-        if head.endswith(self.speech.abstract_suffixes):
+        if _abstract(description, self.speech):
             return False  # "cette affirmation", "l’enseignement": a thing, not a person
         if _ends_in_a_name(description, self.speech):
             return False  # "der CDU-Vorsitzende Friedrich Merz" is Merz, whoever spoke before
@@ -616,11 +746,17 @@ class Mentions:
         for offset, name in self._people_at():
             if offset >= pos:
                 break
-            if offset < since or name in named or name == current:
-                continue  # the current speaker's own attribution names him again
+            if offset < since or name in named or name == current or offset in self.owned:
+                # The current speaker's own attribution names him again; "Pence’s performance"
+                # names an owner, not someone who acts.
+                continue
             before = self.text[max(0, offset - 12) : offset].split()
             if before and before[-1].casefold() in complements:
                 continue
+            if self._object(offset):
+                continue  # "Fowler said he expects Clinton to recover": acted upon, not acting
+            if self._inside_quotation(offset):
+                continue  # “… tells you Santa Claus is real …”: the speaker's words
             named.append(name)
         people = [n for n in named if self.is_person(n) and self.agrees(n, gender)]
         if not people and current and self.is_person(current) and self.agrees(current, gender):
@@ -637,9 +773,42 @@ class Mentions:
         if len(people) != 1:
             return Resolved(None)  # nobody, or two people it could stand for
         name = people[0]
+        if name in self.ambiguous:
+            return Resolved(None)  # "Clinton" where the article names two Clintons
         if gender is not None:
             self.genders.setdefault(name, gender)
         return Resolved(name, self.roles.get(name), True)
+
+    def someone_else(self, start: int, end: int, previous: Resolved) -> bool:
+        """True when the words between the offsets name a person other than the previous
+        speaker, or hold a personal pronoun that stands for one."""
+        for offset, name in self._people_at():
+            if start <= offset < end and name != previous.speaker:
+                return True
+        personal = self.speech.masculine_pronouns | self.speech.feminine_pronouns
+        for m in re.finditer(r"[\w’']+", self.text[start:end]):
+            if _fold(m.group()) in personal:
+                found = self._antecedent(m.group(), start + m.start(), previous)
+                if found.speaker and found.speaker != previous.speaker:
+                    return True
+        return False
+
+    def _inside_quotation(self, offset: int) -> bool:
+        """True when the mention at `offset` lies between quotation marks."""
+        i = bisect.bisect_right(self.quoted, (offset, len(self.text) + 1)) - 1
+        return i >= 0 and self.quoted[i][0] < offset < self.quoted[i][1]
+
+    def _object(self, offset: int) -> bool:
+        """True when the mention at `offset` follows a verb inside its clause ("accusing Alicia
+        Machado", "he expects Clinton"), not one opening an inverted attribution ('…,” said X')."""
+        speech = self.speech
+        before = self.text[max(0, offset - 60) : offset].split()
+        if not before:
+            return False
+        verb = before[-1].casefold()
+        if not (speakers.is_verb(verb, speech) or verb in speech.present_participles):
+            return False
+        return len(before) > 1 and not before[-2].endswith((",", "”", '"', "»", ":", "."))
 
     _previous_end = 0
 
@@ -696,7 +865,7 @@ class Mentions:
             or (len(name_words) > 1 and _role_word(name_words[0], speech))
         ):
             prefix.append(name_words.pop(0))
-        size = _name_size(name_words)
+        size = _name_size(name_words, speech.particles)
         if speech.nouns_capitalised and len(name_words) > size:
             prefix += name_words[:-size]
             name_words = name_words[-size:]
@@ -706,7 +875,8 @@ class Mentions:
             speech.nouns_capitalised
             and not self._known(name_words)
             and (prefix or len(name_words) == 1)
-            and not (prefix and _role_word(prefix[-1], speech))  # "Ministerin Schulze"
+            # "Ministerin Schulze", "Nationalparkleiter Dr. Roland Baier"
+            and not any(_role_word(w, speech) for w in _untitled(prefix, speech)[-1:])
         ):
             # Where nouns are capitalised, "Ernster Nachsatz", "der Sprecher" or "VW-Chef" is no
             # name unless the article names that person again; the mention is kept as written.
@@ -752,21 +922,81 @@ def _name_after_quotation(mention: str) -> str:
     return " ".join(words[i:])
 
 
+def _last_word(text: str) -> str:
+    """The last word of `text`, case-folded."""
+    found = re.search(r"(\w+)$", text)
+    return found.group(1).casefold() if found else ""
+
+
+def _initials(words: list[str], i: int) -> bool:
+    """True when the capitals at `i` are a given name's initials without dots ("JD Vance", "AJ
+    Styles"): two or three letters, then a surname."""
+    word = words[i]
+    return (
+        i == 0
+        and len(words) == 2
+        and 2 <= len(word) <= 3
+        and word.isalpha()
+        and words[1][:1].isupper()
+        and not words[1].isupper()
+    )
+
+
+def _owner(word: str, speech: Speech) -> str | None:
+    """'Buckley’s' -> 'Buckley': the owner a possessive word names, None for another word."""
+    for ending in speech.possessive_endings:
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            return word[: -len(ending)]
+    return None
+
+
 def _without_initials(name: str) -> str:
     """'Donald J. Trump' -> 'Donald Trump': the name without its middle initials."""
     words = name.split()
     return " ".join([words[0], *(w for w in words[1:-1] if not _INITIAL.fullmatch(w)), words[-1]])
 
 
+def _untitled(words: list[str], speech: Speech) -> list[str]:
+    """The words without the titles among them ("Dr.", "Prof.")."""
+    titles = _titles(speech)
+    return [w for w in words if w.casefold().rstrip(".") not in titles]
+
+
 def _role_word(word: str, speech: Speech) -> bool:
     """True for the noun of a role before a name: 'ATU-Organisator', 'Konzernchef'."""
-    return _fold(word).endswith(speech.role_endings) if speech.role_endings else False
+    return _fold(word).endswith(_role_endings(speech)) if speech.role_endings else False
 
 
-def _name_size(words: list[str]) -> int:
+def _opens_role(word: str, speech: Speech) -> bool:
+    """True for a determiner that may open the role written before a name: not a bare complement
+    ("professeure de nutrition") nor the article of a proper noun ("ministre de l’Intérieur")."""
+    low = word.casefold()
+    if low in speech.determiners:
+        return low in speech.noun_markers or low not in speech.complements
+    elided = next((e for e in speech.elided if low.startswith(e) and len(low) > len(e)), None)
+    return (
+        elided is not None
+        and elided not in speech.complements  # "professeur d’histoire"
+        and not word[len(elided)].isupper()
+    )
+
+
+@cache
+def _role_endings(speech: Speech) -> tuple[str, ...]:
+    """The lexicon's role endings folded as words are ("präsident" -> "prasident")."""
+    return tuple(_fold(e) for e in speech.role_endings)
+
+
+def _name_size(words: list[str], particles: frozenset[str] = frozenset()) -> int:
     """How many of the last words make a name: a given name and a surname, with a middle initial
-    between them ("Donald J. Trump") where there is one."""
-    return 3 if len(words) > 2 and _INITIAL.fullmatch(words[-2]) else 2
+    between them ("Donald J. Trump") where there is one, or the surname's particles ("Alexander
+    von Preen") when `particles` are given."""
+    if len(words) > 2 and _INITIAL.fullmatch(words[-2]):
+        return 3
+    size = 2
+    while size < len(words) and words[-size].casefold() in particles:
+        size += 1
+    return size
 
 
 def _reads_as_role(role: str, speech: Speech) -> bool:
@@ -807,8 +1037,9 @@ def _ends_in_a_name(description: str, speech: Speech) -> bool:
 
 def _titled(text: str, start: int, end: int) -> bool:
     """True when a run of capitalised words is a title in quotation marks (“Wild Rose”) or spells
-    out the acronym before it ("DACA (Deferred Action for Childhood Arrivals)")."""
-    before, after = text[max(0, start - 12) : start], text[end : end + 1]
+    out the acronym before it ("DACA (Deferred Action for Childhood Arrivals)"); the comma English
+    puts inside the marks may close it (“Black Water,”)."""
+    before, after = text[max(0, start - 12) : start], text[end : end + 2].lstrip(",.")[:1]
     if before[-1:] in _OPENING_MARKS and after in _CLOSING_MARKS:
         return True
     return bool(re.search(r"\b[A-Z]{2,}\s*\($", before))
@@ -842,6 +1073,24 @@ def _organisation(description: str, speech: Speech) -> bool:
     return speech.nouns_capitalised and any(head[-1].endswith(o) for o in organisations)
 
 
+def _abstract(description: str, speech: Speech) -> bool:
+    """True when a description is headed by an abstract noun ("cette affirmation", "the claim");
+    people named after one ("aviation analysts") are people."""
+    first = _fold(description.split()[0]) if description.split() else ""
+    return (
+        bool(speech.abstract_suffixes)
+        and first.endswith(speech.abstract_suffixes)
+        and not _plural(description, speech)
+    )
+
+
+def _document(mention: str, speech: Speech) -> bool:
+    """True when a mention's last word is a law or a regulation ("Tierschutzgesetz")."""
+    words = mention.split(",")[0].split()
+    endings = tuple(_fold(e) for e in speech.documents)
+    return bool(words and endings) and _fold(words[-1].strip(".;:")).endswith(endings)
+
+
 def _names_itself(description: str, speech: Speech) -> bool:
     """True when a description holds a complement with a proper name ("… des Pyrénées")."""
     words = description.split()
@@ -852,9 +1101,12 @@ def _names_itself(description: str, speech: Speech) -> bool:
 
 
 def _acronym(description: str, speech: Speech) -> bool:
-    """True when an acronym names the description ("US-Nachrichtensender CNN", not "Konzernchef
-    von FACC")."""
+    """True when an acronym names the description ("US-Nachrichtensender CNN", "the IDF", not
+    "Konzernchef von FACC")."""
     words = description.split()
+    if len(words) == 1 and len(words[0]) > 1 and words[0].isupper():
+        # "the IDF", "the WPTV": the acronym is the description ("der CEO" is a person's office).
+        return words[0].casefold() not in speech.role_acronyms
     return any(
         len(b) > 1 and b.isupper() and not _is_complement(a, speech)
         for a, b in zip(words, words[1:], strict=False)

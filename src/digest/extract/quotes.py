@@ -36,6 +36,7 @@ _SPACES = " \t\n\u00a0\u202f\u2009"
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 _SENTENCE_END = re.compile(r"[.!?…]+[”»\"’)]*(?=\s+(?:[\"“«‘(\[][\s\u00a0\u202f]*)?[A-ZÀ-ÖØ-Þ0-9])")
 _EDGE = ",;:" + _SPACES
+_QUOTED = re.compile(r"[“”«»„\"][^“”«»„\"]*[“”«»„\"]")
 _EMBED = re.compile(
     r"pic\.twitter\.com|\(@\w+\)|A post shared by|View this post on Instagram|Une publication "
     r"partagée par|twitter\.com/|instagram\.com/|facebook\.com/",
@@ -74,6 +75,7 @@ class _Unit:
     role: str | None = None
     named: bool = False  # the speaker is a person or organisation by name
     mention: str | None = None  # the attribution's own words, before resolution
+    followed: bool = False  # the speaker was taken up from the quotation before
 
     def text(self, text: str) -> str:
         return CUT.join(text[s:e] for s, e in _trimmed(text, self.pieces))
@@ -167,9 +169,15 @@ def _scan(text: str, start: int, end: int, para: int) -> list[_Mark]:
 
 
 def _sentence_starts(
-    text: str, start: int, end: int, marks: Sequence[_Mark], abbreviations: frozenset[str]
+    text: str,
+    start: int,
+    end: int,
+    marks: Sequence[_Mark],
+    abbreviations: frozenset[str],
+    calendar: frozenset[str] = frozenset(),
 ) -> list[int]:
-    """Offsets where sentences of a paragraph begin, ignoring full stops inside quotations."""
+    """Offsets where sentences of a paragraph begin, ignoring full stops inside quotations and
+    after the day of a date ("am 1. Mai")."""
     starts = [start]
     for m in _SENTENCE_END.finditer(text, start, end):
         pos = m.end()
@@ -184,6 +192,10 @@ def _sentence_starts(
             continue
         if word and text[m.start()] == "." and re.fullmatch(r"[A-Z]", word.group(1).rstrip(".")):
             continue  # an initial: "Yassin E."
+        if word and text[m.start()] == "." and word.group(1).rstrip(".").isdigit():
+            following = text[pos : pos + 14].split()[:1]
+            if following and following[0].strip(".,;:").casefold() in calendar:
+                continue  # a day and its month: "rund um den 1. Mai"
         while pos < end and text[pos].isspace():
             pos += 1
         starts.append(pos)
@@ -193,6 +205,8 @@ def _sentence_starts(
 # Attributions sit close to their quotation: looking further than this costs time on run-on text
 # (a page of « x » « y » with no full stop) and finds nothing.
 _WINDOW = 400
+# A fragment this close after a whole quotation stands in the sentence right after it.
+_NEXT_SENTENCE = 40
 
 
 def _sentence_of(starts: list[int], pos: int, text: str) -> int:
@@ -207,6 +221,12 @@ def _sentence_of(starts: list[int], pos: int, text: str) -> int:
 def _next_start(starts: list[int], pos: int, end: int) -> int:
     i = bisect.bisect_right(starts, pos)
     return starts[i] if i < len(starts) else end
+
+
+def _names(clause: str, unit: _Unit) -> bool:
+    """True when the clause holds the surname of the unit's speaker ('sagte von Preen')."""
+    surname = (unit.speaker or "").split(",")[0].split()[-1:]
+    return bool(surname) and surname[0][:1].isupper() and surname[0] in clause.split()
 
 
 def _is_sentence(quoted: str) -> bool:
@@ -228,11 +248,14 @@ class _Finder:
         self.speech: Speech = speakers.speech_of(language)
         self.abbreviations = self.speech.abbreviations | speakers.everyone().honorifics
         self.paragraphs = _paragraphs(text)
+        self.quoted: list[tuple[int, int]] = []  # the quotation marks' spans seen so far
 
     @cached_property
     def table(self) -> mentions.Mentions:
         """The article's people, built only when a quotation needs a speaker."""
-        return mentions.Mentions(self.text, self.speech)
+        table = mentions.Mentions(self.text, self.speech)
+        table.quoted = self.quoted
+        return table
 
     @cached_property
     def known(self) -> frozenset[str]:
@@ -247,7 +270,11 @@ class _Finder:
             marks = _scan(self.text, start, end, index)
             if not marks:
                 continue
-            starts = _sentence_starts(self.text, start, end, marks, self.abbreviations)
+            # Names inside quotation marks are a speaker's words, not the article's narrative.
+            self.quoted.extend((m.start, m.end) for m in marks)
+            starts = _sentence_starts(
+                self.text, start, end, marks, self.abbreviations, self.speech.calendar
+            )
             for unit in self._units_of(marks, starts, start, end):
                 self._attribute(unit, starts, previous, start)
                 out.append(unit)
@@ -341,6 +368,67 @@ class _Finder:
         attribution = speakers.after(between, self.language)
         return attribution is not None and not between[attribution.edge :].strip(_SPACES + ",.")
 
+    def _after(self, tail: str, mark: _Mark) -> speakers.Attribution | None:
+        """The attribution after a quotation, unless it names the author of a titled work."""
+        words = tail.split()
+        if words and words[0] in self.speech.agent_words and self._titles(mark):
+            # "den „Steppenwolf“ von Hermann Hesse", "der Arbeit “Dynamical bias …” von Persi
+            # Diaconis": a quotation after a determiner or a noun is the name of a work, and the
+            # agent after it is its author or maker, not someone who speaks.
+            return None
+        return speakers.after(tail, self.language)
+
+    def _reports(self, unit: _Unit, starts: list[int], previous: _Unit) -> bool:
+        """True when the writer goes on reporting the previous speaker up to a fragment: a verb
+        form of reported speech in its sentence or the one before (after the previous
+        quotation), a subject pronoun in its sentence, a quotation that is a clause of its own,
+        or the very next sentence after a whole quotation."""
+        speech, text = self.speech, self.text
+        first, last = unit.marks[0], unit.marks[-1]
+        s0 = _sentence_of(starts, first.start, text)
+        s1 = _next_start(starts, last.end, self.paragraphs[last.para][1])
+        # The sentence before and the fragment's own, without what quotations hold.
+        since = max(_sentence_of(starts, s0 - 1, text) if s0 > starts[0] else s0, starts[0])
+        since = max(since, previous.marks[-1].end)
+        report = _QUOTED.sub(" ", text[since : first.start] + " " + text[last.end : s1]).split()
+        sentence = _QUOTED.sub(" ", text[s0 : first.start] + " " + text[last.end : s1]).split()
+        inside = text[slice(*first.inner(text))].split()
+        reported = {w.strip(".,;:!?()–-").casefold() for w in report}
+        outer = {w.strip(".,;:!?()–-").casefold() for w in sentence}
+        inner = {w.strip(".,;:!?()–-").casefold() for w in inside}
+        # '„…“ Die FACC ist „zu 100 Prozent …“': a fragment right after a whole quotation.
+        close = not previous.fragment and first.start - previous.marks[-1].end < _NEXT_SENTENCE
+        return bool(
+            (reported | inner) & speech.reported_forms
+            or outer & speech.subject_pronouns
+            or inner & (speech.auxiliaries | speech.that)
+            or close
+        )
+
+    def _names_a_thing(self, mark: _Mark) -> bool:
+        """True for a capitalised quotation after a determiner or a noun: the name of a thing
+        ("den „Anticipation Hub“", "der Zeitung „Die Welt“"), which nobody is saying."""
+        s, e = mark.inner(self.text)
+        return self.text[s : s + 1].isupper() and self._titles(mark)
+
+    def _titles(self, mark: _Mark) -> bool:
+        """True when the word before a quotation's opening mark is a determiner or a noun."""
+        before = self.text[max(0, mark.start - 40) : mark.start].split()
+        if not before:
+            return False
+        word = before[-1]
+        if word.casefold() in self.speech.noun_markers:
+            return True
+        # Where nouns have capitals, a capitalised word inside a sentence is a noun (or a name).
+        return (
+            self.speech.nouns_capitalised
+            and len(before) > 1
+            and word[:1].isupper()
+            and word.replace("-", "").isalpha()
+            and before[-2][-1:] not in ".!?:"
+            and word.casefold() not in self.speech.adverbial_starts
+        )
+
     def _fragment_unit(self, group: list[_Mark], s0: int, s1: int) -> _Unit:
         """The reported clause around quoted fragments: 'She said [Trump favors a “strongman approach.”]'."""
         text, language, speech = self.text, self.language, self.speech
@@ -354,7 +442,19 @@ class _Finder:
         if sentence_end > group[-1].end and text[sentence_end - 1] in ".;":
             sentence_end -= 1
         tail = text[group[-1].end : sentence_end]
-        attribution = speakers.according_to(tail, language) or speakers.after(tail, language)
+        attribution = speakers.according_to(tail, language)
+        # Where a comma goes inside the marks, '“…,” she said' closes the quotation with its
+        # attribution; in 'a “historic” Phase 1 trade agreement, …' the writer's sentence goes on.
+        closed = (
+            not speech.comma_inside
+            or tail.lstrip(_SPACES)[:1] in ",;"
+            or text[group[-1].end - 2] in ",.!?"
+        )
+        # A dash after a fragment opens an apposition ("sondern „alle“ – Kinder, Soldaten –"),
+        # not a signature: only a whole quotation is signed "— X".
+        signed = tail.lstrip(_SPACES)[:1] in "―—–"
+        if attribution is None and closed and not signed:
+            attribution = self._after(tail, group[0])
         verb = speakers.last_reporting_verb(head, language)
         outer = speakers.first_verb_with_that(head, language)
         if outer is not None:
@@ -439,6 +539,7 @@ class _Finder:
             between = text[unit.marks[0].end : unit.marks[1].start]
             attribution = speakers.after(between, language)
             speaker = attribution.speaker if attribution else None
+        unread = False
         if speaker is None and not unit.fragment:
             paragraph_end = self.paragraphs[last.para][1]
             tail = text[last.end : min(paragraph_end, last.end + _WINDOW)]
@@ -446,8 +547,15 @@ class _Finder:
             # not an attribution ('“…?” Vitter demanded.' still is).
             ended = text[slice(*last.inner(text))].rstrip("’'\"”“")[-1:] == "."
             if not (ended and tail.strip(_SPACES)[:1].isupper()):
-                attribution = speakers.after(tail, language)
+                attribution = self._after(tail, first)
                 speaker = attribution.speaker if attribution else None
+                # « … », dit en substance le texte: an attribution we cannot read is still
+                # someone's, not the previous speaker's going on.
+                unread = (
+                    speaker is None
+                    and speakers.opens_with_reporting_verb(tail, language)
+                    and not (previous and _names(speakers.cut_clause(tail, language), previous))
+                )
         if speaker is None and not unit.fragment:
             s0 = _sentence_of(starts, first.start, text)
             attribution = speakers.before(text[s0 : first.start], language, self.known)
@@ -466,12 +574,22 @@ class _Finder:
         # scare quote than a follow-up.
         if (
             speaker is None
+            and not unread
             and previous is not None
             and previous.speaker
             and 0 <= first.para - previous.para <= (1 if unit.fragment else 2)
             and (not unit.fragment or self.speech.inner_quotations)
+            and not (unit.fragment and self._about_someone_else(unit, starts, previous))
+            and not (unit.fragment and self._names_a_thing(first))
+            and not (
+                unit.fragment
+                and previous.followed
+                and self.speech.reported_forms
+                and not self._reports(unit, starts, previous)
+            )
         ):
             unit.speaker, unit.role, unit.named = previous.speaker, previous.role, previous.named
+            unit.followed = True
             return
         before = None
         if previous is not None:
@@ -480,6 +598,16 @@ class _Finder:
         resolved = self.table.resolve(speaker, first.start, before)
         unit.speaker, unit.role, unit.named = resolved.speaker, resolved.role, resolved.person
         unit.mention = (self.table.words(speaker) or None) if speaker else None
+
+    def _about_someone_else(self, unit: _Unit, starts: list[int], previous: _Unit) -> bool:
+        """True when the sentence quoting a fragment names someone other than the previous
+        speaker before it: "il avait déjà montré son « rapport de force »" (il: not the one
+        who spoke), "Para Ingrid Betancourt la solución está en “…”"; unsure, nobody."""
+        first = unit.marks[0]
+        going_on = mentions.Resolved(previous.speaker, previous.role, previous.named)
+        self.table.set_previous_end(previous.marks[-1].end)
+        s0 = _sentence_of(starts, first.start, self.text)
+        return self.table.someone_else(s0, first.start, going_on)
 
     def _turn(self, para: int) -> str | None:
         """The label a transcript's turn opens with ("PENCE", "SPIEGEL"), if the paragraph is one."""
@@ -553,7 +681,9 @@ def _key_sentences(finder: _Finder, limit: int = 3) -> list[Quote]:
         if _words(first) < 25 and not first.rstrip().endswith((".", "!", "?")):
             body = body[1:]  # a headline
     for start, end in body[:8]:
-        starts = _sentence_starts(text, start, end, [], finder.abbreviations)
+        starts = _sentence_starts(
+            text, start, end, [], finder.abbreviations, finder.speech.calendar
+        )
         for s, e in zip(starts, [*starts[1:], end], strict=True):
             sentence = text[s:e].strip(_SPACES)
             if 12 <= _words(sentence) <= 45:
@@ -568,6 +698,31 @@ def _key_sentences(finder: _Finder, limit: int = 3) -> list[Quote]:
             if len(out) >= limit:
                 return out
     return out
+
+
+def _titled(body: str, speech: Speech) -> bool:
+    """True when quoted words are a title in title case: every word capitalised but the small
+    joining words, and no stop ("Sex and Death in the Rational World of …"). Where every noun
+    has a capital, that shape is no sign of a title."""
+    if speech.nouns_capitalised or body.rstrip("”’\"'»")[-1:] in ".!?":
+        return False
+    words = re.findall(r"[^\W\d_][\w’'\-]*", body)
+    small = speech.complements | speech.determiners | speech.conjunctions | speech.particles
+    capitalised = [w for w in words if w.casefold() not in small]
+    if all(w.isupper() for w in capitalised):
+        return False  # "LOVED IT": words shouted, not a title
+    return 2 <= len(words) <= 10 and all(w[:1].isupper() for w in capitalised)
+
+
+def _names_a_title(fragment: _Unit, body: str, finder: _Finder) -> bool:
+    """True when a quoted fragment is a title, or a sentence of the writer's whose only quoted
+    words are titles and that no attribution reports ('Trump called her “Miss Piggy”' does)."""
+    text, speech = finder.text, finder.speech
+    if _titled(body, speech):
+        return True
+    return not fragment.mention and all(
+        _titled(text[slice(*m.inner(text))], speech) for m in fragment.marks
+    )
 
 
 def _quote(body: str, unit: _Unit, speech: Speech) -> Quote:
@@ -609,6 +764,8 @@ def find_quotes(text: str, language: str | None, blockquotes: Sequence[str] = ()
             and (_words(body) <= 3 or body[0].isupper())
         ):
             continue  # a title, a name, a slogan or a button label: nobody says it
+        if unit.fragment and _names_a_title(unit, body, finder):
+            continue  # “Wild Rose”, "Farmers for Nikki": a work's or a group's name
         seen[body] = len(quotes)
         quotes.append(_quote(body, unit, finder.speech))
     for block in blockquotes:

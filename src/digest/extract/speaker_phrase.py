@@ -75,6 +75,9 @@ def noun_phrase(mention: str, speech: Speech) -> str | None:
         comma = rest = ""  # an apposition after the words cut belongs to them
     if all(w.casefold() in speech.determiners for w in words) or _opens_no_phrase(words, speech):
         return None
+    content = [w.casefold().strip(".,") for w in words if w.casefold() not in speech.determiners]
+    if len(content) == 1 and content[0] in speech.calendar:
+        return None  # "den September", "Juni": a date, not who speaks ("Theresa May" is a name)
     if words[-1].endswith(("'s", "’s")):
         pronoun = words[-1][:-2]
         if len(words) == 1 and pronoun.casefold() in speech.pronouns:
@@ -113,10 +116,10 @@ def _clause_word(word: str, speech: Speech) -> bool:
     low = word.casefold().strip(".;:!?")
     if low in speech.determiners or (len(word) > 1 and word.isupper()):
         return False  # "ihr", "his" read as determiners; "US", "IT" as acronyms
-    return low in _words(speech).clause or _verb_clitic(word)
+    return low in _words(speech).clause or verb_clitic(word)
 
 
-def _verb_clitic(word: str) -> bool:
+def verb_clitic(word: str) -> bool:
     """A verb written onto a word: "doesn’t", "must've", "you’re" (not "l’Elysée", "dell'Onu")."""
     for mark in _APOSTROPHES:
         before, found, after = word.partition(mark)

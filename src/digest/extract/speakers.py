@@ -270,6 +270,7 @@ def _adverbial(chunk: str, speech: Speech) -> bool:
     low = first.casefold()
     return (
         low in speech.adverbial_starts
+        or words[-1].casefold() in speech.adverbial_ends
         or (low.endswith("ing") and first[0].isupper() and len(low) > 5)
         or _prepositional(words, speech)
     )
@@ -305,7 +306,12 @@ def subject(clause: str, language: str | None) -> str | None:
     for i, w in enumerate(chunk):
         # A verb-like word right after a determiner is a noun or an adjective: "la demande",
         # "the retired general".
-        if words and is_verb(w, speech) and words[-1].casefold() not in speech.determiners:
+        if (
+            words
+            and is_verb(w, speech)
+            and words[-1].casefold() not in speech.determiners
+            and not _name_goes_on(words[-1], w)
+        ):
             break
         if words and w.endswith("ly") and w.islower():
             break  # "Gingrich cynically dismissed"
@@ -363,6 +369,14 @@ def subject_of_verb(head: str, verb: tuple[int, int], language: str | None) -> s
     if pronoun:
         return pronoun
     if word in speech.present_participles:
+        # "…, with Foreign Minister Ayman Safadi warning of": a name right before the participle,
+        # after a complement, is its own subject.
+        before = re.split(r"[,;:―—–]", pre)[-1].split()
+        run = 0
+        while run < len(before) and _NAME_WORD.match(before[-1 - run]):
+            run += 1
+        if run >= 2 and run < len(before) and before[-1 - run].casefold() in speech.complements:
+            return " ".join(before[-run:])
         # "…, saying that": a participle shares the main clause's subject, or that of the
         # attribution before it ("déplore-t-elle, en rappelant").
         earlier = last_reporting_verb(pre, language)
@@ -406,7 +420,12 @@ def subject_of_sentence(head: str, language: str | None) -> str | None:
         chunks.pop(0)  # "Though she called it …, Clinton restricted …"
     words = ",".join(chunks).split()
     for i, w in enumerate(words[:16]):
-        if i and is_verb(w.strip(",;"), speech) and w.casefold() not in speech.auxiliaries:
+        if (
+            i
+            and is_verb(w.strip(",;"), speech)
+            and w.casefold() not in speech.auxiliaries
+            and not _name_goes_on(words[i - 1], w)
+        ):
             return subject(" ".join(words[: i + 1]), language)
     return None
 
@@ -444,6 +463,10 @@ def after(tail: str, language: str | None) -> Attribution | None:
         # The agent of a passive: « … » par un dirigeant de LREM (not "par le passé").
         agent = noun_phrase(" ".join(words[1:]), language)
         if agent and agent.split()[-1].casefold() in speech.not_agents:
+            agent = None
+        if agent and speech.verb_second and not _verb_after(words[1:], agent, speech):
+            # Where the participle closes the clause, "„…“ von X bezeichnet" is a passive;
+            # "„I Don’t Love You“ von Chemical Romance" names the work's author, who says nothing.
             agent = None
         return Attribution(agent, end) if agent else None
     this_way = _this_way(speech)
@@ -497,14 +520,54 @@ def after(tail: str, language: str | None) -> Attribution | None:
     return Attribution(speaker, end) if speaker else None
 
 
+def opens_with_reporting_verb(tail: str, language: str | None) -> bool:
+    """True when the clause after a closing mark opens with a reporting verb and goes on past
+    it: '», dit en substance le texte'. A verb alone ('”, comentó.') is the previous speaker's,
+    where the language drops its subject pronouns."""
+    stripped = tail.lstrip(" \u00a0\u202f")
+    if not stripped.startswith(","):
+        return False
+    clause = cut_clause(stripped[1:], language).split()
+    if not clause:
+        return False
+    size = 2 if clause[0].casefold() in speech_of(language).auxiliaries else 1
+    verb = last_reporting_verb(" ".join(clause[:size]), language)
+    return verb is not None and len(clause) > size
+
+
+def _verb_after(words: list[str], agent: str, speech: Speech) -> bool:
+    """True when a verb follows the agent's noun phrase in its clause: a lower-case word that is
+    no verb particle, complement, determiner or conjunction ("von X bezeichnet", not "von X mit")."""
+    # Where nouns have capitals, a lower-case word after a noun phrase is a verb or its particle.
+    skip = (
+        speech.verb_adverbs
+        | speech.complements
+        | speech.particles
+        | speech.determiners
+        | speech.conjunctions
+        | speech.noun_phrase_stops
+    )
+    rest = words[len(agent.split(",")[0].split()) :]
+    return any(
+        is_verb(w, speech) or (w[:1].islower() and w.casefold().strip(".,;:") not in skip)
+        for w in rest
+    )
+
+
 def _subject_before_verb(clause: str, language: str | None) -> str | None:
     """', X said' / '" Vitter demanded.': a short subject directly followed by a verb."""
     speech = speech_of(language)
     words = clause.split()
-    for i, w in enumerate(words[:14]):
-        if i and is_verb(w.rstrip(",."), speech):
+    for i, w in enumerate(words[:24]):
+        if i and is_verb(w.rstrip(",."), speech) and not _name_goes_on(words[i - 1], w):
             return subject(" ".join(words[: i + 1]), language)
     return None
+
+
+def _name_goes_on(previous: str, word: str) -> bool:
+    """True when a capitalised word after a capitalised word is more of a name than a verb:
+    "the United States", "The Washington Post Reports"."""
+    return word[:1].isupper() and previous[:1].isupper() and not previous.endswith((",", "."))
 
 
 def according_to(tail: str, language: str | None = None) -> Attribution | None:
@@ -522,11 +585,14 @@ def last_reporting_verb(text: str, language: str | None) -> tuple[int, int] | No
     speech = speech_of(language)
     found = None
     recent: list[str] = [""]  # "a elle aussi jugé", "a également déclaré": the auxiliary is near
+    previous = ""
     for m in _WORDS.finditer(text):
         word = m.group().casefold()
         base = word.split("-")[0] if "-" in word else word
         if recent[-1] in speech.noun_markers:
             pass  # "la note", "the claims", "die Frage": nouns
+        elif _name_goes_on(previous, m.group()) and text[m.start() - 1 : m.start()] == " ":
+            pass  # "the United States": a name
         elif (
             base in speech.speech_verbs
             or word in speech.present_participles
@@ -534,6 +600,7 @@ def last_reporting_verb(text: str, language: str | None) -> tuple[int, int] | No
         ):
             found = (m.start(), m.end())
         recent.append(word)
+        previous = m.group()
     return found
 
 
@@ -567,7 +634,7 @@ def before(
     if not text.endswith((":", ",")):
         return None
     # The clause starts after the last end of sentence, a closing mark after the stop included.
-    ends = [m.end() - 1 for m in _SENTENCE_BREAK.finditer(text)]
+    ends = [m.end() - 1 for m in _SENTENCE_BREAK.finditer(text) if not _day_of(text, m, speech)]
     start = max([text.rfind("\n"), text.rfind("; "), *ends])
     clause = text[start + 1 :].strip().rstrip(":, \u00a0\u202f")
     frame = _frame(speech, anywhere=False)
@@ -628,6 +695,16 @@ def before(
     return None
 
 
+def _day_of(text: str, stop: re.Match[str], speech: Speech) -> bool:
+    """True for the full stop of a day before its month ("am 1. Mai"): it ends no sentence."""
+    following = text[stop.end() : stop.end() + 14].split()[:1]
+    return (
+        text[stop.start() - 1 : stop.start()].isdigit()
+        and bool(following)
+        and following[0].strip(".,;:").casefold() in speech.calendar
+    )
+
+
 def _pronoun_subject(clause: str, verb: tuple[int, int], speech: Speech) -> str | None:
     """A subject pronoun right after the reporting verb ("Im Gespräch mit Niú erzählte er, …":
     what comes before the verb is no subject), or right before the verb that introduces the
@@ -673,8 +750,33 @@ def inside(inner: str, language: str | None) -> tuple[str, int, int] | None:
                 # The incise ends with its speaker: « A, a réagi X, B » keeps B.
                 named = clause.find(found.speaker.split(",")[0])
                 end = named + len(found.speaker.split(",")[0]) if named >= 0 else len(clause)
+                if speech.nouns_capitalised and _verb_follows(clause[end:], speech):
+                    # „Frieden lasse ich euch, meinen Frieden gebe ich euch“: "meinen" opens a
+                    # noun phrase there, and the clause goes on with its verb; no incise.
+                    continue
                 return found.speaker, m.start(), _incise_end(inner, m.end() + end)
     return None
+
+
+def _verb_follows(rest: str, speech: Speech) -> bool:
+    """True when the words after a supposed speaker go on with a verb: where nouns have
+    capitals, a lower-case word that no noun phrase, adverbial or conjunction opens."""
+    words = rest.split()
+    if not words or words[0][:1] in ",;:.!?":
+        return False
+    first = words[0].strip(",;:.!?").casefold()
+    known = (
+        speech.noun_phrase_stops
+        | speech.adverbial_starts
+        | speech.complements
+        | speech.verb_adverbs
+        | speech.role_stops
+        | speech.conjunctions
+        | speech.subordinators
+        | speech.particles
+        | speech.determiners
+    )
+    return words[0][:1].islower() and first not in known
 
 
 def _incise_end(inner: str, end: int) -> int:

@@ -80,6 +80,8 @@ class Speech:
     abbreviations: frozenset[str] = field(default_factory=frozenset)
     # Words that start an adverbial before the subject: "In July, …", "Concernant …".
     adverbial_starts: frozenset[str] = field(default_factory=frozenset)
+    # Words that end one: "Twenty-two years ago, …".
+    adverbial_ends: frozenset[str] = field(default_factory=frozenset)
     # Words ending a speaker's noun phrase: "X in an interview", "X lors de …", "X am Montag".
     noun_phrase_stops: frozenset[str] = field(default_factory=frozenset)
     # Words ending a role given in apposition: "X, the mayor, who …".
@@ -92,11 +94,18 @@ class Speech:
     # Name particles ("de", "van", "von"): the language's `Names.particles`, which `Lexicon`
     # hands over; a module declares them there, once, for the byline and the speaker rules alike.
     particles: frozenset[str] = field(default_factory=frozenset)
+    # Names of the months and weekdays in full ("september", "lundi"): the language's
+    # `Names.months` and `Names.weekdays`, which `Lexicon` hands over. A mention headed by one
+    # ("Für den September 1935 …") is a date, never a speaker.
+    calendar: frozenset[str] = field(default_factory=frozenset)
     # Words after which a name is a complement, not the one who speaks: "of", "de", "von".
     complements: frozenset[str] = field(default_factory=frozenset)
     # Nouns heading a description of an organisation ("la préfecture", "the agency", "das Amt"):
     # such a description never takes up the person who spoke before it.
     organisations: frozenset[str] = field(default_factory=frozenset)
+    # Endings of the nouns naming a text that binds or rules ("Tierschutzgesetz", "Verordnung"):
+    # "laut Infektionsschutzgesetz" quotes the law's wording, which nobody is saying.
+    documents: tuple[str, ...] = ()
     # Gender the article itself states, for a pronoun to agree with its person: personal pronouns
     # ("he", "elle", "er"; only these ever stand for a person: "they", "ils" stand for nobody),
     # titles ("Mr", "Mme", "Frau") and nouns ("chairman", "présidente", "Sprecherin").
@@ -109,6 +118,9 @@ class Speech:
     # Determiners of a possessor ("his", "sa", "seine"): what they open ("his lawyer", "sa
     # défense") is someone or something of the person, never the person who just spoke.
     possessives: frozenset[str] = field(default_factory=frozenset)
+    # Endings that make a name its owner's ("Jessie Buckley’s"): the person is the name without
+    # them, and a run of capitals with one inside ("Jehovah’s Witnesses") names a thing of theirs.
+    possessive_endings: tuple[str, ...] = ()
     # Endings of abstract nouns ("-tion", "-ment", "-ung"): a description headed by one ("cette
     # affirmation", "die Mitteilung") is a thing said or done, never a person.
     abstract_suffixes: tuple[str, ...] = ()
@@ -122,8 +134,15 @@ class Speech:
     # "Euro-Kritiker Lucke", "Professor Drosten"): where nouns are capitalised, such a word is the
     # person's role, not a given name.
     role_endings: tuple[str, ...] = ()
+    # Acronyms of a person's office ("CEO", "CFO"): "the CEO" is someone, "the IDF" an organisation.
+    role_acronyms: frozenset[str] = field(default_factory=frozenset)
     # Words closing a company's name ("Inc", "GmbH", "SA"): the name is no person's.
     company_suffixes: frozenset[str] = field(default_factory=frozenset)
+    # Verb forms of reported speech ("sei", "habe", "würden": the German Konjunktiv): a sentence
+    # holding one reports somebody's words, so a quoted fragment in it may take up the person
+    # who spoke before, even several quotations on; a fragment in the writer's own indicative
+    # narration ("Die Länder haben ein „Arbeitsprogramm“ aufgesetzt") is a scare quote then.
+    reported_forms: frozenset[str] = field(default_factory=frozenset)
     # Words of the first person and of opinion, which make a better pull quote.
     first_person: frozenset[str] = field(default_factory=frozenset)
     opinion: frozenset[str] = field(default_factory=frozenset)
@@ -276,8 +295,17 @@ class Lexicon:
     def __post_init__(self) -> None:
         if self.speech.particles:
             raise ValueError(f"{self.code}: name particles belong in Names, not Speech")
-        # The speaker rules find name particles in their own part, declared once in `Names`.
-        speech = replace(self.speech, particles=self.names.particles)
+        if self.speech.calendar:
+            raise ValueError(f"{self.code}: month and weekday names belong in Names, not Speech")
+        # The speaker rules find name particles and calendar words in their own part, declared
+        # once in `Names`; a month's abbreviations ("sept", "jän") are left out: each begins
+        # a longer form of its month.
+        months = frozenset(
+            f for forms in self.names.months for f in forms
+            if not any(o != f and o.startswith(f) for o in forms)
+        )  # fmt: skip
+        calendar = months | frozenset(w for w in self.names.weekdays if w)
+        speech = replace(self.speech, particles=self.names.particles, calendar=calendar)
         object.__setattr__(self, "speech", speech)
 
 

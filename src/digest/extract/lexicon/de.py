@@ -27,7 +27,7 @@ SPEECH = Speech(
         soll sollen will wollen darf dürfen wurde wurden würde würden""".split()
     ),
     verb_adverbs=frozenset(
-        "auch zudem weiter außerdem ferner noch dazu ein mit hinzu klar fest".split()
+        "auch zudem weiter außerdem ferner noch dazu ein mit hinzu klar fest jetzt allerdings damals".split()
     ),
     pronouns=frozenset("er sie es ihm ihr ihn ich wir".split()),
     subject_pronouns=frozenset("er sie".split()),
@@ -37,6 +37,7 @@ SPEECH = Speech(
         "sein seine seinen seinem seiner seines ihr ihre ihren ihrem ihrer ihres unser unsere".split()
     ),
     abstract_suffixes=("ung", "heit", "keit", "schaft", "tion", "ismus"),
+    role_acronyms=frozenset("ceo cfo coo cto cio".split()),
     determiners=frozenset(
         """der die das den dem des ein eine einer eines einem einen sein seine ihr ihre dieser diese
         dieses zwei drei mehrere""".split()
@@ -51,7 +52,7 @@ SPEECH = Speech(
         """in im am an auf aus bei nach vor um während seit als wenn aber und auch dann doch jedoch zudem
         mit für über unter nun jetzt heute gestern damals da so danach zuletzt bereits schon
         montag dienstag mittwoch donnerstag freitag samstag sonntag deswegen deshalb daher darum
-        trotzdem dennoch allerdings außerdem""".split()
+        trotzdem dennoch allerdings außerdem ab bisher endlich freilich zwar hier darüber""".split()
     ),
     noun_phrase_stops=frozenset(
         """am im in bei vor nach gegenüber während auf mit seinem seinen ihrem ihren dem über laut
@@ -67,7 +68,17 @@ SPEECH = Speech(
     complements=frozenset("von vom des der dem mit gegen über für an".split()),
     organisations=frozenset(
         """ministerium behörde polizei regierung unternehmen konzern firma verband amt
-        gericht staatsanwaltschaft partei zeitung studie bericht mitteilung erklärung""".split()
+        gericht staatsanwaltschaft partei zeitung studie bericht mitteilung erklärung
+        vertretung verwaltung gewerkschaft gesellschaft stiftung vereinigung""".split()
+    ),
+    documents=(
+        "gesetz",
+        "gesetzes",
+        "verordnung",
+        "richtlinie",
+        "gesetzbuch",
+        "paragraf",
+        "paragraph",
     ),
     masculine_pronouns=frozenset({"er", "ihm", "ihn"}),
     feminine_pronouns=frozenset({"sie"}),
@@ -82,6 +93,14 @@ SPEECH = Speech(
         meisterin abgeordneter abgeordnete pfarrer pfarrerin bischof anwalt anwältin autor
         autorin forscher forscherin gründer gründerin führer führerin gastgeber gastgeberin
         botschafter botschafterin kommissar kommissarin senator senatorin""".split()
+    ),
+    # Konjunktiv I and II of the auxiliaries, the modals and the verbs a report most often uses.
+    reported_forms=frozenset(
+        """sei seien seiest habe werde könne müsse solle wolle dürfe möge wisse gebe gehe stehe
+        liege komme bleibe brauche zeige erhalte biete nehme versuche umfasse richte erhole fehle
+        gelte handle handele lasse heiße halte sehe finde trage mache führe spiele sorge drohe
+        wäre wären hätte hätten würde würden könnte könnten müsste müssten dürfte dürften
+        möchte möchten gäbe gäben läge lägen käme kämen ließe ließen""".split()
     ),
     first_person=frozenset("ich mich mir mein meine wir uns unser unsere".split()),
     opinion=frozenset("muss müssen sollte sollten nie immer wichtig falsch richtig".split()),

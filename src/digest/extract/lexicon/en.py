@@ -43,7 +43,9 @@ SPEECH = Speech(
     plural_endings=("s",),
     singular_endings=("ss", "us", "is"),
     possessives=frozenset("his her their its my our your".split()),
+    possessive_endings=("’s", "'s"),
     abstract_suffixes=("tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence"),
+    role_acronyms=frozenset("ceo cfo coo cto cio".split()),
     determiners=frozenset(
         """the a an his her their its this that these those one another some several two three
         other""".split()
@@ -53,7 +55,7 @@ SPEECH = Speech(
     ),
     frames=("according to",),
     agent_words=frozenset({"by"}),
-    honorifics=frozenset("mr mrs ms dr prof sen rep gov gen rev sir dame lord lady".split()),
+    honorifics=frozenset("mr mrs ms miss dr prof sen rep gov gen rev sir dame lord lady".split()),
     abbreviations=frozenset(
         """mr mrs ms dr sen rep gov gen col lt st jr sr prof rev sgt capt no vs u.s u.k u.n d.c inc
         corp co ltd jan feb mar apr aug sept sep oct nov dec""".split()
@@ -63,6 +65,7 @@ SPEECH = Speech(
         earlier asked speaking since though although as for with from by last this yesterday today
         once if despite amid under monday tuesday wednesday thursday friday saturday sunday""".split()
     ),
+    adverbial_ends=frozenset({"ago"}),
     noun_phrase_stops=frozenset(
         """in at on during when while after before as because about to via from who which that
         whose adding noting last this earlier later""".split()
@@ -78,7 +81,9 @@ SPEECH = Speech(
         union committee court campaign administration party association group board authority
         newspaper paper clip ad book report study letter statement bank university institute
         foundation fund corporation network news times post journal press energy airlines school
-        hospital house center centre service""".split()
+        hospital house center centre service website outlet show podcast blog magazine channel
+        broadcaster station film movie album series document organization organisation coalition
+        prosecution opposition federation management parliament""".split()
     ),
     masculine_pronouns=frozenset("he him his".split()),
     feminine_pronouns=frozenset("she her hers".split()),

@@ -58,6 +58,7 @@ SPEECH = Speech(
     plural_determiners=frozenset("les des ces leurs mes tes nos vos plusieurs".split()),
     possessives=frozenset("son sa ses leur leurs mon ma mes notre nos votre vos".split()),
     abstract_suffixes=("tion", "sion", "ment", "ité", "isme", "ance", "ence"),
+    role_acronyms=frozenset("pdg dg ceo drh".split()),
     determiners=frozenset(
         """le la les un une des ce cet cette ces ses son sa leur leurs l’ l' d’ d' du de plusieurs
         d’anciens d'anciens deux trois""".split()
@@ -92,7 +93,9 @@ SPEECH = Speech(
     organisations=frozenset(
         """ministère préfecture mairie gouvernement police gendarmerie parquet tribunal entreprise
         société groupe syndicat association commission agence office institut conseil journal
-        quotidien hebdomadaire rapport étude communiqué collectif fédération parti""".split()
+        quotidien hebdomadaire rapport étude communiqué collectif fédération parti document
+        direction présidence administration municipalité rédaction opposition accusation
+        université fondation institution organisation coalition parlement département""".split()
     ),
     masculine_pronouns=frozenset({"il", "lui"}),
     feminine_pronouns=frozenset({"elle"}),
