@@ -15,3 +15,32 @@ def test_italian_inverted_verb_and_frame() -> None:
     assert speakers.after(", spiega Marco Neri.", "it") == speakers.Attribution("Marco Neri", 19)
     found = speakers.according_to(" il porto chiuderà, secondo il ministero", "it")
     assert found is not None and found.speaker == "il ministero"
+
+
+def test_spanish_fronted_complement_is_no_subject() -> None:
+    # Spanish drops the subject pronoun: the object of "Sobre" is not who spoke.
+    assert speakers.subject("Sobre la situación del acuerdo dijo que", "es") is None
+    assert speakers.subject("Y el ministro dijo que", "es") == "el ministro"
+
+
+def test_spanish_preterite_ends_the_subject() -> None:
+    clause = "En el debate, Luisa Pardo también distó de las propuestas y dijo"
+    assert speakers.subject(clause, "es") == "Luisa Pardo"
+    assert speakers.subject("Pardo sonrió y dijo", "es") == "Pardo"
+
+
+def test_spanish_place_and_addressee_end_the_speaker() -> None:
+    assert speakers.noun_phrase("Ana Ruiz en Valparaíso.", "es") == "Ana Ruiz"
+    assert speakers.noun_phrase("el senador por Texas.", "es") == "el senador"
+    assert speakers.noun_phrase("la titular de Interior a los senadores.", "es") == (
+        "la titular de Interior"
+    )
+    assert speakers.noun_phrase("Ruiz, que preside la comisión, dijo", "es") == "Ruiz"
+
+
+def test_spanish_opening_adverb_and_circumstance_are_no_subject() -> None:
+    clause = "Posteriormente, Ana Ruiz emitió un comunicado en el que expresó que"
+    assert speakers.subject(clause, "es") == "Ana Ruiz"
+    assert speakers.subject("Si bien admitió que", "es") is None
+    # "en su primer recorrido" is a circumstance, not a role.
+    assert speakers.subject("Ruiz, en su primer recorrido, dijo", "es") == "Ruiz"

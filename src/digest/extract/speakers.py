@@ -272,6 +272,7 @@ def _adverbial(chunk: str, speech: Speech) -> bool:
         low in speech.adverbial_starts
         or words[-1].casefold() in speech.adverbial_ends
         or (low.endswith("ing") and first[0].isupper() and len(low) > 5)
+        or (len(words) == 1 and len(low) > 6 and low.endswith(speech.adverb_endings))
         or _prepositional(words, speech)
     )
 
@@ -337,15 +338,28 @@ def subject(clause: str, language: str | None) -> str | None:
             return f"{chunks[1]}, {role}" if len(role.split()) <= 8 else chunks[1]
         if len(chunks) > 1 and is_name(chunks[0]):
             role_words = chunks[1].split()
-            if role_words and role_words[0].casefold() in speech.role_stops:
-                return chunks[0] if len(chunks[0].split()) <= 8 else None  # "X, der …"
+            if role_words and role_words[0].casefold() in speech.role_stops | (
+                speech.noun_phrase_stops
+            ):  # "X, der …", "Boric, en su primer recorrido, …": no role
+                return chunks[0] if len(chunks[0].split()) <= 8 else None
             if role_words and not is_verb(role_words[0], speech):
                 role = _role_stop(speech).sub("", chunks[1])
                 return _TRAILING.sub("", f"{chunks[0]}, {role}")
             return chunks[0] if len(chunks[0].split()) <= 8 else None
     skipped = speech.adverbial_starts | speech.conjunctions
+    # Where a verb needs no subject before it (a dropped pronoun, a verb-second clause), a
+    # preposition that opens an adverbial and ends noun phrases ("Sobre", "In") takes the noun
+    # phrase after it as its object: "Sobre la situación de Granda dijo que …" names no speaker.
+    prepositions = (
+        (speech.adverbial_starts & speech.noun_phrase_stops)
+        - (speech.subordinators | speech.conjunctions)
+        if speech.drops_subject or speech.verb_second
+        else frozenset()
+    )
     while words and words[0].casefold() in skipped:
-        words.pop(0)
+        popped = words.pop(0).casefold()
+        if popped in prepositions and words and words[0].casefold() in speech.determiners:
+            return None
     if not words or len(words) > 10:
         return None
     np = " ".join(words)

@@ -82,6 +82,8 @@ class Speech:
     adverbial_starts: frozenset[str] = field(default_factory=frozenset)
     # Words that end one: "Twenty-two years ago, …".
     adverbial_ends: frozenset[str] = field(default_factory=frozenset)
+    # Endings of an adverb that can stand alone before the subject: "Posteriormente, X …".
+    adverb_endings: tuple[str, ...] = ()
     # Words ending a speaker's noun phrase: "X in an interview", "X lors de …", "X am Montag".
     noun_phrase_stops: frozenset[str] = field(default_factory=frozenset)
     # Words ending a role given in apposition: "X, the mayor, who …".
@@ -158,6 +160,9 @@ class Speech:
     # `verb_second`: the finite verb comes second, so "…, versichert X:" names its subject after
     # the verb and what stands before it is often no subject ("Zumindest … wird es nicht fehlen").
     verb_second: bool = False
+    # `drops_subject`: a finite verb needs no subject pronoun ("Sobre el acuerdo dijo que …"), so
+    # a clause may open with a complement and have no subject at all before its verb.
+    drops_subject: bool = False
 
     def union(self, other: Speech) -> Speech:
         """Both languages' words together (conventions from this one), for text of unknown language."""

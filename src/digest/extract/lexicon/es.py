@@ -12,6 +12,8 @@ SPEECH = Speech(
         comentó comenta apuntó apunta destacó destaca subrayó subraya""".split()
     ),
     auxiliaries=frozenset("ha han había habían es son fue fueron era eran".split()),
+    # The preterite's third person: "Biden sonrió y dijo", "Betancourt distó de …".
+    verb_suffixes=("ó",),
     verb_adverbs=frozenset("también además luego".split()),
     pronouns=frozenset("él ella ellos ellas".split()),
     indefinites=frozenset("un una unos unas".split()),
@@ -29,10 +31,19 @@ SPEECH = Speech(
     # Words opening a sentence's adverbial or linking it to the one before: "Sin embargo", "En
     # aquel momento", "Y en ese sentido".
     adverbial_starts=frozenset(
-        "en sin sobre tras durante desde hasta para ante y pero aunque cuando así hoy ayer".split()
+        "en sin sobre tras durante desde hasta para ante y pero aunque cuando si así hoy ayer".split()
     ),
+    # Words ending a speaker's noun phrase: "señaló Boric en Coquimbo", "advirtió la titular de
+    # Interior a los senadores", "añadió el senador por Florida".
+    noun_phrase_stops=frozenset(
+        "en a al ante tras durante desde hasta para por sobre mientras cuando quien quienes".split()
+    ),
+    # "Moreau, que preside la Comisión …": a relative clause, not a role.
+    role_stops=frozenset("que quien quienes cuyo cuya".split()),
     conjunctions=frozenset({"pero"}),
     inner_quotations=True,
+    adverb_endings=("mente",),
+    drops_subject=True,
 )
 
 # --- Bylines, honorifics, agencies, dates ----------------------------------------------------
