@@ -926,3 +926,14 @@ def test_a_nickname_an_attribution_reports_is_still_a_quotation() -> None:
 def test_words_shouted_in_capitals_are_still_a_quotation() -> None:
     text = article("Olivia Colman said she tried Botox and “LOVED IT” in an interview in 2015.")
     assert any("LOVED IT" in q.text for q in find_quotes(text, "en"))
+
+
+def test_follow_up_after_sentences_naming_someone_else_is_withheld() -> None:
+    text = article(
+        "Schools",
+        "“Every child deserves a hot meal at lunch,” said Linda Brown.",
+        "The county's treasurer, Mark Ellis, warned that the budget was already stretched."
+        " “We cannot pay for this without cutting something else.”",
+    )
+    q = by_text(find_quotes(text, "en"), "We cannot pay")
+    assert q.speaker != "Linda Brown"

@@ -580,6 +580,7 @@ class _Finder:
             and 0 <= first.para - previous.para <= (1 if unit.fragment else 2)
             and (not unit.fragment or self.speech.inner_quotations)
             and not (unit.fragment and self._about_someone_else(unit, starts, previous))
+            and not self._introduces_someone_else(unit, starts, previous, para_start)
             and not (unit.fragment and self._names_a_thing(first))
             and not (
                 unit.fragment
@@ -608,6 +609,22 @@ class _Finder:
         self.table.set_previous_end(previous.marks[-1].end)
         s0 = _sentence_of(starts, first.start, self.text)
         return self.table.someone_else(s0, first.start, going_on)
+
+    def _introduces_someone_else(
+        self, unit: _Unit, starts: list[int], previous: _Unit, para_start: int
+    ) -> bool:
+        """True when a quotation in a later paragraph than the previous speaker's follows
+        sentences of its own paragraph that name someone else: "Un punto similar hace la timonel
+        PPD, Natalia Piergentili, quien afirmó que … . “…”" is hers, not the previous speaker's."""
+        first = unit.marks[0]
+        if unit.fragment or first.para <= previous.para:
+            return False
+        s0 = _sentence_of(starts, first.start, self.text)
+        if s0 <= para_start:
+            return False
+        going_on = mentions.Resolved(previous.speaker, previous.role, previous.named)
+        self.table.set_previous_end(previous.marks[-1].end)
+        return self.table.someone_else(para_start, s0, going_on)
 
     def _turn(self, para: int) -> str | None:
         """The label a transcript's turn opens with ("PENCE", "SPIEGEL"), if the paragraph is one."""
