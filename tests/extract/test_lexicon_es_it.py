@@ -44,3 +44,15 @@ def test_spanish_opening_adverb_and_circumstance_are_no_subject() -> None:
     assert speakers.subject("Si bien admitió que", "es") is None
     # "en su primer recorrido" is a circumstance, not a role.
     assert speakers.subject("Ruiz, en su primer recorrido, dijo", "es") == "Ruiz"
+
+
+def test_spanish_more_reporting_verbs() -> None:
+    # "“…”, lamenta, por su parte, Iris Sosa": someone's words, not the previous speaker's.
+    assert speakers.opens_with_reporting_verb(", lamenta, por su parte, Iris Sosa.", "es")
+    found = speakers.after(", aclara Luis Vega.", "es")
+    assert found is not None and found.speaker == "Luis Vega"
+
+
+def test_role_before_the_name_starts_after_that() -> None:
+    clause = "A esto se suma que el presidente, Luis Pou, expresó en 2020 que"
+    assert speakers.subject(clause, "es") == "Luis Pou, el presidente"

@@ -329,6 +329,11 @@ def subject(clause: str, language: str | None) -> str | None:
         # No verb in the first chunk: "X, the …, says" puts it after an appositive.
         if len(chunks) > 1 and not is_name(chunks[0]) and is_name(chunks[1]):
             # "The harbour master, Tom Reed, explained": the name, then the role.
+            # "A esto se suma que el presidente, Luis Lacalle Pou, expresó": the role is what
+            # follows the clause's last "that".
+            lead = chunks[0].split()
+            cut = max((i + 1 for i, w in enumerate(lead) if w.casefold() in speech.that), default=0)
+            chunks[0] = " ".join(lead[cut:]) or chunks[0]
             first = chunks[0].split()[0]
             role = (
                 first.lower() + chunks[0][len(first) :]

@@ -9,7 +9,11 @@ SPEECH = Speech(
     speech_verbs=frozenset(
         """dijo dice afirmó afirma explicó explica señaló señala aseguró asegura añadió añade
         declaró declara indicó indica agregó agrega sostuvo sostiene advirtió advierte manifestó
-        comentó comenta apuntó apunta destacó destaca subrayó subraya""".split()
+        comentó comenta apuntó apunta destacó destaca subrayó subraya lamentó lamenta aclaró
+        aclara preguntó pregunta remató remata recalcó recalca opinó opina insistió
+        insiste reconoció reconoce admitió admite expresó expresa planteó plantea resaltó resalta
+        puntualizó puntualiza enfatizó enfatiza relató relata alertó alerta aseveró
+        asevera adelantó adelanta concluyó concluye precisó precisa""".split()
     ),
     auxiliaries=frozenset("ha han había habían es son fue fueron era eran".split()),
     # The preterite's third person: "Biden sonrió y dijo", "Betancourt distó de …".
