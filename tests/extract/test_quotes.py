@@ -937,3 +937,15 @@ def test_follow_up_after_sentences_naming_someone_else_is_withheld() -> None:
     )
     q = by_text(find_quotes(text, "en"), "We cannot pay")
     assert q.speaker != "Linda Brown"
+
+
+def test_follow_up_goes_on_where_nobody_else_speaks_or_the_speaker_is_named_again() -> None:
+    text = article(
+        "Schools",
+        "“Every child deserves a hot meal at lunch,” said Linda Brown.",
+        "Mark Ellis resigned from the board in May. “We found the money by cutting consultants.”",
+        "Budgets may tighten while Mark Ellis negotiates, Brown said. “We will manage.”",
+    )
+    quotes = find_quotes(text, "en")
+    assert by_text(quotes, "We found the money").speaker == "Linda Brown"
+    assert by_text(quotes, "We will manage").speaker == "Linda Brown"

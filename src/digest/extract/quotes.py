@@ -614,14 +614,20 @@ class _Finder:
         self, unit: _Unit, starts: list[int], previous: _Unit, para_start: int
     ) -> bool:
         """True when a quotation in a later paragraph than the previous speaker's follows
-        sentences of its own paragraph that name someone else: "Un punto similar hace la timonel
-        PPD, Natalia Piergentili, quien afirmó que … . “…”" is hers, not the previous speaker's."""
+        sentences of its own paragraph that report someone else speaking: "Un punto similar hace
+        la timonel PPD, Natalia Piergentili, quien afirmó que … . “…”" is hers, not the previous
+        speaker's."""
         first = unit.marks[0]
         if unit.fragment or first.para <= previous.para:
             return False
         s0 = _sentence_of(starts, first.start, self.text)
         if s0 <= para_start:
             return False
+        before = self.text[para_start:s0]
+        if speakers.last_reporting_verb(before, self.language) is None:
+            return False  # nobody else is reported speaking: the previous speaker goes on
+        if re.search(rf"\b{re.escape(previous.speaker.split()[-1])}\b", before):
+            return False  # "…, Schiff said. “…”": the previous speaker is named again
         going_on = mentions.Resolved(previous.speaker, previous.role, previous.named)
         self.table.set_previous_end(previous.marks[-1].end)
         return self.table.someone_else(para_start, s0, going_on)
