@@ -626,7 +626,8 @@ class _Finder:
         before = self.text[para_start:s0]
         if speakers.last_reporting_verb(before, self.language) is None:
             return False  # nobody else is reported speaking: the previous speaker goes on
-        if re.search(rf"\b{re.escape(previous.speaker.split()[-1])}\b", before):
+        surname = (previous.speaker or "").split()[-1:]
+        if surname and re.search(rf"\b{re.escape(surname[0])}\b", before):
             return False  # "…, Schiff said. “…”": the previous speaker is named again
         going_on = mentions.Resolved(previous.speaker, previous.role, previous.named)
         self.table.set_previous_end(previous.marks[-1].end)
