@@ -56,3 +56,10 @@ def test_spanish_more_reporting_verbs() -> None:
 def test_role_before_the_name_starts_after_that() -> None:
     clause = "A esto se suma que el presidente, Luis Pou, expresó en 2020 que"
     assert speakers.subject(clause, "es") == "Luis Pou, el presidente"
+
+
+def test_relative_pronoun_before_the_verb_stands_for_the_name_before_it() -> None:
+    head = "la revista consultó al intendente, José Ruiz, para saber su opinión, quien manifestó"
+    verb = speakers.last_reporting_verb(head, "es")
+    assert verb is not None
+    assert speakers.subject_of_verb(head, verb, "es") == "José Ruiz"

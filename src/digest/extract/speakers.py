@@ -413,6 +413,17 @@ def subject_of_verb(head: str, verb: tuple[int, int], language: str | None) -> s
         after_verb = noun_phrase(head[verb[1] :], language)
         if after_verb:
             return after_verb
+    if (
+        len(words) == 1
+        and words[0].casefold() in speech.role_stops
+        and not is_verb(words[0], speech)
+    ):
+        # "… José Yurramendi, para saber su opinión, quien manifestó": a relative pronoun's
+        # antecedent is the nearest name before it.
+        chunks = re.split(r"[,;:―—–]", _PARENS.sub("", pre))[:-1]
+        for c in reversed(chunks[-3:]):
+            if is_name(c.strip()) and len(c.split()) <= 5:
+                return c.strip()
     cut = max((i for i, w in enumerate(words) if w.casefold() in speech.subordinators), default=-1)
     words = words[cut + 1 :]
     while words and (
