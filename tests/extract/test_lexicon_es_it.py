@@ -63,3 +63,12 @@ def test_relative_pronoun_before_the_verb_stands_for_the_name_before_it() -> Non
     verb = speakers.last_reporting_verb(head, "es")
     assert verb is not None
     assert speakers.subject_of_verb(head, verb, "es") == "José Ruiz"
+
+
+def test_relative_pronoun_after_a_name_that_closes_its_chunk() -> None:
+    head = "También se le preguntó sobre los juicios a Yurramendi, quien señaló"
+    verb = speakers.last_reporting_verb(head, "es")
+    assert verb is not None
+    assert speakers.subject_of_verb(head, verb, "es") == "Yurramendi"
+    found = speakers.after(", explicaron las fuentes.", "es")
+    assert found is not None and found.speaker == "las fuentes"

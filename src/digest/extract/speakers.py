@@ -420,10 +420,19 @@ def subject_of_verb(head: str, verb: tuple[int, int], language: str | None) -> s
     ):
         # "… José Yurramendi, para saber su opinión, quien manifestó": a relative pronoun's
         # antecedent is the nearest name before it.
+        # "… se le preguntó a Yurramendi, quien señaló": the name may close its chunk.
         chunks = re.split(r"[,;:―—–]", _PARENS.sub("", pre))[:-1]
+        # Not after "by": "the 2003 study, by Thomas Verstraeten, which said" is the study's.
+        joins = speech.complements - speech.agent_words
         for c in reversed(chunks[-3:]):
-            if is_name(c.strip()) and len(c.split()) <= 5:
-                return c.strip()
+            tail = c.split()
+            i = len(tail)
+            while i > 0 and is_name(" ".join(tail[i - 1 :])):
+                i -= 1
+            if i < len(tail) and (i == 0 or tail[i - 1].casefold() in joins):
+                return " ".join(tail[i:]) if len(tail) - i <= 5 else None
+            if i < len(tail):
+                break
     cut = max((i for i, w in enumerate(words) if w.casefold() in speech.subordinators), default=-1)
     words = words[cut + 1 :]
     while words and (

@@ -13,7 +13,8 @@ SPEECH = Speech(
         aclara preguntó pregunta remató remata recalcó recalca opinó opina insistió
         insiste reconoció reconoce admitió admite expresó expresa planteó plantea resaltó resalta
         puntualizó puntualiza enfatizó enfatiza relató relata alertó alerta aseveró
-        asevera adelantó adelanta concluyó concluye precisó precisa""".split()
+        asevera adelantó adelanta concluyó concluye precisó precisa dijeron explicaron afirmaron
+        señalaron indicaron aseguraron agregaron añadieron sostuvieron""".split()
     ),
     auxiliaries=frozenset("ha han había habían es son fue fueron era eran".split()),
     # The preterite's third person: "Biden sonrió y dijo", "Betancourt distó de …".
