@@ -949,3 +949,35 @@ def test_follow_up_goes_on_where_nobody_else_speaks_or_the_speaker_is_named_agai
     quotes = find_quotes(text, "en")
     assert by_text(quotes, "We found the money").speaker == "Linda Brown"
     assert by_text(quotes, "We will manage").speaker == "Linda Brown"
+
+
+def test_a_reporting_verb_before_the_opening_mark_wins_over_the_clause_after() -> None:
+    text = article(
+        "Teachers rallied at the Statehouse on Tuesday.",
+        "While some protesters chanted, “Red for Ed,” in a hallway, House Speaker Brian Bosma"
+        " spoke before lawmakers defending the budget.",
+    )
+    q = by_text(find_quotes(text, "en"), "Red for Ed")
+    assert q.speaker == "some protesters"
+
+
+def test_the_subject_after_until_speaks_not_the_sentence_opener() -> None:
+    text = article(
+        "Ann Carter was the flight attendant on duty that night.",
+        "Carter ignored the note until the man whispered to her, “Miss, you'd better look at"
+        " that note. I have a bomb.”",
+    )
+    q = by_text(find_quotes(text, "en"), "Miss, you'd better")
+    assert q.speaker == "the man"
+
+
+def test_a_surname_after_an_owner_is_the_person_named_in_full() -> None:
+    text = article(
+        "Jack Brewster, an editor at Newsguard, tracks such sites.",
+        "“The number of such sites will grow very fast next year,” says Newsguard’s Brewster.",
+        "“The viral terror is an attempt to enact a global agenda,” said Children’s Health"
+        " Defense.",
+    )
+    quotes = find_quotes(text, "en")
+    assert by_text(quotes, "The number of such").speaker == "Jack Brewster"
+    assert by_text(quotes, "The viral terror").speaker != "Health Defense"

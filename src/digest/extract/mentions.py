@@ -570,6 +570,7 @@ class Mentions:
                 opener
                 and self._fits(opener, description)
                 and not self._beside(opener, speaker, pos)
+                and not self._acts_apart(opener, speaker, pos)
             ):
                 return self._checked(opener, description, True)
         return self._checked(speaker, None, False)
@@ -703,6 +704,22 @@ class Mentions:
                 if any(speakers.is_verb(w.strip(",;"), self.speech) for w in between.split()):
                     return True
         return False
+
+    def _acts_apart(self, name: str, description: str, pos: int) -> bool:
+        """True when the sentence before `pos` names the person, then a verb of theirs, then the
+        description: "Schaffner assumed the note was a joke until the man whispered to her, “…”"
+        gives the description its own clause, so another person."""
+        begin = self._sentence_before(pos)
+        if begin is None:
+            return False
+        at = self.text.rfind(description, begin, pos)
+        named = [o for o, n in self.positions if n == name and begin <= o < at]
+        if at < 0 or not named:
+            return False
+        between = self.text[named[0] : at].split()
+        while between and between[0][:1].isupper():
+            between.pop(0)  # the name itself
+        return any(speakers.is_verb(w.strip(",;"), self.speech) for w in between)
 
     def _fits(self, name: str, description: str) -> bool:
         """True when a description may stand for this person: a person of no other gender."""
@@ -846,6 +863,14 @@ class Mentions:
             i += 1
         name_words = words[i:]
         prefix = words[:i]
+        owner = None
+        owners = [k for k, w in enumerate(name_words[:-1]) if _owner(w, speech)]
+        if owners and self._named_unowned(" ".join(name_words[owners[-1] + 1 :])):
+            # "Newsguard’s Brewster", "FOX’s Greg Olsen": someone of the owner's, whom the
+            # article names in full; the owner is no part of the name.
+            cut = owners[-1] + 1
+            owner = " ".join(name_words[: cut - 1] + [_owner(name_words[cut - 1], speech) or ""])
+            prefix, name_words = [], name_words[cut:]
         titled = bool(name_words) and name_words[0].casefold().rstrip(".") in _titles(speech)
         # "die TVB-Vorstandsvorsitzende Eva Rönspieß", "der Düsseldorfer Fitnessexperte Manuel
         # Gajus": the determiner opens the mention's role.
@@ -889,7 +914,23 @@ class Mentions:
                 role = candidate
         if role:
             role = _strip_role_article(role, speech) or None
-        return " ".join(name_words), role
+        name = " ".join(name_words)
+        if owner and not role and not self.roles.get(self.full_name(name) or name):
+            role = owner
+        return name, role
+
+    def _named_unowned(self, name: str) -> bool:
+        """True when `name` stands for a person the article also names in full without an owner
+        before: "Brewster" after "Jack Brewster" (not "Health Defense" of "Children’s Health
+        Defense")."""
+        full = self.full_name(name)
+        if not full or not any(p.name == full for p in self.people) or not self.is_person(full):
+            return False
+        for m in re.finditer(rf"(?<![\w’'\-]){re.escape(full)}(?![\w’'\-])", self.text):
+            before = self.text[max(0, m.start() - 30) : m.start()].split()[-1:]
+            if not (before and _owner(before[0], self.speech)):
+                return True
+        return False
 
     def _known(self, words: list[str]) -> bool:
         return self.names_in_full(words[-1])

@@ -541,6 +541,11 @@ class _Finder:
             speaker = attribution.speaker if attribution else None
         unread = False
         if speaker is None and not unit.fragment:
+            # "While protesters chanted, “Red for Ed,” in a hallway, the Speaker spoke": a
+            # reporting verb right before the opening mark introduces the quotation; the clause
+            # after it is another one's.
+            speaker = self._introduced(text[_sentence_of(starts, first.start, text) : first.start])
+        if speaker is None and not unit.fragment:
             paragraph_end = self.paragraphs[last.para][1]
             tail = text[last.end : min(paragraph_end, last.end + _WINDOW)]
             # After a quotation closed by a full stop, a capitalised sentence is a new sentence,
@@ -599,6 +604,26 @@ class _Finder:
         resolved = self.table.resolve(speaker, first.start, before)
         unit.speaker, unit.role, unit.named = resolved.speaker, resolved.role, resolved.person
         unit.mention = (self.table.words(speaker) or None) if speaker else None
+
+    def _introduced(self, head: str) -> str | None:
+        """The speaker of a reporting verb that closes `head` with a comma or a colon, a short
+        complement allowed ("X chanted,", "the man whispered to her,"), if any."""
+        stripped = head.rstrip(_SPACES)
+        # Where the comma goes inside the marks, the words after a quotation closed by its own
+        # comma are the writer's sentence going on; elsewhere ', sagte X' follows any quotation.
+        if not self.speech.comma_inside or not stripped.endswith((",", ":")):
+            return None
+        verb = speakers.last_reporting_verb(stripped, self.language)
+        if verb is None or len(stripped[verb[1] :].split()) > 3:
+            return None
+        found = speakers.before(head, self.language, self.known)
+        speaker = found.speaker if found else None
+        if not speaker or speakers.is_pronoun(speaker) or speaker.split()[-1].endswith("ing"):
+            # A pronoun is left to the attribution after the quotation, which may name who
+            # reports the words ('he said, “…,” the office said'); "That being said," is no
+            # attribution.
+            return None
+        return speaker
 
     def _about_someone_else(self, unit: _Unit, starts: list[int], previous: _Unit) -> bool:
         """True when the sentence quoting a fragment names someone other than the previous

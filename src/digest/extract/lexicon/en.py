@@ -71,7 +71,7 @@ SPEECH = Speech(
         whose adding noting last this earlier later""".split()
     ),
     role_stops=frozenset("who which whose said says told in on during when at".split()),
-    subordinators=frozenset("when that because while and but whereas".split()),
+    subordinators=frozenset("when that because while and but whereas until".split()),
     negations=frozenset({"not"}),
     conjunctions=frozenset({"and", "but", "so"}),
     that=frozenset({"that"}),
