@@ -192,10 +192,8 @@ def _sentence_starts(
             continue
         if word and text[m.start()] == "." and re.fullmatch(r"[A-Z]", word.group(1).rstrip(".")):
             continue  # an initial: "Yassin E."
-        if word and text[m.start()] == "." and word.group(1).rstrip(".").isdigit():
-            following = text[pos : pos + 14].split()[:1]
-            if following and following[0].strip(".,;:").casefold() in calendar:
-                continue  # a day and its month: "rund um den 1. Mai"
+        if speakers.day_stop(text, m, calendar):
+            continue  # a day and its month: "rund um den 1. Mai"
         while pos < end and text[pos].isspace():
             pos += 1
         starts.append(pos)
@@ -226,7 +224,11 @@ def _next_start(starts: list[int], pos: int, end: int) -> int:
 def _names(clause: str, unit: _Unit) -> bool:
     """True when the clause holds the surname of the unit's speaker ('sagte von Preen')."""
     surname = (unit.speaker or "").split(",")[0].split()[-1:]
-    return bool(surname) and surname[0][:1].isupper() and surname[0] in clause.split()
+    return (
+        bool(surname)
+        and surname[0][:1].isupper()
+        and re.search(rf"(?<![\w’'-]){re.escape(surname[0])}(?![\w’'-])", clause) is not None
+    )
 
 
 def _is_sentence(quoted: str) -> bool:
@@ -630,10 +632,14 @@ class _Finder:
         speaker before it: "il avait déjà montré son « rapport de force »" (il: not the one
         who spoke), "Para Ingrid Betancourt la solución está en “…”"; unsure, nobody."""
         first = unit.marks[0]
+        s0 = _sentence_of(starts, first.start, self.text)
+        return self._someone_else(s0, first.start, previous)
+
+    def _someone_else(self, start: int, end: int, previous: _Unit) -> bool:
+        """True when the text between the offsets names someone other than who spoke before."""
         going_on = mentions.Resolved(previous.speaker, previous.role, previous.named)
         self.table.set_previous_end(previous.marks[-1].end)
-        s0 = _sentence_of(starts, first.start, self.text)
-        return self.table.someone_else(s0, first.start, going_on)
+        return self.table.someone_else(start, end, going_on)
 
     def _introduces_someone_else(
         self, unit: _Unit, starts: list[int], previous: _Unit, para_start: int
@@ -651,12 +657,9 @@ class _Finder:
         before = self.text[para_start:s0]
         if speakers.last_reporting_verb(before, self.language) is None:
             return False  # nobody else is reported speaking: the previous speaker goes on
-        surname = (previous.speaker or "").split()[-1:]
-        if surname and re.search(rf"\b{re.escape(surname[0])}\b", before):
+        if _names(before, previous):
             return False  # "…, Schiff said. “…”": the previous speaker is named again
-        going_on = mentions.Resolved(previous.speaker, previous.role, previous.named)
-        self.table.set_previous_end(previous.marks[-1].end)
-        return self.table.someone_else(para_start, s0, going_on)
+        return self._someone_else(para_start, s0, previous)
 
     def _turn(self, para: int) -> str | None:
         """The label a transcript's turn opens with ("PENCE", "SPIEGEL"), if the paragraph is one."""

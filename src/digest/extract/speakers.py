@@ -673,7 +673,11 @@ def before(
     if not text.endswith((":", ",")):
         return None
     # The clause starts after the last end of sentence, a closing mark after the stop included.
-    ends = [m.end() - 1 for m in _SENTENCE_BREAK.finditer(text) if not _day_of(text, m, speech)]
+    ends = [
+        m.end() - 1
+        for m in _SENTENCE_BREAK.finditer(text)
+        if not day_stop(text, m, speech.calendar)
+    ]
     start = max([text.rfind("\n"), text.rfind("; "), *ends])
     clause = text[start + 1 :].strip().rstrip(":, \u00a0\u202f")
     frame = _frame(speech, anywhere=False)
@@ -734,13 +738,14 @@ def before(
     return None
 
 
-def _day_of(text: str, stop: re.Match[str], speech: Speech) -> bool:
+def day_stop(text: str, stop: re.Match[str], calendar: frozenset[str]) -> bool:
     """True for the full stop of a day before its month ("am 1. Mai"): it ends no sentence."""
     following = text[stop.end() : stop.end() + 14].split()[:1]
     return (
-        text[stop.start() - 1 : stop.start()].isdigit()
+        text[stop.start() : stop.start() + 1] == "."
+        and text[stop.start() - 1 : stop.start()].isdigit()
         and bool(following)
-        and following[0].strip(".,;:").casefold() in speech.calendar
+        and following[0].strip(".,;:").casefold() in calendar
     )
 
 
