@@ -103,6 +103,83 @@ def test_a_french_pronoun_after_two_new_people_is_nobody() -> None:
     assert speaker_of("fr", *paragraphs, start="Nous voulons") is None
 
 
+@pytest.mark.parametrize(
+    ("language", "paragraphs", "start", "expected"),
+    [
+        (
+            "fr",
+            (
+                f"«{NBSP}Il a tout obtenu{NBSP}», a ajouté un ténor de la droite sur l'influence"
+                f" qu'a pu obtenir Paul Morel. «{NBSP}Cela relativise tout{NBSP}», met-il en"
+                " perspective.",
+            ),
+            "Cela relativise",
+            "un ténor de la droite",
+        ),
+        (
+            "en",
+            (
+                "“For events I love a strong eye,” the duchess told a magazine in 2018. Yet you"
+                " rarely see a dark lip on the carpet. “I always do a nude lip,” she added.",
+            ),
+            "I always do",
+            "the duchess",
+        ),
+        (
+            "de",
+            (
+                "„Der Vorfall wird geprüft“, sagte der Konzernsprecher.",
+                "„Wir bleiben dran“, sagte er.",
+            ),
+            "Wir bleiben",
+            "der Konzernsprecher",
+        ),
+    ],
+)
+def test_a_pronoun_takes_up_the_description_that_spoke_just_before(
+    language: str, paragraphs: tuple[str, ...], start: str, expected: str
+) -> None:
+    assert speaker_of(language, *paragraphs, start=start) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "paragraphs", "start"),
+    [
+        # Someone is named after the description spoke: the pronoun may be theirs.
+        (
+            "de",
+            (
+                "„Der Vorfall wird geprüft“, sagte der Konzernsprecher.",
+                "Tobias Lindner, Sprecher der Grünen, nennt den Vorfall ernst.",
+                "„Wir bleiben dran“, sagte er.",
+            ),
+            "Wir bleiben",
+        ),
+        # A description of the other gender, or of many people, is nobody the pronoun stands for.
+        (
+            "fr",
+            (
+                f"«{NBSP}Le dossier avance{NBSP}», a déclaré la porte-parole de la mairie. Le"
+                f" chantier reprend lundi. «{NBSP}Rien n’est joué{NBSP}», a-t-il ajouté.",
+            ),
+            "Rien n’est",
+        ),
+        (
+            "en",
+            (
+                "“The plant stays open,” the workers said on Monday.",
+                "“Nothing is settled,” he added.",
+            ),
+            "Nothing is",
+        ),
+    ],
+)
+def test_a_pronoun_leaves_a_description_it_cannot_stand_for(
+    language: str, paragraphs: tuple[str, ...], start: str
+) -> None:
+    assert speaker_of(language, *paragraphs, start=start) is None
+
+
 def test_the_one_person_opening_the_sentence_before_takes_the_pronoun() -> None:
     paragraphs = (
         "Le maire Paul Morel avait promis une piscine. Pour Hugo Lenoir, cette promesse est"

@@ -729,15 +729,18 @@ class Mentions:
             return False  # "der CDU-Vorsitzende Friedrich Merz" is Merz, whoever spoke before
         if _plural(description, self.speech):
             return False  # "the doctors": many people, not the one who spoke before
+        return self.is_person(name) and self.agrees(name, self._gender_of(description))
+
+    def _gender_of(self, description: str) -> str | None:
+        """The gender a description's own words give ("la ministre", "der Sprecher"), if any."""
+        speech = self.speech
         words = {_fold(w) for w in description.split()}
-        gender = (
-            "m"
-            if words & self.speech.masculine_words
-            else "f"
-            if words & self.speech.feminine_words
-            else None
-        )
-        return self.is_person(name) and self.agrees(name, gender)
+        first = _fold(description.split()[0]) if description.split() else ""
+        if words & speech.masculine_words or first in speech.masculine_determiners:
+            return "m"
+        if words & speech.feminine_words or first in speech.feminine_determiners:
+            return "f"
+        return None
 
     def _antecedent(self, pronoun: str, pos: int, previous: Resolved | None) -> Resolved:
         """Who a personal pronoun stands for: the one person it can be, else nobody."""
@@ -750,14 +753,13 @@ class Mentions:
             return Resolved(None)  # "they", "it", "ils": nobody in particular
         since = max(0, pos - NEAR)
         current = None
-        if (
-            previous is not None
-            and previous.speaker
-            and previous.person
-            and 0 <= pos - self._previous_end < NEAR
-        ):
-            current = previous.speaker
-            since = self._previous_end
+        described: Resolved | None = None
+        if previous is not None and previous.speaker and 0 <= pos - self._previous_end < NEAR:
+            if previous.person:
+                current = previous.speaker
+                since = self._previous_end
+            else:
+                described = previous
         named: list[str] = []
         complements = speech.complements
         for offset, name in self._people_at():
@@ -767,6 +769,8 @@ class Mentions:
                 # The current speaker's own attribution names him again; "Pence’s performance"
                 # names an owner, not someone who acts.
                 continue
+            if described and self._after_in_attribution(described.speaker or "", offset):
+                continue  # "…, a ajouté un ténor sur l'influence qu'a pu obtenir X": a complement
             before = self.text[max(0, offset - 12) : offset].split()
             if before and before[-1].casefold() in complements:
                 continue
@@ -787,6 +791,8 @@ class Mentions:
             # the sentence just before the quotation, named alone in it, is who goes on.
             opener = self._opener(pos) or self._reporter(pos)
             people = [opener] if opener in people else people
+        if len(people) != 1 and described and self._goes_on(described.speaker, gender, pos):
+            return described  # "…, a ajouté un ténor de la droite. « … », met-il": the same one
         if len(people) != 1:
             return Resolved(None)  # nobody, or two people it could stand for
         name = people[0]
@@ -795,6 +801,50 @@ class Mentions:
         if gender is not None:
             self.genders.setdefault(name, gender)
         return Resolved(name, self.roles.get(name), True)
+
+    def _after_in_attribution(self, speaker: str, offset: int) -> bool:
+        """True when the mention at `offset` follows the speaker in the sentence that closes the
+        previous quotation: "…,” said Smith about Peter Martin" names Martin as a complement."""
+        start = self._previous_end
+        stop = re.search(r"[.!?…][»”\"’)]*\s|\n", self.text[start:offset])
+        if stop is not None:
+            return False
+        words = speaker.split()
+        return bool(words) and words[-1] in self.text[start:offset]
+
+    def _goes_on(self, description: str | None, gender: str | None, pos: int) -> bool:
+        """True when the description that spoke just before is who a pronoun of this gender at
+        `pos` stands for: one person of no other gender ("un ténor" for "il", not "les proches"
+        nor "la porte-parole"), with nobody else named or acting in between."""
+        if not description:
+            return False
+        speech = self.speech
+        words = description.split()
+        opens = _fold(words[0]) if words else ""
+        if not (
+            opens in speech.determiners | speech.indefinites or opens.startswith(speech.elided)
+        ):
+            return False  # "Banana Bag", "Even more": no description of someone
+        noun = " ".join(words[1:])  # the words after the determiner: "ténor de la droite"
+        if opens in speech.plural_determiners or _plural(noun, speech):
+            return False  # "les proches", "the workers": many people
+        if _abstract(description, speech):
+            return False
+        if gender is not None and self._gender_of(description) not in (None, gender):
+            return False
+        return not self._anyone_named(description, pos)
+
+    def _anyone_named(self, speaker: str, pos: int) -> bool:
+        """True when a sentence of its own, or any name other than a complement of the speaker's
+        own attribution, stands between the previous quotation and `pos`: "… sagte der Sprecher.
+        Tobias Lindner nennt den Vorfall ernst. „…“, sagte er" may be Lindner's, known or not."""
+        between = self.text[self._previous_end : pos]
+        if len(re.findall(r"[.!?…][»”\"’)]*\s|\n", between.rstrip())) > 1:
+            return True
+        return any(
+            self._previous_end <= o < pos and not self._after_in_attribution(speaker, o)
+            for o, _ in self.positions
+        )
 
     def someone_else(self, start: int, end: int, previous: Resolved) -> bool:
         """True when the words between the offsets name a person other than the previous

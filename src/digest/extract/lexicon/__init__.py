@@ -115,6 +115,10 @@ class Speech:
     feminine_pronouns: frozenset[str] = field(default_factory=frozenset)
     masculine_words: frozenset[str] = field(default_factory=frozenset)
     feminine_words: frozenset[str] = field(default_factory=frozenset)
+    # Determiners that give a description its gender where a noun has two ("la porte-parole",
+    # "un ténor"): "la porte-parole … a-t-il ajouté" is somebody else.
+    masculine_determiners: frozenset[str] = field(default_factory=frozenset)
+    feminine_determiners: frozenset[str] = field(default_factory=frozenset)
     # Pronouns of a thing ("its"): a name the article takes up with one is no person.
     thing_pronouns: frozenset[str] = field(default_factory=frozenset)
     # Determiners of a possessor ("his", "sa", "seine"): what they open ("his lawyer", "sa

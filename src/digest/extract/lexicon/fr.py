@@ -99,6 +99,8 @@ SPEECH = Speech(
     ),
     masculine_pronouns=frozenset({"il", "lui"}),
     feminine_pronouns=frozenset({"elle"}),
+    masculine_determiners=frozenset("le un ce cet".split()),
+    feminine_determiners=frozenset("la une cette".split()),
     masculine_words=frozenset(
         """m monsieur président directeur député sénateur conseiller avocat procureur""".split()
     ),
