@@ -658,3 +658,48 @@ def test_a_run_after_a_titles_complement_ends_with_the_name() -> None:
     table = mentions.Mentions(text, speakers.speech_of("en"))
     assert [p.name for p in table.people] == ["John F. Kerry"]
     assert table.roles["John F. Kerry"] == "Secretary of State"
+
+
+@pytest.mark.parametrize(
+    ("language", "paragraphs", "start"),
+    [
+        (
+            "fr",
+            (
+                f"«{NBSP}Nous signerons lundi{NBSP}», a déclaré Jean Dupont, porte-parole du"
+                f" ministère. «{NBSP}Le texte est prêt{NBSP}», indique-t-on de même source.",
+            ),
+            "Le texte",
+        ),
+        (
+            "en",
+            (
+                "“We will sign on Monday,” said John Smith, a ministry spokesman.",
+                "“The text is ready,” the same source said.",
+            ),
+            "The text",
+        ),
+        (
+            "es",
+            (
+                "“Firmaremos el lunes”, dijo Juan Pérez, portavoz del ministerio.",
+                "“El texto está listo”, añadió la misma fuente.",
+            ),
+            "El texto",
+        ),
+    ],
+)
+def test_the_same_source_is_the_previous_speaker(
+    language: str, paragraphs: tuple[str, ...], start: str
+) -> None:
+    first = speaker_of(language, *paragraphs, start=paragraphs[0].lstrip(f"«“{NBSP}")[:3])
+    assert first is not None
+    assert speaker_of(language, *paragraphs, start=start) == first
+
+
+def test_an_impersonal_attribution_without_the_same_source_names_nobody() -> None:
+    paragraphs = (
+        f"«{NBSP}Nous signerons lundi{NBSP}», a déclaré Jean Dupont, porte-parole du ministère."
+        f" «{NBSP}Le texte est prêt{NBSP}», indique-t-on à Bercy.",
+    )
+    assert speaker_of("fr", *paragraphs, start="Le texte") is None

@@ -575,6 +575,11 @@ class _Finder:
             speaker = attribution.speaker if attribution else None
         if speaker is None and not unit.fragment:
             speaker = self._previous_sentence_source(starts, first.start, para_start)
+        if previous is not None and previous.speaker and self._same_source(last.end):
+            # « … », ajoute-t-on de même source: whoever spoke before.
+            unit.speaker, unit.role, unit.named = previous.speaker, previous.role, previous.named
+            unit.mention = speaker
+            return
         # A follow-up quotation with no attribution of its own continues the previous speaker;
         # a quoted fragment too where quotations are the words inside the marks, within the same
         # or the next paragraph. An English fragment without a reporting verb is more often a
@@ -606,6 +611,16 @@ class _Finder:
         resolved = self.table.resolve(speaker, first.start, before)
         unit.speaker, unit.role, unit.named = resolved.speaker, resolved.role, resolved.person
         unit.mention = (self.table.words(speaker) or None) if speaker else None
+
+    def _same_source(self, end: int) -> bool:
+        """True when the clause right after a quotation credits the source named before it:
+        "« … », ajoute-t-on de même source", "“…,” the same source said"."""
+        phrases = self.speech.same_source
+        clause = self.text[end : end + _WINDOW].lstrip(_SPACES + ",")
+        if not phrases or clause[:1].isupper() and not clause.casefold().startswith(phrases):
+            return False  # a new sentence, not the quotation's own clause
+        clause = re.split(r"[.!?…;:]|\n", clause, maxsplit=1)[0].casefold()
+        return any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", clause) for p in phrases)
 
     def _introduced(self, head: str) -> str | None:
         """The speaker of a reporting verb that closes `head` with a comma or a colon, a short

@@ -68,6 +68,9 @@ class Speech:
     frames: tuple[str, ...] = ()
     # Frames naming an opinion holder at the start of a sentence: "pour X, « … »", "für X".
     opinion_frames: tuple[str, ...] = ()
+    # Phrases crediting the source named just before: "ajoute-t-on de même source", "the same
+    # source said", "hieß es aus derselben Quelle": the previous speaker goes on.
+    same_source: tuple[str, ...] = ()
     # The preposition of a passive agent: "« … » par un dirigeant", "… by a spokesman".
     agent_words: frozenset[str] = field(default_factory=frozenset)
     # Nouns after the agent word that are no agent: "par le passé", "par exemple".

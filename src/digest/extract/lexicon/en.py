@@ -54,6 +54,12 @@ SPEECH = Speech(
         "the a an his her their its this these those few many more new other".split()
     ),
     frames=("according to",),
+    same_source=(
+        "the same source",
+        "the same official",
+        "the same spokesman",
+        "the same spokeswoman",
+    ),
     agent_words=frozenset({"by"}),
     honorifics=frozenset("mr mrs ms miss dr prof sen rep gov gen rev sir dame lord lady".split()),
     abbreviations=frozenset(

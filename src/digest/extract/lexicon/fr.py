@@ -68,6 +68,7 @@ SPEECH = Speech(
     ),
     frames=("selon", "d’après", "d'après"),
     opinion_frames=("pour",),
+    same_source=("de même source", "la même source", "de même sources"),
     agent_words=frozenset({"par"}),
     not_agents=frozenset("passé exemple ailleurs conséquent hasard suite moments endroits".split()),
     this_way=(
