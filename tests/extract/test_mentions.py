@@ -703,3 +703,22 @@ def test_an_impersonal_attribution_without_the_same_source_names_nobody() -> Non
         f" «{NBSP}Le texte est prêt{NBSP}», indique-t-on à Bercy.",
     )
     assert speaker_of("fr", *paragraphs, start="Le texte") is None
+
+
+def test_the_current_speaker_opening_the_sentence_before_goes_on() -> None:
+    paragraphs = (
+        "“I have good judgment,” Paul Reyes said.",
+        "The moderator Omar Haddad asked the candidates to stay civil.",
+        "Reyes said praise from Victor Lund would not change his plans. He said that Lund"
+        " “has been a leader”.",
+    )
+    assert speaker_of("en", *paragraphs, start="that Lund") == "Paul Reyes"
+
+
+def test_someone_named_after_the_current_speaker_opens_a_sentence_still_counts() -> None:
+    paragraphs = (
+        "“I have good judgment,” Paul Reyes said.",
+        "Reyes spoke for an hour. Later, Omar Haddad took the floor.",
+        "“I love Paul, but he is wrong,” he said.",
+    )
+    assert speaker_of("en", *paragraphs, start="I love") == "Omar Haddad"

@@ -37,6 +37,7 @@ from digest.extract.lexicon import Speech
 MAX_WORDS = 8
 # A pronoun or a description reaches back at most this far for the person it stands for.
 REACH = 1500
+_SENTENCE_END = re.compile(r"[.!?…][»”\"’)]*\s|\n")
 
 # A pronoun looks back this far for the person it stands for, and takes up the current speaker
 # only when that person's quotation ended this close before.
@@ -762,9 +763,24 @@ class Mentions:
                 described = previous
         named: list[str] = []
         complements = speech.complements
+        renamed = -1
+        limit = self._pronoun_at(pronoun, pos)
         for offset, name in self._people_at():
-            if offset >= pos:
-                break
+            if offset >= limit:
+                break  # "He said that Lund “…”": a name after the pronoun is not who it is
+            if (
+                name == current
+                and offset >= since
+                and offset not in self.owned
+                and self._opens_recent(offset, pos)
+            ):
+                # "Lauer asked … . Trump said praise from Putin … . He said": the current
+                # speaker opening the sentence before again is who goes on; the others that
+                # sentence names are what it tells of him.
+                named, renamed = [], offset
+                continue
+            if renamed >= 0 and not self._ends_between(renamed, offset):
+                continue
             if offset < since or name in named or name == current or offset in self.owned:
                 # The current speaker's own attribution names him again; "Pence’s performance"
                 # names an owner, not someone who acts.
@@ -801,6 +817,24 @@ class Mentions:
         if gender is not None:
             self.genders.setdefault(name, gender)
         return Resolved(name, self.roles.get(name), True)
+
+    def _pronoun_at(self, pronoun: str, pos: int) -> int:
+        """Where the pronoun stands when it comes before `pos` in the same sentence, else `pos`."""
+        start = max(0, pos - 300)
+        found = pos
+        for m in re.finditer(rf"(?<![\w’'-]){re.escape(pronoun)}(?![\w’'-])", self.text[start:pos]):
+            found = start + m.start()
+        return pos if self._ends_between(found, pos) else found
+
+    def _opens_recent(self, offset: int, pos: int) -> bool:
+        """True when the mention at `offset` opens the sentence holding `pos` or the one before."""
+        return (
+            self._opens_sentence(offset) and len(_SENTENCE_END.findall(self.text, offset, pos)) <= 1
+        )
+
+    def _ends_between(self, start: int, end: int) -> bool:
+        """True when a sentence ends between the two offsets."""
+        return _SENTENCE_END.search(self.text, start, end) is not None
 
     def _after_in_attribution(self, speaker: str, offset: int) -> bool:
         """True when the mention at `offset` follows the speaker in the sentence that closes the
