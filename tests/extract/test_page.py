@@ -49,6 +49,22 @@ def test_embedded_tweets_are_not_body_text() -> None:
     assert "Great news for the river path" not in article.text
 
 
+def test_an_iframe_left_open_in_noscript_does_not_swallow_the_page() -> None:
+    paragraph = (
+        "<p>The harbour board approved the new ferry timetable on Monday after a long debate"
+        " about winter crossings and the cost of the extra crew.</p>"
+    )
+    html = (
+        "<html><head><title>Ferry timetable approved</title></head><body>"
+        '<noscript><iframe src="https://tags.example/ns.html?id=T1" height="0"></noscript>'
+        '<script type="application/json">{"meta":{"blog":{"id":"11","name":"site"}}}</script>'
+        f"<article><h1>Ferry timetable approved</h1>{paragraph * 4}</article></body></html>"
+    )
+    article = extract_page(html.encode(), "https://ex.example/a")
+    assert "The harbour board approved" in article.text
+    assert '"meta"' not in article.text and "<script" not in article.text
+
+
 def test_quote_finder_gets_text_and_article_blockquotes(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[tuple[str, str | None, list[str]]] = []
 

@@ -86,7 +86,7 @@ def parse_page(html: str, url: str) -> ParsedPage:
     """Parse decoded HTML into a ParsedPage (an empty tree for an empty or broken page)."""
     from lxml.html import HTMLParser, document_fromstring, fromstring
 
-    html = webtext.html(html[:MAX_HTML_CHARS])
+    html = _close_noscript_iframes(webtext.html(html[:MAX_HTML_CHARS]))
     # lxml refuses str input that carries an XML encoding declaration
     html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
     parser = HTMLParser(collect_ids=False, remove_comments=True, remove_pis=True)
@@ -102,6 +102,27 @@ def parse_page(html: str, url: str) -> ParsedPage:
     lang = tree.get("lang") or tree.get("xml:lang") or ""
     page.html_lang = lang.strip() or None
     return page
+
+
+_NOSCRIPT = re.compile(r"(<noscript\b[^>]*>)(.*?)(</noscript\s*>)", re.I | re.S)
+_IFRAME_OPEN = re.compile(r"<iframe\b", re.I)
+_IFRAME_CLOSE = re.compile(r"</iframe\s*>", re.I)
+
+
+def _close_noscript_iframes(html: str) -> str:
+    """Close an <iframe> left open inside <noscript> (a tag manager's fallback pasted without
+    its end tag): the parser reads an iframe's content as text up to the next </iframe>, so the
+    page's scripts and data would otherwise become body text."""
+    if "<noscript" not in html and "<NOSCRIPT" not in html:
+        return html
+
+    def close(m: re.Match[str]) -> str:
+        inner = m.group(2)
+        if _IFRAME_OPEN.search(inner) and not _IFRAME_CLOSE.search(inner):
+            return m.group(1) + inner + "</iframe>" + m.group(3)
+        return m.group(0)
+
+    return _NOSCRIPT.sub(close, html)
 
 
 def _meta_tags(tree: HtmlElement) -> dict[str, list[str]]:
