@@ -722,3 +722,17 @@ def test_someone_named_after_the_current_speaker_opens_a_sentence_still_counts()
         "“I love Paul, but he is wrong,” he said.",
     )
     assert speaker_of("en", *paragraphs, start="I love") == "Omar Haddad"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speaker"),
+    [
+        ("When I log on to interview Glen Powell, ", "en", "I'm"),
+        ("Au téléphone, ", "fr", "je"),
+        ("Am Telefon ", "de", "wir"),
+    ],
+)
+def test_a_first_person_pronoun_is_the_writer_and_never_printed(
+    text: str, language: str, speaker: str
+) -> None:
+    assert pronoun(text, language, speaker) is None

@@ -496,6 +496,8 @@ class Mentions:
             return Resolved(None)
         if speakers.is_pronoun(speaker):
             return self._antecedent(speaker, pos, previous)
+        if _fold(speaker).replace("’", "'") in speech.first_person:
+            return Resolved(None)  # "I'm greeted by …": the writer, whom the digest never names
         speaker = self._before_verb(speaker)
         phrase = speaker_phrase.noun_phrase(speaker, speech)
         if phrase is None:
