@@ -736,3 +736,21 @@ def test_a_first_person_pronoun_is_the_writer_and_never_printed(
     text: str, language: str, speaker: str
 ) -> None:
     assert pronoun(text, language, speaker) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        (
+            "„Das ist gut“, sagt Dr. Sven Baszio, Geschäftsführender Vorstand der Stiftung.",
+            "Sven Baszio",
+            "Geschäftsführender Vorstand",
+        ),
+        ("„Das ist gut“, sagte Dr. Karsten Homrighausen am Montag.", "Karsten Homrighausen", None),
+    ],
+)
+def test_a_title_before_two_capitalised_words_names_a_person_where_nouns_have_capitals(
+    sentence: str, name: str, role: str | None
+) -> None:
+    found = [q for q in find_quotes(sentence, "de") if q.text == "Das ist gut"]
+    assert [(q.speaker, q.role) for q in found] == [(name, role)]

@@ -988,6 +988,10 @@ class Mentions:
             and (prefix or len(name_words) == 1)
             # "Ministerin Schulze", "Nationalparkleiter Dr. Roland Baier"
             and not any(_role_word(w, speech) for w in _untitled(prefix, speech)[-1:])
+            # "Dr. Sven Baszio": a title before a given name and a surname
+            and not (
+                len(name_words) > 1 and prefix[-1:] and _fold(prefix[-1]).rstrip(".") in titles
+            )
         ):
             # Where nouns are capitalised, "Ernster Nachsatz", "der Sprecher" or "VW-Chef" is no
             # name unless the article names that person again; the mention is kept as written.
