@@ -155,6 +155,16 @@ def test_a_pronoun_takes_up_the_description_that_spoke_just_before(
             ),
             "Wir bleiben",
         ),
+        # A description credited with a fragment: the full quotation after it is an answer.
+        (
+            "en",
+            (
+                "At a forum on Monday, one questioner claimed that the “forces of political"
+                " correctness” were hurting the army.",
+                "“You’re right, we have a politically correct army,” he said.",
+            ),
+            "You’re right",
+        ),
         # A description of the other gender, or of many people, is nobody the pronoun stands for.
         (
             "fr",

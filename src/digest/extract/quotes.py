@@ -606,7 +606,10 @@ class _Finder:
             return
         before = None
         if previous is not None:
-            before = mentions.Resolved(previous.speaker, previous.role, previous.named)
+            if previous.named or not previous.fragment:
+                # A description credited with a fragment ("one questioner claimed that the
+                # “…”") is not who a pronoun after it stands for: the answer is another's.
+                before = mentions.Resolved(previous.speaker, previous.role, previous.named)
             self.table.set_previous_end(previous.marks[-1].end)
         resolved = self.table.resolve(speaker, first.start, before)
         unit.speaker, unit.role, unit.named = resolved.speaker, resolved.role, resolved.person
