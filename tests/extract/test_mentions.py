@@ -764,3 +764,28 @@ def test_a_title_before_two_capitalised_words_names_a_person_where_nouns_have_ca
 ) -> None:
     found = [q for q in find_quotes(sentence, "de") if q.text == "Das ist gut"]
     assert [(q.speaker, q.role) for q in found] == [(name, role)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "Ex-escort-turned-hairdresser Nikkie Brass met him twice. “He was calm,” Brass said.",
+            "Nikkie Brass",
+            "Ex-escort-turned-hairdresser",
+        ),
+        # A hyphenated given name, and an organisation after a compound, stay as they are.
+        ("Jean-Paul Sartre wrote it. “He was calm,” Sartre said.", "Jean-Paul Sartre", None),
+    ],
+)
+def test_a_lower_case_compound_opening_a_name_is_its_role(
+    text: str, name: str, role: str | None
+) -> None:
+    found = [q for q in find_quotes(text, "en") if q.text == "He was calm"]
+    assert [(q.speaker, q.role) for q in found] == [(name, role)]
+
+
+def test_a_compound_before_an_organisation_makes_no_person() -> None:
+    text = "The Miami-based Florida Democratic Black Caucus met on Monday. "
+    people = mentions.Mentions(text, speakers.speech_of("en")).people
+    assert "Florida Democratic Black Caucus" not in {p.name for p in people}

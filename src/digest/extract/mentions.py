@@ -163,6 +163,11 @@ class Mentions:
             if owned:
                 words[-1] = _owner(words[-1], speech) or words[-1]  # "Jessie Buckley’s"
             role = None
+            if len(words) in (3, 4) and _described(words[0]):
+                # "Ex-escort-turned-hairdresser Nikkie Brass": a compound of lower-case words is a
+                # description, capitalised where it opens the sentence; no given name is.
+                role = words.pop(0)
+                start = text.find(words[0], start)
             previous_word = text[max(0, start - 20) : start].split()[-1:]
             if any(
                 w.casefold() in speech.pronouns for w in lead + previous_word if w[:1].isupper()
@@ -1051,6 +1056,13 @@ def _name_after_quotation(mention: str) -> str:
     while i > 0 and words[i - 1][:1].isupper():
         i -= 1
     return " ".join(words[i:])
+
+
+def _described(word: str) -> bool:
+    """True for a hyphenated word whose later parts are lower-case: "Ex-escort-turned-hairdresser",
+    "Award-winning" (a name's parts are capitalised: "Jean-Paul", "al-Assad")."""
+    parts = word.split("-")
+    return len(parts) > 1 and all(p[:1].islower() for p in parts[1:] if p)
 
 
 def _last_word(text: str) -> str:
