@@ -789,3 +789,9 @@ def test_a_compound_before_an_organisation_makes_no_person() -> None:
     text = "The Miami-based Florida Democratic Black Caucus met on Monday. "
     people = mentions.Mentions(text, speakers.speech_of("en")).people
     assert "Florida Democratic Black Caucus" not in {p.name for p in people}
+
+
+def test_a_role_never_holds_a_reporting_verb() -> None:
+    table = mentions.Mentions("Paul Reyes runs the shelter. ", speakers.speech_of("en"))
+    assert mentions._reads_as_role("board member chosen for that task", table.speech)
+    assert not mentions._reads_as_role("confidently say", table.speech)

@@ -1147,6 +1147,8 @@ def _reads_as_role(role: str, speech: Speech) -> bool:
     words = role.split()
     if any(w.casefold() in speech.pronouns | speech.auxiliaries for w in words):
         return False
+    if any(w.casefold() in speech.speech_verbs for w in words):
+        return False  # "allege in a new lawsuit that Ben Smith": a clause, not a description
     # Where nouns have capitals, a role has a noun.
     return not speech.nouns_capitalised or any(w[:1].isupper() for w in words)
 
