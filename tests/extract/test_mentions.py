@@ -795,3 +795,12 @@ def test_a_role_never_holds_a_reporting_verb() -> None:
     table = mentions.Mentions("Paul Reyes runs the shelter. ", speakers.speech_of("en"))
     assert mentions._reads_as_role("board member chosen for that task", table.speech)
     assert not mentions._reads_as_role("confidently say", table.speech)
+
+
+def test_a_paragraph_break_is_one_sentence_end_for_the_current_speaker() -> None:
+    paragraphs = (
+        "“The plan is bad,” Clara Holm said.",
+        "Holm says at a stop in Toledo that it means Victor Lund never paid a dime.",
+        "She says Lund represents the “same rigged system.”",
+    )
+    assert speaker_of("en", *paragraphs, start="Lund represents") == "Clara Holm"

@@ -37,7 +37,7 @@ from digest.extract.lexicon import Speech
 MAX_WORDS = 8
 # A pronoun or a description reaches back at most this far for the person it stands for.
 REACH = 1500
-_SENTENCE_END = re.compile(r"[.!?…][»”\"’)]*\s|\n")
+_SENTENCE_END = re.compile(r"(?:[.!?…][»”\"’)]*\s|\n)\s*")
 
 # A pronoun looks back this far for the person it stands for, and takes up the current speaker
 # only when that person's quotation ended this close before.
