@@ -15,6 +15,10 @@ def pronoun(text: str, language: str, word: str) -> str | None:
     return table.resolve(word, len(text), None).speaker
 
 
+def speaker_and_role(text: str, language: str, quote: str) -> list[tuple[str | None, str | None]]:
+    return [(q.speaker, q.role) for q in find_quotes(text, language) if q.text == quote]
+
+
 def speaker_of(language: str, *paragraphs: str, start: str) -> str | None:
     text = "\n\n".join(("Headline", *paragraphs))
     found = [q for q in find_quotes(text, language) if q.text.startswith(start)]
@@ -762,8 +766,7 @@ def test_a_first_person_pronoun_is_the_writer_and_never_printed(
 def test_a_title_before_two_capitalised_words_names_a_person_where_nouns_have_capitals(
     sentence: str, name: str, role: str | None
 ) -> None:
-    found = [q for q in find_quotes(sentence, "de") if q.text == "Das ist gut"]
-    assert [(q.speaker, q.role) for q in found] == [(name, role)]
+    assert speaker_and_role(sentence, "de", "Das ist gut") == [(name, role)]
 
 
 @pytest.mark.parametrize(
@@ -774,15 +777,14 @@ def test_a_title_before_two_capitalised_words_names_a_person_where_nouns_have_ca
             "Nikkie Brass",
             "Ex-escort-turned-hairdresser",
         ),
-        # A hyphenated given name, and an organisation after a compound, stay as they are.
+        # A hyphenated given name stays whole.
         ("Jean-Paul Sartre wrote it. “He was calm,” Sartre said.", "Jean-Paul Sartre", None),
     ],
 )
 def test_a_lower_case_compound_opening_a_name_is_its_role(
     text: str, name: str, role: str | None
 ) -> None:
-    found = [q for q in find_quotes(text, "en") if q.text == "He was calm"]
-    assert [(q.speaker, q.role) for q in found] == [(name, role)]
+    assert speaker_and_role(text, "en", "He was calm") == [(name, role)]
 
 
 def test_a_compound_before_an_organisation_makes_no_person() -> None:
