@@ -806,3 +806,11 @@ def test_a_paragraph_break_is_one_sentence_end_for_the_current_speaker() -> None
         "She says Lund represents the “same rigged system.”",
     )
     assert speaker_of("en", *paragraphs, start="Lund represents") == "Clara Holm"
+
+
+def test_a_speaker_named_beside_the_same_source_keeps_the_quotation() -> None:
+    text = (
+        f"«{NBSP}Nous signerons lundi{NBSP}», a déclaré Jean Dupont. «{NBSP}Le texte est"
+        f" prêt{NBSP}», a ajouté Marie Caron, de même source."
+    )
+    assert [s for s, _ in speaker_and_role(text, "fr", "Le texte est prêt")] == ["Marie Caron"]

@@ -847,8 +847,7 @@ class Mentions:
         """True when the mention at `offset` follows the speaker in the sentence that closes the
         previous quotation: "…,” said Smith about Peter Martin" names Martin as a complement."""
         start = self._previous_end
-        stop = re.search(r"[.!?…][»”\"’)]*\s|\n", self.text[start:offset])
-        if stop is not None:
+        if self._ends_between(start, offset):
             return False
         words = speaker.split()
         return bool(words) and words[-1] in self.text[start:offset]
@@ -876,11 +875,12 @@ class Mentions:
         return not self._anyone_named(description, pos)
 
     def _anyone_named(self, speaker: str, pos: int) -> bool:
-        """True when a sentence of its own, or any name other than a complement of the speaker's
-        own attribution, stands between the previous quotation and `pos`: "… sagte der Sprecher.
-        Tobias Lindner nennt den Vorfall ernst. „…“, sagte er" may be Lindner's, known or not."""
-        between = self.text[self._previous_end : pos]
-        if len(re.findall(r"[.!?…][»”\"’)]*\s|\n", between.rstrip())) > 1:
+        """True when more than one sentence, a new paragraph, or any name other than a complement
+        of the speaker's own attribution stands between the previous quotation and `pos`: "…
+        sagte der Sprecher. ¶ Tobias Lindner nennt den Vorfall ernst. ¶ „…“, sagte er" may be
+        Lindner's, known or not."""
+        ends = _SENTENCE_END.findall(self.text[self._previous_end : pos].rstrip())
+        if len(ends) > 1 or any("\n" in end for end in ends):
             return True
         return any(
             self._previous_end <= o < pos and not self._after_in_attribution(speaker, o)

@@ -575,7 +575,7 @@ class _Finder:
             speaker = attribution.speaker if attribution else None
         if speaker is None and not unit.fragment:
             speaker = self._previous_sentence_source(starts, first.start, para_start)
-        if previous is not None and previous.speaker and self._same_source(last.end):
+        if previous is not None and previous.speaker and self._same_source(last.end, speaker):
             # « … », ajoute-t-on de même source: whoever spoke before.
             unit.speaker, unit.role, unit.named = previous.speaker, previous.role, previous.named
             unit.mention = speaker
@@ -615,14 +615,17 @@ class _Finder:
         unit.speaker, unit.role, unit.named = resolved.speaker, resolved.role, resolved.person
         unit.mention = (self.table.words(speaker) or None) if speaker else None
 
-    def _same_source(self, end: int) -> bool:
-        """True when the clause right after a quotation credits the source named before it:
-        "« … », ajoute-t-on de même source", "“…,” the same source said"."""
+    def _same_source(self, end: int, speaker: str | None) -> bool:
+        """True when the clause right after a quotation credits the source named before it
+        and nobody else: "« … », ajoute-t-on de même source", "“…,” the same source said"."""
         phrases = self.speech.same_source
         clause = self.text[end : end + _WINDOW].lstrip(_SPACES + ",")
-        if not phrases or clause[:1].isupper() and not clause.casefold().startswith(phrases):
+        if not phrases or (clause[:1].isupper() and not clause.casefold().startswith(phrases)):
             return False  # a new sentence, not the quotation's own clause
         clause = re.split(r"[.!?…;:]|\n", clause, maxsplit=1)[0].casefold()
+        named = speaker.casefold() if speaker else ""
+        if named and named not in self.speech.impersonal and not any(named in p for p in phrases):
+            return False  # « … », a dit Jean Dupont: his own words, whatever follows
         return any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", clause) for p in phrases)
 
     def _introduced(self, head: str) -> str | None:
