@@ -873,6 +873,8 @@ def test_a_dash_after_a_fragment_is_an_apposition_not_a_signature() -> None:
         ("“{q},” Lopez often said.", "Maria Lopez", "Lopez"),
         ("“{q},” said 34-year-old Maria Lopez.", "Maria Lopez", "34-year-old Maria Lopez"),
         ("“{q},” said 9/11 widow Maria Lopez.", "Maria Lopez", "9/11 widow Maria Lopez"),
+        # The pronoun of an interrupting "she said", not the words before it.
+        ("Even more, she said, is the question that follows: “{q}”", "Maria Lopez", "she"),
     ],
 )
 def test_an_english_attribution_keeps_its_subject_and_only_it(

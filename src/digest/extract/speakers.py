@@ -758,11 +758,14 @@ def _pronoun_subject(clause: str, verb: tuple[int, int], speech: Speech) -> str 
     if following and following[0].strip(",:").casefold() in speech.subject_pronouns:
         return following[0].strip(",:")
     preceding = clause[: verb[0]].split()[-2:]
+    # "Even more, he said, is the question …": a pronoun and its verb set off by commas
+    # interrupt the sentence, whatever its length; the words before them are no subject.
+    interrupting = bool(preceding) and preceding[0].endswith(",") and clause[verb[1] :][:1] == ","
     if (
         len(preceding) == 2
         and preceding[1].casefold() in speech.subject_pronouns
         and preceding[0].casefold() not in speech.that | speech.speech_verbs
-        and len(clause[verb[1] :].split()) <= 3
+        and (len(clause[verb[1] :].split()) <= 3 or interrupting)
     ):
         return preceding[1]
     return None
