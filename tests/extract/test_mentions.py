@@ -813,4 +813,4 @@ def test_a_speaker_named_beside_the_same_source_keeps_the_quotation() -> None:
         f"«{NBSP}Nous signerons lundi{NBSP}», a déclaré Jean Dupont. «{NBSP}Le texte est"
         f" prêt{NBSP}», a ajouté Marie Caron, de même source."
     )
-    assert [s for s, _ in speaker_and_role(text, "fr", "Le texte est prêt")] == ["Marie Caron"]
+    assert speaker_and_role(text, "fr", "Le texte est prêt") == [("Marie Caron", None)]

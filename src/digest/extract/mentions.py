@@ -1149,6 +1149,8 @@ def _reads_as_role(role: str, speech: Speech) -> bool:
         return False
     if any(w.casefold() in speech.speech_verbs for w in words):
         return False  # "allege in a new lawsuit that Ben Smith": a clause, not a description
+    if len(words) > 1 and any(p.endswith(" " + role.casefold()) for p in speech.same_source):
+        return False  # "Marie Caron, de même source": where the words come from, not who she is
     # Where nouns have capitals, a role has a noun.
     return not speech.nouns_capitalised or any(w[:1].isupper() for w in words)
 
