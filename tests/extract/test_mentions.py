@@ -814,3 +814,11 @@ def test_a_speaker_named_beside_the_same_source_keeps_the_quotation() -> None:
         f" prêt{NBSP}», a ajouté Marie Caron, de même source."
     )
     assert speaker_and_role(text, "fr", "Le texte est prêt") == [("Marie Caron", None)]
+
+
+def test_an_abbreviation_between_the_pronoun_and_its_quotation_ends_no_sentence() -> None:
+    paragraphs = (
+        "“I thought he was very effective,” Chris Matthews said.",
+        "However, he characterized nominee Sen. Tim Kaine, D-Va., as, “a little desperate there.”",
+    )
+    assert speaker_of("en", *paragraphs, start="nominee Sen.") == "Chris Matthews"

@@ -835,13 +835,23 @@ class Mentions:
 
     def _opens_recent(self, offset: int, pos: int) -> bool:
         """True when the mention at `offset` opens the sentence holding `pos` or the one before."""
-        return (
-            self._opens_sentence(offset) and len(_SENTENCE_END.findall(self.text, offset, pos)) <= 1
-        )
+        return self._opens_sentence(offset) and len(self._sentence_ends(offset, pos)) <= 1
 
     def _ends_between(self, start: int, end: int) -> bool:
         """True when a sentence ends between the two offsets."""
-        return _SENTENCE_END.search(self.text, start, end) is not None
+        return bool(self._sentence_ends(start, end))
+
+    def _sentence_ends(self, start: int, end: int) -> list[re.Match[str]]:
+        """The sentence ends between the two offsets; the full stop of an abbreviation, a title
+        or an initial ends none ("nominee Sen. Tim Kaine", "John F. Kerry")."""
+        found = []
+        stops = self.speech.abbreviations | _titles(self.speech)
+        for m in _SENTENCE_END.finditer(self.text, start, end):
+            word = _last_word(self.text[max(0, m.start() - 12) : m.start()])
+            if self.text[m.start()] == "." and (word in stops or len(word) == 1):
+                continue
+            found.append(m)
+        return found
 
     def _after_in_attribution(self, speaker: str, offset: int) -> bool:
         """True when the mention at `offset` follows the speaker in the sentence that closes the
@@ -879,7 +889,8 @@ class Mentions:
         of the speaker's own attribution stands between the previous quotation and `pos`: "…
         sagte der Sprecher. ¶ Tobias Lindner nennt den Vorfall ernst. ¶ „…“, sagte er" may be
         Lindner's, known or not."""
-        ends = _SENTENCE_END.findall(self.text[self._previous_end : pos].rstrip())
+        stop = self._previous_end + len(self.text[self._previous_end : pos].rstrip())
+        ends = [m.group() for m in self._sentence_ends(self._previous_end, stop)]
         if len(ends) > 1 or any("\n" in end for end in ends):
             return True
         return any(
