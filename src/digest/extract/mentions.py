@@ -137,6 +137,8 @@ class Mentions:
         self._full_names: dict[str, str | None] = {}  # full_name's answers: the table is fixed
         self._add_surname_mentions()
         self.genders = self._genders()
+        # Words whose full stop ends no sentence: "Sen. Tim Kaine", "Dr. Roland Baier".
+        self._no_stop = speech.abbreviations | _titles(speech)
 
     def _collect_full_names(self) -> None:
         """Every run of capitalised words that is a name, with the role tied to it."""
@@ -742,8 +744,8 @@ class Mentions:
     def _gender_of(self, description: str) -> str | None:
         """The gender a description's own words give ("la ministre", "der Sprecher"), if any."""
         speech = self.speech
-        words = {_fold(w) for w in description.split()}
-        first = _fold(description.split()[0]) if description.split() else ""
+        folded = [_fold(w) for w in description.split()]
+        words, first = set(folded), (folded[0] if folded else "")
         if words & speech.masculine_words or first in speech.masculine_determiners:
             return "m"
         if words & speech.feminine_words or first in speech.feminine_determiners:
@@ -845,10 +847,9 @@ class Mentions:
         """The sentence ends between the two offsets; the full stop of an abbreviation, a title
         or an initial ends none ("nominee Sen. Tim Kaine", "John F. Kerry")."""
         found = []
-        stops = self.speech.abbreviations | _titles(self.speech)
         for m in _SENTENCE_END.finditer(self.text, start, end):
             word = _last_word(self.text[max(0, m.start() - 12) : m.start()])
-            if self.text[m.start()] == "." and (word in stops or len(word) == 1):
+            if self.text[m.start()] == "." and (word in self._no_stop or len(word) == 1):
                 continue
             found.append(m)
         return found

@@ -104,6 +104,7 @@ def parse_page(html: str, url: str) -> ParsedPage:
     return page
 
 
+_NOSCRIPT_OPEN = re.compile(r"<noscript\b", re.I)
 _NOSCRIPT = re.compile(r"(<noscript\b[^>]*>)(.*?)(</noscript\s*>)", re.I | re.S)
 _IFRAME_OPEN = re.compile(r"<iframe\b", re.I)
 _IFRAME_CLOSE = re.compile(r"</iframe\s*>", re.I)
@@ -113,7 +114,7 @@ def _close_noscript_iframes(html: str) -> str:
     """Close an <iframe> left open inside <noscript> (a tag manager's fallback pasted without
     its end tag): the parser reads an iframe's content as text up to the next </iframe>, so the
     page's scripts and data would otherwise become body text."""
-    if "<noscript" not in html and "<NOSCRIPT" not in html:
+    if not _NOSCRIPT_OPEN.search(html):
         return html
 
     def close(m: re.Match[str]) -> str:
