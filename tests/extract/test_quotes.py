@@ -983,3 +983,61 @@ def test_a_surname_after_an_owner_is_the_person_named_in_full() -> None:
     quotes = find_quotes(text, "en")
     assert by_text(quotes, "The number of such").speaker == "Jack Brewster"
     assert by_text(quotes, "The viral terror").speaker != "Health Defense"
+
+
+@pytest.mark.parametrize(
+    ("language", "paragraph", "start", "speaker"),
+    [
+        (
+            "fr",
+            f"Un troisième Français a été tué, a déclaré jeudi le ministre. Les autorités sont"
+            f" toujours sans nouvelles «{NBSP}d’encore plus de 200{NBSP}» personnes.{NBSP}"
+            f" «{NBSP}Pour certains, on est très inquiet{NBSP}», a ajouté Paul Morel.",
+            "d’encore plus",
+            "Paul Morel",
+        ),
+        (
+            "en",
+            "The foreign minister, Anna Lindqvist, said that the talks were going well. “We"
+            " expect news in the coming days.” She added that the country will “send aid by"
+            " sea,” Lindqvist said.",
+            "We expect news",
+            "Anna Lindqvist",
+        ),
+        (
+            "de",
+            "Die Gespräche laufen gut. Die Lage bleibe „für viele Familien sehr ernst“ in der"
+            " Stadt. Anna Lindqvist ergänzte: „Die Hilfe kommt über das Meer.“",
+            "für viele Familien",
+            "Anna Lindqvist",
+        ),
+    ],
+)
+def test_who_adds_to_their_words_spoke_the_quotation_just_before(
+    language: str, paragraph: str, start: str, speaker: str
+) -> None:
+    quotes = find_quotes(article("Headline", paragraph), language)
+    assert by_text(quotes, start).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # No verb of going on: the speaker of the next sentence says nothing of the one before.
+        f"Les autorités sont sans nouvelles «{NBSP}d’encore plus de 200{NBSP}» personnes."
+        f" «{NBSP}Pour certains, on est très inquiet{NBSP}», a dit Paul Morel.",
+        # The quotation's own sentence reports somebody the rules cannot read.
+        f"«{NBSP}Rien n’est encore fait ici{NBSP}», dit en substance le texte."
+        f" «{NBSP}Nous verrons bien{NBSP}», a ajouté Paul Morel.",
+        # A sentence stands between.
+        f"Les autorités sont sans nouvelles «{NBSP}d’encore plus de 200{NBSP}» personnes. L’avion"
+        f" s’est posé à Roissy. «{NBSP}Pour certains, on est très inquiet{NBSP}», a ajouté Paul"
+        " Morel.",
+    ],
+)
+def test_a_quotation_without_a_speaker_stays_so_unless_the_next_sentence_adds_to_it(
+    paragraph: str,
+) -> None:
+    quotes = find_quotes(article("Headline", paragraph), "fr")
+    first = [q for q in quotes if q.speaker != "Paul Morel"]
+    assert first and all(q.speaker is None for q in first), [(q.text, q.speaker) for q in quotes]

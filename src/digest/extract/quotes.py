@@ -277,8 +277,14 @@ class _Finder:
             starts = _sentence_starts(
                 self.text, start, end, marks, self.abbreviations, self.speech.calendar
             )
+            silent: _Unit | None = None  # the paragraph's last quotation without a speaker
             for unit in self._units_of(marks, starts, start, end):
                 self._attribute(unit, starts, previous, start)
+                if silent is not None and self._goes_on(silent, unit, starts, end):
+                    # "Sans nouvelles « d'encore plus de 200 » personnes. « … », a ajouté
+                    # Laurent Fabius": who adds to his words spoke the ones just before.
+                    silent.speaker, silent.role, silent.named = unit.speaker, unit.role, unit.named
+                silent = unit if not (unit.speaker or unit.mention) else None
                 out.append(unit)
                 if unit.speaker:
                     # A quotation nobody is credited with (a scare quote) does not interrupt
@@ -614,6 +620,22 @@ class _Finder:
         resolved = self.table.resolve(speaker, first.start, before)
         unit.speaker, unit.role, unit.named = resolved.speaker, resolved.role, resolved.person
         unit.mention = (self.table.words(speaker) or None) if speaker else None
+
+    def _goes_on(self, silent: _Unit, unit: _Unit, starts: list[int], end: int) -> bool:
+        """True when `unit` is credited by a verb of going on ("added", "a ajouté") in the
+        sentence right after the one that quotes `silent`, and that sentence reports nobody."""
+        if not (unit.speaker and unit.mention) or unit.followed or not self.speech.going_on:
+            return False
+        text = self.text
+        s0 = _sentence_of(starts, silent.marks[0].start, text)
+        s1 = _next_start(starts, silent.marks[-1].end, end)
+        if _sentence_of(starts, unit.marks[0].start, text) != s1:
+            return False
+        if speakers.last_reporting_verb(_QUOTED.sub(" ", text[s0:s1]), self.language):
+            return False  # the silent quotation's own sentence reports someone
+        s2 = _next_start(starts, unit.marks[-1].end, end)
+        words = _QUOTED.sub(" ", text[s1:s2]).split()
+        return any(w.strip(".,;:!?()").casefold() in self.speech.going_on for w in words)
 
     def _same_source(self, end: int, speaker: str | None) -> bool:
         """True when the clause right after a quotation credits the source named before it

@@ -71,6 +71,9 @@ class Speech:
     # Phrases crediting the source named just before: "ajoute-t-on de même source", "the same
     # source said", "hieß es aus derselben Quelle": the previous speaker goes on.
     same_source: tuple[str, ...] = ()
+    # Verbs of a speaker going on ("added", "a ajouté", "fügte hinzu", "añadió"): who they credit
+    # also spoke just before, so a quotation left without a speaker in the sentence before is theirs.
+    going_on: frozenset[str] = field(default_factory=frozenset)
     # The preposition of a passive agent: "« … » par un dirigeant", "… by a spokesman".
     agent_words: frozenset[str] = field(default_factory=frozenset)
     # Nouns after the agent word that are no agent: "par le passé", "par exemple".

@@ -45,6 +45,7 @@ SPEECH = Speech(
     noun_markers=frozenset("der die das den dem des ein eine einer eines einem einen".split()),
     frames=("laut", "nach angaben von", "nach angaben des", "nach angaben der", "zufolge"),
     opinion_frames=("für",),
+    going_on=frozenset("hinzu hinzugefügt ergänzte ergänzt ergänzend".split()),
     same_source=("derselben quelle", "dieselbe quelle", "gleichen quelle", "gleiche quelle"),
     agent_words=frozenset({"von"}),
     honorifics=frozenset("herr frau dr dr. prof prof.".split()),

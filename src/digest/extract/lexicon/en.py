@@ -54,6 +54,7 @@ SPEECH = Speech(
         "the a an his her their its this these those few many more new other".split()
     ),
     frames=("according to",),
+    going_on=frozenset("added adds adding continued continues".split()),
     same_source=(
         "the same source",
         "the same official",

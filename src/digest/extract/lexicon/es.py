@@ -30,6 +30,7 @@ SPEECH = Speech(
     determiners=frozenset("el la los las un una unos unas su sus este esta".split()),
     noun_markers=frozenset("el la los las un una unos unas".split()),
     frames=("según", "de acuerdo con"),
+    going_on=frozenset("añadió añade agregó agrega añadiendo agregando".split()),
     same_source=("la misma fuente", "las mismas fuentes"),
     agent_words=frozenset({"por"}),
     honorifics=frozenset("sr sra srta dr dra don doña".split()),

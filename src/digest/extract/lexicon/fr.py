@@ -68,6 +68,10 @@ SPEECH = Speech(
     ),
     frames=("selon", "d’après", "d'après"),
     opinion_frames=("pour",),
+    going_on=frozenset(
+        """ajoute ajouté ajoutant ajoutent poursuit poursuivi renchérit renchéri enchaîne
+        enchaîné""".split()
+    ),
     same_source=("de même source", "la même source", "de même sources"),
     agent_words=frozenset({"par"}),
     not_agents=frozenset("passé exemple ailleurs conséquent hasard suite moments endroits".split()),

@@ -23,6 +23,7 @@ SPEECH = Speech(
     determiners=frozenset("il lo la i gli le un uno una suo sua".split()),
     noun_markers=frozenset("il lo la i gli le un uno una".split()),
     frames=("secondo",),
+    going_on=frozenset("aggiunto aggiunge aggiungendo".split()),
     same_source=("la stessa fonte", "stessa fonte"),
     agent_words=frozenset({"da"}),
     honorifics=frozenset("sig sig.ra dott dott.ssa prof on".split()),
