@@ -64,6 +64,14 @@ from digest.extract.speaker_phrase import noun_phrase
         ("es", "En aquel momento", None),
         ("es", "Al respecto", None),
         ("es", "Según entiende", None),
+        # A speech verb's form after a determiner that marks a noun is the phrase's noun when
+        # it is last, or before a complement or a name; elsewhere it is still a verb.
+        ("fr", "le juge", "le juge"),
+        ("fr", "le juge d’instruction", "le juge d’instruction"),
+        ("fr", "le juge Dupont", "le juge Dupont"),
+        ("fr", "il le juge", None),
+        ("en", "one wrote", None),
+        ("en", "the observed volume", None),
     ],
 )
 def test_noun_phrase(language: str, mention: str, expected: str | None) -> None:
@@ -88,3 +96,12 @@ def test_a_german_adverb_after_the_speaker_is_left_out() -> None:
     )
     (quote,) = [q for q in find_quotes(text, "de") if q.text.startswith("Sie ist")]
     assert quote.speaker == "Kim Renkema"
+
+
+def test_a_reporting_clause_naming_a_judge_gives_the_quotation_its_speaker() -> None:
+    text = (
+        "Non-lieu\n\nLe 31 août, le ministre a obtenu un non-lieu, au motif que « le défaut de"
+        " consentement ne suffit pas à caractériser le délit », a expliqué le juge."
+    )
+    (quote,) = [q for q in find_quotes(text, "fr") if q.text.startswith("le défaut")]
+    assert quote.speaker == "le juge"

@@ -83,8 +83,11 @@ def noun_phrase(mention: str, speech: Speech) -> str | None:
         if len(words) == 1 and pronoun.casefold() in speech.pronouns:
             return pronoun  # "He’s": the pronoun, its verb written onto it
         return None  # "Donald Trump’s": the owner of what follows, not the speaker
+    # A verb's form right after a determiner is a noun: "le juge", "la critique".
     clause = any(
-        _clause_word(w, speech) for i, w in enumerate(words) if not (i and _noun(w, speech))
+        _clause_word(w, speech)
+        for i, w in enumerate(words)
+        if not (i and (_noun(w, speech) or _determined(words, i, speech)))
     )
     if clause or _second_phrase(words, speech):
         return None
@@ -98,6 +101,24 @@ def noun_phrase(mention: str, speech: Speech) -> str | None:
     if speech.nouns_capitalised and _verb_after_noun(words, speech):
         return None  # "Christoph sucht passende Worte": a verb after the noun, its clause
     return " ".join(words) + comma + rest
+
+
+def _determined(words: list[str], i: int, speech: Speech) -> bool:
+    """True for a speech verb's form that is the head noun of a phrase: after a determiner that
+    marks a noun, last or before a complement or a name ("le juge", "le juge d’instruction",
+    "le juge Dupont"); not "one wrote" or "the observed volume"."""
+    if words[i - 1].casefold() not in speech.noun_markers:
+        return False
+    if words[i].casefold() not in speech.speech_verbs:
+        return False
+    if i + 1 == len(words):
+        return True
+    following = words[i + 1]
+    return (
+        following.casefold() in speech.complements
+        or following.casefold().startswith(speech.elided or ("\0",))
+        or following[:1].isupper()
+    )
 
 
 def _opens_no_phrase(words: list[str], speech: Speech) -> bool:
