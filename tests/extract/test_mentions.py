@@ -822,3 +822,79 @@ def test_an_abbreviation_between_the_pronoun_and_its_quotation_ends_no_sentence(
         "However, he characterized nominee Sen. Tim Kaine, D-Va., as, “a little desperate there.”",
     )
     assert speaker_of("en", *paragraphs, start="nominee Sen.") == "Chris Matthews"
+
+
+@pytest.mark.parametrize(
+    ("language", "paragraph", "start", "speaker", "role"),
+    [
+        (
+            "fr",
+            f"«{NBSP}Je démissionne pour des raisons personnelles{NBSP}», a déclaré la ministre"
+            " des Sports Laura Flessel.",
+            "Je démissionne",
+            "Laura Flessel",
+            "ministre des Sports",
+        ),
+        (
+            "es",
+            "El diputado de Convergencia Social Diego Ibáñez planteó que “no podemos seguir"
+            " haciendo lo mismo”.",
+            "no podemos",
+            "Diego Ibáñez",
+            "diputado de Convergencia Social",
+        ),
+    ],
+)
+def test_an_organisations_words_before_a_given_name_complete_the_role(
+    language: str, paragraph: str, start: str, speaker: str, role: str
+) -> None:
+    text = "\n\n".join(("Headline", paragraph))
+    (quote,) = [q for q in find_quotes(text, language) if q.text.startswith(start)]
+    assert (quote.speaker, quote.role) == (speaker, role)
+
+
+@pytest.mark.parametrize(
+    ("language", "paragraph", "start"),
+    [
+        # Where titles have capitals, the words before the name may be a title: the spokesman
+        # and the wife speak, not Nancy Pelosi or Joe Biden.
+        ("en", "A spokesman for House Speaker Nancy Pelosi said: “We will vote.”", "We will"),
+        ("en", "“We will vote,” said the wife of President Joe Biden.", "We will vote"),
+        # A given name before the given name: one person, of three words.
+        (
+            "fr",
+            f"«{NBSP}Nous tournerons en mai{NBSP}», a dit un proche de Glenn Gordon Caron.",
+            "Nous tournerons",
+        ),
+        # The surname of a family name with a particle.
+        (
+            "fr",
+            f"«{NBSP}Nous gagnerons{NBSP}», a dit un proche de Marine Le Pen.",
+            "Nous gagnerons",
+        ),
+    ],
+)
+def test_a_name_after_a_complement_stays_the_complements(
+    language: str, paragraph: str, start: str
+) -> None:
+    text = "\n\n".join(("Headline", paragraph))
+    (quote,) = [q for q in find_quotes(text, language) if q.text.startswith(start)]
+    assert not quote.speaker or quote.speaker.split()[0] not in {"Nancy", "Joe", "Gordon", "Le"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        (
+            "es",
+            "Habló el diputado de Convergencia Social Diego Ibáñez en el pleno. ",
+            "Diego Ibáñez",
+        ),
+        ("en", "The plan of Home Secretary James Cleverly was rejected. ", "James Cleverly"),
+    ],
+)
+def test_the_person_after_an_organisations_words_is_the_name_alone(
+    language: str, text: str, name: str
+) -> None:
+    table = mentions.Mentions(text, speakers.speech_of(language))
+    assert [p.name for p in table.people] == [name]

@@ -30,7 +30,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from digest.extract import speaker_phrase, speakers
+from digest.extract import given_names, speaker_phrase, speakers
 from digest.extract.lexicon import Speech
 
 # Speakers longer than this are clauses, not names.
@@ -197,6 +197,14 @@ class Mentions:
                 role = text[start - len(title.group()) : start] + " ".join(words[:-size])
                 start = text.find(words[-size], start)
                 words = words[-size:]
+            elif not speech.nouns_capitalised and self._organisation_then_name(
+                words, previous_word
+            ):
+                # "la ministre des Sports Laura Flessel", "diputado de Convergencia Social Diego
+                # Ibáñez": after a complement, the organisation's words, then the person.
+                kept = _name_size(words, speech.particles)
+                start = text.find(words[-kept], start)
+                words = words[-kept:]
             if (
                 speech.nouns_capitalised
                 and len(words) > size
@@ -248,6 +256,28 @@ class Mentions:
             self.positions.append((start, name))
             if owned:
                 self.owned.add(start)
+
+    def _organisation_then_name(self, words: list[str], previous: list[str]) -> bool:
+        """True for a run after a complement or an owner ("Actors’ Equity Stefanie Frey") whose
+        last words are a given name and a surname, and whose words before them name no person:
+        no title or role ("Senate Majority Leader Mitch McConnell" is one person's), no given
+        name ("Glenn Gordon Caron"). A surname naming an organisation ("Wolf Center") is none."""
+        speech = self.speech
+        size = _name_size(words, speech.particles)
+        if len(words) <= size or not previous:
+            return False
+        if not (_is_complement(previous[0], speech) or _owner(previous[0], speech)):
+            return False
+        if words[-1].casefold() in speech.organisations | speech.company_suffixes:
+            return False
+        titles = _titles(speech)
+        return (
+            given_names.is_given_name(words[-size])
+            and not given_names.is_given_name(words[-size - 1])
+            and not any(
+                _role_word(w, speech) or _fold(w).rstrip(".") in titles for w in words[:-size]
+            )
+        )
 
     def _keep_recurring_names(self) -> None:
         """Where every noun has a capital, keep the names whose surname comes back elsewhere.
@@ -982,8 +1012,15 @@ class Mentions:
         )
         if prefix and name_words and _is_complement(prefix[-1], speech) and not titled:
             # "la préfecture des Pyrénées-Atlantiques", "un proche d'Edouard Philippe": the name
-            # is a complement of the description, not the speaker.
-            return None, None
+            # is a complement of the description, not the speaker; unless an organisation's
+            # words stand before a given name and a surname: "la ministre des Sports Laura
+            # Flessel" is Laura Flessel, with her role.
+            if speech.titles_capitalised or not self._organisation_then_name(
+                name_words, prefix[-1:]
+            ):
+                return None, None
+            size = _name_size(name_words, speech.particles)
+            prefix, name_words = prefix + name_words[:-size], name_words[-size:]
         # Titles and determiners opening the run are no part of the name.
         titles = _titles(speech)
         while name_words and (

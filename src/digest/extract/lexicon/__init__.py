@@ -167,6 +167,11 @@ class Speech:
     inner_quotations: bool = False
     comma_inside: bool = False
     nouns_capitalised: bool = False
+    # `titles_capitalised`: a title before a name has a capital ("House Speaker Nancy Pelosi",
+    # "President Joe Biden"), so capitalised words between a complement and a name may be the
+    # person's title ("an aide to House Speaker …" is the aide); elsewhere ("le président
+    # Macron") they name an organisation ("la ministre des Sports Laura Flessel").
+    titles_capitalised: bool = False
     # `verb_second`: the finite verb comes second, so "…, versichert X:" names its subject after
     # the verb and what stands before it is often no subject ("Zumindest … wird es nicht fehlen").
     verb_second: bool = False
@@ -235,6 +240,10 @@ class Names:
     # Labels a site puts in brackets after a headline to announce its media ("… [Watch]",
     # "… (video)"), lower case: not part of the title.
     media_labels: frozenset[str] = frozenset()
+    # The Faker locales whose person data list the given names of the language's countries
+    # ("fr_FR", "fr_CH"), with their gender: `given_names` reads every language's, since an
+    # article names people from anywhere.
+    given_name_locales: tuple[str, ...] = ()
     # Where the language's newsrooms keep time ("Europe/Berlin"): a UTC timestamp on a page whose
     # site names no country moves there, so that it falls on the day the page printed.
     time_zone: str = ""

@@ -2,4 +2,4 @@
 
 from digest.extract.lexicon import Lexicon, Names
 
-LEXICON = Lexicon(code="cs", names=Names(time_zone="Europe/Prague"))
+LEXICON = Lexicon(code="cs", names=Names(given_name_locales=("cs_CZ",), time_zone="Europe/Prague"))

@@ -2,4 +2,6 @@
 
 from digest.extract.lexicon import Lexicon, Names
 
-LEXICON = Lexicon(code="da", names=Names(time_zone="Europe/Copenhagen"))
+LEXICON = Lexicon(
+    code="da", names=Names(given_name_locales=("da_DK",), time_zone="Europe/Copenhagen")
+)

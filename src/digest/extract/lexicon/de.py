@@ -140,6 +140,7 @@ NAMES = Names(
                           "nachrichtenredaktion", "team"}),
     months=Names.months_of("de", "1:jän", "2:febr", "3:maerz"),
     weekdays=Names.weekdays_of("de"),
+    given_name_locales=("de_DE", "de_AT", "de_CH"),
     time_zone="Europe/Berlin",
 )  # fmt: skip
 

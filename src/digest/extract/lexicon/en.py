@@ -109,11 +109,13 @@ SPEECH = Speech(
         "should must need needs believe think important wrong right never always".split()
     ),
     comma_inside=True,
+    titles_capitalised=True,
 )
 
 # --- Bylines, honorifics, agencies, dates ----------------------------------------------------
 
 NAMES = Names(
+    given_name_locales=("en_US", "en_GB", "en_IE", "en_NZ"),
     media_labels=frozenset("video videos watch photos pictures gallery podcast listen".split()),
     roles=frozenset("reporter editor writer journalist columnist correspondent contributor more posted".split()),
     byline_labels=("by",),

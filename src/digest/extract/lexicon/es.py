@@ -58,6 +58,7 @@ SPEECH = Speech(
 # --- Bylines, honorifics, agencies, dates ----------------------------------------------------
 
 NAMES = Names(
+    given_name_locales=("es_ES", "es_MX", "es_AR", "es_CO", "es_CL"),
     roles=frozenset("hace abogado abogada".split()),
     byline_labels=("por",),
     credit_labels=("con información de", "fuente:", "con"),

@@ -2,4 +2,6 @@
 
 from digest.extract.lexicon import Lexicon, Names
 
-LEXICON = Lexicon(code="fi", names=Names(time_zone="Europe/Helsinki"))
+LEXICON = Lexicon(
+    code="fi", names=Names(given_name_locales=("fi_FI",), time_zone="Europe/Helsinki")
+)

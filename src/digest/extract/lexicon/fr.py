@@ -122,6 +122,7 @@ SPEECH = Speech(
 # --- Bylines, honorifics, agencies, dates ----------------------------------------------------
 
 NAMES = Names(
+    given_name_locales=("fr_FR", "fr_CH", "fr_QC"),
     media_labels=frozenset("vidéo vidéos photos diaporama podcast".split()),
     roles=frozenset("journaliste avocat avocate".split()),
     byline_labels=("par",),

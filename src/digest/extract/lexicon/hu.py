@@ -2,4 +2,6 @@
 
 from digest.extract.lexicon import Lexicon, Names
 
-LEXICON = Lexicon(code="hu", names=Names(time_zone="Europe/Budapest"))
+LEXICON = Lexicon(
+    code="hu", names=Names(given_name_locales=("hu_HU",), time_zone="Europe/Budapest")
+)

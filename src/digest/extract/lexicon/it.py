@@ -36,6 +36,7 @@ SPEECH = Speech(
 # --- Bylines, honorifics, agencies, dates ----------------------------------------------------
 
 NAMES = Names(
+    given_name_locales=("it_IT",),
     particles=frozenset("di de da del della".split()),
     agencies=frozenset({"ansa", "agi", "adnkronos"}),
     desk_words=frozenset({"redazione"}),

@@ -2,4 +2,4 @@
 
 from digest.extract.lexicon import Lexicon, Names
 
-LEXICON = Lexicon(code="nb", names=Names(time_zone="Europe/Oslo"))
+LEXICON = Lexicon(code="nb", names=Names(given_name_locales=("no_NO",), time_zone="Europe/Oslo"))

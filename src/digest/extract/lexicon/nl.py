@@ -9,6 +9,7 @@ SPEECH = Speech()
 # --- Bylines, honorifics, agencies, dates ----------------------------------------------------
 
 NAMES = Names(
+    given_name_locales=("nl_NL", "nl_BE"),
     byline_labels=("door",),
     agencies=frozenset({"anp"}),
     particles=frozenset("van der den ter".split()),

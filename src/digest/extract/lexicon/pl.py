@@ -2,4 +2,4 @@
 
 from digest.extract.lexicon import Lexicon, Names
 
-LEXICON = Lexicon(code="pl", names=Names(time_zone="Europe/Warsaw"))
+LEXICON = Lexicon(code="pl", names=Names(given_name_locales=("pl_PL",), time_zone="Europe/Warsaw"))

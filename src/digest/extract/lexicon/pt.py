@@ -9,6 +9,7 @@ SPEECH = Speech()
 # --- Bylines, honorifics, agencies, dates ----------------------------------------------------
 
 NAMES = Names(
+    given_name_locales=("pt_PT", "pt_BR"),
     particles=frozenset("da das dos".split()),
     agencies=frozenset({"lusa", "agência brasil", "agencia brasil"}),
     months=Names.months_of("pt"),

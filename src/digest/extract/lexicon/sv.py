@@ -2,4 +2,6 @@
 
 from digest.extract.lexicon import Lexicon, Names
 
-LEXICON = Lexicon(code="sv", names=Names(time_zone="Europe/Stockholm"))
+LEXICON = Lexicon(
+    code="sv", names=Names(given_name_locales=("sv_SE",), time_zone="Europe/Stockholm")
+)
