@@ -296,7 +296,10 @@ class Mentions:
         people = {
             p.name
             for p in self.people
-            if counts.get(_fold(p.name.split()[-1]), 0) >= 2
+            if (
+                counts.get(_fold(p.name.split()[-1]), 0) >= 2
+                or given_names.is_given_name(p.name.split()[0])
+            )
             and counts.get(_fold(p.name.split()[0]), 0)
             <= mentioned.get(_without_initials(p.name), 0)
         }
@@ -511,11 +514,16 @@ class Mentions:
         """True when someone other than `other_than` is named between the two offsets."""
         return any(start <= o < end and n != other_than for o, n in self._people_at())
 
-    def _people_at(self) -> list[tuple[int, str]]:
-        """Mentions that surely are people: where nouns are capitalised, those who spoke."""
+    def _people_at(self, given: bool = False) -> list[tuple[int, str]]:
+        """Mentions that surely are people: where nouns are capitalised, those who spoke, and
+        with `given` those whose name opens with a given name too."""
         if not self.speech.nouns_capitalised:
             return self.positions
-        return [(o, n) for o, n in self.positions if n in self.spoken]
+        return [
+            (o, n)
+            for o, n in self.positions
+            if n in self.spoken or (given and given_names.is_given_name(n.split()[0]))
+        ]
 
     def resolve(self, speaker: str | None, pos: int, previous: Resolved | None) -> Resolved:
         """The person a speaker mention at `pos` stands for (see the module's docstring)."""
@@ -804,7 +812,7 @@ class Mentions:
         complements = speech.complements
         renamed = -1
         limit = self._pronoun_at(pronoun, pos)
-        for offset, name in self._people_at():
+        for offset, name in self._people_at(given=True):
             if offset >= limit:
                 break  # "He said that Lund “…”": a name after the pronoun is not who it is
             if (
@@ -1182,11 +1190,18 @@ def _role_endings(speech: Speech) -> tuple[str, ...]:
 def _name_size(words: list[str], particles: frozenset[str] = frozenset()) -> int:
     """How many of the last words make a name: a given name and a surname, with a middle initial
     between them ("Donald J. Trump") where there is one, or the surname's particles ("Alexander
-    von Preen") when `particles` are given."""
+    von Preen") when `particles` are given; given names before the first take their place in
+    it ("Ralf Peter Reimann")."""
     if len(words) > 2 and _INITIAL.fullmatch(words[-2]):
         return 3
     size = 2
     while size < len(words) and words[-size].casefold() in particles:
+        size += 1
+    while (
+        size < len(words)
+        and given_names.is_given_name(words[-size])
+        and given_names.is_given_name(words[-size - 1])
+    ):
         size += 1
     return size
 
