@@ -917,3 +917,46 @@ def test_given_names_before_a_given_name_belong_to_the_name() -> None:
     assert speaker_and_role(text, "de", "Die Pandemie hat vieles verändert.") == [
         ("Ralf Peter Reimann", "Pfarrer")
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "paragraphs", "start", "expected"),
+    [
+        # A complement governs the name across its determiner and role: Rosa is whom the
+        # bishop follows, not who asks.
+        (
+            "de",
+            (
+                "„Gottesdienst ist ein Wesensmerkmal der Kirche“, betonte Christian Stäblein.",
+                "In Anlehnung an den Soziologen Hartmut Rosa fragte er: „Wie findet der"
+                " Gottesdienst Resonanz?“",
+            ),
+            "Wie findet",
+            "Christian Stäblein",
+        ),
+        (
+            "en",
+            (
+                "Lee Garrett, clinical lead at The Cosmetic Skin Clinic, has treated patients"
+                " for 20 years.",
+                "“Many keep it secret from their partners,” he said.",
+            ),
+            "Many keep",
+            "Lee Garrett",
+        ),
+        # "Der" opening the sentence is the role's determiner, not a complement.
+        (
+            "de",
+            (
+                "Der Student Alejandro Donaire floh aus Nicaragua. Im Gespräch erzählte er:"
+                " „Wir mussten uns lange verstecken.“",
+            ),
+            "Wir mussten",
+            "Alejandro Donaire",
+        ),
+    ],
+)
+def test_a_name_a_complement_governs_is_not_who_a_pronoun_stands_for(
+    language: str, paragraphs: tuple[str, ...], start: str, expected: str
+) -> None:
+    assert speaker_of(language, *paragraphs, start=start) == expected

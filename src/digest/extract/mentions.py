@@ -809,7 +809,6 @@ class Mentions:
             else:
                 described = previous
         named: list[str] = []
-        complements = speech.complements
         renamed = -1
         limit = self._pronoun_at(pronoun, pos)
         for offset, name in self._people_at(given=True):
@@ -834,9 +833,8 @@ class Mentions:
                 continue
             if described and self._after_in_attribution(described.speaker or "", offset):
                 continue  # "…, a ajouté un ténor sur l'influence qu'a pu obtenir X": a complement
-            before = self.text[max(0, offset - 12) : offset].split()
-            if before and before[-1].casefold() in complements:
-                continue
+            if self._complement_at(offset):
+                continue  # "an den Soziologen Hartmut Rosa": a complement's, not who acts
             if self._object(offset):
                 continue  # "Fowler said he expects Clinton to recover": acted upon, not acting
             if self._inside_quotation(offset):
@@ -864,6 +862,27 @@ class Mentions:
         if gender is not None:
             self.genders.setdefault(name, gender)
         return Resolved(name, self.roles.get(name), True)
+
+    def _complement_at(self, offset: int) -> bool:
+        """True when a complement governs the name at `offset`, right before it or before its
+        determiner and role ("of Smith", "an den Soziologen Hartmut Rosa")."""
+        speech = self.speech
+        before = self.text[max(0, offset - 60) : offset].split()[-3:]
+        right_before = True
+        while before:
+            word = before.pop()
+            low = word.casefold()
+            # "der" is a complement right before a name ("die Rede der Merkel"), the determiner
+            # of a role before it ("Der Student Alejandro Donaire").
+            if low in speech.complements and (right_before or low not in speech.determiners):
+                return True
+            right_before = False
+            if not word[-1:].isalnum():
+                return False  # "… der Zeit. Hartmut Rosa": another clause
+            role = _role_word(word, speech) or (speech.nouns_capitalised and word[:1].isupper())
+            if not (low in speech.determiners or role):
+                return False
+        return False
 
     def _pronoun_at(self, pronoun: str, pos: int) -> int:
         """Where the pronoun stands when it comes before `pos` in the same sentence, else `pos`."""
