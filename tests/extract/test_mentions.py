@@ -960,3 +960,36 @@ def test_a_name_a_complement_governs_is_not_who_a_pronoun_stands_for(
     language: str, paragraphs: tuple[str, ...], start: str, expected: str
 ) -> None:
     assert speaker_of(language, *paragraphs, start=start) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "paragraphs", "start", "expected"),
+    [
+        (
+            "de",
+            (
+                "Der Ökonom Bernd Lucke wollte am Mittwoch eine Vorlesung halten.",
+                "«Das ist eine Inszenierung», sagte der Abgeordnete Martin Dolzer. Er finde es"
+                " verwunderlich, dass Lucke nicht eher gegangen sei, sagte Dolzer. Er fordert:"
+                " «Herr Lucke sollte sich öffentlich äußern.»",
+            ),
+            "Herr Lucke",
+            "Martin Dolzer",
+        ),
+        (
+            "en",
+            (
+                "“Streaming is the future,” said Jack Buser, director for games at Google.",
+                "A subscription costs $9.99 with Chromecast Ultra and Stadia Pro included. The"
+                " key to its success, says Buser, is Google. “We have one of the largest"
+                " networks in the world,” he says.",
+            ),
+            "We have one",
+            "Jack Buser",
+        ),
+    ],
+)
+def test_the_current_speaker_reporting_the_sentence_before_goes_on(
+    language: str, paragraphs: tuple[str, ...], start: str, expected: str
+) -> None:
+    assert speaker_of(language, *paragraphs, start=start) == expected

@@ -818,11 +818,12 @@ class Mentions:
                 name == current
                 and offset >= since
                 and offset not in self.owned
-                and self._opens_recent(offset, pos)
+                and (self._opens_recent(offset, pos) or self._reports_recent(offset, pos))
             ):
                 # "Lauer asked … . Trump said praise from Putin … . He said": the current
-                # speaker opening the sentence before again is who goes on; the others that
-                # sentence names are what it tells of him.
+                # speaker opening the sentence before again, or reporting it ("…, dass Lucke
+                # …, sagte Dolzer. Er fordert"), is who goes on; the others that sentence names
+                # are what it tells of him.
                 named, renamed = [], offset
                 continue
             if renamed >= 0 and not self._ends_between(renamed, offset):
@@ -891,6 +892,16 @@ class Mentions:
         for m in re.finditer(rf"(?<![\w’'-]){re.escape(pronoun)}(?![\w’'-])", self.text[start:pos]):
             found = start + m.start()
         return pos if self._ends_between(found, pos) else found
+
+    def _reports_recent(self, offset: int, pos: int) -> bool:
+        """True when the mention at `offset` is the subject of the reporting verb right before it
+        ("…, sagte Dolzer."), in the sentence holding `pos` or the one before."""
+        before = self.text[max(0, offset - 30) : offset].split()
+        return (
+            bool(before)
+            and before[-1].casefold() in self.speech.speech_verbs
+            and len(self._sentence_ends(offset, pos)) <= 1
+        )
 
     def _opens_recent(self, offset: int, pos: int) -> bool:
         """True when the mention at `offset` opens the sentence holding `pos` or the one before."""
