@@ -1041,3 +1041,26 @@ def test_a_quotation_without_a_speaker_stays_so_unless_the_next_sentence_adds_to
     quotes = find_quotes(article("Headline", paragraph), "fr")
     first = [q for q in quotes if q.speaker != "Paul Morel"]
     assert first and all(q.speaker is None for q in first), [(q.text, q.speaker) for q in quotes]
+
+
+def test_a_quotation_whose_sentence_names_someone_else_is_no_follow_up() -> None:
+    # "informs" is no reporting verb the rules know; the name after the quotation still says
+    # the words are not the previous speaker's.
+    text = article(
+        "Content tips",
+        "“We have found that guest writers add great value,” explains Dr Max Linden, founder of"
+        " The Hawker Online.",
+        "“As we all know today, content is not just textual but highly visual,” informs Dean"
+        " Benzaken, co-founder of Techvolutionary.",
+    )
+    assert by_text(find_quotes(text, "en"), "As we all know").speaker is None
+
+
+def test_a_follow_up_closing_its_sentence_goes_on_whoever_the_next_sentence_names() -> None:
+    text = article(
+        "Mieten",
+        "„Wohnen gehörte schon 2021 zu den größten Preistreibern“, sagt die Wohnbausprecherin"
+        " Ruth Becher. „Heuer ist die Inflation noch dramatisch höher.“ Für den Geschäftsführer"
+        " Christian Deutsch ist klar, dass gehandelt werden muss.",
+    )
+    assert by_text(find_quotes(text, "de"), "Heuer ist").speaker == "Ruth Becher"

@@ -510,9 +510,10 @@ class Mentions:
             found = name
         return found
 
-    def named_between(self, start: int, end: int, other_than: str) -> bool:
-        """True when someone other than `other_than` is named between the two offsets."""
-        return any(start <= o < end and n != other_than for o, n in self._people_at())
+    def named_between(self, start: int, end: int, other_than: str, given: bool = False) -> bool:
+        """True when someone other than `other_than` is named between the two offsets (with
+        `given`, someone whose name opens with a given name counts too)."""
+        return any(start <= o < end and n != other_than for o, n in self._people_at(given))
 
     def _people_at(self, given: bool = False) -> list[tuple[int, str]]:
         """Mentions that surely are people: where nouns are capitalised, those who spoke, and

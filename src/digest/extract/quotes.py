@@ -600,6 +600,7 @@ class _Finder:
             and not (unit.fragment and self._about_someone_else(unit, starts, previous))
             and not self._introduces_someone_else(unit, starts, previous, para_start)
             and not (unit.fragment and self._names_a_thing(first))
+            and not self._credits_someone_else(unit, starts, previous)
             and not (
                 unit.fragment
                 and previous.followed
@@ -636,6 +637,16 @@ class _Finder:
         s2 = _next_start(starts, unit.marks[-1].end, end)
         words = _QUOTED.sub(" ", text[s1:s2]).split()
         return any(w.strip(".,;:!?()").casefold() in self.speech.going_on for w in words)
+
+    def _credits_someone_else(self, unit: _Unit, starts: list[int], previous: _Unit) -> bool:
+        """True when the rest of the quotation's sentence names a person other than the previous
+        speaker: "„…“, machte der SPD-Fraktionsvize Dirk Wiese deutlich" is his."""
+        text, last = self.text, unit.marks[-1]
+        end = _next_start(starts, last.end, self.paragraphs[last.para][1])
+        ended = text[slice(*last.inner(text))].rstrip("’'\"”“")[-1:] in (".", "!", "?")
+        if ended and text[last.end : end].strip(_SPACES)[:1].isupper():
+            return False  # „…eingefordert.“ Für unseren …: the quotation closed its sentence
+        return self.table.named_between(last.end, end, previous.speaker or "", given=True)
 
     def _same_source(self, end: int, speaker: str | None) -> bool:
         """True when the clause right after a quotation credits the source named before it
