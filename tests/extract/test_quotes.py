@@ -1064,3 +1064,15 @@ def test_a_follow_up_closing_its_sentence_goes_on_whoever_the_next_sentence_name
         " Christian Deutsch ist klar, dass gehandelt werden muss.",
     )
     assert by_text(find_quotes(text, "de"), "Heuer ist").speaker == "Ruth Becher"
+
+
+def test_a_fragment_in_a_crosshead_is_the_editors_not_the_previous_speakers() -> None:
+    text = article(
+        "Volkswagen",
+        "„Die Elektromobilität muss die Speerspitze sein“, betonte Konzernchef Herbert Diess.",
+        "Warnung vor „einem neuen Golf aus China“",
+        "Diess verwies auch darauf, dass die Konkurrenz nicht schläft.",
+    )
+    quotes = find_quotes(text, "de")
+    assert by_text(quotes, "Die Elektromobilität").speaker == "Herbert Diess"
+    assert by_text(quotes, "einem neuen Golf").speaker is None

@@ -601,6 +601,7 @@ class _Finder:
             and not self._introduces_someone_else(unit, starts, previous, para_start)
             and not (unit.fragment and self._names_a_thing(first))
             and not self._credits_someone_else(unit, starts, previous)
+            and not (unit.fragment and self._in_heading(first.para))
             and not (
                 unit.fragment
                 and previous.followed
@@ -647,6 +648,13 @@ class _Finder:
         if ended and text[last.end : end].strip(_SPACES)[:1].isupper():
             return False  # „…eingefordert.“ Für unseren …: the quotation closed its sentence
         return self.table.named_between(last.end, end, previous.speaker or "", given=True)
+
+    def _in_heading(self, para: int) -> bool:
+        """True for a paragraph of a few words and no stop, as a crosshead is ("Versagen beim
+        Thema „fossile Energien“"): the editor's words, not a speaker's going on."""
+        start, end = self.paragraphs[para]
+        body = self.text[start:end]
+        return _words(body) <= 12 and not re.search(r"[.!?:…]", body)
 
     def _same_source(self, end: int, speaker: str | None) -> bool:
         """True when the clause right after a quotation credits the source named before it
