@@ -993,3 +993,58 @@ def test_the_current_speaker_reporting_the_sentence_before_goes_on(
     language: str, paragraphs: tuple[str, ...], start: str, expected: str
 ) -> None:
     assert speaker_of(language, *paragraphs, start=start) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "start", "speaker", "role"),
+    [
+        (
+            "Board President Aaron Peskin said the mayor was “grasping for a political lifeline”.",
+            "the mayor",
+            "Aaron Peskin",
+            "Board President",
+        ),
+        (
+            "“We oppose intimidation by any nation,” Defense Secretary Mark Esper said.",
+            "We oppose",
+            "Mark Esper",
+            "Defense Secretary",
+        ),
+    ],
+)
+def test_capitalised_words_before_a_given_name_are_the_persons_title(
+    paragraph: str, start: str, speaker: str, role: str
+) -> None:
+    text = "\n\n".join(("Headline", paragraph))
+    (quote,) = [q for q in find_quotes(text, "en") if q.text.startswith(start)]
+    assert (quote.speaker, quote.role) == (speaker, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A given name before the given name: one name of three words.
+        ("Justice Ruth Bader Ginsburg wrote the opinion. ", "Ruth Bader Ginsburg"),
+        # A letter before the given name is an initial, not a title.
+        ("The post was signed Christina N. Luis Olidem. ", "Christina N. Luis Olidem"),
+    ],
+)
+def test_a_name_keeps_its_given_names_and_initials(text: str, name: str) -> None:
+    table = mentions.Mentions(text, speakers.speech_of("en"))
+    assert any(p.name.endswith(name) for p in table.people), [p.name for p in table.people]
+
+
+def test_a_word_of_a_persons_title_is_no_surname_of_someone_else() -> None:
+    paragraphs = (
+        "Florida State is looking for a way out of the conference. Florida State has won three"
+        " titles.",
+        "Florida State President Richard McCullough said the snub did not prompt the lawsuit.",
+        "“This is not a reaction, but something we’ve done a lot of work on,” he said.",
+    )
+    assert speaker_of("en", *paragraphs, start="This is not") == "Richard McCullough"
+
+
+def test_a_name_after_a_book_is_the_books_not_a_persons() -> None:
+    text = "Votre critique du livre The Scramble for Europe de Stephen Smith est sévère. "
+    table = mentions.Mentions(text, speakers.speech_of("fr"))
+    assert "The Scramble" not in [p.name for p in table.people]

@@ -19,7 +19,7 @@ def speaker_and_role(text: str, language: str) -> tuple[str | None, str | None]:
             "Headline\n\n“We will not let this town be cut in two,” said Mayor John Smith, "
             "speaking to reporters in the town hall.",
             "en",
-            ("Mayor John Smith", None),
+            ("John Smith", "Mayor"),  # the title is the role, the circumstance none
         ),
         (
             "Headline\n\nFarida Osei, one of the three founders, said the cooperative would "

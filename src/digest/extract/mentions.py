@@ -126,6 +126,7 @@ class Mentions:
         self.things: set[str] = set()  # names the article gives a thing ("the show La Fracture")
         self.quoted: list[tuple[int, int]] = []  # spans in quotation marks, in text order
         self.ambiguous: set[str] = set()  # surnames of two people the article names in full
+        self.runs: list[tuple[int, int]] = []  # whole runs of full names, their roles included
         self._collect_full_names()
         if speech.nouns_capitalised:
             self._keep_recurring_names()
@@ -209,8 +210,10 @@ class Mentions:
                 speech.nouns_capitalised
                 and len(words) > size
                 and words[-2].casefold() not in (speech.particles)
-            ):
-                # "Konzernchef Robert Machtlinger": the words before the name are its role.
+            ) or _titled_name(words):
+                # "Konzernchef Robert Machtlinger", "Board President Aaron Peskin": the words
+                # before the name are its role.
+                size = _name_size(words, speech.particles)
                 role = " ".join(words[:-size])
                 start = text.find(words[-size], start)
                 words = words[-size:]
@@ -227,7 +230,8 @@ class Mentions:
                 continue  # "The Evolution Of The …": a title in title case, not a name
             if self._group(words[-1]):
                 continue  # "Top Senate Republicans", "African Americans": a group, not a person
-            if previous_word and previous_word[0].casefold() in speech.organisations:
+            before_run = text[max(0, m.start() - 20) : m.start()].split()[-1:]
+            if any(w.casefold() in speech.organisations for w in previous_word + before_run):
                 # "the website Hugo Gloss", "her solo show La Fracture": a thing's name.
                 self.things.add(" ".join(words))
                 continue
@@ -254,6 +258,7 @@ class Mentions:
                 person = self.people[seen[name]]
                 self.people[seen[name]] = Person(person.name, person.start, role)
             self.positions.append((start, name))
+            self.runs.append((m.start(), m.end()))
             if owned:
                 self.owned.add(start)
 
@@ -308,7 +313,8 @@ class Mentions:
 
     def _add_surname_mentions(self) -> None:
         """A surname alone ("Ayrault") is a mention of the one person it stands for."""
-        taken = sorted((o, o + len(n)) for o, n in self.positions)
+        # "Florida State President Richard McCullough": a word of a name's role is no surname.
+        taken = sorted({*((o, o + len(n)) for o, n in self.positions), *self.runs})
         starts = [s for s, _ in taken]
         for m in _SURNAME.finditer(self.text):
             word = _owner(m.group(), self.speech) or m.group()  # "Buckley’s" is Buckley
@@ -1070,7 +1076,7 @@ class Mentions:
         ):
             prefix.append(name_words.pop(0))
         size = _name_size(name_words, speech.particles)
-        if speech.nouns_capitalised and len(name_words) > size:
+        if (speech.nouns_capitalised and len(name_words) > size) or _titled_name(name_words):
             prefix += name_words[:-size]
             name_words = name_words[-size:]
         if not name_words or not name_words[0][:1].isupper():
@@ -1235,6 +1241,20 @@ def _name_size(words: list[str], particles: frozenset[str] = frozenset()) -> int
     ):
         size += 1
     return size
+
+
+def _titled_name(words: list[str]) -> bool:
+    """True for a run of capitalised words ending in a given name and a surname, after words
+    that are no given name ("Board President Aaron Peskin", "Defense Secretary Mark Esper"):
+    those are the person's title. "Ruth Bader Ginsburg" is one name."""
+    size = _name_size(words)
+    before = words[-size - 1] if len(words) > size else ""
+    return (
+        bool(before)
+        and given_names.is_given_name(words[-size])
+        and not given_names.is_given_name(before)
+        and len(before.rstrip(".")) > 1  # "Christina N. Luis Olidem": an initial
+    )
 
 
 def _reads_as_role(role: str, speech: Speech) -> bool:

@@ -100,7 +100,8 @@ SPEECH = Speech(
         société groupe syndicat association commission agence office institut conseil journal
         quotidien hebdomadaire rapport étude communiqué collectif fédération parti document
         direction présidence administration municipalité rédaction opposition accusation
-        université fondation institution organisation coalition parlement département""".split()
+        université fondation institution organisation coalition parlement département livre
+        ouvrage film album série émission magazine revue chaîne site blog podcast""".split()
     ),
     masculine_pronouns=frozenset({"il", "lui"}),
     feminine_pronouns=frozenset({"elle"}),
