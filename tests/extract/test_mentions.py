@@ -1048,3 +1048,20 @@ def test_a_name_after_a_book_is_the_books_not_a_persons() -> None:
     text = "Votre critique du livre The Scramble for Europe de Stephen Smith est sévère. "
     table = mentions.Mentions(text, speakers.speech_of("fr"))
     assert "The Scramble" not in [p.name for p in table.people]
+
+
+def test_a_given_name_standing_alone_keeps_the_full_name_a_person() -> None:
+    paragraphs = (
+        "Oliver Pocher und seine Frau trennen sich. Oliver hat das am Montag bestätigt.",
+        "Oliver Pocher empört sich über den Glücks-Guru. „Wer macht denn sowas?“, sagt er.",
+    )
+    assert speaker_of("de", *paragraphs, start="Wer macht") == "Oliver Pocher"
+
+
+def test_a_quotation_naming_someone_is_not_theirs() -> None:
+    paragraphs = (
+        "Lee Elder spielte 1975 als erster Schwarzer in Augusta. „Ich war nervös“, erklärte er.",
+        "Woods, der Spielern wie Lee Elder seine Karriere verdankt, bekam früh Mut zugesprochen."
+        " „Lee Elder kam zu mir, das hat mir viel bedeutet“, so der 15-malige Major-Sieger.",
+    )
+    assert speaker_of("de", *paragraphs, start="Lee Elder kam") != "Lee Elder"

@@ -285,10 +285,12 @@ class Mentions:
         )
 
     def _keep_recurring_names(self) -> None:
-        """Where every noun has a capital, keep the names whose surname comes back elsewhere.
+        """Where every noun has a capital, keep the names that open with a given name, or whose
+        surname comes back elsewhere.
 
         "Robert Machtlinger" … "Machtlinger" is a person; "Langfristiger Stellenabbau" is not. A
-        given name comes with its surname, while a noun ("Modell Trinity") also stands alone.
+        given name comes with its surname, while a noun ("Modell Trinity") also stands alone; a
+        given name the lists know may stand alone too ("Oliver" for Oliver Pocher).
         """
         counts: dict[str, int] = {}
         for m in _SURNAME.finditer(self.text):
@@ -301,12 +303,12 @@ class Mentions:
         people = {
             p.name
             for p in self.people
-            if (
+            if given_names.is_given_name(p.name.split()[0])
+            or (
                 counts.get(_fold(p.name.split()[-1]), 0) >= 2
-                or given_names.is_given_name(p.name.split()[0])
+                and counts.get(_fold(p.name.split()[0]), 0)
+                <= mentioned.get(_without_initials(p.name), 0)
             )
-            and counts.get(_fold(p.name.split()[0]), 0)
-            <= mentioned.get(_without_initials(p.name), 0)
         }
         self.people = [p for p in self.people if p.name in people]
         self.positions = [(o, n) for o, n in self.positions if n in people]
@@ -610,6 +612,7 @@ class Mentions:
             and previous.speaker
             and self._fits(previous.speaker, description)
             and not self._beside(previous.speaker, speaker, pos)
+            and not self._quotes_name(previous.speaker, pos)
         ):
             # "…, ajoute le politique letton": a definite description takes up who just spoke,
             # not one the article set beside that person ("Dempsey told the man …").
@@ -626,6 +629,7 @@ class Mentions:
                 and self._fits(opener, description)
                 and not self._beside(opener, speaker, pos)
                 and not self._acts_apart(opener, speaker, pos)
+                and not self._quotes_name(opener, pos)
             ):
                 return self._checked(opener, description, True)
         return self._checked(speaker, None, False)
@@ -987,6 +991,15 @@ class Mentions:
                 if found.speaker and found.speaker != previous.speaker:
                     return True
         return False
+
+    def _quotes_name(self, name: str, pos: int) -> bool:
+        """True when the quotation opening at `pos` names `name` ("„Lee Elder kam zu mir“, so der
+        15-malige Major-Sieger"): nobody speaks of themselves by name, so another one speaks."""
+        i = bisect.bisect_left(self.quoted, (pos, -1))
+        if i >= len(self.quoted) or self.quoted[i][0] != pos:
+            return False
+        start, end = self.quoted[i]
+        return any(start < o < end and n == name for o, n in self.positions)
 
     def _inside_quotation(self, offset: int) -> bool:
         """True when the mention at `offset` lies between quotation marks."""
