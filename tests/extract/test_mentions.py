@@ -1065,3 +1065,38 @@ def test_a_quotation_naming_someone_is_not_theirs() -> None:
         " „Lee Elder kam zu mir, das hat mir viel bedeutet“, so der 15-malige Major-Sieger.",
     )
     assert speaker_of("de", *paragraphs, start="Lee Elder kam") != "Lee Elder"
+
+
+def test_adverbs_after_an_inverted_pronoun_leave_the_pronoun() -> None:
+    paragraphs = (
+        "Michael Preetz blieb trotz der Kritik Manager von Hertha BSC.",
+        "„Ich bin ein Kämpfer und keiner, der wegläuft“, sagte er damals.",
+    )
+    assert speaker_of("de", *paragraphs, start="Ich bin ein") == "Michael Preetz"
+
+
+@pytest.mark.parametrize(
+    ("language", "paragraphs", "start"),
+    [
+        (
+            "de",
+            (
+                "Sportdirektor Mario Stecher lobte die Springerin nach dem Sturz.",
+                "„Ich brauche jetzt eine Pause“, schrieb sie am Abend.",
+            ),
+            "Ich brauche",
+        ),
+        (
+            "en",
+            (
+                "Pierce Brosnan posted a photograph of his wife on Monday.",
+                "“This man is happy in his marriage,” she argued.",
+            ),
+            "This man",
+        ),
+    ],
+)
+def test_a_given_name_of_the_other_gender_withholds_the_pronouns_person(
+    language: str, paragraphs: tuple[str, ...], start: str
+) -> None:
+    assert speaker_of(language, *paragraphs, start=start) is None

@@ -871,6 +871,10 @@ class Mentions:
         name = people[0]
         if name in self.ambiguous:
             return Resolved(None)  # "Clinton" where the article names two Clintons
+        if gender is not None and _given_gender(name) not in (None, gender):
+            # "Mario Stecher … schrieb sie": a given name of the other gender. It only ever
+            # withholds: the one left is not who the pronoun stands for, nor is anyone else.
+            return Resolved(None)
         if gender is not None:
             self.genders.setdefault(name, gender)
         return Resolved(name, self.roles.get(name), True)
@@ -1254,6 +1258,14 @@ def _name_size(words: list[str], particles: frozenset[str] = frozenset()) -> int
     ):
         size += 1
     return size
+
+
+def _given_gender(name: str) -> str | None:
+    """The gender ("m", "f") of the name's first word, when it is a given name of one only."""
+    genders = given_names.genders(name.split()[0])
+    if len(genders) != 1:
+        return None
+    return "f" if given_names.FEMININE in genders else "m"
 
 
 def _titled_name(words: list[str]) -> bool:
