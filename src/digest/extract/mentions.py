@@ -210,7 +210,7 @@ class Mentions:
                 speech.nouns_capitalised
                 and len(words) > size
                 and words[-2].casefold() not in (speech.particles)
-            ) or _titled_name(words):
+            ) or _titled_name(words, speech.particles):
                 # "Konzernchef Robert Machtlinger", "Board President Aaron Peskin": the words
                 # before the name are its role.
                 size = _name_size(words, speech.particles)
@@ -268,20 +268,16 @@ class Mentions:
         no title or role ("Senate Majority Leader Mitch McConnell" is one person's), no given
         name ("Glenn Gordon Caron"). A surname naming an organisation ("Wolf Center") is none."""
         speech = self.speech
-        size = _name_size(words, speech.particles)
-        if len(words) <= size or not previous:
+        if not previous or not _titled_name(words, speech.particles):
             return False
         if not (_is_complement(previous[0], speech) or _owner(previous[0], speech)):
             return False
         if words[-1].casefold() in speech.organisations | speech.company_suffixes:
             return False
         titles = _titles(speech)
-        return (
-            given_names.is_given_name(words[-size])
-            and not given_names.is_given_name(words[-size - 1])
-            and not any(
-                _role_word(w, speech) or _fold(w).rstrip(".") in titles for w in words[:-size]
-            )
+        size = _name_size(words, speech.particles)
+        return not any(
+            _role_word(w, speech) or _fold(w).rstrip(".") in titles for w in words[:-size]
         )
 
     def _keep_recurring_names(self) -> None:
@@ -1093,7 +1089,8 @@ class Mentions:
         ):
             prefix.append(name_words.pop(0))
         size = _name_size(name_words, speech.particles)
-        if (speech.nouns_capitalised and len(name_words) > size) or _titled_name(name_words):
+        titled_name = _titled_name(name_words, speech.particles)
+        if (speech.nouns_capitalised and len(name_words) > size) or titled_name:
             prefix += name_words[:-size]
             name_words = name_words[-size:]
         if not name_words or not name_words[0][:1].isupper():
@@ -1268,11 +1265,11 @@ def _given_gender(name: str) -> str | None:
     return "f" if given_names.FEMININE in genders else "m"
 
 
-def _titled_name(words: list[str]) -> bool:
+def _titled_name(words: list[str], particles: frozenset[str] = frozenset()) -> bool:
     """True for a run of capitalised words ending in a given name and a surname, after words
     that are no given name ("Board President Aaron Peskin", "Defense Secretary Mark Esper"):
     those are the person's title. "Ruth Bader Ginsburg" is one name."""
-    size = _name_size(words)
+    size = _name_size(words, particles)
     before = words[-size - 1] if len(words) > size else ""
     return (
         bool(before)
