@@ -116,7 +116,7 @@ def _determined(words: list[str], i: int, speech: Speech) -> bool:
     following = words[i + 1]
     return (
         following.casefold() in speech.complements
-        or following.casefold().startswith(speech.elided or ("\0",))
+        or following.casefold().startswith(speech.elided)
         or following[:1].isupper()
     )
 
