@@ -198,8 +198,8 @@ class Mentions:
                 role = text[start - len(title.group()) : start] + " ".join(words[:-size])
                 start = text.find(words[-size], start)
                 words = words[-size:]
-            elif not speech.nouns_capitalised and self._organisation_then_name(
-                words, previous_word
+            elif not speech.nouns_capitalised and _organisation_then_name(
+                words, previous_word, speech
             ):
                 # "la ministre des Sports Laura Flessel", "diputado de Convergencia Social Diego
                 # Ibáñez": after a complement, the organisation's words, then the person.
@@ -261,24 +261,6 @@ class Mentions:
             self.runs.append((m.start(), m.end()))
             if owned:
                 self.owned.add(start)
-
-    def _organisation_then_name(self, words: list[str], previous: list[str]) -> bool:
-        """True for a run after a complement or an owner ("Actors’ Equity Stefanie Frey") whose
-        last words are a given name and a surname, and whose words before them name no person:
-        no title or role ("Senate Majority Leader Mitch McConnell" is one person's), no given
-        name ("Glenn Gordon Caron"). A surname naming an organisation ("Wolf Center") is none."""
-        speech = self.speech
-        if not previous or not _titled_name(words, speech.particles):
-            return False
-        if not (_is_complement(previous[0], speech) or _owner(previous[0], speech)):
-            return False
-        if words[-1].casefold() in speech.organisations | speech.company_suffixes:
-            return False
-        titles = _titles(speech)
-        size = _name_size(words, speech.particles)
-        return not any(
-            _role_word(w, speech) or _fold(w).rstrip(".") in titles for w in words[:-size]
-        )
 
     def _keep_recurring_names(self) -> None:
         """Where every noun has a capital, keep the names that open with a given name, or whose
@@ -1073,8 +1055,8 @@ class Mentions:
             # is a complement of the description, not the speaker; unless an organisation's
             # words stand before a given name and a surname: "la ministre des Sports Laura
             # Flessel" is Laura Flessel, with her role.
-            if speech.titles_capitalised or not self._organisation_then_name(
-                name_words, prefix[-1:]
+            if speech.titles_capitalised or not _organisation_then_name(
+                name_words, prefix[-1:], speech
             ):
                 return None, None
             size = _name_size(name_words, speech.particles)
@@ -1263,6 +1245,22 @@ def _given_gender(name: str) -> str | None:
     if len(genders) != 1:
         return None
     return "f" if given_names.FEMININE in genders else "m"
+
+
+def _organisation_then_name(words: list[str], previous: list[str], speech: Speech) -> bool:
+    """True for a run after a complement or an owner ("Actors’ Equity Stefanie Frey") whose
+    last words are a given name and a surname, and whose words before them name no person:
+    no title or role ("Senate Majority Leader Mitch McConnell" is one person's), no given
+    name ("Glenn Gordon Caron"). A surname naming an organisation ("Wolf Center") is none."""
+    if not previous or not _titled_name(words, speech.particles):
+        return False
+    if not (_is_complement(previous[0], speech) or _owner(previous[0], speech)):
+        return False
+    if words[-1].casefold() in speech.organisations | speech.company_suffixes:
+        return False
+    titles = _titles(speech)
+    size = _name_size(words, speech.particles)
+    return not any(_role_word(w, speech) or _fold(w).rstrip(".") in titles for w in words[:-size])
 
 
 def _titled_name(words: list[str], particles: frozenset[str] = frozenset()) -> bool:
