@@ -65,3 +65,24 @@ def test_guillemets_pointing_inwards_are_quotation_marks() -> None:
     assert [(q.text, q.speaker, q.role) for q in quotes] == [
         ("Die Mieten steigen jeden Monat", "Lena Vogt", "Sprecherin des Vereins")
     ]
+
+
+def test_so_reports_only_where_its_clause_opens() -> None:
+    assert speakers.last_reporting_verb("„Das reicht nicht“, so der Minister", "de") is not None
+    # Elsewhere "so" is an adverb, and the law no speaker.
+    assert speakers.last_reporting_verb("Das geplante Gesetz würde so das ", "de") is None
+
+
+def test_an_adverbial_before_the_verb_puts_the_subject_after_it() -> None:
+    head = "Im Gespräch mit der Zeitung erzählte der Student, wie schwer es sei, "
+    verb = speakers.last_reporting_verb(head, "de")
+    assert verb is not None and speakers.subject_of_verb(head, verb, "de") == "der Student"
+
+
+def test_after_an_adverbial_a_surname_named_in_full_elsewhere_is_the_subject() -> None:
+    text = (
+        "Kirche\n\nBischof Michael Chalupka hat sich geäußert.\n\nMit Verweis auf den Lockdown"
+        " ruft Chalupka die Gemeinden dazu auf, „als Gesprächspartner zur Verfügung zu stehen“."
+    )
+    found = {q.text: q.speaker for q in find_quotes(text, "de")}
+    assert found["als Gesprächspartner zur Verfügung zu stehen"] == "Michael Chalupka"

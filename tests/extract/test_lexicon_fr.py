@@ -44,3 +44,10 @@ def test_monsieur_goes_back_to_the_full_name() -> None:
         "Ivan Sokolov",
         "porte-parole du ministère",
     )
+
+
+def test_a_complement_before_the_verb_is_no_subject() -> None:
+    # "alerte" is a verb form, here an adjective: "D’une plume" is how, not who.
+    head = "D’une plume alerte, l’auteur mêle ainsi les trajectoires d’un pays (lire "
+    verb = speakers.last_reporting_verb(head, "fr")
+    assert verb is not None and speakers.subject_of_verb(head, verb, "fr") is None

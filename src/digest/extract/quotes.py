@@ -470,7 +470,7 @@ class _Finder:
             verb = outer
         if speech.inner_quotations:
             # Only the words inside the marks are the quotation; the sentence says who.
-            speaker = speakers.subject_of_verb(head, verb, language) if verb else None
+            speaker = speakers.subject_of_verb(head, verb, language, self.known) if verb else None
             if speaker is None and attribution is not None:
                 speaker = attribution.speaker
             if speaker is None:

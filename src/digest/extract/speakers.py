@@ -355,15 +355,14 @@ def subject(clause: str, language: str | None) -> str | None:
     # Where a verb needs no subject before it (a dropped pronoun, a verb-second clause), a
     # preposition that opens an adverbial and ends noun phrases ("Sobre", "In") takes the noun
     # phrase after it as its object: "Sobre la situación de Granda dijo que …" names no speaker.
-    prepositions = (
-        (speech.adverbial_starts & speech.noun_phrase_stops)
-        - (speech.subordinators | speech.conjunctions)
-        if speech.drops_subject or speech.verb_second
-        else frozenset()
-    )
+    # Where the verb comes second, the adverbial fills the place before it, whatever follows the
+    # preposition: "Im Gespräch mit Niú erzählte er".
+    prepositions = _prepositions(speech) if speech.drops_subject or speech.verb_second else set()
     while words and words[0].casefold() in skipped:
         popped = words.pop(0).casefold()
-        if popped in prepositions and words and words[0].casefold() in speech.determiners:
+        if popped in prepositions and (
+            speech.verb_second or (words and words[0].casefold() in speech.determiners)
+        ):
             return None
     if not words or len(words) > 10:
         return None
@@ -373,14 +372,27 @@ def subject(clause: str, language: str | None) -> str | None:
     return _TRAILING.sub("", np) or None
 
 
+@cache
+def _prepositions(speech: Speech) -> frozenset[str]:
+    """Prepositions that open an adverbial and end a noun phrase ("Sobre", "Im", "In")."""
+    return (speech.adverbial_starts & speech.noun_phrase_stops) - (
+        speech.subordinators | speech.conjunctions
+    )
+
+
 def _inverted_pronoun(word: str, speech: Speech) -> str | None:
     pattern = _inverted(speech)
     m = pattern.match(word) if pattern else None
     return next((g for g in m.groups() if g), None) if m else None
 
 
-def subject_of_verb(head: str, verb: tuple[int, int], language: str | None) -> str | None:
-    """The subject of the reporting verb at `verb` in `head`: the words right before it."""
+def subject_of_verb(
+    head: str, verb: tuple[int, int], language: str | None, known: frozenset[str] = frozenset()
+) -> str | None:
+    """The subject of the reporting verb at `verb` in `head`: the words right before it.
+
+    `known` holds the surnames of people the article names in full, as for `before`.
+    """
     speech = speech_of(language)
     pre = head[: verb[0]]
     word = head[verb[0] : verb[1]].casefold()
@@ -413,6 +425,21 @@ def subject_of_verb(head: str, verb: tuple[int, int], language: str | None) -> s
         after_verb = noun_phrase(head[verb[1] :], language)
         if after_verb:
             return after_verb
+    if speech.verb_second and words and words[0].casefold() in _prepositions(speech):
+        # So it does after an adverbial ("Im Gespräch mit Niú erzählte er"); a bare noun there
+        # may be the object ("erklärten Demonstranten die Stadt zum …"), so the subject is a
+        # pronoun, a determiner's noun phrase, or a name: in full, or a surname the article
+        # gives in full elsewhere ("ruft Chalupka die Verantwortlichen dazu auf").
+        after_verb = noun_phrase(head[verb[1] :], language)
+        name = after_verb.split(",")[0].split() if after_verb else []
+        if name and (
+            name[0].casefold() in speech.determiners | speech.pronouns
+            or (len(name) >= 2 and is_name(" ".join(name)))
+        ):
+            return after_verb
+        if name and name[0] in known:
+            return name[0]
+        return None
     if (
         len(words) == 1
         and words[0].casefold() in speech.role_stops
@@ -442,6 +469,8 @@ def subject_of_verb(head: str, verb: tuple[int, int], language: str | None) -> s
         words.pop()
     if not words and not pre.strip():
         return None  # "Qualifié de « … » par X": no subject before the verb
+    if words and _prepositional(words, speech):
+        return None  # "D’une plume alerte, …": a complement is no subject
     if (
         words
         and len(words) <= 9
@@ -635,6 +664,8 @@ def last_reporting_verb(text: str, language: str | None) -> tuple[int, int] | No
             pass  # "la note", "the claims", "die Frage": nouns
         elif _name_goes_on(previous, m.group()) and text[m.start() - 1 : m.start()] == " ":
             pass  # "the United States": a name
+        elif base in speech.clause_openers and not _opens_clause(text[: m.start()]):
+            pass  # "würde so das „Ende“ herbeiführen": an adverb
         elif (
             base in speech.speech_verbs
             or word in speech.present_participles
@@ -644,6 +675,11 @@ def last_reporting_verb(text: str, language: str | None) -> tuple[int, int] | No
         recent.append(word)
         previous = m.group()
     return found
+
+
+def _opens_clause(before: str) -> bool:
+    """True when a word after `before` opens a clause: after a comma, a dash or a quotation."""
+    return before.rstrip(" \u00a0\u202f")[-1:] in ",;:―—–»«“”„\"'’" or not before.strip()
 
 
 def first_verb_with_that(text: str, language: str | None) -> tuple[int, int] | None:

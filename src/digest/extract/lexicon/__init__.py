@@ -34,6 +34,9 @@ class Speech:
     # Verbs that report speech as a finite form: "said", "explique", "sagte". Either order works:
     # "X said" and "…, said X" / "…, explique X" / "…, sagte er".
     speech_verbs: frozenset[str] = field(default_factory=frozenset)
+    # Speech verbs that report only where their clause opens, after a quotation or a comma: "„…“,
+    # so der Minister"; elsewhere the word is an adverb ("würde so das „Ende“ herbeiführen").
+    clause_openers: frozenset[str] = field(default_factory=frozenset)
     # Past participles that report speech only after an auxiliary: "a déclaré X", not "le prévenu".
     participles: frozenset[str] = field(default_factory=frozenset)
     # Present participles sharing the subject of the main clause: "…, saying that", "estimant".
