@@ -86,3 +86,26 @@ def test_after_an_adverbial_a_surname_named_in_full_elsewhere_is_the_subject() -
     )
     found = {q.text: q.speaker for q in find_quotes(text, "de")}
     assert found["als Gesprächspartner zur Verfügung zu stehen"] == "Michael Chalupka"
+
+
+def test_a_quotation_opening_with_a_low_mark_opens_a_sentence() -> None:
+    # The quotation is not a fragment of the sentence before: the organisation calling for help
+    # there did not say it.
+    text = (
+        "Klima\n\nVor der Konferenz ruft das Deutsche Rote Kreuz zur Hilfe auf. „Der Klimawandel"
+        " schafft beispiellose Not“, sagt DRK-Generalsekretär Christian Reuter."
+    )
+    assert direct(text) == [
+        ("Der Klimawandel schafft beispiellose Not", "Christian Reuter", "DRK-Generalsekretär")
+    ]
+
+
+def test_an_impersonal_pronoun_after_a_verb_is_its_whole_subject() -> None:
+    # ", gibt es viel seltener …" goes on with the quotation; it is no incise.
+    text = (
+        "Arbeit\n\nDie Umfrage zeigt viel. „Wo es einen Betriebsrat gibt, gibt es viel seltener"
+        " Überwachung“, erläuterte Yasmin Fahimi."
+    )
+    assert direct(text) == [
+        ("Wo es einen Betriebsrat gibt, gibt es viel seltener Überwachung", "Yasmin Fahimi", None)
+    ]

@@ -34,7 +34,9 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
 _MARKS = re.compile(r"[“”«»„\"]")
 _SPACES = " \t\n\u00a0\u202f\u2009"
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
-_SENTENCE_END = re.compile(r"[.!?…]+[”»\"’)]*(?=\s+(?:[\"“«‘(\[][\s\u00a0\u202f]*)?[A-ZÀ-ÖØ-Þ0-9])")
+_SENTENCE_END = re.compile(
+    r"[.!?…]+[”»\"’)]*(?=\s+(?:[\"“«‘„‚(\[][\s\u00a0\u202f]*)?[A-ZÀ-ÖØ-Þ0-9])"
+)
 _EDGE = ",;:" + _SPACES
 _QUOTED = re.compile(r"[“”«»„\"][^“”«»„\"]*[“”«»„\"]")
 _EMBED = re.compile(

@@ -573,8 +573,9 @@ def after(tail: str, language: str | None) -> Attribution | None:
             )
         ):
             i += 1
-        if i < len(words) and words[i].casefold() in speech.subject_pronouns:
-            # "…“, sagte er damals", "fragt er live": the pronoun is the whole subject.
+        if i < len(words) and words[i].casefold() in speech.subject_pronouns | speech.impersonal:
+            # "…“, sagte er damals", "fragt er live", "gibt es viel seltener": the pronoun is the
+            # whole subject.
             return Attribution(words[i], end)
         rest = " ".join(words[i:])
         preludes = _preludes(speech)
