@@ -26,3 +26,10 @@ def test_a_language_known_only_by_its_time_zone_has_a_module() -> None:
     assert lexicon.for_language("pl").names.time_zone == "Europe/Warsaw"
     assert lexicon.for_language("pl").speech == lexicon.Speech()
     assert lexicon.for_language("en").names.time_zone == ""  # written on every continent
+
+
+def test_a_word_that_case_folding_changes_is_still_found() -> None:
+    # "weiß".casefold() is "weiss": the rules compare folded words.
+    speech = lexicon.for_language("de").speech
+    assert "weiß".casefold() in speech.speech_verbs
+    assert "außerdem".casefold() in speech.adverbial_starts

@@ -182,6 +182,14 @@ class Speech:
     # a clause may open with a complement and have no subject at all before its verb.
     drops_subject: bool = False
 
+    def __post_init__(self) -> None:
+        # The rules compare case-folded words, and folding changes some lower-case words ("weiß"
+        # is "weiss"): each word is kept in both forms.
+        for name in self.__dataclass_fields__:
+            words = getattr(self, name)
+            if isinstance(words, frozenset):
+                object.__setattr__(self, name, words | {w.casefold() for w in words})
+
     def union(self, other: Speech) -> Speech:
         """Both languages' words together (conventions from this one), for text of unknown language."""
         merged: dict[str, object] = {}
