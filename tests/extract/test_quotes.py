@@ -1076,3 +1076,14 @@ def test_a_fragment_in_a_crosshead_is_the_editors_not_the_previous_speakers() ->
     quotes = find_quotes(text, "de")
     assert by_text(quotes, "Die Elektromobilität").speaker == "Herbert Diess"
     assert by_text(quotes, "einem neuen Golf").speaker is None
+
+
+def test_a_verb_inside_an_earlier_quotation_reports_no_fragment() -> None:
+    # "weiß" is the quoted speaker's, not a verb of the writer's reporting "Ich".
+    text = article(
+        "Kim",
+        "„Ich hoffe, es geht ihm gut“, sagte Donald Trump weiter. „Ich weiß, wie es ihm geht.“"
+        " Die Medien würden „wahrscheinlich bald erfahren“, was los sei.",
+    )
+    found = {q.text: q.speaker for q in find_quotes(text, "de")}
+    assert found["wahrscheinlich bald erfahren"] == "Donald Trump"

@@ -465,8 +465,10 @@ class _Finder:
         signed = tail.lstrip(_SPACES)[:1] in "―—–"
         if attribution is None and closed and not signed:
             attribution = self._after(tail, group[0])
-        verb = speakers.last_reporting_verb(head, language)
-        outer = speakers.first_verb_with_that(head, language)
+        # A verb inside an earlier quotation of the sentence reports nothing of the writer's.
+        said = _QUOTED.sub(lambda m: " " * len(m.group()), head)
+        verb = speakers.last_reporting_verb(said, language)
+        outer = speakers.first_verb_with_that(said, language)
         if outer is not None:
             # "Trump said … that Clinton described it as “…”": the outer verb reports the clause.
             verb = outer
