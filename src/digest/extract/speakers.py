@@ -357,7 +357,9 @@ def subject(clause: str, language: str | None) -> str | None:
     # phrase after it as its object: "Sobre la situación de Granda dijo que …" names no speaker.
     # Where the verb comes second, the adverbial fills the place before it, whatever follows the
     # preposition: "Im Gespräch mit Niú erzählte er".
-    prepositions = _prepositions(speech) if speech.drops_subject or speech.verb_second else set()
+    prepositions = (
+        _prepositions(speech) if speech.drops_subject or speech.verb_second else frozenset()
+    )
     while words and words[0].casefold() in skipped:
         popped = words.pop(0).casefold()
         if popped in prepositions and (
@@ -680,7 +682,8 @@ def last_reporting_verb(text: str, language: str | None) -> tuple[int, int] | No
 
 def _opens_clause(before: str) -> bool:
     """True when a word after `before` opens a clause: after a comma, a dash or a quotation."""
-    return before.rstrip(" \u00a0\u202f")[-1:] in ",;:―—–»«“”„\"'’" or not before.strip()
+    last = before.rstrip(" \u00a0\u202f")[-1:]
+    return not last or last in ",;:―—–»«“”„\"'’"
 
 
 def first_verb_with_that(text: str, language: str | None) -> tuple[int, int] | None:
