@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from digest.extract import lexicon, speakers
+import pytest
+
+from digest.extract import lexicon, mentions, speakers
 from digest.extract.quotes import find_quotes
 from digest.models import Quote
 
@@ -109,3 +111,13 @@ def test_an_impersonal_pronoun_after_a_verb_is_its_whole_subject() -> None:
     assert direct(text) == [
         ("Wo es einen Betriebsrat gibt, gibt es viel seltener Überwachung", "Yasmin Fahimi", None)
     ]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Magazin ET-News", "Nachrichtenagentur Yonhap", "Universität Warschau", "Verein Pro Asyl"],
+)
+def test_media_and_institutions_are_no_persons(name: str) -> None:
+    # A description taking up "who just spoke" ("ergänzte die Person") must not land on them.
+    table = mentions.Mentions(f"Bericht. Laut {name} geht es weiter.", speakers.speech_of("de"))
+    assert not table.is_person(name)

@@ -410,13 +410,14 @@ class Mentions:
         words = [w.strip(".,’'") for w in name.split()]
         if any(len(w) > 1 and w.isupper() and not _initials(words, i) for i, w in enumerate(words)):
             return False  # "NYPD", "CNN": an acronym
-        if any(_fold(w) in speech.organisations | speech.company_suffixes for w in words):
+        organisations = _folded_organisations(speech)
+        if any(_fold(w) in organisations | speech.company_suffixes for w in words):
             return False
         role = self.roles.get(name)
-        if name in self.things or (role and _head(role, speech) & speech.organisations):
+        if name in self.things or (role and _head(role, speech) & organisations):
             return False  # "her solo show La Fracture", "X, a news website": a thing's name
         if speech.nouns_capitalised and any(
-            _fold(w).endswith(o) for w in words for o in speech.organisations
+            _fold(w).endswith(o) for w in words for o in organisations
         ):
             return False
         suffixes = "|".join(re.escape(w) for w in speech.company_suffixes) or "(?!)"
@@ -1339,6 +1340,12 @@ def _heading(text: str, at: int) -> bool:
     return len(words) <= 10 and all(w[:1].isupper() for w in words)
 
 
+@cache
+def _folded_organisations(speech: Speech) -> frozenset[str]:
+    """The organisation nouns as `_fold` leaves words ("behörde" is "behorde")."""
+    return frozenset(_fold(o) for o in speech.organisations)
+
+
 def _organisation(description: str, speech: Speech) -> bool:
     """True when the head of a description is an organisation noun ("préfecture de …")."""
     head: list[str] = []
@@ -1348,7 +1355,7 @@ def _organisation(description: str, speech: Speech) -> bool:
         head.append(_fold(word))
     if not head:
         return False
-    organisations = {_fold(o) for o in speech.organisations}
+    organisations = _folded_organisations(speech)
     if head[0] in organisations or head[-1] in organisations:
         return True
     # "Präsidialamt", "Innenministerium": a compound ending with an organisation noun.

@@ -72,7 +72,11 @@ SPEECH = Speech(
     organisations=frozenset(
         """ministerium behörde polizei regierung unternehmen konzern firma verband amt
         gericht staatsanwaltschaft partei zeitung studie bericht mitteilung erklärung
-        vertretung verwaltung gewerkschaft gesellschaft stiftung vereinigung""".split()
+        vertretung verwaltung gewerkschaft gesellschaft stiftung vereinigung agentur kommission
+        ausschuss bank universität hochschule institut fonds netzwerk bündnis verein klinik
+        krankenhaus schule sender magazin blatt portal website podcast blog buch film serie album
+        dokument organisation koalition opposition parlament senat kampagne büro plattform
+        gruppe""".split()
     ),
     documents=(
         "gesetz",
