@@ -38,3 +38,12 @@ def test_an_english_title_is_no_part_of_the_name() -> None:
         "Ann Carter",
         "mayor",
     )
+
+
+def test_a_verb_shaped_adjective_after_a_determiner_is_part_of_the_subject() -> None:
+    found = speakers.after(" one disgruntled user posted on Reddit.", "en")
+    assert found is not None and found.speaker == "one disgruntled user"
+
+
+def test_an_adverb_before_the_verb_is_no_part_of_the_subject() -> None:
+    assert speakers.subject("Jane Smith already said", "en") == "Jane Smith"

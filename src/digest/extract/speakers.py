@@ -633,7 +633,17 @@ def _subject_before_verb(clause: str, language: str | None) -> str | None:
     speech = speech_of(language)
     words = clause.split()
     for i, w in enumerate(words[:24]):
-        if i and is_verb(w.rstrip(",."), speech) and not _name_goes_on(words[i - 1], w):
+        if (
+            i
+            and is_verb(w.rstrip(",."), speech)
+            and not _name_goes_on(words[i - 1], w)
+            # After a determiner, a word shaped like a verb is an adjective ("one disgruntled
+            # user posted"); a speech verb there has a pronoun for subject ("one wrote").
+            and not (
+                words[i - 1].casefold() in speech.determiners
+                and w.rstrip(",.").casefold() not in speech.speech_verbs
+            )
+        ):
             return subject(" ".join(words[: i + 1]), language)
     return None
 

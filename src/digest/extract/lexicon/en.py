@@ -34,7 +34,8 @@ SPEECH = Speech(
     ),
     verb_suffixes=("ed",),
     verb_adverbs=frozenset(
-        "then later also further again himself herself elsewhere often once still".split()
+        """then later also further again himself herself elsewhere often once still never
+        always just already""".split()
     ),
     pronouns=frozenset("he she they it i we him her them".split()),
     subject_pronouns=frozenset("he she".split()),
