@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from digest.extract import lexicon, speakers
 from digest.extract.quotes import find_quotes
 
@@ -47,3 +49,19 @@ def test_a_verb_shaped_adjective_after_a_determiner_is_part_of_the_subject() -> 
 
 def test_an_adverb_before_the_verb_is_no_part_of_the_subject() -> None:
     assert speakers.subject("Jane Smith already said", "en") == "Jane Smith"
+
+
+@pytest.mark.parametrize(
+    ("after_verb", "speaker"),
+    [
+        ("Musk of the venture in 2015.", "Musk"),
+        ("Justine Gray of content platform, Trending Impact.", "Justine Gray, Trending Impact"),
+        ("Webster of Los Alamos.", "Webster of Los Alamos"),
+        ("Wee of the Times.", "Wee of the Times"),
+        ("the mayor of the city.", "the mayor of the city"),
+    ],
+)
+def test_a_complement_without_a_capital_after_a_name_is_what_the_words_were_about(
+    after_verb: str, speaker: str
+) -> None:
+    assert speakers.noun_phrase(after_verb, "en") == speaker

@@ -224,6 +224,8 @@ def noun_phrase(text: str, language: str | None) -> str | None:
             end -= 1
         if end < len(words) and words[end - 1][:1].isupper():
             words = words[:end]
+    if not speech.nouns_capitalised:
+        words = _without_topic(words, speech)
     np = " ".join(words).strip()
     if not np:
         return None
@@ -239,6 +241,22 @@ def noun_phrase(text: str, language: str | None) -> str | None:
         return f"{_TRAILING.sub('', parts[1].strip())}, {np}"
     with_role = _with_role(np, clause[len(parts[0]) :], speech) if len(parts) > 1 else np
     return _TRAILING.sub("", with_role) or None
+
+
+def _without_topic(words: list[str], speech: Speech) -> list[str]:
+    """A name without the complement after it that says what the words were about: "said Musk
+    of the venture", "says Somerton of typical open floor plan offices". A complement with a
+    capital is the person's place or employer and stays: "Webster of Los Alamos", "Wee of the
+    Times". Where every noun has a capital, the capital tells nothing and nothing is cut."""
+    run = 0
+    while run < len(words) and _NAME_WORD.match(words[run]):
+        run += 1
+    if run == 0 or run >= len(words) - 1 or words[run].casefold() not in speech.complements:
+        return words
+    rest = words[run + 1 :]
+    while rest and rest[0].casefold() in speech.determiners:
+        rest = rest[1:]
+    return words[:run] if rest and rest[0][:1].islower() else words
 
 
 def _role_then_name(np: str, speech: Speech) -> bool:
