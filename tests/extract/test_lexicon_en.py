@@ -65,3 +65,12 @@ def test_a_complement_without_a_capital_after_a_name_is_what_the_words_were_abou
     after_verb: str, speaker: str
 ) -> None:
     assert speakers.noun_phrase(after_verb, "en") == speaker
+
+
+def test_a_day_after_the_subject_belongs_to_the_verb() -> None:
+    assert speakers.subject("Google on Wednesday morning said", "en") == "Google"
+    head = "Google on Wednesday morning announced that its program is "
+    verb = speakers.last_reporting_verb(head, "en")
+    assert verb is not None and speakers.subject_of_verb(head, verb, "en") == "Google"
+    # Not a day: the place stays with the noun ("The US Embassy in New Delhi").
+    assert speakers.subject("The embassy in Delhi said", "en") == "The embassy in Delhi"

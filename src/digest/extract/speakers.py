@@ -259,6 +259,13 @@ def _without_topic(words: list[str], speech: Speech) -> list[str]:
     return words[:run] if rest and rest[0][:1].islower() else words
 
 
+def _dated(words: list[str], speech: Speech) -> bool:
+    """True when the words open with a day or a month, determiners aside: "Wednesday morning",
+    "this Monday"."""
+    rest = [w for w in words[:3] if w.casefold() not in speech.determiners]
+    return bool(rest) and rest[0].strip(",.").casefold() in speech.calendar
+
+
 def _role_then_name(np: str, speech: Speech) -> bool:
     """'councillor Ann Delaney', 'chief executive Tim Cook': a short role, then a full name."""
     words = np.split()
@@ -332,6 +339,8 @@ def subject(clause: str, language: str | None) -> str | None:
             and not _name_goes_on(words[-1], w)
         ):
             break
+        if words and w.casefold() in speech.complements and _dated(chunk[i + 1 :], speech):
+            break  # "Google on Wednesday morning said": the day is the verb's
         if words and w.endswith("ly") and w.islower():
             break  # "Gingrich cynically dismissed"
         if (
@@ -491,6 +500,15 @@ def subject_of_verb(
         return None  # "Qualifié de « … » par X": no subject before the verb
     if words and _prepositional(words, speech):
         return None  # "D’une plume alerte, …": a complement is no subject
+    day = next(
+        (
+            i
+            for i, w in enumerate(words)
+            if i and w.casefold() in speech.complements and _dated(words[i + 1 :], speech)
+        ),
+        None,
+    )
+    words = words[:day]  # "Google on Wednesday morning announced": the day is the verb's
     if (
         words
         and len(words) <= 9
