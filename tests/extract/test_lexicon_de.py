@@ -121,3 +121,17 @@ def test_media_and_institutions_are_no_persons(name: str) -> None:
     # A description taking up "who just spoke" ("ergänzte die Person") must not land on them.
     table = mentions.Mentions(f"Bericht. Laut {name} geht es weiter.", speakers.speech_of("de"))
     assert not table.is_person(name)
+
+
+def test_a_compound_cut_short_goes_on_after_und() -> None:
+    text = (
+        "Zoo\n\nDie Lage ist ernst. „Wir stehen vor einer großen Herausforderung“, erklärt Zoo- und"
+        " Tierparkdirektor Andreas Knieriem."
+    )
+    assert direct(text) == [
+        (
+            "Wir stehen vor einer großen Herausforderung",
+            "Andreas Knieriem",
+            "Zoo- und Tierparkdirektor",
+        )
+    ]

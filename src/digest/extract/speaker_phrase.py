@@ -54,7 +54,7 @@ def _words(speech: Speech) -> _Words:
 def noun_phrase(mention: str, speech: Speech) -> str | None:
     """The mention as a noun phrase, or None when it runs into a clause or opens with none."""
     head, comma, rest = mention.partition(",")
-    words = head.split()
+    words = _compounds(head.split(), speech)
     if len(words) == 1 and words[0].casefold() in speech.pronouns:
         return mention  # the mention rules take a pronoun back to its person
     if len(words) > 1 and words[0].casefold() in speech.speech_verbs:
@@ -101,6 +101,25 @@ def noun_phrase(mention: str, speech: Speech) -> str | None:
     if speech.nouns_capitalised and _verb_after_noun(words, speech):
         return None  # "Christoph sucht passende Worte": a verb after the noun, its clause
     return " ".join(words) + comma + rest
+
+
+def _compounds(words: list[str], speech: Speech) -> list[str]:
+    """The words, a compound cut short and the one it shares its ending with taken as one:
+    "Zoo- und Tierparkdirektor", "Familien- und Frauenministerin"."""
+    joined: list[str] = []
+    i = 0
+    while i < len(words):
+        if (
+            words[i].endswith("-")
+            and i + 2 < len(words)
+            and words[i + 1].casefold() in speech.conjunctions
+        ):
+            joined.append(" ".join(words[i : i + 3]))
+            i += 3
+        else:
+            joined.append(words[i])
+            i += 1
+    return joined
 
 
 def _determined(words: list[str], i: int, speech: Speech) -> bool:

@@ -206,8 +206,8 @@ def noun_phrase(text: str, language: str | None) -> str | None:
     words: list[str] = []
     for w in head.split():
         low = w.casefold()
-        if words and low in speech.noun_phrase_stops:
-            break
+        if words and low in speech.noun_phrase_stops and not words[-1].endswith("-"):
+            break  # "Zoo- und Tierparkdirektor": a compound cut short goes on after "und"
         words.append(w)
         if len(words) > 10:
             return None
