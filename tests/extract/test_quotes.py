@@ -1087,3 +1087,21 @@ def test_a_verb_inside_an_earlier_quotation_reports_no_fragment() -> None:
     )
     found = {q.text: q.speaker for q in find_quotes(text, "de")}
     assert found["wahrscheinlich bald erfahren"] == "Donald Trump"
+
+
+def test_a_quotation_opening_with_an_editors_bracket_opens_a_sentence() -> None:
+    # "“[Plant-based proteins] also …”" after a full stop is a new sentence: the narration before
+    # it is not part of the quotation, and the outlet told is nobody's voice.
+    text = article(
+        "Plants",
+        "“Plant proteins help the heart,” Bethany Keith, a dietitian, told Health. “[Plant-based"
+        " proteins] also reduce inflammation, which helps the kidneys.”",
+    )
+    found = sorted((q.text, q.speaker) for q in find_quotes(text, "en") if q.kind == "direct")
+    assert found == [
+        ("Plant proteins help the heart", "Bethany Keith"),
+        (
+            "[Plant-based proteins] also reduce inflammation, which helps the kidneys.",
+            "Bethany Keith",
+        ),
+    ]
