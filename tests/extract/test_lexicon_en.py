@@ -74,3 +74,12 @@ def test_a_day_after_the_subject_belongs_to_the_verb() -> None:
     assert verb is not None and speakers.subject_of_verb(head, verb, "en") == "Google"
     # Not a day: the place stays with the noun ("The US Embassy in New Delhi").
     assert speakers.subject("The embassy in Delhi said", "en") == "The embassy in Delhi"
+
+
+def test_who_said_it_comes_before_the_outlet_that_reported_it() -> None:
+    found = speakers.after(", Mr. Rounds said, according to NBC News. “But", "en")
+    assert found is not None and found.speaker == "Mr. Rounds"
+    found = speakers.after(" when it is engaged, the NHTSA wrote, according to the Post.", "en")
+    assert found is not None and found.speaker == "the NHTSA"
+    found = speakers.after(", according to NBC News.", "en")
+    assert found is not None and found.speaker == "NBC News"

@@ -624,7 +624,12 @@ def after(tail: str, language: str | None) -> Attribution | None:
         frame = _frame(speech, anywhere=False)
         selon = frame.match(clause) if frame else None
         if selon:
-            speaker = noun_phrase(selon.group(1), language)
+            # "…,” Mr. Rounds said, according to NBC News": the subject of a reporting verb
+            # before the frame said it, as the outlet reported; else the frame's noun phrase.
+            before_frame = clause[: selon.start(1)]
+            verb = None if speech.inner_quotations else last_reporting_verb(before_frame, language)
+            reporter = subject_of_verb(before_frame, verb, language) if verb else None
+            speaker = reporter or noun_phrase(selon.group(1), language)
     if speaker is None and not speech.inner_quotations:
         speaker = _subject_before_verb(clause, language)
     return Attribution(speaker, end) if speaker else None
