@@ -1105,3 +1105,15 @@ def test_a_quotation_opening_with_an_editors_bracket_opens_a_sentence() -> None:
             "Bethany Keith",
         ),
     ]
+
+
+def test_two_closing_single_marks_close_a_double_quotation() -> None:
+    text = article(
+        "Fact",
+        "Groups cried foul.",
+        "“It was an attempt to mislead voters,’’ Ann Moy, head of the website Full Fact, told the"
+        " BBC.",
+    )
+    quotes = [q for q in find_quotes(text, "en") if q.kind == "direct"]
+    assert [q.text for q in quotes] == ["It was an attempt to mislead voters"]
+    assert quotes[0].speaker != "the BBC"

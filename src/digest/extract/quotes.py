@@ -31,7 +31,8 @@ from digest.models import Quote
 CUT = " […] "
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
-_MARKS = re.compile(r"[“”«»„\"]")
+# "’’" closes a quotation on some sites ("“It was an attempt to mislead voters,’’ Will Moy …").
+_MARKS = re.compile(r"’’|[“”«»„\"]")
 _SPACES = " \t\n\u00a0\u202f\u2009"
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 _SENTENCE_END = re.compile(
@@ -54,10 +55,11 @@ class _Mark:
     end: int  # after the closing mark, or the paragraph's end
     para: int
     closed: bool
+    width: int = 1  # of the closing mark: "’’" is two characters
 
     def inner(self, text: str) -> tuple[int, int]:
         """Offsets of the quoted words, without marks and padding spaces."""
-        s, e = self.start + 1, self.end - (1 if self.closed else 0)
+        s, e = self.start + 1, self.end - (self.width if self.closed else 0)
         while s < e and text[s] in _SPACES:
             s += 1
         while e > s and text[e - 1] in _SPACES:
@@ -122,7 +124,8 @@ def _scan(text: str, start: int, end: int, para: int) -> list[_Mark]:
     opened = 0
     depth = 0
     for m in _MARKS.finditer(text, start, end):
-        ch, i = m.group(), m.start()
+        i, width = m.start(), len(m.group())
+        ch = "”" if width > 1 else m.group()
         if not opener:
             if ch in "“«„" or (ch in '"”»' and (i == start or _opens_straight(text, i, start))):
                 # "»" opens only the German »…«: glued to the word it opens.
@@ -130,13 +133,13 @@ def _scan(text: str, start: int, end: int, para: int) -> list[_Mark]:
             continue
         if opener == "»":
             if ch == "«":
-                marks.append(_Mark(opened, i + 1, para, True))
+                marks.append(_Mark(opened, i + width, para, True, width))
                 opener = ""
             continue
         if opener == "„":
             # German and Central European „…“ (or „…”): the closing mark is a high one.
             if ch in "“”":
-                marks.append(_Mark(opened, i + 1, para, True))
+                marks.append(_Mark(opened, i + width, para, True, width))
                 opener = ""
             continue
         if opener == "«":
@@ -146,7 +149,7 @@ def _scan(text: str, start: int, end: int, para: int) -> list[_Mark]:
                 if depth:
                     depth -= 1
                     continue
-                marks.append(_Mark(opened, i + 1, para, True))
+                marks.append(_Mark(opened, i + width, para, True, width))
                 opener = ""
             continue
         # Curly or straight double quotes: a mark of the other style nests one level.
@@ -163,7 +166,7 @@ def _scan(text: str, start: int, end: int, para: int) -> list[_Mark]:
         elif ch == "”" and opener == "“" and depth:
             depth -= 1
         elif ch in '”"' or (ch == "»" and opener == "“"):
-            marks.append(_Mark(opened, i + 1, para, True))
+            marks.append(_Mark(opened, i + width, para, True, width))
             opener = ""
     if opener:
         marks.append(_Mark(opened, end, para, False))
@@ -458,7 +461,7 @@ class _Finder:
         closed = (
             not speech.comma_inside
             or tail.lstrip(_SPACES)[:1] in ",;"
-            or text[group[-1].end - 2] in ",.!?"
+            or text[group[-1].end - 1 - group[-1].width] in ",.!?"
         )
         # A dash after a fragment opens an apposition ("sondern „alle“ – Kinder, Soldaten –"),
         # not a signature: only a whole quotation is signed "— X".
