@@ -83,3 +83,7 @@ def test_who_said_it_comes_before_the_outlet_that_reported_it() -> None:
     assert found is not None and found.speaker == "the NHTSA"
     found = speakers.after(", according to NBC News.", "en")
     assert found is not None and found.speaker == "NBC News"
+
+
+def test_a_sentence_adverb_opening_the_clause_is_no_subject() -> None:
+    assert speakers.subject("Remarkably, the inspector said", "en") == "the inspector"

@@ -1117,3 +1117,14 @@ def test_two_closing_single_marks_close_a_double_quotation() -> None:
     quotes = [q for q in find_quotes(text, "en") if q.kind == "direct"]
     assert [q.text for q in quotes] == ["It was an attempt to mislead voters"]
     assert quotes[0].speaker != "the BBC"
+
+
+def test_a_subject_we_cannot_read_still_takes_the_quotation_from_the_previous_speaker() -> None:
+    text = article(
+        "Fans",
+        "“We are fine,” Lesley Patterson said.",
+        "“She is just being herself,” countless Instagram users quipped, quoting the song.",
+    )
+    found = {q.text: q.speaker for q in find_quotes(text, "en")}
+    assert found["We are fine"] == "Lesley Patterson"
+    assert found["She is just being herself"] is None

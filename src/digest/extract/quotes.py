@@ -571,9 +571,16 @@ class _Finder:
                 speaker = attribution.speaker if attribution else None
                 # « … », dit en substance le texte: an attribution we cannot read is still
                 # someone's, not the previous speaker's going on.
+                # '“…,” countless Instagram users quipped': where the comma goes inside the
+                # marks, a subject we cannot read and its verb after it, the same.
+                reported = speakers.opens_with_reporting_verb(tail, language) or (
+                    self.speech.comma_inside
+                    and text[slice(*last.inner(text))].endswith(",")
+                    and speakers.reporting_verb_follows(tail, language)
+                )
                 unread = (
                     speaker is None
-                    and speakers.opens_with_reporting_verb(tail, language)
+                    and reported
                     and not (previous and _names(speakers.cut_clause(tail, language), previous))
                 )
         if speaker is None and not unit.fragment:

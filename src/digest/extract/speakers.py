@@ -635,6 +635,13 @@ def after(tail: str, language: str | None) -> Attribution | None:
     return Attribution(speaker, end) if speaker else None
 
 
+def reporting_verb_follows(tail: str, language: str | None) -> bool:
+    """True when a reporting verb comes within the first few words of the clause after a
+    quotation, after at least one word: its subject ('countless Instagram users quipped')."""
+    clause = cut_clause(tail.lstrip(" \u00a0\u202f,"), language).split()
+    return last_reporting_verb(" ".join(clause[1:5]), language) is not None
+
+
 def opens_with_reporting_verb(tail: str, language: str | None) -> bool:
     """True when the clause after a closing mark opens with a reporting verb and goes on past
     it: '», dit en substance le texte'. A verb alone ('”, comentó.') is the previous speaker's,

@@ -33,6 +33,7 @@ SPEECH = Speech(
         "is was are were has had have will would can could did does do also then later once".split()
     ),
     verb_suffixes=("ed",),
+    adverb_endings=("ly",),
     verb_adverbs=frozenset(
         """then later also further again himself herself elsewhere often once still never
         always just already""".split()
