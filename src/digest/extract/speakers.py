@@ -259,10 +259,12 @@ def _without_topic(words: list[str], speech: Speech) -> list[str]:
     return words[:run] if rest and rest[0][:1].islower() else words
 
 
-def _dated(words: list[str], speech: Speech) -> bool:
-    """True when the words open with a day or a month, determiners aside: "Wednesday morning",
-    "this Monday"."""
-    rest = [w for w in words[:3] if w.casefold() not in speech.determiners]
+def _dates_the_verb(words: list[str], i: int, speech: Speech) -> bool:
+    """True when the word at `i` (after the subject's first) opens a complement with a day or a
+    month, determiners aside: "Google on Wednesday morning said" dates the verb."""
+    if not i or words[i].casefold() not in speech.complements:
+        return False
+    rest = [w for w in words[i + 1 : i + 4] if w.casefold() not in speech.determiners]
     return bool(rest) and rest[0].strip(",.").casefold() in speech.calendar
 
 
@@ -339,7 +341,7 @@ def subject(clause: str, language: str | None) -> str | None:
             and not _name_goes_on(words[-1], w)
         ):
             break
-        if words and w.casefold() in speech.complements and _dated(chunk[i + 1 :], speech):
+        if words and _dates_the_verb(chunk, i, speech):
             break  # "Google on Wednesday morning said": the day is the verb's
         if words and w.endswith("ly") and w.islower():
             break  # "Gingrich cynically dismissed"
@@ -500,14 +502,7 @@ def subject_of_verb(
         return None  # "Qualifié de « … » par X": no subject before the verb
     if words and _prepositional(words, speech):
         return None  # "D’une plume alerte, …": a complement is no subject
-    day = next(
-        (
-            i
-            for i, w in enumerate(words)
-            if i and w.casefold() in speech.complements and _dated(words[i + 1 :], speech)
-        ),
-        None,
-    )
+    day = next((i for i in range(len(words)) if _dates_the_verb(words, i, speech)), None)
     words = words[:day]  # "Google on Wednesday morning announced": the day is the verb's
     if (
         words
