@@ -135,3 +135,14 @@ def test_a_compound_cut_short_goes_on_after_und() -> None:
             "Zoo- und Tierparkdirektor",
         )
     ]
+
+
+def test_heisst_es_reports_the_words_of_whom_the_sentence_before_reports() -> None:
+    text = (
+        "Korea\n\nDas Ministerium bestätigte den Auftritt. „Grundlose Berichte haben Verwirrung"
+        " ausgelöst“, hieß es in einer Erklärung.\n\nDas Gesetz heißt „Netzwerkgesetz“."
+    )
+    found = {q.text: q.speaker for q in find_quotes(text, "de")}
+    assert found["Grundlose Berichte haben Verwirrung ausgelöst"] == "Das Ministerium"
+    # "heißt" is no speech verb of its own: a name is nobody's words.
+    assert found.get("Netzwerkgesetz") is None

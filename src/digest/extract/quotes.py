@@ -524,8 +524,12 @@ class _Finder:
         pieces = [(s0, sentence_end)] if quoted >= 2 and speaker else []
         return _Unit(pieces, group[0].para, speaker, True, group)
 
-    def _previous_sentence_source(self, starts: list[int], pos: int, para_start: int) -> str | None:
-        """'Selon X, … . « … »': a paraphrase attributed just before the quotation names its source."""
+    def _previous_sentence_source(
+        self, starts: list[int], pos: int, para_start: int, reported: bool = False
+    ) -> str | None:
+        """'Selon X, … . « … »': a paraphrase attributed just before the quotation names its source.
+        With `reported`, so does the subject of a reporting verb there ("Das Ministerium bestätigte
+        den Auftritt. „…“, hieß es")."""
         s0 = _sentence_of(starts, pos, self.text)
         if s0 <= para_start:
             return None
@@ -534,7 +538,10 @@ class _Finder:
         if any(ch in sentence for ch in '“”«»„"'):
             return None  # a sentence with its own quotation has its own speaker
         found = speakers.according_to(" " + sentence, self.language)
-        return found.speaker if found else None
+        if found or not reported:
+            return found.speaker if found else None
+        verb = speakers.last_reporting_verb(sentence, self.language)
+        return speakers.subject_of_verb(sentence, verb, self.language) if verb else None
 
     def _attribute(
         self, unit: _Unit, starts: list[int], previous: _Unit | None, para_start: int
@@ -594,7 +601,8 @@ class _Finder:
                     attribution = speakers.before(prev, language, self.known)
             speaker = attribution.speaker if attribution else None
         if speaker is None and not unit.fragment:
-            speaker = self._previous_sentence_source(starts, first.start, para_start)
+            reported = self._impersonally_reported(text[last.end : last.end + 40])
+            speaker = self._previous_sentence_source(starts, first.start, para_start, reported)
         if previous is not None and previous.speaker and self._same_source(last.end, speaker):
             # « … », ajoute-t-on de même source: whoever spoke before.
             unit.speaker, unit.role, unit.named = previous.speaker, previous.role, previous.named
@@ -636,6 +644,11 @@ class _Finder:
         resolved = self.table.resolve(speaker, first.start, before)
         unit.speaker, unit.role, unit.named = resolved.speaker, resolved.role, resolved.person
         unit.mention = (self.table.words(speaker) or None) if speaker else None
+
+    def _impersonally_reported(self, tail: str) -> bool:
+        """True when an impersonal report follows the quotation: '„…“, hieß es in …'."""
+        opening = " ".join(tail.lstrip(_SPACES + ",").split()[:2]).casefold()
+        return any(opening == phrase.casefold() for phrase in self.speech.impersonal_reports)
 
     def _goes_on(self, silent: _Unit, unit: _Unit, starts: list[int], end: int) -> bool:
         """True when `unit` is credited by a verb of going on ("added", "a ajouté") in the

@@ -37,6 +37,9 @@ class Speech:
     # Speech verbs that report only where their clause opens, after a quotation or a comma: "„…“,
     # so der Minister"; elsewhere the word is an adverb ("würde so das „Ende“ herbeiführen").
     clause_openers: frozenset[str] = field(default_factory=frozenset)
+    # Phrases that report a quotation without naming anyone, right after it: "„…“, heißt es",
+    # "« … », peut-on lire". The source is the one the sentence before reports, if any.
+    impersonal_reports: tuple[str, ...] = ()
     # Past participles that report speech only after an auxiliary: "a déclaré X", not "le prévenu".
     participles: frozenset[str] = field(default_factory=frozenset)
     # Present participles sharing the subject of the main clause: "…, saying that", "estimant".

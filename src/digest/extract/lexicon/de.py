@@ -7,6 +7,7 @@ from digest.extract.lexicon import Lexicon, Names, Speech
 SPEECH = Speech(
     partitives=frozenset("der von".split()),
     clause_openers=frozenset({"so"}),
+    impersonal_reports=("heißt es", "hieß es"),
     speech_verbs=frozenset(
         """sagt sagte sagten sagen so erklärt erklärte erklärten betont betonte meint meinte
         schreibt schrieb schreiben schrieben fügt fügte ergänzt ergänzte teilt teilte räumt räumte
