@@ -1072,8 +1072,9 @@ class Mentions:
         ):
             prefix.append(name_words.pop(0))
         size = _name_size(name_words, speech.particles)
-        titled_name = _titled_name(name_words, speech.particles)
-        if (speech.nouns_capitalised and len(name_words) > size) or titled_name:
+        if (speech.nouns_capitalised and len(name_words) > size) or _titled_name(
+            name_words, speech.particles
+        ):
             prefix += name_words[:-size]
             name_words = name_words[-size:]
         if not name_words or not name_words[0][:1].isupper():
@@ -1264,7 +1265,7 @@ def _organisation_then_name(words: list[str], previous: list[str], speech: Speec
     return not any(_role_word(w, speech) or _fold(w).rstrip(".") in titles for w in words[:-size])
 
 
-def _titled_name(words: list[str], particles: frozenset[str] = frozenset()) -> bool:
+def _titled_name(words: list[str], particles: frozenset[str]) -> bool:
     """True for a run of capitalised words ending in a given name and a surname, after words
     that are no given name ("Board President Aaron Peskin", "Defense Secretary Mark Esper"):
     those are the person's title. "Ruth Bader Ginsburg" is one name."""
