@@ -441,6 +441,27 @@ def test_a_description_two_people_share_stands_for_neither() -> None:
     assert table.resolve("la toxicologue", len(text), previous).speaker == "la toxicologue"
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("U.S. Ambassador to the U.N. Linda Thornbury said the plan will bring aid “to those "
+         "in need.”", [("Linda Thornbury", "U.S. Ambassador to the U.N.")]),
+        ("“We have no choice,” Riverside Board of Trustees chairman Peter Callow said.",
+         [("Peter Callow", "Riverside Board of Trustees chairman")]),
+        # A description in lower case makes the name its complement: the aide speaks.
+        ("“We have no choice,” an aide to Senator Peter Callow said.",
+         [("an aide to Senator Peter Callow", None)]),
+        ("“We have no choice,” said Peter Callow for Morning Consult.",
+         [("Peter Callow", None)]),
+    ],
+)  # fmt: skip
+def test_a_title_in_title_case_before_a_name_is_the_person_s_role(
+    paragraph: str, expected: list[tuple[str | None, str | None]]
+) -> None:
+    quotes = find_quotes(f"Headline\n\n{paragraph}", "en")
+    assert [(q.speaker, q.role) for q in quotes if q.kind != "key_sentence"] == expected
+
+
 def test_a_name_after_a_complement_has_no_role_before_it() -> None:
     text = "It was an affair with Jane Holt. Later Jane Holt spoke to the press. "
     table = mentions.Mentions(text, speakers.speech_of("en"))

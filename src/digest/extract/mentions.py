@@ -1024,6 +1024,7 @@ class Mentions:
             and words[run].casefold() in speech.complements
             and words[0].casefold() not in speech.determiners | _titles(speech)
             and (not speech.nouns_capitalised or self._known(words[:run]))
+            and not self._ends_in_person(words[run:])
         ):
             return " ".join(words[:run]), tail or None
         # The name is the capitalised run at the end of the head: "le ministre Jean Dupont".
@@ -1056,8 +1057,9 @@ class Mentions:
             # is a complement of the description, not the speaker; unless an organisation's
             # words stand before a given name and a surname: "la ministre des Sports Laura
             # Flessel" is Laura Flessel, with her role.
-            if speech.titles_capitalised or not _organisation_then_name(
-                name_words, prefix[-1:], speech
+            if not self._title_case_title(prefix, name_words) and (
+                speech.titles_capitalised
+                or not _organisation_then_name(name_words, prefix[-1:], speech)
             ):
                 return None, None
             size = _name_size(name_words, speech.particles)
@@ -1105,6 +1107,30 @@ class Mentions:
         if owner and not role and not self.roles.get(self.full_name(name) or name):
             role = owner
         return name, role
+
+    def _ends_in_person(self, words: list[str]) -> bool:
+        """True when the words end with a given name and a surname the article names as a person:
+        "to the U.N. Linda Thomas-Greenfield", "of Trustees chairman Peter Collins"."""
+        tail: list[str] = []
+        for word in reversed(words):
+            if not word[:1].isupper():
+                break
+            tail.insert(0, word)
+        size = _name_size(tail, self.speech.particles)
+        if len(tail) < size or not given_names.is_given_name(tail[-size]):
+            return False
+        return any(p.name == " ".join(tail[-size:]) for p in self.people)
+
+    def _title_case_title(self, prefix: list[str], name_words: list[str]) -> bool:
+        """True for a title in title case before a person the article names: "U.S. Ambassador
+        to the U.N. Linda Thomas-Greenfield". A description in lower case ("an aide to Senator
+        John Smith") makes the name a complement."""
+        return (
+            self.speech.titles_capitalised
+            and all(w[:1].isupper() or _is_complement(w, self.speech) for w in prefix)
+            and any(not _is_complement(w, self.speech) for w in prefix)
+            and self._ends_in_person(name_words)
+        )
 
     def _named_unowned(self, name: str) -> bool:
         """True when `name` stands for a person the article also names in full without an owner
