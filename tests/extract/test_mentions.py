@@ -309,6 +309,19 @@ def test_a_description_named_by_an_acronym_takes_up_nobody() -> None:
          "the assessment"),
         ("de", "„Wir sehen keine Gefahr“, sagte Jonas Berger, der Sprecher. ", "Jonas Berger",
          "die Einschätzung"),
+        # "The compromise calls for “…”": a text's words, which the person before did not speak.
+        ("en", "“We saw no change,” said Dana Whitlock on Friday. ", "Dana Whitlock",
+         "the filing"),
+        ("en", "“We saw no change,” said Dana Whitlock on Friday. ", "Dana Whitlock",
+         "The 11th-hour breakthrough compromise"),
+        ("fr", "« Je n'ai rien à me reprocher », a déclaré Boris Faure lundi. ", "Boris Faure",
+         "la plainte"),
+        ("de", "„Das stimmt nicht“, sagte Jonas Berger am Montag. ", "Jonas Berger",
+         "das Gerichtsurteil"),
+        ("es", "«No tengo nada que ocultar», dijo Luz Arroyo el lunes. ", "Luz Arroyo",
+         "la demanda"),
+        ("it", "«Non ho nulla da nascondere», ha detto Marco Ferri lunedì. ", "Marco Ferri",
+         "la lettera"),
     ],
 )  # fmt: skip
 def test_a_description_of_something_of_the_speaker_is_not_the_speaker(
@@ -317,7 +330,7 @@ def test_a_description_of_something_of_the_speaker_is_not_the_speaker(
     table = mentions.Mentions(text, speakers.speech_of(language))
     previous = table.resolve(person, 10, None)
     assert previous.speaker == person
-    # A thing said names nobody at all; someone of the person's stays as written.
+    # A thing said names nobody at all; someone or something of the person's stays as written.
     abstract = mention.split()[-1] in {"affirmation", "assessment", "Einschätzung"}
     expected = None if abstract else mention
     assert table.resolve(mention, len(text), previous).speaker == expected

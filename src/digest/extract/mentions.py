@@ -763,6 +763,8 @@ class Mentions:
         """True when a description may stand for this person: a person of no other gender."""
         if _abstract(description, self.speech):
             return False  # "cette affirmation", "l’enseignement": a thing, not a person
+        if _text(description, self.speech):
+            return False  # "the filing", "la plainte": a text, not who spoke before it
         if _ends_in_a_name(description, self.speech):
             return False  # "der CDU-Vorsitzende Friedrich Merz" is Merz, whoever spoke before
         if _plural(description, self.speech):
@@ -1373,8 +1375,25 @@ def _folded_organisations(speech: Speech) -> frozenset[str]:
     return frozenset(_fold(o) for o in speech.organisations)
 
 
+@cache
+def _folded_texts(speech: Speech) -> frozenset[str]:
+    return frozenset(_fold(t) for t in speech.texts)
+
+
 def _organisation(description: str, speech: Speech) -> bool:
     """True when the head of a description is an organisation noun ("préfecture de …")."""
+    return _headed_by(description, _folded_organisations(speech), speech)
+
+
+def _text(description: str, speech: Speech) -> bool:
+    """True when the head of a description is a text's noun ("the filing", "la plainte")."""
+    return _headed_by(description, _folded_texts(speech), speech)
+
+
+def _headed_by(description: str, nouns: frozenset[str], speech: Speech) -> bool:
+    """True when the first or the last word before a description's first complement is one of
+    the folded `nouns`; where nouns are capitalised, a compound ending with one ("Präsidialamt",
+    "Innenministerium") counts."""
     head: list[str] = []
     for word in description.split():
         if _is_complement(word, speech):
@@ -1382,11 +1401,9 @@ def _organisation(description: str, speech: Speech) -> bool:
         head.append(_fold(word))
     if not head:
         return False
-    organisations = _folded_organisations(speech)
-    if head[0] in organisations or head[-1] in organisations:
+    if head[0] in nouns or head[-1] in nouns:
         return True
-    # "Präsidialamt", "Innenministerium": a compound ending with an organisation noun.
-    return speech.nouns_capitalised and any(head[-1].endswith(o) for o in organisations)
+    return speech.nouns_capitalised and any(head[-1].endswith(n) for n in nouns)
 
 
 def _abstract(description: str, speech: Speech) -> bool:

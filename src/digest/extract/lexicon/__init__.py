@@ -117,6 +117,10 @@ class Speech:
     # Nouns heading a description of an organisation ("la préfecture", "the agency", "das Amt"):
     # such a description never takes up the person who spoke before it.
     organisations: frozenset[str] = field(default_factory=frozenset)
+    # Nouns naming a text, a work or a deal ("the filing", "la plainte", "das Urteil"): a
+    # description headed by one ("The 11th-hour compromise calls for …") is the text, never the
+    # person who spoke before it. Where nouns are capitalised, compounds ending with one count.
+    texts: frozenset[str] = field(default_factory=frozenset)
     # Endings of the nouns naming a text that binds or rules ("Tierschutzgesetz", "Verordnung"):
     # "laut Infektionsschutzgesetz" quotes the law's wording, which nobody is saying.
     documents: tuple[str, ...] = ()

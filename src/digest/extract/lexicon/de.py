@@ -39,6 +39,10 @@ SPEECH = Speech(
         "sein seine seinen seinem seiner seines ihr ihre ihren ihrem ihrer ihres unser unsere".split()
     ),
     abstract_suffixes=("ung", "heit", "keit", "schaft", "tion", "ismus"),
+    texts=frozenset(
+        """artikel text brief schreiben klage anklage antrag beschluss vertrag abkommen umfrage
+        tweet video lied urteil gutachten entwurf papier""".split()
+    ),
     role_acronyms=frozenset("ceo cfo coo cto cio".split()),
     determiners=frozenset(
         """der die das den dem des ein eine einer eines einem einen sein seine ihr ihre dieser diese

@@ -94,6 +94,12 @@ SPEECH = Speech(
         broadcaster station film movie album series document organization organisation coalition
         prosecution opposition federation management parliament""".split()
     ),
+    texts=frozenset(
+        """article filing lawsuit suit complaint resolution compromise deal agreement research
+        survey poll memo note email message tweet post video trailer episode song ruling verdict
+        indictment proposal bill motion petition treaty law essay editorial review caption
+        headline""".split()
+    ),
     masculine_pronouns=frozenset("he him his".split()),
     feminine_pronouns=frozenset("she her hers".split()),
     masculine_words=frozenset(

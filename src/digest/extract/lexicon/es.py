@@ -27,6 +27,11 @@ SPEECH = Speech(
     plural_determiners=frozenset("los las unos unas estos estas esos esas sus".split()),
     possessives=frozenset("su sus mi mis nuestro nuestra".split()),
     abstract_suffixes=("ción", "sión", "miento", "dad", "ismo"),
+    texts=frozenset(
+        """artículo demanda denuncia informe estudio encuesta carta comunicado mensaje tuit
+        video vídeo resolución acuerdo proyecto ley decreto sentencia fallo libro canción
+        documento texto""".split()
+    ),
     determiners=frozenset("el la los las un una unos unas su sus este esta".split()),
     noun_markers=frozenset("el la los las un una unos unas".split()),
     frames=("según", "de acuerdo con"),

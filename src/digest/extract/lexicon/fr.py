@@ -58,6 +58,11 @@ SPEECH = Speech(
     plural_determiners=frozenset("les des ces leurs mes tes nos vos plusieurs".split()),
     possessives=frozenset("son sa ses leur leurs mon ma mes notre nos votre vos".split()),
     abstract_suffixes=("tion", "sion", "ment", "ité", "isme", "ance", "ence"),
+    texts=frozenset(
+        """article plainte résolution accord texte lettre courrier courriel mail message tweet
+        vidéo note projet loi décret arrêté jugement arrêt verdict sondage enquête chanson
+        tribune éditorial chronique pétition proposition amendement traité contrat""".split()
+    ),
     role_acronyms=frozenset("pdg dg ceo drh".split()),
     determiners=frozenset(
         """le la les un une des ce cet cette ces ses son sa leur leurs l’ l' d’ d' du de plusieurs

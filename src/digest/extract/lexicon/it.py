@@ -20,6 +20,11 @@ SPEECH = Speech(
     plural_determiners=frozenset("i gli le alcuni alcune".split()),
     possessives=frozenset("suo sua suoi sue loro mio mia".split()),
     abstract_suffixes=("zione", "sione", "mento", "tà", "ismo"),
+    texts=frozenset(
+        """articolo denuncia rapporto studio sondaggio lettera comunicato messaggio video
+        risoluzione accordo progetto legge decreto sentenza libro canzone documento
+        testo""".split()
+    ),
     determiners=frozenset("il lo la i gli le un uno una suo sua".split()),
     noun_markers=frozenset("il lo la i gli le un uno una".split()),
     frames=("secondo",),
