@@ -416,6 +416,29 @@ def test_a_plural_description_never_takes_up_one_person(language: str, mention: 
     assert table.resolve(mention, len(text), previous).speaker == mention
 
 
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("the singer", "Dana Whitlock"),
+        ("the 54-year-old", "Dana Whitlock"),
+        ("The judge", "Dana Whitlock"),
+        ("the prime minister", "Dana Whitlock"),
+        ("the governor-elect", "Dana Whitlock"),
+        # No noun of a person heads these: a thing, a group, many people.
+        ("The second strike", "The second strike"),
+        ("the band", "the band"),
+        ("The two men", "The two men"),
+    ],
+)
+def test_a_description_takes_up_the_person_only_when_a_person_s_noun_heads_it(
+    mention: str, expected: str
+) -> None:
+    text = "“It was fast,” Dana Whitlock said. "
+    table = mentions.Mentions(text, speakers.speech_of("en"))
+    previous = table.resolve("Dana Whitlock", 20, None)
+    assert table.resolve(mention, len(text), previous).speaker == expected
+
+
 def test_a_witness_is_one_person() -> None:
     text = "Dana Whitlock, a witness, saw it. “It was fast,” Dana Whitlock said. "
     table = mentions.Mentions(text, speakers.speech_of("en"))

@@ -765,6 +765,8 @@ class Mentions:
             return False  # "cette affirmation", "l’enseignement": a thing, not a person
         if _text(description, self.speech):
             return False  # "the filing", "la plainte": a text, not who spoke before it
+        if not _personal(description, self.speech):
+            return False  # "the second strike", "the band": no noun of a person heads it
         if _ends_in_a_name(description, self.speech):
             return False  # "der CDU-Vorsitzende Friedrich Merz" is Merz, whoever spoke before
         if _plural(description, self.speech):
@@ -1321,13 +1323,8 @@ def _reads_as_role(role: str, speech: Speech) -> bool:
 
 
 def _head(description: str, speech: Speech) -> set[str]:
-    """The words of a description before its first complement: "member" of "member of the …"."""
-    head: list[str] = []
-    for word in description.split():
-        if _is_complement(word, speech):
-            break
-        head.append(_fold(word))
-    return set(head[-1:]) if head else set()
+    """The last word of a description before its first complement: "member" of "member of the …"."""
+    return set(_head_words(description, speech)[-1:])
 
 
 def _plural(description: str, speech: Speech) -> bool:
@@ -1390,15 +1387,36 @@ def _text(description: str, speech: Speech) -> bool:
     return _headed_by(description, _folded_texts(speech), speech)
 
 
-def _headed_by(description: str, nouns: frozenset[str], speech: Speech) -> bool:
-    """True when the first or the last word before a description's first complement is one of
-    the folded `nouns`; where nouns are capitalised, a compound ending with one ("Präsidialamt",
-    "Innenministerium") counts."""
+def _personal(description: str, speech: Speech) -> bool:
+    """True when a noun of a person heads the description ("the singer", "the 54-year-old"), or
+    when the language lists none."""
+    if not (speech.person_nouns or speech.person_endings):
+        return True
+    nouns = speech.person_nouns | speech.masculine_words | speech.feminine_words
+    head = _head_words(description, speech)
+    # "the governor-elect", "his ex-wife": a compound's part may be the noun.
+    return any(
+        part in nouns or part in speech.role_acronyms or part.endswith(speech.person_endings)
+        for word in {*head[:1], *head[-1:]}
+        for part in word.split("-")
+    )
+
+
+def _head_words(description: str, speech: Speech) -> list[str]:
+    """The folded words of a description before its first complement."""
     head: list[str] = []
     for word in description.split():
         if _is_complement(word, speech):
             break
         head.append(_fold(word))
+    return head
+
+
+def _headed_by(description: str, nouns: frozenset[str], speech: Speech) -> bool:
+    """True when the first or the last word before a description's first complement is one of
+    the folded `nouns`; where nouns are capitalised, a compound ending with one ("Präsidialamt",
+    "Innenministerium") counts."""
+    head = _head_words(description, speech)
     if not head:
         return False
     if head[0] in nouns or head[-1] in nouns:

@@ -121,6 +121,11 @@ class Speech:
     # description headed by one ("The 11th-hour compromise calls for …") is the text, never the
     # person who spoke before it. Where nouns are capitalised, compounds ending with one count.
     texts: frozenset[str] = field(default_factory=frozenset)
+    # Nouns naming a person ("judge", "pope") and endings of such nouns ("-er", "-ist",
+    # "-year-old"): where a language lists them, a description takes up the person who spoke
+    # before it only when one heads it ("the singer", not "the second strike" nor "the band").
+    person_nouns: frozenset[str] = field(default_factory=frozenset)
+    person_endings: tuple[str, ...] = ()
     # Endings of the nouns naming a text that binds or rules ("Tierschutzgesetz", "Verordnung"):
     # "laut Infektionsschutzgesetz" quotes the law's wording, which nobody is saying.
     documents: tuple[str, ...] = ()

@@ -100,6 +100,20 @@ SPEECH = Speech(
         indictment proposal bill motion petition treaty law essay editorial review caption
         headline""".split()
     ),
+    person_nouns=frozenset(
+        """judge pope cardinal bishop priest pastor rabbi imam king queen prince princess coach
+        chef chief head boss star critic expert official spokesperson secretary attorney nurse
+        surgeon diplomat envoy general colonel captain sergeant detective sheriff victim witness
+        veteran actress host anchor model athlete quarterback rookie teen child kid boy girl mom
+        dad son daughter wife husband widow sister brother uncle aunt nephew niece cousin friend
+        neighbor neighbour scholar aide adviser staffer executive entrepreneur billionaire
+        millionaire celebrity representative lawmaker candidate nominee delegate democrat
+        republican conservative liberal ally guy lady gentleman native mayor pilot chair
+        chairperson artist heir heiress legend icon superstar mogul tycoon guru activist cop
+        deputy marshal soldier marine midfielder forward guard center goalie pitcher catcher
+        receiver linebacker champion champ""".split()
+    ),
+    person_endings=("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee", "old"),
     masculine_pronouns=frozenset("he him his".split()),
     feminine_pronouns=frozenset("she her hers".split()),
     masculine_words=frozenset(
