@@ -1128,3 +1128,23 @@ def test_a_subject_we_cannot_read_still_takes_the_quotation_from_the_previous_sp
     found = {q.text: q.speaker for q in find_quotes(text, "en")}
     assert found["We are fine"] == "Lesley Patterson"
     assert found["She is just being herself"] is None
+
+
+@pytest.mark.parametrize(
+    ("language", "paragraph", "start", "expected"),
+    [
+        ("en", '"Stop talking about the stuff. The voters do not agree with Hart," Jonas Berg '
+         'said, suggesting a few questions, including, "Mr. Hart, do you think we should raise '
+         'the minimum wage?"', "Mr. Hart", "Jonas Berg"),
+        ("de", "In Kehl warb ein Geschäft mit Plakaten: „Bei uns können Sie unbesorgt "
+         "einkaufen, wir sind grenzgängerfrei“, berichtet Jonas Berger, fügt aber rasch hinzu: "
+         "„Eine Ungeschicklichkeit.“", "Eine", "Jonas Berger"),
+    ],
+)  # fmt: skip
+def test_an_earlier_quotation_s_words_are_no_subject_of_the_sentence(
+    language: str, paragraph: str, start: str, expected: str
+) -> None:
+    found = [
+        q for q in find_quotes(f"Headline\n\n{paragraph}", language) if q.text.startswith(start)
+    ]
+    assert [q.speaker for q in found] == [expected]

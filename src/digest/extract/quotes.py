@@ -593,6 +593,10 @@ class _Finder:
         if speaker is None and not unit.fragment:
             s0 = _sentence_of(starts, first.start, text)
             attribution = speakers.before(text[s0 : first.start], language, self.known)
+            if attribution and self._quoted_words(attribution.speaker, s0, first.start):
+                # '"… The American people do not agree," Sanders said, suggesting …, "…"': an
+                # earlier quotation's words are no subject of the writer's sentence.
+                attribution = None
             if attribution is None and s0 == para_start and first.para > 0:
                 # "Caddell said:" closing the previous paragraph.
                 ps, pe = self.paragraphs[first.para - 1]
@@ -695,6 +699,11 @@ class _Finder:
         if named and named not in self.speech.impersonal and not any(named in p for p in phrases):
             return False  # « … », a dit Jean Dupont: his own words, whatever follows
         return any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", clause) for p in phrases)
+
+    def _quoted_words(self, words: str, start: int, end: int) -> bool:
+        """True when the last place of `words` between two offsets is inside a quotation."""
+        at = self.text.rfind(words, start, end)
+        return at >= 0 and any(q0 < at < q1 for q0, q1 in self.quoted)
 
     def _introduced(self, head: str) -> str | None:
         """The speaker of a reporting verb that closes `head` with a comma or a colon, a short
