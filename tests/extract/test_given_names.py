@@ -15,6 +15,7 @@ from digest.extract.given_names import FEMININE, MASCULINE
         ("Diego", {MASCULINE}),
         ("Cornelia", {FEMININE}),
         ("Jean-Marie", given_names.genders("Jean")),  # each part is one; the first gives it
+        ("Will", {MASCULINE}),  # a short form the locales give only in full: the lexicon adds it
     ],
 )
 def test_given_names_and_their_gender(word: str, genders: set[str]) -> None:

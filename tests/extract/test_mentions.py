@@ -631,6 +631,28 @@ def test_a_headline_in_title_case_makes_no_full_name(text: str) -> None:
     assert [p.name for p in table.people] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # A sentence opens with a word of the language's grammar, then a name: the word is no
+        # part of it.
+        ("Had Palacios known of the plot, he would have left. ", []),
+        ("Our Chick-Fil-A stays open. ", []),
+        ("Then Okafor spoke to the crowd. ", []),
+        ("Yet Sandland did not remember. ", []),
+        ("Across Europe the mood was grim. ", []),
+        ("Are Orion and Lauren still married? ", []),
+        # A given name the locales lack, though it is a modal too.
+        ("Will Snead spoke to the crowd. ", ["Will Snead"]),
+    ],
+)
+def test_a_grammatical_word_opening_a_sentence_is_no_part_of_a_name(
+    text: str, names: list[str]
+) -> None:
+    table = mentions.Mentions(text, speakers.speech_of("en"))
+    assert [p.name for p in table.people] == names
+
+
 def test_initials_without_dots_are_a_persons_not_an_acronym() -> None:
     # "JD Vance", "JJ Chavez": a given name's initials, then a surname; "NYPD" stays an acronym.
     text = "JD Vance spoke in Ohio on Monday. "

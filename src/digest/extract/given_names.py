@@ -46,6 +46,12 @@ def _table() -> dict[str, frozenset[str]]:
             ):
                 for name in _names(vars(provider).get(attribute)):
                     genders.setdefault(name.casefold(), set()).add(gender)
+        for names, gender in (
+            (lexicon.names.masculine_given_names, MASCULINE),
+            (lexicon.names.feminine_given_names, FEMININE),
+        ):
+            for name in names:
+                genders.setdefault(name, set()).add(gender)
     return {name: frozenset(found) for name, found in genders.items()}
 
 

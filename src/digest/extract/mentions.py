@@ -97,6 +97,10 @@ def _dropped(speech: Speech) -> frozenset[str]:
         | frozenset(h.rstrip(".") for h in speech.honorifics)
         | speech.speech_verbs
         | speech.subordinators
+        | frozenset(a for a in speech.auxiliaries if not given_names.is_given_name(a.title()))
+        | speech.possessives
+        | speech.verb_adverbs
+        | speech.negations
         | frames
     )
     return words | frozenset(w.rstrip(".") for w in words)

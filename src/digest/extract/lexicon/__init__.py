@@ -267,6 +267,10 @@ class Names:
     # ("fr_FR", "fr_CH"), with their gender: `given_names` reads every language's, since an
     # article names people from anywhere.
     given_name_locales: tuple[str, ...] = ()
+    # Given names those locales lack, lower case, by gender ("will" for Will Smith): a short
+    # form the lists give only in full ("William") would otherwise read as a common word.
+    masculine_given_names: frozenset[str] = frozenset()
+    feminine_given_names: frozenset[str] = frozenset()
     # Where the language's newsrooms keep time ("Europe/Berlin"): a UTC timestamp on a page whose
     # site names no country moves there, so that it falls on the day the page printed.
     time_zone: str = ""

@@ -72,7 +72,7 @@ SPEECH = Speech(
     adverbial_starts=frozenset(
         """in at on during after before when while meanwhile however still but and also later
         earlier asked speaking since though although as for with from by last this yesterday today
-        once if despite amid under monday tuesday wednesday thursday friday saturday sunday""".split()
+        once if despite amid under across monday tuesday wednesday thursday friday saturday sunday""".split()
     ),
     adverbial_ends=frozenset({"ago"}),
     noun_phrase_stops=frozenset(
@@ -82,7 +82,7 @@ SPEECH = Speech(
     role_stops=frozenset("who which whose said says told in on during when at".split()),
     subordinators=frozenset("when that because while and but whereas until".split()),
     negations=frozenset({"not"}),
-    conjunctions=frozenset({"and", "but", "so"}),
+    conjunctions=frozenset({"and", "but", "so", "yet"}),
     that=frozenset({"that"}),
     complements=frozenset("of by with against to from on about for at in".split()),
     organisations=frozenset(
@@ -138,6 +138,7 @@ SPEECH = Speech(
 
 NAMES = Names(
     given_name_locales=("en_US", "en_GB", "en_IE", "en_NZ"),
+    masculine_given_names=frozenset({"will"}),
     media_labels=frozenset("video videos watch photos pictures gallery podcast listen".split()),
     roles=frozenset("reporter editor writer journalist columnist correspondent contributor more posted".split()),
     byline_labels=("by",),
