@@ -653,6 +653,29 @@ def test_a_grammatical_word_opening_a_sentence_is_no_part_of_a_name(
     assert [p.name for p in table.people] == names
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        # Nothing says these names are people's (no given name, no words of theirs, no role),
+        # and the article writes their words in lower case too: things' names.
+        ("Kestrel Valley Rangers won on Sunday, the best team in the valley. ", "she", None),
+        ("Holiday Lights shine on Elm Street. The lights stay up all month. ", "she", None),
+        ("Pacific Rim exporters grew. Japan joined the Pacific Rim bloc, a rim of trade. ", "he",
+         None),
+        # A name the given-name lists lack is a person's all the same where the article says so:
+        # their words, a role, the surname alone; or where it uses none of its words otherwise.
+        ("Tso Bingwen lost his home in the valley. ", "he", "Tso Bingwen"),
+        ("Tso Bingwen said the food was gone. ", "he", "Tso Bingwen"),
+        ("Tso Bingwen, a farmer from the valley, lost his home. ", "he", "Tso Bingwen"),
+        ("Tso Bingwen lost his home. Bingwen walked away. ", "he", "Tso Bingwen"),
+    ],
+)  # fmt: skip
+def test_a_pronoun_stands_only_for_a_name_the_article_shows_to_be_a_person_s(
+    text: str, word: str, expected: str | None
+) -> None:
+    assert pronoun(text, "en", word) == expected
+
+
 def test_initials_without_dots_are_a_persons_not_an_acronym() -> None:
     # "JD Vance", "JJ Chavez": a given name's initials, then a surname; "NYPD" stays an acronym.
     text = "JD Vance spoke in Ohio on Monday. "

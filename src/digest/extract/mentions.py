@@ -858,6 +858,8 @@ class Mentions:
         name = people[0]
         if name in self.ambiguous:
             return Resolved(None)  # "Clinton" where the article names two Clintons
+        if name != current and not self._someone(name):
+            return Resolved(None)  # "Pacific Rim", "Kansas City Chiefs": nobody a pronoun is
         if gender is not None and _given_gender(name) not in (None, gender):
             # "Mario Stecher … schrieb sie": a given name of the other gender. It only ever
             # withholds: the one left is not who the pronoun stands for, nor is anyone else.
@@ -865,6 +867,32 @@ class Mentions:
         if gender is not None:
             self.genders.setdefault(name, gender)
         return Resolved(name, self.roles.get(name), True)
+
+    def _someone(self, name: str) -> bool:
+        """True for a name that is a person's: one with a given name ("Kourtney"), one who spoke
+        or speaks in the narration ("Han Fujun said …"), one the article describes ("Ning Zeng,
+        a professor") or calls by the surname alone ("Povich"), one none of whose words the
+        article writes in lower case ("Devika Rao"). "Holiday Lights" beside "the lights" is
+        none of these."""
+        if name in self.spoken or name in self.roles:
+            return True
+        words = name.split()
+        if any(given_names.is_given_name(w) for w in words):
+            return True
+        if not any(_in_lower_case(w, self.text) for w in words):
+            return True
+        for offset, mention in self.positions:
+            if mention != name:
+                continue
+            if not self.text.startswith(name, offset):
+                before = self.text[max(0, offset - 30) : offset].split()[-1:]
+                if not (before and before[0][:1].isupper()):
+                    return True  # the surname alone, not the end of "the Pacific Rim"
+                continue
+            after = _VERB_AFTER.match(self.text, offset + len(name))
+            if after and after.group(1).casefold() in self.speech.speech_verbs:
+                return True
+        return False
 
     def _complement_at(self, offset: int) -> bool:
         """True when a complement governs the name at `offset`, right before it or before its
@@ -1173,6 +1201,18 @@ class Mentions:
             and head <= _head(_strip_role_article(role, self.speech), self.speech)
         }
         return tied
+
+
+# The word after a name, past an apposition between commas: "Pankaj Pandey, Head of …, said".
+_VERB_AFTER = re.compile(r"(?:,[^,.;]{1,80},)?\s+(\w+)")
+
+
+def _in_lower_case(word: str, text: str) -> bool:
+    """True when the text writes the word in lower case too, as a common word ("the lights")."""
+    lower = word.casefold()
+    return (
+        lower != word and re.search(rf"(?<![\w’'-]){re.escape(lower)}(?![\w’'-])", text) is not None
+    )
 
 
 def _name_after_quotation(mention: str) -> str:
