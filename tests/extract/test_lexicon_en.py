@@ -27,6 +27,18 @@ def test_english_speech_verbs_name_the_speaker_either_side() -> None:
     assert found is not None and found.speaker == "Nora Quinn"
 
 
+@pytest.mark.parametrize("verb", ["reveals", "confesses"])
+def test_the_verbs_of_features_and_interviews_report_speech(verb: str) -> None:
+    text = f"Headline\n\n“We began to doubt it would work,” Nora Quinn {verb} in an interview."
+    assert [q.speaker for q in find_quotes(text, "en")] == ["Nora Quinn"]
+
+
+def test_what_someone_revealed_is_the_reported_clause() -> None:
+    text = "Headline\n\nThe staff also revealed that Nora Quinn will sing the “closing theme.”"
+    found = [(q.text, q.speaker) for q in find_quotes(text, "en") if q.kind != "key_sentence"]
+    assert found == [("that Nora Quinn will sing the “closing theme.”", "The staff")]
+
+
 def test_according_to_is_a_frame() -> None:
     found = speakers.according_to(" the fund will close, according to the trustees", "en")
     assert found is not None and found.speaker == "the trustees"

@@ -22,6 +22,7 @@ SPEECH = Speech(
         touted defended defends questioned questions mocked labeled labelled referred refers spoke
         speaks summed yells screamed cried whispered confirmed confirms denied denies estimated
         recounted agreed agrees disagreed objected protested reasoned speculated surmised expects
+        revealed reveals confessed confesses gushed teased captioned penned
         """.split()
     ),
     present_participles=frozenset(
