@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from digest.extract import mentions, speakers
@@ -437,6 +439,16 @@ def test_a_description_takes_up_the_person_only_when_a_person_s_noun_heads_it(
     table = mentions.Mentions(text, speakers.speech_of("en"))
     previous = table.resolve("Dana Whitlock", 20, None)
     assert table.resolve(mention, len(text), previous).speaker == expected
+
+
+def test_a_language_s_nouns_of_a_person_are_read_with_their_accents() -> None:
+    # A language listing "père" takes up the person with "ce père de quatre enfants".
+    speech = dataclasses.replace(speakers.speech_of("fr"), person_nouns=frozenset({"père"}))
+    text = "« Je ne le connaissais pas », affirme Yassin Ezzat. "
+    table = mentions.Mentions(text, speech)
+    previous = table.resolve("Yassin Ezzat", 40, None)
+    found = table.resolve("ce père de quatre enfants", len(text), previous)
+    assert found.speaker == "Yassin Ezzat"
 
 
 def test_a_witness_is_one_person() -> None:

@@ -1436,14 +1436,23 @@ def _personal(description: str, speech: Speech) -> bool:
     when the language lists none."""
     if not (speech.person_nouns or speech.person_endings):
         return True
-    nouns = speech.person_nouns | speech.masculine_words | speech.feminine_words
+    nouns, endings = _folded_persons(speech)
     head = _head_words(description, speech)
     # "the governor-elect", "his ex-wife": a compound's part may be the noun.
     return any(
-        part in nouns or part in speech.role_acronyms or part.endswith(speech.person_endings)
+        part in nouns or part.endswith(endings)
         for word in {*head[:1], *head[-1:]}
         for part in word.split("-")
     )
+
+
+@cache
+def _folded_persons(speech: Speech) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The nouns of a person (gendered words and office acronyms included) and their endings,
+    folded as `_head_words` leaves words ("père" is "pere")."""
+    nouns = speech.person_nouns | speech.masculine_words | speech.feminine_words
+    folded = frozenset(_fold(n) for n in nouns | speech.role_acronyms)
+    return folded, tuple(_fold(e) for e in speech.person_endings)
 
 
 def _head_words(description: str, speech: Speech) -> list[str]:
