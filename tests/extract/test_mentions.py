@@ -426,6 +426,8 @@ def test_a_plural_description_never_takes_up_one_person(language: str, mention: 
         ("The judge", "Dana Whitlock"),
         ("the prime minister", "Dana Whitlock"),
         ("the governor-elect", "Dana Whitlock"),
+        ("the magistrate", "Dana Whitlock"),
+        ("the archbishop", "Dana Whitlock"),
         # No noun of a person heads these: a thing, a group, many people.
         ("The second strike", "The second strike"),
         ("the band", "the band"),

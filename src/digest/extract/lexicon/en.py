@@ -112,9 +112,15 @@ SPEECH = Speech(
         republican conservative liberal ally guy lady gentleman native mayor pilot chair
         chairperson artist heir heiress legend icon superstar mogul tycoon guru activist cop
         deputy marshal soldier marine midfielder forward guard center goalie pitcher catcher
-        receiver linebacker champion champ""".split()
+        receiver linebacker champion champ cleric magistrate monk nun sheikh emir sultan
+        admiral lad lass twin sibling relative baby suspect plaintiff inmate hostage guest
+        hostess fan skeptic pundit paramedic medic vet principal dean provost pupil graduate
+        alumnus alumna intern apprentice clerk cook waitress spy monarch duke duchess earl
+        knight vicar poet playwright architect hero heroine villain citizen individual adult
+        senior junior local mum grandma grandpa grandson stepson spouse comic progressive
+        moderate""".split()
     ),
-    person_endings=("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee", "old"),
+    person_endings=tuple("er or ist ian ant ent man woman person ee old friend bishop".split()),
     masculine_pronouns=frozenset("he him his".split()),
     feminine_pronouns=frozenset("she her hers".split()),
     masculine_words=frozenset(
