@@ -512,6 +512,22 @@ def test_a_title_in_title_case_before_a_name_is_the_person_s_role(
     assert [(q.speaker, q.role) for q in quotes if q.kind != "key_sentence"] == expected
 
 
+@pytest.mark.parametrize(
+    ("language", "paragraph", "expected"),
+    [
+        ("en", "“That was horrible,” said Senator Jane Holt of Maine. Holt left.",
+         ("Jane Holt", "Senator")),
+        ("de", "„Das ist der erste Bericht“, sagte Seniorautorin Naomi Halberg von der Rice "
+         "University. Halberg lachte.", ("Naomi Halberg", "Seniorautorin")),
+    ],
+)  # fmt: skip
+def test_a_role_opening_a_name_before_its_complement_is_the_role(
+    language: str, paragraph: str, expected: tuple[str, str]
+) -> None:
+    quotes = find_quotes(f"Headline\n\n{paragraph}", language)
+    assert [(q.speaker, q.role) for q in quotes if q.kind != "key_sentence"] == [expected]
+
+
 def test_a_name_after_a_complement_has_no_role_before_it() -> None:
     text = "It was an affair with Jane Holt. Later Jane Holt spoke to the press. "
     table = mentions.Mentions(text, speakers.speech_of("en"))

@@ -1062,7 +1062,10 @@ class Mentions:
             and (not speech.nouns_capitalised or self._known(words[:run]))
             and not self._ends_in_person(words[run:])
         ):
-            return " ".join(words[:run]), tail or None
+            # The run itself may open with the person's role: "Seniorautorin Naomi Halas von
+            # der Rice University".
+            name, role = self._split(" ".join(words[:run]))
+            return name or " ".join(words[:run]), role or tail or None
         # The name is the capitalised run at the end of the head: "le ministre Jean Dupont".
         i = len(words)
         while i > 0 and (
