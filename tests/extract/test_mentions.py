@@ -322,6 +322,9 @@ def test_a_description_named_by_an_acronym_takes_up_nobody() -> None:
          "das Gerichtsurteil"),
         ("es", "«No tengo nada que ocultar», dijo Luz Arroyo el lunes. ", "Luz Arroyo",
          "la demanda"),
+        # An organisation speaks for itself.
+        ("es", "«No tengo nada que ocultar», dijo Luz Arroyo el lunes. ", "Luz Arroyo",
+         "la Alcaldía"),
         ("it", "«Non ho nulla da nascondere», ha detto Marco Ferri lunedì. ", "Marco Ferri",
          "la lettera"),
     ],

@@ -32,6 +32,12 @@ SPEECH = Speech(
         video vídeo resolución acuerdo proyecto ley decreto sentencia fallo libro canción
         documento texto""".split()
     ),
+    organisations=frozenset(
+        """ministerio gobierno alcaldía ayuntamiento policía fiscalía tribunal juzgado empresa
+        compañía sindicato partido asociación comisión agencia instituto consejo periódico
+        diario universidad fundación organización coalición parlamento congreso senado
+        departamento oficina banco cadena emisora revista grupo""".split()
+    ),
     determiners=frozenset("el la los las un una unos unas su sus este esta".split()),
     noun_markers=frozenset("el la los las un una unos unas".split()),
     frames=("según", "de acuerdo con"),
