@@ -698,9 +698,9 @@ def test_a_grammatical_word_opening_a_sentence_is_no_part_of_a_name(
         # A name the given-name lists lack is a person's all the same where the article says so:
         # their words, a role, the surname alone; or where it uses none of its words otherwise.
         ("Tso Bingwen lost his home in the valley. ", "he", "Tso Bingwen"),
-        ("Tso Bingwen said the food was gone. ", "he", "Tso Bingwen"),
-        ("Tso Bingwen, a farmer from the valley, lost his home. ", "he", "Tso Bingwen"),
-        ("Tso Bingwen lost his home. Bingwen walked away. ", "he", "Tso Bingwen"),
+        ("Tso Field said the field was gone. ", "he", "Tso Field"),
+        ("Tso Field, a farmer from the valley, lost his field. ", "he", "Tso Field"),
+        ("Tso Field lost his field. Field walked away. ", "he", "Tso Field"),
     ],
 )  # fmt: skip
 def test_a_pronoun_stands_only_for_a_name_the_article_shows_to_be_a_person_s(

@@ -859,7 +859,7 @@ class Mentions:
         if name in self.ambiguous:
             return Resolved(None)  # "Clinton" where the article names two Clintons
         if name != current and not self._someone(name):
-            return Resolved(None)  # "Pacific Rim", "Kansas City Chiefs": nobody a pronoun is
+            return Resolved(None)  # "Holiday Lights", "Christmas Day": nobody a pronoun is
         if gender is not None and _given_gender(name) not in (None, gender):
             # "Mario Stecher … schrieb sie": a given name of the other gender. It only ever
             # withholds: the one left is not who the pronoun stands for, nor is anyone else.
@@ -1421,6 +1421,7 @@ def _folded_organisations(speech: Speech) -> frozenset[str]:
 
 @cache
 def _folded_texts(speech: Speech) -> frozenset[str]:
+    """The text nouns as `_fold` leaves words ("plainte", "Urteil" -> "urteil")."""
     return frozenset(_fold(t) for t in speech.texts)
 
 
