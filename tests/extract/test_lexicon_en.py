@@ -39,6 +39,20 @@ def test_what_someone_revealed_is_the_reported_clause() -> None:
     assert found == [("that Nora Quinn will sing the “closing theme.”", "The staff")]
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("James Van Der Beek shared the news. Van Der Beek even touched upon the idea of loss "
+         "and noted there should be “zero shame” involved.", "Van Der Beek"),
+        ("Nora Quinn founded the lab in 1999. Many researchers are jaded. Even Quinn, the "
+         "pioneer, has grown cynical. “It is beautiful in theory,” she says.", "Nora Quinn"),
+    ],
+)  # fmt: skip
+def test_even_is_no_part_of_the_name_it_stands_beside(paragraph: str, expected: str) -> None:
+    quotes = find_quotes(f"Headline\n\n{paragraph}", "en")
+    assert [q.speaker for q in quotes if q.kind != "key_sentence"] == [expected]
+
+
 def test_according_to_is_a_frame() -> None:
     found = speakers.according_to(" the fund will close, according to the trustees", "en")
     assert found is not None and found.speaker == "the trustees"

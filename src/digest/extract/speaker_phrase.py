@@ -70,6 +70,14 @@ def noun_phrase(mention: str, speech: Speech) -> str | None:
     if opened:
         words = words[:opened]  # "Drag-Empowerment (und": a parenthesis the mention leaves open
         comma = rest = ""
+    first = words[0].casefold()
+    if (
+        len(words) > 1
+        and first in speech.verb_adverbs
+        and first not in speech.determiners
+        and _capital(words[1])
+    ):
+        words = words[1:]  # "Even China", "even Kevin O’Connell": the adverb, then a name
     while len(words) > 1 and (_runs_on(words[-1], speech) or words[-1].isdigit()):
         words.pop()
         comma = rest = ""  # an apposition after the words cut belongs to them

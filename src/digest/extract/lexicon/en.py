@@ -37,7 +37,7 @@ SPEECH = Speech(
     adverb_endings=("ly",),
     verb_adverbs=frozenset(
         """then later also further again himself herself elsewhere often once still never
-        always just already""".split()
+        always just already even""".split()
     ),
     pronouns=frozenset("he she they it i we him her them".split()),
     subject_pronouns=frozenset("he she".split()),
