@@ -146,3 +146,22 @@ def test_heisst_es_reports_the_words_of_whom_the_sentence_before_reports() -> No
     assert found["Grundlose Berichte haben Verwirrung ausgelöst"] == "Das Ministerium"
     # "heißt" is no speech verb of its own: a name is nobody's words.
     assert found.get("Netzwerkgesetz") is None
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        # "und" joins two roles of one person, named after them.
+        ("„Arbeit bleibt“, sagt der Publizist und Philosoph Jonas Albrecht Berger im Radio.",
+         ("Jonas Albrecht Berger", "Publizist und Philosoph")),
+        ("„Wir hoffen“, so der stellvertretende Parkleiter und Projektleiter Ulrich Brandt.",
+         ("Ulrich Brandt", "stellvertretende Parkleiter und Projektleiter")),
+        # No name after the second role: the phrase ends at "und".
+        ("„Wir hoffen“, sagte die Ministerin und Parteichefin.", ("die Ministerin", None)),
+    ],
+)  # fmt: skip
+def test_two_roles_joined_by_und_before_a_name_are_one_person_s(
+    paragraph: str, expected: tuple[str, str | None]
+) -> None:
+    quotes = find_quotes(f"Titel\n\n{paragraph}", "de")
+    assert [(q.speaker, q.role) for q in quotes if q.kind != "key_sentence"] == [expected]

@@ -96,6 +96,8 @@ def noun_phrase(mention: str, speech: Speech) -> str | None:
         _clause_word(w, speech)
         for i, w in enumerate(words)
         if not (i and (_noun(w, speech) or _determined(words, i, speech)))
+        # "der Publizist und Philosoph Richard David Precht": two roles of one person
+        and not (i and speakers.second_role(words[:i], words[i + 1 :], w.casefold(), speech))
     )
     if clause or _second_phrase(words, speech):
         return None

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, reduce
 
-from digest.extract import lexicon
+from digest.extract import given_names, lexicon
 from digest.extract.lexicon import Speech
 
 
@@ -197,6 +197,19 @@ def _with_role(name: str, rest: str, speech: Speech) -> str:
     return f"{name}, {role}"
 
 
+def second_role(before: list[str], after: list[str], word: str, speech: Speech) -> bool:
+    """True when a conjunction joins a description's second role and the person's name: "der
+    Publizist und Philosoph Richard David Precht" is one person, named at the end."""
+    if word not in speech.conjunctions or before[0].casefold() not in speech.determiners:
+        return False
+    run: list[str] = []
+    for token in after:
+        if not token[:1].isupper():
+            break
+        run.append(token)
+    return len(run) >= 3 and any(given_names.is_given_name(w) for w in run[1:-1])
+
+
 def noun_phrase(text: str, language: str | None) -> str | None:
     """The noun phrase at the start of `text` (after a verb): a name with its role, or a description."""
     speech = speech_of(language)
@@ -204,10 +217,16 @@ def noun_phrase(text: str, language: str | None) -> str | None:
     parts = clause.split(",")
     head = parts[0].strip()
     words: list[str] = []
-    for w in head.split():
+    tokens = head.split()
+    for i, w in enumerate(tokens):
         low = w.casefold()
-        if words and low in speech.noun_phrase_stops and not words[-1].endswith("-"):
-            break  # "Zoo- und Tierparkdirektor": a compound cut short goes on after "und"
+        if (
+            words
+            and low in speech.noun_phrase_stops
+            and not words[-1].endswith("-")  # "Zoo- und Tierparkdirektor": a compound cut short
+            and not second_role(words, tokens[i + 1 :], low, speech)
+        ):
+            break
         words.append(w)
         if len(words) > 10:
             return None
