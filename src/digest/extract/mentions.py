@@ -414,7 +414,7 @@ class Mentions:
         words = [w.strip(".,’'") for w in name.split()]
         if any(len(w) > 1 and w.isupper() and not _initials(words, i) for i, w in enumerate(words)):
             return False  # "NYPD", "CNN": an acronym
-        organisations = _folded_organisations(speech)
+        organisations = _folded(speech.organisations)
         if any(_fold(w) in organisations | speech.company_suffixes for w in words):
             return False
         role = self.roles.get(name)
@@ -836,7 +836,7 @@ class Mentions:
                 continue  # "an den Soziologen Hartmut Rosa": a complement's, not who acts
             if self._object(offset):
                 continue  # "Fowler said he expects Clinton to recover": acted upon, not acting
-            if self._inside_quotation(offset):
+            if self.inside_quotation(offset):
                 continue  # “… tells you Santa Claus is real …”: the speaker's words
             named.append(name)
         people = [n for n in named if self.is_person(n) and self.agrees(n, gender)]
@@ -1020,7 +1020,7 @@ class Mentions:
         start, end = self.quoted[i]
         return any(start < o < end and n == name for o, n in self.positions)
 
-    def _inside_quotation(self, offset: int) -> bool:
+    def inside_quotation(self, offset: int) -> bool:
         """True when the mention at `offset` lies between quotation marks."""
         i = bisect.bisect_right(self.quoted, (offset, len(self.text) + 1)) - 1
         return i >= 0 and self.quoted[i][0] < offset < self.quoted[i][1]
@@ -1276,7 +1276,7 @@ def _untitled(words: list[str], speech: Speech) -> list[str]:
 
 def _role_word(word: str, speech: Speech) -> bool:
     """True for the noun of a role before a name: 'ATU-Organisator', 'Konzernchef'."""
-    return _fold(word).endswith(_role_endings(speech)) if speech.role_endings else False
+    return _fold(word).endswith(_folded_endings(speech.role_endings))
 
 
 def _opens_role(word: str, speech: Speech) -> bool:
@@ -1294,9 +1294,15 @@ def _opens_role(word: str, speech: Speech) -> bool:
 
 
 @cache
-def _role_endings(speech: Speech) -> tuple[str, ...]:
-    """The lexicon's role endings folded as words are ("präsident" -> "prasident")."""
-    return tuple(_fold(e) for e in speech.role_endings)
+def _folded(words: frozenset[str]) -> frozenset[str]:
+    """A lexicon set as `_fold` leaves words ("behörde" is "behorde", "père" is "pere")."""
+    return frozenset(_fold(w) for w in words)
+
+
+@cache
+def _folded_endings(endings: tuple[str, ...]) -> tuple[str, ...]:
+    """A lexicon's endings folded as words are ("präsident" -> "prasident")."""
+    return tuple(_fold(e) for e in endings)
 
 
 def _name_size(words: list[str], particles: frozenset[str] = frozenset()) -> int:
@@ -1413,26 +1419,14 @@ def _heading(text: str, at: int) -> bool:
     return len(words) <= 10 and all(w[:1].isupper() for w in words)
 
 
-@cache
-def _folded_organisations(speech: Speech) -> frozenset[str]:
-    """The organisation nouns as `_fold` leaves words ("behörde" is "behorde")."""
-    return frozenset(_fold(o) for o in speech.organisations)
-
-
-@cache
-def _folded_texts(speech: Speech) -> frozenset[str]:
-    """The text nouns as `_fold` leaves words ("plainte", "Urteil" -> "urteil")."""
-    return frozenset(_fold(t) for t in speech.texts)
-
-
 def _organisation(description: str, speech: Speech) -> bool:
     """True when the head of a description is an organisation noun ("préfecture de …")."""
-    return _headed_by(description, _folded_organisations(speech), speech)
+    return _headed_by(description, _folded(speech.organisations), speech)
 
 
 def _text(description: str, speech: Speech) -> bool:
     """True when the head of a description is a text's noun ("the filing", "la plainte")."""
-    return _headed_by(description, _folded_texts(speech), speech)
+    return _headed_by(description, _folded(speech.texts), speech)
 
 
 def _personal(description: str, speech: Speech) -> bool:
@@ -1440,7 +1434,10 @@ def _personal(description: str, speech: Speech) -> bool:
     when the language lists none."""
     if not (speech.person_nouns or speech.person_endings):
         return True
-    nouns, endings = _folded_persons(speech)
+    nouns = _folded(
+        speech.person_nouns | speech.masculine_words | speech.feminine_words | speech.role_acronyms
+    )
+    endings = _folded_endings(speech.person_endings)
     head = _head_words(description, speech)
     # "the governor-elect", "his ex-wife": a compound's part may be the noun.
     return any(
@@ -1448,15 +1445,6 @@ def _personal(description: str, speech: Speech) -> bool:
         for word in {*head[:1], *head[-1:]}
         for part in word.split("-")
     )
-
-
-@cache
-def _folded_persons(speech: Speech) -> tuple[frozenset[str], tuple[str, ...]]:
-    """The nouns of a person (gendered words and office acronyms included) and their endings,
-    folded as `_head_words` leaves words ("père" is "pere")."""
-    nouns = speech.person_nouns | speech.masculine_words | speech.feminine_words
-    folded = frozenset(_fold(n) for n in nouns | speech.role_acronyms)
-    return folded, tuple(_fold(e) for e in speech.person_endings)
 
 
 def _head_words(description: str, speech: Speech) -> list[str]:

@@ -703,7 +703,7 @@ class _Finder:
     def _quoted_words(self, words: str, start: int, end: int) -> bool:
         """True when the last place of `words` between two offsets is inside a quotation."""
         at = self.text.rfind(words, start, end)
-        return at >= 0 and any(q0 < at < q1 for q0, q1 in self.quoted)
+        return at >= 0 and self.table.inside_quotation(at)
 
     def _introduced(self, head: str) -> str | None:
         """The speaker of a reporting verb that closes `head` with a comma or a colon, a short
