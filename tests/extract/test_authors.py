@@ -265,6 +265,14 @@ def test_name_after_a_date() -> None:
     assert authors(page(body=body, lang="de")) == (["Uta Helkenberg"], Origin(K.PAGE, "byline"))
 
 
+def test_names_in_a_list_of_dates_are_no_byline() -> None:
+    # A concert calendar: each line opens with a date, as a date-led byline does.
+    lines = ["03.11.2022 - Mark Turner - Arena", "04.11.2022 - Sam Ryder - Flex",
+             "05.11.2022 - Camo &amp; Krooked - Gasometer"]  # fmt: skip
+    body = "<h1>Konzerte</h1>" + "".join(f"<p>{line}</p>" for line in lines)
+    assert authors(page(body=body, lang="de")) == ([], None)
+
+
 def test_label_followed_by_a_non_name_is_skipped() -> None:
     body = "<p><b>Von</b> <i>Photos</i></p><p>Von Klaus Stanjek</p>"
     assert authors(page(body=body, lang="de")) == (["Klaus Stanjek"], Origin(K.PAGE, "byline"))

@@ -58,6 +58,7 @@ _DATE_LED = re.compile(
     r"(\w[\w'’.-]+(?:\s+[\w'’.-]+){1,3})\s*(?:\([^)]*\))?\s*$",
     re.IGNORECASE,
 )
+_DATE_OPENS = re.compile(r"\s*\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\s*[|–-]")
 # Class names a component library writes ("AuthorLink-sc-10pl2l7-4", "MediaAuthors__AuthorName",
 # "ArticleAuthor_authorName___AnQD"): the component's name, in capitalised words, says author.
 _BYLINE_COMPONENT = re.compile(
@@ -267,6 +268,9 @@ def _texts_after_labels(body: HtmlElement) -> Iterator[str]:
     texts = body.xpath(".//text()[not(ancestor::script) and not(ancestor::style) and "
                        "normalize-space()]")  # fmt: skip
     nodes = [str(t).strip() for t in texts]
+    # Lines opening with a date, three or more: a calendar or a changelog ("03.11.2022 - Mark
+    # Turner - Arena"), whose names are no byline.
+    dated_list = sum(1 for node in nodes if _DATE_OPENS.match(node)) >= 3
     for i, node in enumerate(nodes):
         if (
             i + 1 < len(nodes)
@@ -285,7 +289,7 @@ def _texts_after_labels(body: HtmlElement) -> Iterator[str]:
                     break
                 parts.append(following)
             yield " ".join(parts)
-        match = _DATE_LED.match(node) if len(node) <= 80 else None
+        match = _DATE_LED.match(node) if len(node) <= 80 and not dated_list else None
         if match:
             yield match.group(1)
         elif (
