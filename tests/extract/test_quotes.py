@@ -760,6 +760,19 @@ def test_the_day_of_a_date_ends_no_sentence() -> None:
     assert quote.speaker == "Antonio Gutierrez"
 
 
+def test_an_ordinal_ends_no_sentence() -> None:
+    # "Zum 60. Jahrestag …": the words after the ordinal are no subject of a sentence of their own.
+    text = article(
+        "Gedenken",
+        "Am 27. Januar 1945 wurde das Lager befreit. Zum 60. Jahrestag der Befreiung erklärte die "
+        "Vollversammlung der Vereinten Nationen den Tag zum Gedenktag („International Holocaust "
+        "Remembrance Day“).",
+    )
+    quotes = find_quotes(text, "de")
+    assert [q.speaker for q in quotes if q.speaker] == [], [(q.text, q.speaker) for q in quotes]
+    assert [q.text[:20] for q in quotes if q.kind == "key_sentence"] == ["Zum 60. Jahrestag de"]
+
+
 def test_a_capitalised_quotation_after_a_noun_names_a_thing_not_the_previous_speakers_words() -> (
     None
 ):

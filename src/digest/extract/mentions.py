@@ -949,6 +949,8 @@ class Mentions:
             word = _last_word(self.text[max(0, m.start() - 12) : m.start()])
             if self.text[m.start()] == "." and (word in self._no_stop or len(word) == 1):
                 continue
+            if speakers.day_stop(self.text, m, self.speech):
+                continue  # "Zum 60. Jahrestag der Befreiung erklärte …": an ordinal
             found.append(m)
         return found
 

@@ -179,10 +179,10 @@ def _sentence_starts(
     end: int,
     marks: Sequence[_Mark],
     abbreviations: frozenset[str],
-    calendar: frozenset[str] = frozenset(),
+    speech: Speech,
 ) -> list[int]:
     """Offsets where sentences of a paragraph begin, ignoring full stops inside quotations and
-    after the day of a date ("am 1. Mai")."""
+    after an ordinal number ("am 1. Mai", "zum 60. Jahrestag")."""
     starts = [start]
     for m in _SENTENCE_END.finditer(text, start, end):
         pos = m.end()
@@ -197,7 +197,7 @@ def _sentence_starts(
             continue
         if word and text[m.start()] == "." and re.fullmatch(r"[A-Z]", word.group(1).rstrip(".")):
             continue  # an initial: "Yassin E."
-        if speakers.day_stop(text, m, calendar):
+        if speakers.day_stop(text, m, speech):
             continue  # a day and its month: "rund um den 1. Mai"
         while pos < end and text[pos].isspace():
             pos += 1
@@ -279,9 +279,7 @@ class _Finder:
                 continue
             # Names inside quotation marks are a speaker's words, not the article's narrative.
             self.quoted.extend((m.start, m.end) for m in marks)
-            starts = _sentence_starts(
-                self.text, start, end, marks, self.abbreviations, self.speech.calendar
-            )
+            starts = _sentence_starts(self.text, start, end, marks, self.abbreviations, self.speech)
             silent: _Unit | None = None  # the paragraph's last quotation without a speaker
             for unit in self._units_of(marks, starts, start, end):
                 self._attribute(unit, starts, previous, start)
@@ -831,9 +829,7 @@ def _key_sentences(finder: _Finder, limit: int = 3) -> list[Quote]:
         if _words(first) < 25 and not first.rstrip().endswith((".", "!", "?")):
             body = body[1:]  # a headline
     for start, end in body[:8]:
-        starts = _sentence_starts(
-            text, start, end, [], finder.abbreviations, finder.speech.calendar
-        )
+        starts = _sentence_starts(text, start, end, [], finder.abbreviations, finder.speech)
         for s, e in zip(starts, [*starts[1:], end], strict=True):
             sentence = text[s:e].strip(_SPACES)
             if 12 <= _words(sentence) <= 45:

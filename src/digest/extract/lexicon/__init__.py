@@ -112,6 +112,9 @@ class Speech:
     # `Names.months` and `Names.weekdays`, which `Lexicon` hands over. A mention headed by one
     # ("Für den September 1935 …") is a date, never a speaker.
     calendar: frozenset[str] = field(default_factory=frozenset)
+    # Words after which a number and its full stop are an ordinal, where the language writes
+    # ordinals so ("zum 60. Jahrestag", "im 19. Jahrhundert"): that full stop ends no sentence.
+    before_ordinals: frozenset[str] = field(default_factory=frozenset)
     # Words after which a name is a complement, not the one who speaks: "of", "de", "von".
     complements: frozenset[str] = field(default_factory=frozenset)
     # Nouns heading a description of an organisation ("la préfecture", "the agency", "das Amt"):

@@ -67,6 +67,10 @@ SPEECH = Speech(
         zu zum zur und sowie gestern heute""".split()
     ),
     role_stops=frozenset("der die das dem den wer welche welcher".split()),
+    before_ordinals=frozenset(
+        """der die das den dem des sein seine seinem seinen seines ihr ihre ihrem ihren ihres
+        jeder jede jedes zum zur im am beim vom ins""".split()
+    ),
     subordinators=frozenset(
         "dass ob wenn weil als nachdem und aber denn was wer wie warum wieso weshalb".split()
     ),
