@@ -23,6 +23,11 @@ def by_text(quotes: list[Quote], start: str) -> Quote:
     return found[0]
 
 
+def assert_no_speaker(text: str, language: str) -> None:
+    quotes = find_quotes(text, language)
+    assert [q.speaker for q in quotes if q.speaker] == [], [(q.text, q.speaker) for q in quotes]
+
+
 def assert_verbatim(quotes: list[Quote], text: str) -> None:
     """Every candidate is article text, piece by piece where a reporting clause was cut out."""
     for q in quotes:
@@ -736,8 +741,7 @@ def test_a_month_opening_a_sentence_is_no_speaker() -> None:
         "Im Juni erklärten Demonstranten in Masaya die Stadt zum „diktaturfreien Gebiet“ und "
         "errichteten Sperren.",
     )
-    quotes = find_quotes(text, "de")
-    assert [q.speaker for q in quotes if q.speaker] == [], [(q.text, q.speaker) for q in quotes]
+    assert_no_speaker(text, "de")
 
 
 @pytest.mark.parametrize("adverb", ["Freilich", "Bisher", "Darüber hinaus", "Zwar", "Ab 1999"])
@@ -746,8 +750,7 @@ def test_a_sentence_adverb_before_the_verb_is_no_speaker(adverb: str) -> None:
         "Ein Besuch in Prag",
         f"{adverb} sagt man dazu „böhmischer Fußball und tschechisches Bier“ in der Stadt.",
     )
-    quotes = find_quotes(text, "de")
-    assert [q.speaker for q in quotes if q.speaker] == [], [(q.text, q.speaker) for q in quotes]
+    assert_no_speaker(text, "de")
 
 
 def test_the_day_of_a_date_ends_no_sentence() -> None:
@@ -758,6 +761,17 @@ def test_the_day_of_a_date_ends_no_sentence() -> None:
     )
     quote = by_text(find_quotes(text, "de"), "Wir werden")
     assert quote.speaker == "Antonio Gutierrez"
+
+
+def test_an_impersonal_subject_after_the_verb_leaves_the_words_before_it_no_speaker() -> None:
+    # "findet man": the subject is "man", after the verb; "Infos hierzu" is its object.
+    text = article(
+        "Schnee auf dem Dach",
+        "Arbeiten auf dem Dach sollten nur vom Fachmann durchgeführt werden. Infos hierzu findet "
+        "man im Artikel „Es ist schon mal ein Meister vom Himmel gefallen“ auf der Seite des "
+        "Vereins.",
+    )
+    assert_no_speaker(text, "de")
 
 
 def test_an_ordinal_ends_no_sentence() -> None:
@@ -841,8 +855,7 @@ def test_a_law_is_no_speaker_and_passes_nobody_on() -> None:
         "»Ziel dieser Strategie ist es, in Deutschland Zeit zu gewinnen«, heißt es in der "
         "Risikobewertung des Instituts.",
     )
-    quotes = find_quotes(text, "de")
-    assert [q.speaker for q in quotes if q.speaker] == [], [(q.text, q.speaker) for q in quotes]
+    assert_no_speaker(text, "de")
 
 
 def test_a_hyphenated_noun_before_a_capitalised_quotation_makes_it_a_name() -> None:

@@ -463,6 +463,13 @@ def subject_of_verb(
         earlier = last_reporting_verb(pre, language)
         found = subject_of_verb(pre, earlier, language) if earlier else None
         return found or subject(pre, language)
+    following = head[verb[1] :].split()[:1]
+    if (
+        speech.verb_second
+        and following
+        and following[0].strip(",;:").casefold() in speech.impersonal
+    ):
+        return None  # "Infos hierzu findet man im Artikel „…“": the subject, nobody, follows
     chunk = re.split(r"[,;:―—–]", _PARENS.sub("", pre))[-1]
     words = chunk.strip(' "“”«»„\u00a0').split()
     if (
