@@ -763,6 +763,20 @@ def test_the_day_of_a_date_ends_no_sentence() -> None:
     assert quote.speaker == "Antonio Gutierrez"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "That included “non-public information” related to the business of the company.",
+        "Another pointed out that the photos are just a reminder that a “good marriage” can fade.",
+    ],
+)
+def test_a_determiner_standing_alone_before_its_verb_is_no_speaker(sentence: str) -> None:
+    text = article(
+        "Lawsuit over trade secrets", "The lawyers filed the suit on Thursday.", sentence
+    )
+    assert_no_speaker(text, "en")
+
+
 def test_an_impersonal_subject_after_the_verb_leaves_the_words_before_it_no_speaker() -> None:
     # "findet man": the subject is "man", after the verb; "Infos hierzu" is its object.
     text = article(

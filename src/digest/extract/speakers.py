@@ -553,6 +553,8 @@ def subject_of_sentence(head: str, language: str | None) -> str | None:
             and w.casefold() not in speech.auxiliaries
             and not _name_goes_on(words[i - 1], w)
         ):
+            if i == 1 and words[0].casefold() in speech.determiners:
+                return None  # "That included “…”", "Another pointed out …": a pronoun's verb
             return subject(" ".join(words[: i + 1]), language)
     return None
 
