@@ -40,6 +40,13 @@ def spoken_before(head: str, language: str | None) -> str | None:
             "en",
             "panel Chairman Rep. Jason Chaff",
         ),
+        # A party label after a role and a name is no name of its own.
+        (
+            " asserted state Rep. Linda Chaney, R-St. Pete Beach, who sponsors the bill.",
+            "en",
+            "state Rep. Linda Chaney",
+        ),
+        (" said state Sen. Mattie Hunter, D-Chicago.", "en", "state Sen. Mattie Hunter"),
         (", according to the ministry.", "en", "the ministry"),
         (" ― Nell Carden Grey", "en", "Nell Carden Grey"),
         (", explique Javier López.", "fr", "Javier López"),
@@ -57,6 +64,11 @@ def spoken_before(head: str, language: str | None) -> str | None:
             ", rappelle en préambule le président du tribunal, Denis Weisbuch.",
             "fr",
             "Denis Weisbuch, le président du tribunal",
+        ),
+        (
+            ", a plaidé l’avocate de Yassin E., Saphia Foughar.",
+            "fr",
+            "Saphia Foughar, l’avocate de Yassin E.",
         ),
         (", a-t-il ajouté.", "fr", "il"),
         (", estime-t-elle.", "fr", "elle"),

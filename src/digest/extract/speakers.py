@@ -250,10 +250,16 @@ def noun_phrase(text: str, language: str | None) -> str | None:
         return None
     if not starts_noun_phrase(np.split()[0], language) and not _role_then_name(np, speech):
         return None
-    # "le président du tribunal, Denis Weisbuch": the name, then the role.
+    # "le président du tribunal, Denis Weisbuch": the name, then the role. Not after a role
+    # that opens a name ("state Rep. Linda Chaney, R-St. Pete Beach" is hers); the name after
+    # a complement is another's ("l'avocate de Yassin E., Saphia Foughar").
+    owns_name = _role_then_name(np, speech) and not any(
+        w.casefold() in speech.complements for w in np.split()
+    )
     if (
         len(parts) > 1
         and not is_name(np)
+        and not owns_name
         and is_name(parts[1].strip())
         and len(parts[1].split()) <= 4
     ):
