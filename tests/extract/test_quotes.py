@@ -981,6 +981,28 @@ def test_follow_up_after_sentences_naming_someone_else_is_withheld() -> None:
     assert q.speaker != "Linda Brown"
 
 
+@pytest.mark.parametrize(
+    ("between", "speaker"),
+    [
+        # Someone else named reports in the paragraph between: the quotation is not Bell's.
+        ("Erekat said it was only the latest move by the United States.", None),
+        ("Bell also said the decision had been long in coming.", "Avi Bell"),
+        ("The decision was announced in Washington on Monday.", "Avi Bell"),
+    ],
+)
+def test_a_paragraph_between_that_reports_someone_else_ends_the_follow_up(
+    between: str, speaker: str | None
+) -> None:
+    text = article(
+        "Peace plan",
+        "“The breaking of that consensus is important,” said Avi Bell, a senior fellow at the "
+        "Kohelet Policy Forum.",
+        between,
+        "“They wanted us on our knees and they used every trick to put pressure on us.”",
+    )
+    assert by_text(find_quotes(text, "en"), "They wanted").speaker == speaker
+
+
 def test_follow_up_goes_on_where_nobody_else_speaks_or_the_speaker_is_named_again() -> None:
     text = article(
         "Schools",

@@ -747,6 +747,8 @@ class _Finder:
         first = unit.marks[0]
         if unit.fragment or first.para <= previous.para:
             return False
+        if any(self._reports_another(p, previous) for p in range(previous.para + 1, first.para)):
+            return True
         s0 = _sentence_of(starts, first.start, self.text)
         if s0 <= para_start:
             return False
@@ -756,6 +758,18 @@ class _Finder:
         if _names(before, previous):
             return False  # "…, Schiff said. “…”": the previous speaker is named again
         return self._someone_else(para_start, s0, previous)
+
+    def _reports_another(self, para: int, previous: _Unit) -> bool:
+        """True when a paragraph between the previous speaker's and a quotation ends by reporting
+        what someone else named said: "¶ Erekat said it was only the latest move … ¶ “…”"."""
+        start, end = self.paragraphs[para]
+        text = self.text[start:end]
+        verb = speakers.last_reporting_verb(text, self.language)
+        if verb is None:
+            return False
+        found = speakers.subject_of_verb(text[: verb[1]], verb, self.language, self.known)
+        name = found.split(",")[0] if found else ""
+        return speakers.is_name(name) and not _names(name, previous)
 
     def _turn(self, para: int) -> str | None:
         """The label a transcript's turn opens with ("PENCE", "SPIEGEL"), if the paragraph is one."""
