@@ -45,6 +45,12 @@ def speaker_and_role(text: str, language: str) -> tuple[str | None, str | None]:
             (None, None),  # an adverb is no role: unsure, so nobody
         ),
         (
+            "Headline\n\nAlso: the town's budget grew more this year than in any other decade\n\n"
+            "Ann Delaney said: “It is still a budget, not a popularity contest.”",
+            "en",
+            ("Ann Delaney", None),  # the words before a paragraph break are no role
+        ),
+        (
             "Titre\n\nPaul Leroy, le maire de la commune, a répondu : « Nous ne céderons pas. »",
             "fr",
             ("Paul Leroy", "maire de la commune"),

@@ -373,7 +373,7 @@ class Mentions:
                 return _strip_role_article(comma.group(1), speech) or None
         elided = "|".join(re.escape(e) for e in speech.elided) or "(?!)"
         m = re.search(
-            rf"(?:^|[\s(])((?:{elided}|[a-zà-ÿ][\w’'\-]*\s+)(?:[a-zà-ÿ][\w’'\-]*\s+){{0,6}})$",
+            rf"(?:^|[\s(])((?:{elided}|[a-zà-ÿ][\w’'\-]*[^\S\n]+)(?:[a-zà-ÿ][\w’'\-]*[^\S\n]+){{0,6}})$",
             before,
         )
         if m and not speech.nouns_capitalised:
