@@ -398,6 +398,12 @@ def test_a_role_is_a_description_of_the_person(
     assert table.resolve(mention, 0, None).role == role
 
 
+def test_a_pronoun_and_its_verb_after_a_name_open_a_clause_not_a_role() -> None:
+    text = "Text. For Dana Whitlock, it’s a time for friends and families to give gifts. More."
+    table = mentions.Mentions(text, speakers.speech_of("en"))
+    assert table.resolve("Dana Whitlock", 0, None).role is None
+
+
 def test_a_german_pronoun_takes_up_whose_words_were_reported_before() -> None:
     # Where nouns have capitals, a person counts once quoted; one whose words are reported
     # ("X erklärt, dass …") is a person too.

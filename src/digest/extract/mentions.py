@@ -349,7 +349,10 @@ class Mentions:
         after = re.match(r",\s+([^,.;:«»“”„\"()]{3,90}?)\s*[,.;)]", self.text[end : end + 100])
         # "X, depuis le box des prévenus, …": a circumstance, not a role (a role may come before).
         first = after.group(1).split()[0] if after else ""
-        if after and first.casefold() not in speech.adverbial_starts | speech.noun_phrase_stops:
+        # "Like Christmas, it’s a time for …": a pronoun with its verb opens a clause, no role.
+        clitic = re.split(r"[’']", first.casefold())[0]
+        stops = speech.adverbial_starts | speech.noun_phrase_stops | speech.pronouns
+        if after and first.casefold() not in stops and clitic not in speech.pronouns:
             role = after.group(1)
             if (first.casefold() in speech.determiners or first[:1].islower()) and not any(
                 speakers.is_verb(w, speech) or w.casefold() in speech.present_participles
