@@ -1003,6 +1003,29 @@ def test_a_paragraph_between_that_reports_someone_else_ends_the_follow_up(
     assert by_text(find_quotes(text, "en"), "They wanted").speaker == speaker
 
 
+def test_a_pronoun_stands_for_the_source_named_after_according_to() -> None:
+    # The newsletter's name is a thing's; "according to" names a source, no complement.
+    text = article(
+        "Fashion in 2024",
+        "“Prices for luxury goods will stay high,” says Emilia Petrarca, who writes a newsletter.",
+        "Secondhand fashion will stay popular. But according to Jenny Walton, a Vogue contributor "
+        "and writer of the newsletter Jenny Sais Quoi, it might be time to look further back. "
+        "“I’ve been waiting to see if there will be a sort of 1920s resurgence,” she says.",
+    )
+    assert by_text(find_quotes(text, "en"), "I’ve been").speaker == "Jenny Walton"
+
+
+def test_a_name_after_according_to_that_qualifies_a_noun_is_no_source() -> None:
+    text = article(
+        "Hackers",
+        "Some of the money went back to Pyongyang, according to South Korean law enforcement. The "
+        "case shows how creative the country has become, said Erin Plante, vice president of "
+        "investigations at Chainalysis.",
+        "“It shows that they’re always thinking outside the box,” she said.",
+    )
+    assert by_text(find_quotes(text, "en"), "It shows").speaker == "Erin Plante"
+
+
 def test_follow_up_goes_on_where_nobody_else_speaks_or_the_speaker_is_named_again() -> None:
     text = article(
         "Schools",

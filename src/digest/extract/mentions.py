@@ -37,6 +37,7 @@ from digest.extract.lexicon import Speech
 MAX_WORDS = 8
 # A pronoun or a description reaches back at most this far for the person it stands for.
 REACH = 1500
+_CAPITALISED_RUN = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’'.\-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w’'.\-]*)*")
 _SENTENCE_END = re.compile(r"(?:[.!?…][»”\"’)]*\s|\n)\s*")
 
 # A pronoun looks back this far for the person it stands for, and takes up the current speaker
@@ -901,6 +902,12 @@ class Mentions:
         """True when a complement governs the name at `offset`, right before it or before its
         determiner and role ("of Smith", "an den Soziologen Hartmut Rosa")."""
         speech = self.speech
+        window = " ".join(self.text[max(0, offset - 60) : offset].split()).casefold()
+        if window.endswith(tuple(f" {frame}" for frame in speech.frames)):
+            # "according to Jenny Walton": the source, no complement, unless the name qualifies
+            # a noun ("according to South Korean law enforcement").
+            run = _CAPITALISED_RUN.match(self.text, offset)
+            return run is not None and self._modifier(run.end())
         before = self.text[max(0, offset - 60) : offset].split()[-3:]
         right_before = True
         while before:

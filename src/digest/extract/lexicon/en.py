@@ -94,7 +94,8 @@ SPEECH = Speech(
         foundation fund corporation network news times post journal press energy airlines school
         hospital house center centre service website outlet show podcast blog magazine channel
         broadcaster station film movie album series document organization organisation coalition
-        prosecution opposition federation management parliament""".split()
+        prosecution opposition federation management parliament newsletter documentary novel
+        column app""".split()
     ),
     texts=frozenset(
         """article filing lawsuit suit complaint resolution compromise deal agreement research
