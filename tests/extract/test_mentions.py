@@ -398,6 +398,23 @@ def test_a_role_is_a_description_of_the_person(
     assert table.resolve(mention, 0, None).role == role
 
 
+def test_another_persons_name_is_no_role() -> None:
+    # An interview's turn, "Interviewer: Herr Guest": the label names the one who asks.
+    text = "Der Virologe Christian Drosten erklärt es. Korinna Hennig: Herr Drosten, wie geht es?"
+    table = mentions.Mentions(text, speakers.speech_of("de"))
+    assert table.resolve("Korinna Hennig: Herr Drosten", 50, None).role is None
+
+
+def test_two_names_side_by_side_share_no_role() -> None:
+    text = (
+        "Die A100\n\nUm dieser Frage auf den Grund zu gehen, hat GROOVE-Autorin Charlotte Elsen "
+        "Tobias Trommer vom Aktionsbündnis A100 getroffen.\n\n„Clubs sollen Verantwortung "
+        "übernehmen“, unterstreicht Trommer."
+    )
+    quote = "Clubs sollen Verantwortung übernehmen"
+    assert speaker_and_role(text, "de", quote) == [("Tobias Trommer", None)]
+
+
 def test_a_pronoun_and_its_verb_after_a_name_open_a_clause_not_a_role() -> None:
     text = "Text. For Dana Whitlock, it’s a time for friends and families to give gifts. More."
     table = mentions.Mentions(text, speakers.speech_of("en"))

@@ -220,6 +220,10 @@ class Mentions:
                 # before the name are its role.
                 size = _name_size(words, speech.particles)
                 role = " ".join(words[:-size])
+                if _names_someone(words[:-size]):
+                    # "hat GROOVE-Autorin Charlotte Elsen Tobias Trommer … getroffen": two
+                    # people side by side, the first one's role none of the second's.
+                    role = None
                 start = text.find(words[-size], start)
                 words = words[-size:]
             if words and _role_word(words[0], speech):
@@ -1336,6 +1340,14 @@ def _name_size(words: list[str], particles: frozenset[str] = frozenset()) -> int
     return size
 
 
+def _names_someone(words: list[str]) -> bool:
+    """True when the words hold a full name: a given name and a capitalised word after it."""
+    return any(
+        given_names.is_given_name(w) and words[i + 1][:1].isupper()
+        for i, w in enumerate(words[:-1])
+    )
+
+
 def _given_gender(name: str) -> str | None:
     """The gender ("m", "f") of the name's first word, when it is a given name of one only."""
     genders = given_names.genders(name.split()[0])
@@ -1381,6 +1393,9 @@ def _reads_as_role(role: str, speech: Speech) -> bool:
         return False
     if any(w.casefold() in speech.speech_verbs for w in words):
         return False  # "allege in a new lawsuit that Ben Smith": a clause, not a description
+    own = next((i for i, w in enumerate(words) if w.casefold() in speech.complements), len(words))
+    if _names_someone(words[:own]):
+        return False  # "Korinna Hennig": another person, not a description (after "of", it is)
     if len(words) > 1 and any(p.endswith(" " + role.casefold()) for p in speech.same_source):
         return False  # "Marie Caron, de même source": where the words come from, not who she is
     # Where nouns have capitals, a role has a noun.
