@@ -166,6 +166,8 @@ def test_a_name_after_a_complement_is_the_subject_of_its_participle(
             "l’ingénieur Scott Saviz",
         ),
         ("Concernant le lait, Francisca Joly est plus nuancée : ", "fr", "Francisca Joly"),
+        # A frame after a verb of speech says where the words are found, not who says them.
+        ("Steinmeier sagte am Mittwoch in Wiesbaden laut Manuskript: ", "de", "Steinmeier"),
     ],
 )
 def test_before(head: str, language: str, speaker: str) -> None:

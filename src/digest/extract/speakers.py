@@ -810,7 +810,12 @@ def before(
     opinion = _opinion_frame(speech)
     selon = (frame.match(clause) if frame else None) or (opinion.match(clause) if opinion else None)
     if selon:
-        speaker = noun_phrase(selon.group(1), language)
+        # "Steinmeier sagte … laut Manuskript:": the subject of a verb of speech before the
+        # frame is who speaks; the frame says where the words are found.
+        before_frame = clause[: selon.start(1)]
+        verb = last_reporting_verb(before_frame, language)
+        reporter = subject_of_verb(before_frame, verb, language, known) if verb else None
+        speaker = reporter or noun_phrase(selon.group(1), language)
         if speaker:
             return Attribution(speaker, start + 1)
     # "comme l’explique X": an elided object pronoun, the verb, then its subject.
