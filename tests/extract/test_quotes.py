@@ -777,6 +777,19 @@ def test_a_determiner_standing_alone_before_its_verb_is_no_speaker(sentence: str
     assert_no_speaker(text, "en")
 
 
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Or you might do neither, and send her something along with a heartfelt card: “Merry "
+        "Christmas! We love you and are thinking of you! We’ll FaceTime you later!”",
+        "Plus, my take on the questions “When should I use AI?” and maybe even “Why do some "
+        "people hate AI so much?” You can read it here.",
+    ],
+)
+def test_the_reader_addressed_as_you_is_no_speaker(paragraph: str) -> None:
+    assert_no_speaker(article("Advice for the holidays", paragraph), "en")
+
+
 def test_an_impersonal_subject_after_the_verb_leaves_the_words_before_it_no_speaker() -> None:
     # "findet man": the subject is "man", after the verb; "Infos hierzu" is its object.
     text = article(

@@ -39,7 +39,7 @@ SPEECH = Speech(
         """then later also further again himself herself elsewhere often once still never
         always just already even""".split()
     ),
-    pronouns=frozenset("he she they it i we him her them".split()),
+    pronouns=frozenset("he she they it i we you him her them".split()),
     subject_pronouns=frozenset("he she".split()),
     indefinites=frozenset("a an one two three some several another other".split()),
     plural_determiners=frozenset("these those".split()),
