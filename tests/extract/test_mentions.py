@@ -718,6 +718,9 @@ def test_a_grammatical_word_opening_a_sentence_is_no_part_of_a_name(
         ("Holiday Lights shine on Elm Street. The lights stay up all month. ", "she", None),
         ("Pacific Rim exporters grew. Japan joined the Pacific Rim bloc, a rim of trade. ", "he",
          None),
+        # The "surname" alone after a determiner: a thing's name, however often it stands alone.
+        ("New Age Afrobeats grew. The Afrobeats scene and Afrobeats itself are a new age. ", "he",
+         None),
         # A name the given-name lists lack is a person's all the same where the article says so:
         # their words, a role, the surname alone; or where it uses none of its words otherwise.
         ("Tso Bingwen lost his home in the valley. ", "he", "Tso Bingwen"),

@@ -889,12 +889,17 @@ class Mentions:
             return True
         if not any(_in_lower_case(w, self.text) for w in words):
             return True
+        # "the Afrobeats landscape": a surname never follows a determiner; a thing's name does.
+        determiners = "|".join(re.escape(d) for d in sorted(self.speech.determiners)) or "(?!)"
+        a_thing = re.search(
+            rf"(?<![\w’'-])(?i:{determiners})\s+{re.escape(words[-1])}(?![\w’'-])", self.text
+        )
         for offset, mention in self.positions:
             if mention != name:
                 continue
             if not self.text.startswith(name, offset):
                 before = self.text[max(0, offset - 30) : offset].split()[-1:]
-                if not (before and before[0][:1].isupper()):
+                if not (before and before[0][:1].isupper()) and not a_thing:
                     return True  # the surname alone, not the end of "the Pacific Rim"
                 continue
             after = _VERB_AFTER.match(self.text, offset + len(name))
