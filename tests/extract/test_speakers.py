@@ -168,6 +168,9 @@ def test_a_name_after_a_complement_is_the_subject_of_its_participle(
         ("Concernant le lait, Francisca Joly est plus nuancée : ", "fr", "Francisca Joly"),
         # A frame after a verb of speech says where the words are found, not who says them.
         ("Steinmeier sagte am Mittwoch in Wiesbaden laut Manuskript: ", "de", "Steinmeier"),
+        # Nor one before a verb of speech with a subject of its own.
+        ("According to AFP, one user on Weibo posted: ", "en", "one user on Weibo"),
+        ("According to the report, the mayor said: ", "en", "the mayor"),
     ],
 )
 def test_before(head: str, language: str, speaker: str) -> None:

@@ -808,13 +808,19 @@ def before(
     clause = text[start + 1 :].strip().rstrip(":, \u00a0\u202f")
     frame = _frame(speech, anywhere=False)
     opinion = _opinion_frame(speech)
-    selon = (frame.match(clause) if frame else None) or (opinion.match(clause) if opinion else None)
+    framed = frame.match(clause) if frame else None
+    selon = framed or (opinion.match(clause) if opinion else None)
     if selon:
         # "Steinmeier sagte … laut Manuskript:": the subject of a verb of speech before the
         # frame is who speaks; the frame says where the words are found.
         before_frame = clause[: selon.start(1)]
         verb = last_reporting_verb(before_frame, language)
         reporter = subject_of_verb(before_frame, verb, language, known) if verb else None
+        # "According to Heavy, he said:": a verb of speech after the frame's own words has a
+        # subject of its own.
+        verb = last_reporting_verb(clause, language) if framed else None
+        if reporter is None and verb and "," in clause[selon.start(1) : verb[0]]:
+            reporter = subject_of_verb(clause, verb, language, known)
         speaker = reporter or noun_phrase(selon.group(1), language)
         if speaker:
             return Attribution(speaker, start + 1)
