@@ -790,6 +790,18 @@ def test_the_reader_addressed_as_you_is_no_speaker(paragraph: str) -> None:
     assert_no_speaker(article("Advice for the holidays", paragraph), "en")
 
 
+def test_an_adverb_opening_the_sentence_is_no_speaker() -> None:
+    # Nor part of the subject after it.
+    text = article(
+        "Games and apps",
+        "Broadly speaking it’s not unfair to call this “Civ in Space,” although it is more.",
+        "Early on, Co-Star achieved its style by having writers train “AI Pets,” its models.",
+    )
+    quotes = find_quotes(text, "en")
+    assert by_text(quotes, "it’s not unfair").speaker is None
+    assert by_text(quotes, "Early on").speaker == "Co-Star"
+
+
 def test_an_impersonal_subject_after_the_verb_leaves_the_words_before_it_no_speaker() -> None:
     # "findet man": the subject is "man", after the verb; "Infos hierzu" is its object.
     text = article(

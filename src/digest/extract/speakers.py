@@ -324,8 +324,20 @@ def _adverbial(chunk: str, speech: Speech) -> bool:
         low in speech.adverbial_starts
         or words[-1].casefold() in speech.adverbial_ends
         or (low.endswith("ing") and first[0].isupper() and len(low) > 5)
-        or (len(words) == 1 and len(low) > 6 and low.endswith(speech.adverb_endings))
+        or _adverb_led(words, speech)
         or _prepositional(words, speech)
+    )
+
+
+def _adverb_led(words: list[str], speech: Speech) -> bool:
+    """An adverb alone or with its particle: "Finally", "Early on", "Broadly speaking"; a given
+    name is no adverb ("Kelly", "Beverly")."""
+    low = words[0].casefold()
+    return (
+        len(words) <= 2
+        and len(low) > 4
+        and low.endswith(speech.adverb_endings)
+        and not given_names.is_given_name(words[0])
     )
 
 
@@ -425,7 +437,10 @@ def subject(clause: str, language: str | None) -> str | None:
     np = " ".join(words)
     if not starts_noun_phrase(words[0], language) and not _role_then_name(np, speech):
         return None
-    return _TRAILING.sub("", np) or None
+    np = _TRAILING.sub("", np)
+    if _adverb_led(np.split(), speech):
+        return None  # "Broadly speaking it's …": an adverb, not a name
+    return np or None
 
 
 @cache
