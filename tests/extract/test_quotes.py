@@ -802,6 +802,18 @@ def test_an_adverb_opening_the_sentence_is_no_speaker() -> None:
     assert by_text(quotes, "Early on").speaker == "Co-Star"
 
 
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Here is her story: “Two months after the onset of the symptoms, I was unable to walk.”",
+        "There are also talented boxers on this card, like Daniel Dubois, who meets Jarrell "
+        "“Big Baby” Miller.",
+    ],
+)
+def test_here_or_there_opening_a_sentence_is_no_speaker(paragraph: str) -> None:
+    assert_no_speaker(article("Fight night", paragraph), "en")
+
+
 def test_an_impersonal_subject_after_the_verb_leaves_the_words_before_it_no_speaker() -> None:
     # "findet man": the subject is "man", after the verb; "Infos hierzu" is its object.
     text = article(
