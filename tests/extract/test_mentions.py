@@ -398,6 +398,19 @@ def test_a_role_is_a_description_of_the_person(
     assert table.resolve(mention, 0, None).role == role
 
 
+@pytest.mark.parametrize(
+    ("mention", "speaker"),
+    [
+        ("According to The Athletic", "The Athletic"),  # a title that opens with "The"
+        ("The Atlantic reported", "The Atlantic"),
+        ("The IDF said", "IDF"),  # an acronym is named without it
+    ],
+)
+def test_a_title_opening_with_the_is_printed_whole(mention: str, speaker: str) -> None:
+    found = speaker_of("en", f"{mention}: “The school would need board approval.”", start="The")
+    assert found == speaker
+
+
 def test_another_persons_name_is_no_role() -> None:
     # An interview's turn, "Interviewer: Herr Guest": the label names the one who asks.
     text = "Der Virologe Christian Drosten erklärt es. Korinna Hennig: Herr Drosten, wie geht es?"

@@ -555,6 +555,17 @@ class Mentions:
         if len(speaker.split()) > 1 and speaker.split()[0].casefold() in speech.pronouns:
             return Resolved(None)  # "Sie setzt sich …": a pronoun and its clause
         name, role = self._split(speaker)
+        if (
+            name
+            and role is None
+            and " " not in name
+            and speaker.split()[0].casefold() in speech.determiners
+            and not self.surnames.get(_fold(name))
+            and not name.replace(".", "").isupper()  # "The IDF" is the IDF
+        ):
+            # "According to The Athletic": a determiner and one name, the title of a paper or a
+            # band, printed whole; nobody's surname is "Athletic".
+            return self._checked(speaker, None, False)
         if name:
             full = self.full_name(name) or name
             self.spoken.add(full)
