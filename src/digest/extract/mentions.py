@@ -356,7 +356,7 @@ class Mentions:
         first = after.group(1).split()[0] if after else ""
         # "Like Christmas, it’s a time for …": a pronoun with its verb opens a clause, no role.
         clitic = re.split(r"[’']", first.casefold())[0]
-        stops = speech.adverbial_starts | speech.noun_phrase_stops | speech.pronouns
+        stops = speech.adverbial_starts | speech.noun_phrase_stops
         if after and first.casefold() not in stops and clitic not in speech.pronouns:
             role = after.group(1)
             if (first.casefold() in speech.determiners or first[:1].islower()) and not any(
@@ -922,13 +922,14 @@ class Mentions:
         """True when a complement governs the name at `offset`, right before it or before its
         determiner and role ("of Smith", "an den Soziologen Hartmut Rosa")."""
         speech = self.speech
-        window = " ".join(self.text[max(0, offset - 60) : offset].split()).casefold()
-        if window.endswith(tuple(f" {frame}" for frame in speech.frames)):
+        before = self.text[max(0, offset - 60) : offset].split()
+        said = " " + " ".join(before).casefold()
+        if said.endswith(tuple(f" {frame}" for frame in speech.frames)):
             # "according to Jenny Walton": the source, no complement, unless the name qualifies
             # a noun ("according to South Korean law enforcement").
             run = _CAPITALISED_RUN.match(self.text, offset)
             return run is not None and self._modifier(run.end())
-        before = self.text[max(0, offset - 60) : offset].split()[-3:]
+        before = before[-3:]
         right_before = True
         while before:
             word = before.pop()
@@ -979,7 +980,7 @@ class Mentions:
             word = _last_word(self.text[max(0, m.start() - 12) : m.start()])
             if self.text[m.start()] == "." and (word in self._no_stop or len(word) == 1):
                 continue
-            if speakers.day_stop(self.text, m, self.speech):
+            if speakers.ordinal_stop(self.text, m, self.speech):
                 continue  # "Zum 60. Jahrestag der Befreiung erklärte …": an ordinal
             found.append(m)
         return found

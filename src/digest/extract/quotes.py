@@ -197,8 +197,8 @@ def _sentence_starts(
             continue
         if word and text[m.start()] == "." and re.fullmatch(r"[A-Z]", word.group(1).rstrip(".")):
             continue  # an initial: "Yassin E."
-        if speakers.day_stop(text, m, speech):
-            continue  # a day and its month: "rund um den 1. Mai"
+        if speakers.ordinal_stop(text, m, speech):
+            continue  # an ordinal: "rund um den 1. Mai", "zum 60. Jahrestag"
         while pos < end and text[pos].isspace():
             pos += 1
         starts.append(pos)

@@ -818,7 +818,9 @@ def before(
     if not text.endswith((":", ",")):
         return None
     # The clause starts after the last end of sentence, a closing mark after the stop included.
-    ends = [m.end() - 1 for m in _SENTENCE_BREAK.finditer(text) if not day_stop(text, m, speech)]
+    ends = [
+        m.end() - 1 for m in _SENTENCE_BREAK.finditer(text) if not ordinal_stop(text, m, speech)
+    ]
     start = max([text.rfind("\n"), text.rfind("; "), *ends])
     clause = text[start + 1 :].strip().rstrip(":, \u00a0\u202f")
     frame = _frame(speech, anywhere=False)
@@ -890,15 +892,15 @@ def before(
     return None
 
 
-def day_stop(text: str, stop: re.Match[str], speech: Speech) -> bool:
+def ordinal_stop(text: str, stop: re.Match[str], speech: Speech) -> bool:
     """True for the full stop of an ordinal number, which ends no sentence: a day before its
     month ("am 1. Mai"), or a number after a word that opens an ordinal ("zum 60. Jahrestag")."""
-    number = re.search(r"(\S+)\s+\d{1,3}$", text[max(0, stop.start() - 30) : stop.start()])
     if (
         text[stop.start() : stop.start() + 1] != "."
         or not text[stop.start() - 1 : stop.start()].isdigit()
     ):
         return False
+    number = re.search(r"(\S+)\s+\d{1,3}$", text[max(0, stop.start() - 30) : stop.start()])
     if number and number.group(1).casefold() in speech.before_ordinals:
         return True
     following = text[stop.end() : stop.end() + 14].split()[:1]
