@@ -411,11 +411,22 @@ def test_a_title_opening_with_the_is_printed_whole(mention: str, speaker: str) -
     assert found == speaker
 
 
-def test_another_persons_name_is_no_role() -> None:
-    # An interview's turn, "Interviewer: Herr Guest": the label names the one who asks.
-    text = "Der Virologe Christian Drosten erklärt es. Korinna Hennig: Herr Drosten, wie geht es?"
-    table = mentions.Mentions(text, speakers.speech_of("de"))
-    assert table.resolve("Korinna Hennig: Herr Drosten", 50, None).role is None
+@pytest.mark.parametrize(
+    ("language", "text", "mention", "at"),
+    [
+        # Another person's name: an interview's turn, "Interviewer: Herr Guest".
+        ("de", "Der Virologe Christian Drosten erklärt es. Korinna Hennig: Herr Drosten, wie geht "
+         "es?", "Korinna Hennig: Herr Drosten", 50),
+        # A pronoun and its verb after the name open a clause.
+        ("en", "Text. For Dana Whitlock, it’s a time for friends and families to give gifts. More.",
+         "Dana Whitlock", 0),
+    ],
+)  # fmt: skip
+def test_a_clause_or_another_persons_name_is_no_role(
+    language: str, text: str, mention: str, at: int
+) -> None:
+    table = mentions.Mentions(text, speakers.speech_of(language))
+    assert table.resolve(mention, at, None).role is None
 
 
 def test_two_names_side_by_side_share_no_role() -> None:
@@ -426,12 +437,6 @@ def test_two_names_side_by_side_share_no_role() -> None:
     )
     quote = "Clubs sollen Verantwortung übernehmen"
     assert speaker_and_role(text, "de", quote) == [("Tobias Trommer", None)]
-
-
-def test_a_pronoun_and_its_verb_after_a_name_open_a_clause_not_a_role() -> None:
-    text = "Text. For Dana Whitlock, it’s a time for friends and families to give gifts. More."
-    table = mentions.Mentions(text, speakers.speech_of("en"))
-    assert table.resolve("Dana Whitlock", 0, None).role is None
 
 
 def test_a_german_pronoun_takes_up_whose_words_were_reported_before() -> None:

@@ -37,7 +37,6 @@ from digest.extract.lexicon import Speech
 MAX_WORDS = 8
 # A pronoun or a description reaches back at most this far for the person it stands for.
 REACH = 1500
-_CAPITALISED_RUN = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’'.\-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w’'.\-]*)*")
 _SENTENCE_END = re.compile(r"(?:[.!?…][»”\"’)]*\s|\n)\s*")
 
 # A pronoun looks back this far for the person it stands for, and takes up the current speaker
@@ -46,6 +45,8 @@ NEAR = 600
 
 # A capitalised word, or an initial ("E."); a run of them, name particles allowed between.
 _CAP = r"(?:[A-ZÀ-ÖØ-Þ][\w’'\-]*\w|[A-Z]\.)"
+# Capitalised words in a row, one or more: "Jenny Walton", "South Korean".
+_CAPITALISED_RUN = re.compile(rf"{_CAP}(?:[ \u00a0]+{_CAP})*")
 
 
 @cache
