@@ -202,6 +202,25 @@ def test_a_new_sentence_after_a_closed_quotation_is_not_its_attribution() -> Non
     assert q.speaker == "Devika Rao"
 
 
+@pytest.mark.parametrize(
+    ("text", "start", "speaker"),
+    [
+        ("The novelist Jo Walton explained it to me. “You only ever see the tenth of the iceberg"
+         " that is out of the water,” she said.", "You only ever see", "Jo Walton"),
+        ("The council said that it was time to move on. “We will build the park next year and"
+         " open it in the spring,” said Maria Lopez.", "We will build", "Maria Lopez"),
+    ],
+)  # fmt: skip
+def test_a_word_that_is_a_title_elsewhere_ends_the_sentence(
+    text: str, start: str, speaker: str
+) -> None:
+    # "me" and "on" are titles in French and Italian ("Me Dupont", "On. Rossi"), written so,
+    # capitalised; in lower case they end a sentence like any word, and no narration runs into
+    # the quotation after them.
+    q = by_text(find_quotes(text, "en"), start)
+    assert q.speaker == speaker
+
+
 def test_the_mention_leaves_out_the_clause_it_ran_on_into() -> None:
     text = article(
         "Council",

@@ -284,6 +284,26 @@ def test_cut_clause_keeps_abbreviations_and_initials() -> None:
 
 
 @pytest.mark.parametrize(
+    ("word", "language", "stops"),
+    [
+        ("Dec", "en", False),  # the language's own abbreviation, in any case
+        ("bzw", "de", False),
+        ("Me", "en", False),  # a title of another language, written as one
+        ("On", "en", False),
+        ("me", "en", True),  # the same words in lower case end a sentence
+        ("on", "en", True),
+        ("me", "fr", False),  # unless the language itself abbreviates them
+    ],
+)
+def test_a_title_ends_no_sentence_only_where_written_as_one(
+    word: str, language: str, stops: bool
+) -> None:
+    assert speakers.abbreviation_stop(word, speakers.speech_of(language)) is not stops
+    assert (speakers.cut_clause(f"It was told to {word}. Next", language) == "It was told to "
+            + word) is stops  # fmt: skip
+
+
+@pytest.mark.parametrize(
     ("speaker", "name", "pronoun"),
     [
         ("Maria Lopez", True, False),

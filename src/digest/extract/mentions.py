@@ -144,8 +144,6 @@ class Mentions:
         self._full_names: dict[str, str | None] = {}  # full_name's answers: the table is fixed
         self._add_surname_mentions()
         self.genders = self._genders()
-        # Words whose full stop ends no sentence: "Sen. Tim Kaine", "Dr. Roland Baier".
-        self._no_stop = speech.abbreviations | _titles(speech)
 
     def _collect_full_names(self) -> None:
         """Every run of capitalised words that is a name, with the role tied to it."""
@@ -978,8 +976,10 @@ class Mentions:
         or an initial ends none ("nominee Sen. Tim Kaine", "John F. Kerry")."""
         found = []
         for m in _SENTENCE_END.finditer(self.text, start, end):
-            word = _last_word(self.text[max(0, m.start() - 12) : m.start()])
-            if self.text[m.start()] == "." and (word in self._no_stop or len(word) == 1):
+            word = _word_at_end(self.text[max(0, m.start() - 12) : m.start()])
+            if self.text[m.start()] == "." and (
+                len(word) == 1 or speakers.abbreviation_stop(word, self.speech)
+            ):
                 continue
             if speakers.ordinal_stop(self.text, m, self.speech):
                 continue  # "Zum 60. Jahrestag der Befreiung erklärte …": an ordinal
@@ -1268,10 +1268,15 @@ def _described(word: str) -> bool:
     return len(parts) > 1 and all(p[:1].islower() for p in parts[1:] if p)
 
 
+def _word_at_end(text: str) -> str:
+    """The last word of `text`, as written."""
+    found = re.search(r"\w+$", text)
+    return found.group() if found else ""
+
+
 def _last_word(text: str) -> str:
     """The last word of `text`, case-folded."""
-    found = re.search(r"(\w+)$", text)
-    return found.group(1).casefold() if found else ""
+    return _word_at_end(text).casefold()
 
 
 def _initials(words: list[str], i: int) -> bool:

@@ -178,7 +178,6 @@ def _sentence_starts(
     start: int,
     end: int,
     marks: Sequence[_Mark],
-    abbreviations: frozenset[str],
     speech: Speech,
 ) -> list[int]:
     """Offsets where sentences of a paragraph begin, ignoring full stops inside quotations and
@@ -189,11 +188,7 @@ def _sentence_starts(
         if any(q.start < m.start() and pos < q.end for q in marks):
             continue
         word = re.search(r"([\w.]+)[.!?…]*[”»\"’)]*$", text[max(start, m.start() - 12) : pos])
-        if (
-            word
-            and text[m.start()] == "."
-            and word.group(1).casefold().rstrip(".") in abbreviations
-        ):
+        if word and text[m.start()] == "." and speakers.abbreviation_stop(word.group(1), speech):
             continue
         if word and text[m.start()] == "." and re.fullmatch(r"[A-Z]", word.group(1).rstrip(".")):
             continue  # an initial: "Yassin E."
@@ -253,7 +248,6 @@ class _Finder:
         self.text = text
         self.language = language
         self.speech: Speech = speakers.speech_of(language)
-        self.abbreviations = self.speech.abbreviations | speakers.everyone().honorifics
         self.paragraphs = _paragraphs(text)
         self.quoted: list[tuple[int, int]] = []  # the quotation marks' spans seen so far
 
@@ -279,7 +273,7 @@ class _Finder:
                 continue
             # Names inside quotation marks are a speaker's words, not the article's narrative.
             self.quoted.extend((m.start, m.end) for m in marks)
-            starts = _sentence_starts(self.text, start, end, marks, self.abbreviations, self.speech)
+            starts = _sentence_starts(self.text, start, end, marks, self.speech)
             silent: _Unit | None = None  # the paragraph's last quotation without a speaker
             for unit in self._units_of(marks, starts, start, end):
                 self._attribute(unit, starts, previous, start)
@@ -843,7 +837,7 @@ def _key_sentences(finder: _Finder, limit: int = 3) -> list[Quote]:
         if _words(first) < 25 and not first.rstrip().endswith((".", "!", "?")):
             body = body[1:]  # a headline
     for start, end in body[:8]:
-        starts = _sentence_starts(text, start, end, [], finder.abbreviations, finder.speech)
+        starts = _sentence_starts(text, start, end, [], finder.speech)
         for s, e in zip(starts, [*starts[1:], end], strict=True):
             sentence = text[s:e].strip(_SPACES)
             if 12 <= _words(sentence) <= 45:

@@ -147,7 +147,7 @@ def is_verb(word: str, speech: Speech) -> bool:
 
 def cut_clause(text: str, language: str | None = None) -> str:
     """Text up to the first real end of clause: a full stop that ends no abbreviation or initial."""
-    abbreviations = speech_of(language).abbreviations | everyone().honorifics
+    speech = speech_of(language)
     dash = _DASH_BREAK.search(text)
     if dash:
         text = text[: dash.start()]
@@ -155,9 +155,9 @@ def cut_clause(text: str, language: str | None = None) -> str:
         ch = m.group()
         if ch == ".":
             word = re.search(r"([\w.\-]+)\.$", text[: m.end()])
-            token = word.group(1).casefold() if word else ""
+            token = word.group(1) if word else ""
             if (
-                token in abbreviations
+                abbreviation_stop(token, speech)
                 or re.fullmatch(r"\w", token)
                 or re.fullmatch(r"(?:\w\.)+\w", token)
             ):
@@ -890,6 +890,19 @@ def before(
     if (len(name.split()) >= 2 and is_name(name)) or described:
         return Attribution(speaker, start + 1)
     return None
+
+
+@cache
+def _titles() -> frozenset[str]:
+    return frozenset(h.rstrip(".") for h in everyone().honorifics)
+
+
+def abbreviation_stop(word: str, speech: Speech) -> bool:
+    """True when the full stop after `word` ends no sentence: the word is one of the language's
+    abbreviations ("Dec.", "bzw."), or a title of any language written as a title, capitalised
+    ("Me Dupont", "On. Rossi"; not "explained it to me.", "what they count on.")."""
+    low = word.casefold().rstrip(".")
+    return low in speech.abbreviations or (word[:1].isupper() and low in _titles())
 
 
 def ordinal_stop(text: str, stop: re.Match[str], speech: Speech) -> bool:
