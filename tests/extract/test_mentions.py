@@ -812,6 +812,26 @@ def test_a_description_the_article_set_beside_the_speaker_is_someone_else() -> N
     assert speaker_of("en", *paragraphs, start="The truth") == "the president"
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "start", "mention"),
+    [
+        ("James Pence, who owns the bar, was asked for his identification, to which Pence"
+         " responded, “You cannot card me, I own this place.” The officer tells Pence to calm down"
+         " and also tells a bystander, “He is not going to yell at me, that is causing a"
+         " disturbance.”", "He is not going", "The officer"),
+        ("Stephen Kennedy, 40, made the hoax calls from his flat. “I was not thinking straight that"
+         " night,” Kennedy told the court. The judge told Kennedy that his actions put “innocent"
+         " people at very significant risk” and jailed him for six months.", "that his actions",
+         "The judge"),
+    ],
+)  # fmt: skip
+def test_a_description_that_acts_on_the_speaker_in_its_own_sentence_is_someone_else(
+    paragraph: str, start: str, mention: str
+) -> None:
+    # "The officer tells Pence …, “…”": whoever spoke last, the officer is not Pence.
+    assert speaker_of("en", paragraph, start=start) == mention
+
+
 def test_the_plural_of_an_adjective_the_article_uses_is_a_group_not_a_surname() -> None:
     text = (
         "Top Senate Republicans stayed quiet. Several Republican senators left. "

@@ -745,8 +745,9 @@ class Mentions:
         return Resolved(speaker, role or None, person)
 
     def _beside(self, name: str, description: str, pos: int) -> bool:
-        """True when a sentence before `pos` names the person and gives the description to someone
-        else beside them ("Dempsey told the man to remove the bedding"): two people."""
+        """True when a sentence up to `pos`, the attribution's own included, names the person and
+        gives the description to someone else beside them ("Dempsey told the man to remove the
+        bedding", "The officer tells Pence to …, “…”"): two people."""
         phrase = re.compile(rf"(?<![\w’'-]){re.escape(description)}(?![\w’'-])", re.I)
         named = [o for o, n in self.positions if n == name and o < pos]
         for m in phrase.finditer(self.text, 0, pos):
@@ -755,8 +756,6 @@ class Mentions:
                 e for e in (self.text.find(". ", m.end()), self.text.find("\n", m.end())) if e >= 0
             ]
             end = min(ends) if ends else len(self.text)
-            if end >= pos:
-                continue  # the attribution's own sentence
             for o in (o for o in named if start < o < end):
                 between = self.text[min(m.end(), o + len(name)) : max(m.start(), o)]
                 # "l'imam de la mosquée de Beaucaire, Yassin E.": the name's own role; "Dempsey
