@@ -191,6 +191,38 @@ def test_follow_up_quotation_inherits_the_previous_speaker() -> None:
     assert (by_text(quotes, "Every child").mention, q.mention) == ("Linda Brown", None)
 
 
+@pytest.mark.parametrize(
+    ("language", "paragraphs", "speaker"),
+    [
+        ("de", ("„Die Grenze bleibt zu, das ist sinnvoll“, sagt der junge Polizist.",
+                "In Wirklichkeit ist das Département nicht der Herd der Epidemie.",
+                "Eine Frau kommt über die Brücke. Sie findet das zwar ungewohnt, aber"
+                " nachvollziehbar: „Es gehen immer noch zu viele Franzosen zum Einkaufen.“"),
+         None),
+        ("en", ("“We will keep the border shut, it makes sense,” said the young officer.",
+                "The region is not the centre of the epidemic.",
+                "A woman crosses the bridge. She finds it odd but understandable: “Too many"
+                " people still go shopping across the border.”"), None),
+        # The previous speaker presenting her own words goes on.
+        ("en", ("“We will keep the border shut, it makes sense,” said Maria Lopez, the mayor.",
+                "The region is not the centre of the epidemic.",
+                "Lopez crossed the bridge. She is sure: “Too many people still go shopping across"
+                " the border.”"), "Maria Lopez"),
+        ("de", ("„Wir sind bereit für das Rennen“, sagte Peter Sagan am Montag.",
+                "Der Slowake fährt seit Jahren vorne mit.",
+                "Er ist sich sicher: „Morgen gewinnen wir das Rennen.“"), "Peter Sagan"),
+    ],
+)  # fmt: skip
+def test_a_quotation_someone_else_presents_with_a_colon_is_no_follow_up(
+    language: str, paragraphs: tuple[str, ...], speaker: str | None
+) -> None:
+    # "Sie findet das …: „…“": the woman the sentence is about presents the words; they are not
+    # the officer's going on, though nobody can be named for them.
+    quotes = find_quotes(article("Title", *paragraphs), language)
+    (last,) = [q for q in quotes if q.text in paragraphs[-1]]
+    assert last.speaker == speaker
+
+
 def test_a_new_sentence_after_a_closed_quotation_is_not_its_attribution() -> None:
     # "She" is the speaker, not "Her department"; she is the person named just before.
     text = article(

@@ -617,6 +617,7 @@ class _Finder:
             and (not unit.fragment or self.speech.inner_quotations)
             and not (unit.fragment and self._about_someone_else(unit, starts, previous))
             and not self._introduces_someone_else(unit, starts, previous, para_start)
+            and not self._presented_by_another(unit, starts, previous)
             and not (unit.fragment and self._names_a_thing(first))
             and not self._credits_someone_else(unit, starts, previous)
             and not (unit.fragment and self._in_heading(first.para))
@@ -752,6 +753,30 @@ class _Finder:
         if _names(before, previous):
             return False  # "…, Schiff said. “…”": the previous speaker is named again
         return self._someone_else(para_start, s0, previous)
+
+    def _presented_by_another(self, unit: _Unit, starts: list[int], previous: _Unit) -> bool:
+        """True when the writer's sentence that opens a quotation with a colon has a subject of
+        its own, a name or a personal pronoun, that is not the previous speaker: "Eine Frau kommt
+        … Sie findet das nachvollziehbar: „…“" presents her words, whoever spoke before, though
+        nobody can be named for them."""
+        first = unit.marks[0]
+        s0 = _sentence_of(starts, first.start, self.text)
+        head = self.text[s0 : first.start].rstrip(_SPACES)
+        if not head.endswith(":") or _QUOTED.search(head):
+            return False
+        opening = head.split()[0]
+        subject = speakers.subject_of_sentence(head, self.language) or (
+            opening if opening.casefold() in self.speech.subject_pronouns else None
+        )
+        if subject is None:
+            return False
+        if speakers.is_name(subject):
+            return not _names(subject, previous)
+        if not speakers.is_pronoun(subject):
+            return False
+        going_on = mentions.Resolved(previous.speaker, previous.role, previous.named)
+        self.table.set_previous_end(previous.marks[-1].end)
+        return self.table.resolve(subject, s0, going_on).speaker != previous.speaker
 
     def _reports_another(self, para: int, previous: _Unit) -> bool:
         """True when a paragraph between the previous speaker's and a quotation ends by reporting
