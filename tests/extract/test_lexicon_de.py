@@ -40,6 +40,14 @@ def test_laut_is_a_frame() -> None:
     assert found is not None and found.speaker == "der Stadtverwaltung"
 
 
+def test_zufolge_names_no_source_after_it() -> None:
+    # "dem Bericht zufolge": the source stands before the word, never after it.
+    head = "Die Firma hält dem Bericht zufolge eine Studie des Branchenverbands für "
+    assert speakers.according_to(head, "de") is None
+    text = "Titel\n\n" + head + "„realistisch“. Das sei zu teuer."
+    assert [q.speaker for q in find_quotes(text, "de")] == [None]
+
+
 def test_a_clause_is_never_a_speaker() -> None:
     text = (
         "Versand\n\nDer Händler steht in der Kritik. Von der Firma heißt es zu den Vorwürfen:"

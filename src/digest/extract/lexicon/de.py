@@ -49,7 +49,7 @@ SPEECH = Speech(
         dieses zwei drei mehrere""".split()
     ),
     noun_markers=frozenset("der die das den dem des ein eine einer eines einem einen".split()),
-    frames=("laut", "nach angaben von", "nach angaben des", "nach angaben der", "zufolge"),
+    frames=("laut", "nach angaben von", "nach angaben des", "nach angaben der"),
     opinion_frames=("für",),
     going_on=frozenset("hinzu hinzugefügt ergänzte ergänzt ergänzend".split()),
     same_source=("derselben quelle", "dieselbe quelle", "gleichen quelle", "gleiche quelle"),
