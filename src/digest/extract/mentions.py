@@ -633,6 +633,8 @@ class Mentions:
                 and not self._quotes_name(opener, pos)
             ):
                 return self._checked(opener, description, True)
+        if not _speaks(speaker, speech):
+            return Resolved(None)  # "the second strike", "the mixtape": a thing, nobody's voice
         return self._checked(speaker, None, False)
 
     def _opens_sentence(self, pos: int) -> bool:
@@ -786,6 +788,8 @@ class Mentions:
             return False  # "cette affirmation", "l’enseignement": a thing, not a person
         if _text(description, self.speech):
             return False  # "the filing", "la plainte": a text, not who spoke before it
+        if _headed_by(description, _folded(self.speech.unnamed_sources), self.speech):
+            return False  # "the second source": someone the article does not name
         if not _personal(description, self.speech):
             return False  # "the second strike", "the band": no noun of a person heads it
         if _ends_in_a_name(description, self.speech):
@@ -1432,7 +1436,7 @@ def _head(description: str, speech: Speech) -> set[str]:
 def _plural(description: str, speech: Speech) -> bool:
     """True when the head noun of a description is plural by its ending ("the physicians")."""
     noun = next(iter(_head(description, speech)), "")
-    return noun.endswith(speech.plural_endings) and not noun.endswith(speech.singular_endings)
+    return noun in _folded(speech.plural_people) or _singular(noun, speech) != noun
 
 
 def _ends_in_a_name(description: str, speech: Speech) -> bool:
@@ -1494,6 +1498,38 @@ def _personal(description: str, speech: Speech) -> bool:
         for word in {*head[:1], *head[-1:]}
         for part in word.split("-")
     )
+
+
+def _speaks(description: str, speech: Speech) -> bool:
+    """True when a description may be printed as a speaker: it names something ("the Orioles",
+    "US media"), or a noun of a person (one or many), an organisation or a text heads it ("the
+    singer", "the researchers", "people familiar with the talks", "the company", "the filing");
+    not a thing ("the second strike", "another irritating habit", "the mixtape")."""
+    words = description.split()
+    if any(w[:1].isupper() for w in words[1:]) or _acronym(description, speech):
+        return True
+    while words and _is_complement(words[0], speech):
+        words.pop(0)  # "some crypto analysts": the noun after the quantity
+    head = _head_words(" ".join(words), speech)
+    nouns = _folded(
+        speech.person_nouns
+        | speech.plural_people
+        | speech.organisations
+        | speech.texts
+        | speech.unnamed_sources
+    )
+    for one in (head, [_singular(w, speech) for w in head]):
+        if _personal(" ".join(one), speech) or any(w in nouns for w in one):
+            return True
+    return False
+
+
+def _singular(word: str, speech: Speech) -> str:
+    """A noun without its plural ending ("analysts" -> "analyst"), where the language has one."""
+    for ending in speech.plural_endings:
+        if word.endswith(ending) and not word.endswith(speech.singular_endings):
+            return word[: -len(ending)]
+    return word
 
 
 def _head_words(description: str, speech: Speech) -> list[str]:

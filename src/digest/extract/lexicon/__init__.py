@@ -124,6 +124,11 @@ class Speech:
     # description headed by one ("The 11th-hour compromise calls for …") is the text, never the
     # person who spoke before it. Where nouns are capitalised, compounds ending with one count.
     texts: frozenset[str] = field(default_factory=frozenset)
+    # Nouns naming a source the article does not name ("a source", "the insider", "eine
+    # Quelle"): printed as written, never taken for a person the article names.
+    unnamed_sources: frozenset[str] = field(default_factory=frozenset)
+    # Nouns of many people without a plural ending ("people", "men", "the couple"): never one.
+    plural_people: frozenset[str] = field(default_factory=frozenset)
     # Nouns naming a person ("judge", "pope") and endings of such nouns ("-er", "-ist",
     # "-year-old"): where a language lists them, a description takes up the person who spoke
     # before it only when one heads it ("the singer", not "the second strike" nor "the band").

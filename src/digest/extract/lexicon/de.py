@@ -39,6 +39,7 @@ SPEECH = Speech(
         "sein seine seinen seinem seiner seines ihr ihre ihren ihrem ihrer ihres unser unsere".split()
     ),
     abstract_suffixes=("ung", "heit", "keit", "schaft", "tion", "ismus"),
+    unnamed_sources=frozenset("quelle insider".split()),
     texts=frozenset(
         """artikel text brief schreiben klage anklage antrag beschluss vertrag abkommen umfrage
         tweet video lied urteil gutachten entwurf papier""".split()

@@ -95,13 +95,16 @@ SPEECH = Speech(
         hospital house center centre service website outlet show podcast blog magazine channel
         broadcaster station film movie album series document organization organisation coalition
         prosecution opposition federation management parliament newsletter documentary novel
-        column app""".split()
+        column app studio zoo band navy army militia brand media site league club team staff
+        crew panel jury""".split()
     ),
+    unnamed_sources=frozenset("source insider".split()),
+    plural_people=frozenset("people men women children folks couple family".split()),
     texts=frozenset(
         """article filing lawsuit suit complaint resolution compromise deal agreement research
         survey poll memo note email message tweet post video trailer episode song ruling verdict
         indictment proposal bill motion petition treaty law essay editorial review caption
-        headline""".split()
+        headline brief description draft decision estimate poem""".split()
     ),
     person_nouns=frozenset(
         """judge pope cardinal bishop priest pastor rabbi imam king queen prince princess coach
@@ -120,7 +123,7 @@ SPEECH = Speech(
         alumnus alumna intern apprentice clerk cook waitress spy monarch duke duchess earl
         knight vicar poet playwright architect hero heroine villain citizen individual adult
         senior junior local mum grandma grandpa grandson stepson spouse comic progressive
-        moderate""".split()
+        moderate analyst member colleague""".split()
     ),
     person_endings=tuple("er or ist ian ant ent man woman person ee old friend bishop".split()),
     masculine_pronouns=frozenset("he him his".split()),

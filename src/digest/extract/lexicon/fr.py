@@ -58,6 +58,7 @@ SPEECH = Speech(
     plural_determiners=frozenset("les des ces leurs mes tes nos vos plusieurs".split()),
     possessives=frozenset("son sa ses leur leurs mon ma mes notre nos votre vos".split()),
     abstract_suffixes=("tion", "sion", "ment", "ité", "isme", "ance", "ence"),
+    unnamed_sources=frozenset({"source"}),
     texts=frozenset(
         """article plainte résolution accord texte lettre courrier courriel mail message tweet
         vidéo note projet loi décret arrêté jugement arrêt verdict sondage enquête chanson
