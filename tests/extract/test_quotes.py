@@ -1019,6 +1019,18 @@ def test_an_english_attribution_keeps_its_subject_and_only_it(
             "Kuleba habló de la «Comunidad Política Europea» en Praga, dijo Pedro Ruiz.",
             "Comunidad Política Europea",
         ),
+        # Where nouns have capitals, every word capitalised is a name ("Jungle World").
+        (
+            "de",
+            "Der Krieg sei ein Fehler, sagte Pedro Ruiz der Wochenzeitung „Jungle World“.",
+            "Jungle World",
+        ),
+        # A title that opens a clause of its own is no quotation either.
+        (
+            "en",
+            "Two songs came out that month: “The Astronaut” and “Super Tuna,” both hits.",
+            "The Astronaut",
+        ),
     ],
 )
 def test_a_title_or_a_name_in_quotation_marks_is_no_quotation(
@@ -1026,6 +1038,20 @@ def test_a_title_or_a_name_in_quotation_marks_is_no_quotation(
 ) -> None:
     quotes = find_quotes(article("Tom Reed and Pedro Ruiz met in May.", sentence), language)
     assert not [q.text for q in quotes if title in q.text and q.kind == "direct"]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "words"),
+    [
+        ("de", "„Gute Besserung, Champ“, schrieb der Radprofi Pedro Ruiz.", "Gute Besserung, Champ"),
+        ("en", "“Welcome Jose,” the club tweeted on Wednesday.", "Welcome Jose"),
+    ],
+)  # fmt: skip
+def test_words_in_title_case_that_an_attribution_reports_are_a_quotation(
+    language: str, sentence: str, words: str
+) -> None:
+    quotes = find_quotes(article("Tom Reed and Pedro Ruiz met in May.", sentence), language)
+    assert words in [q.text for q in quotes]
 
 
 def test_a_nickname_an_attribution_reports_is_still_a_quotation() -> None:

@@ -882,11 +882,14 @@ def _key_sentences(finder: _Finder, limit: int = 3) -> list[Quote]:
 def _titled(body: str, speech: Speech) -> bool:
     """True when quoted words are a title in title case: every word capitalised but the small
     joining words, and no stop ("Sex and Death in the Rational World of …"). Where every noun
-    has a capital, that shape is no sign of a title."""
-    if speech.nouns_capitalised or body.rstrip("”’\"'»")[-1:] in ".!?":
+    has a capital, every word must have one ("Jungle World", "On Photography"; not "Geschichte
+    der Sexualität", which may be anyone's words)."""
+    if body.rstrip("”’\"'»")[-1:] in ".!?":
         return False
     words = re.findall(r"[^\W\d_][\w’'\-]*", body)
     small = speech.complements | speech.determiners | speech.conjunctions | speech.particles
+    if speech.nouns_capitalised:
+        small = frozenset()
     capitalised = [w for w in words if w.casefold() not in small]
     if all(w.isupper() for w in capitalised):
         return False  # "LOVED IT": words shouted, not a title
@@ -943,8 +946,12 @@ def find_quotes(text: str, language: str | None, blockquotes: Sequence[str] = ()
             and (_words(body) <= 3 or body[0].isupper())
         ):
             continue  # a title, a name, a slogan or a button label: nobody says it
-        if unit.fragment and _names_a_title(unit, body, finder):
-            continue  # “Wild Rose”, "Farmers for Nikki": a work's or a group's name
+        if (unit.fragment and _names_a_title(unit, body, finder)) or (
+            not unit.mention and _titled(body, finder.speech)
+        ):
+            # “Wild Rose”, "Farmers for Nikki": a work's or a group's name, unless an attribution
+            # of its own reports it as words ('“Welcome Jose,” the club tweeted').
+            continue
         seen[body] = len(quotes)
         quotes.append(_quote(body, unit, finder.speech))
     for block in blockquotes:
