@@ -1326,3 +1326,22 @@ def test_a_description_is_printed_only_when_someone_may_speak_through_it(
     table.set_previous_end(text.index(" said"))
     found = table.resolve(mention, len(text), mentions.Resolved("Bruce Willis", None, True))
     assert found.speaker == printed
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "person", "mention"),
+    [
+        ("de", "„Wir arbeiten daran“, sagte Pedro Ruiz am Montag. ", "Pedro Ruiz",
+         "eine baldige Lösung"),
+        ("en", "“We will sign the deal,” said Bruce Willis at the launch. ", "Bruce Willis",
+         "The flight laser transceiver instrument"),
+    ],
+)  # fmt: skip
+def test_a_description_an_abstract_noun_heads_is_nobody(
+    language: str, text: str, person: str, mention: str
+) -> None:
+    # The head is the noun before any complement, after its adjectives: "baldige Lösung".
+    table = mentions.Mentions(text, speakers.speech_of(language))
+    table.set_previous_end(text.index(","))  # the quotation's end
+    found = table.resolve(mention, len(text), mentions.Resolved(person, None, True))
+    assert found.speaker is None

@@ -1555,12 +1555,22 @@ def _headed_by(description: str, nouns: frozenset[str], speech: Speech) -> bool:
 
 
 def _abstract(description: str, speech: Speech) -> bool:
-    """True when a description is headed by an abstract noun ("cette affirmation", "the claim");
-    people named after one ("aviation analysts") are people."""
-    first = _fold(description.split()[0]) if description.split() else ""
+    """True when a description is headed by an abstract noun ("cette affirmation", "eine baldige
+    Lösung"); people named after one ("aviation analysts") are people."""
+    words = description.split()
+    nouns = {_fold(w) for w in words[:1]}
+    head = words[: len(_head_words(description, speech))]
+    # The noun after the adjectives too ("eine baldige Lösung"), unless it names a text or an
+    # organisation ("the draft resolution") or is a name ("Actors’ Equity").
+    if (
+        head
+        and (speech.nouns_capitalised or not head[-1][:1].isupper())
+        and _fold(head[-1]) not in _folded(speech.texts | speech.organisations)
+    ):
+        nouns.add(_fold(head[-1]))
     return (
         bool(speech.abstract_suffixes)
-        and first.endswith(speech.abstract_suffixes)
+        and any(noun.endswith(speech.abstract_suffixes) for noun in nouns)
         and not _plural(description, speech)
     )
 
