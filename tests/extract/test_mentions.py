@@ -1337,3 +1337,19 @@ def test_a_description_is_printed_only_when_someone_may_speak_through_it(
     table.set_previous_end(text.index(" said"))
     found = table.resolve(mention, len(text), mentions.Resolved("Bruce Willis", None, True))
     assert found.speaker == printed
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "mention", "person"),
+    [
+        ("de", "Gaby Allendorf ist Sprecherin der Initiative. ",
+         "Allendorf der Frankfurter Allgemeinen Zeitung", "Gaby Allendorf"),
+        ("en", "Robert Webster works on weapons. ", "Webster of Los Alamos", "Robert Webster"),
+    ],
+)  # fmt: skip
+def test_a_surname_the_article_gives_in_full_ends_before_its_complement(
+    language: str, text: str, mention: str, person: str
+) -> None:
+    # "sagte Allendorf der Frankfurter Allgemeinen Zeitung": whom she told, not her name.
+    table = mentions.Mentions(text, speakers.speech_of(language))
+    assert table.resolve(mention, len(text), None).speaker == person

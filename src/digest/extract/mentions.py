@@ -1087,12 +1087,13 @@ class Mentions:
         head, tail = head.strip(), tail.strip()
         words = head.split()
         # "Jonas Berg vom Institut für …", "Cameron Easley for Morning Consult": a name first,
-        # then a complement saying where the person is from.
+        # then a complement saying where the person is from, or whom they told ("sagte
+        # Allendorf der Frankfurter Allgemeinen Zeitung", a surname the article gives in full).
         run = 0
         while run < len(words) and words[run][:1].isupper():
             run += 1
         if (
-            run >= 2
+            (run >= 2 or (run == 1 and self._known(words[:1])))
             and run < len(words)
             and words[run].casefold() in speech.complements
             and words[0].casefold() not in speech.determiners | _titles(speech)
