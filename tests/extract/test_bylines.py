@@ -127,6 +127,19 @@ def test_keeps_credentials_attached() -> None:
     assert normalise_authors("Jane Doe, MD") == ["Jane Doe, MD"]
 
 
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Juan Carlos Muñoz C.", ["Juan Carlos Muñoz C."]),
+        ("By R. R.", ["R. R."]),
+        ("Robert E. Moffit, Ph.D.", ["Robert E. Moffit, Ph.D."]),
+        ("By Jane Doe.", ["Jane Doe"]),  # a full stop after a whole word is no part of the name
+    ],
+)
+def test_a_final_initial_keeps_its_full_stop(raw: str, expected: list[str]) -> None:
+    assert normalise_authors(raw) == expected
+
+
 def test_json_ld_shapes() -> None:
     person = {"@type": "Person", "name": "Jane Doe"}
     assert normalise_authors(person) == ["Jane Doe"]
@@ -214,7 +227,7 @@ def test_interviewer_and_guest_are_both_authors() -> None:
 def test_single_names_beside_people_stay() -> None:
     assert normalise_authors("Tine und Lars") == ["Tine", "Lars"]
     assert normalise_authors("Jana Muster, Tine") == ["Jana Muster", "Tine"]
-    assert normalise_authors(["Verifizierte/r Tierfreund/in", "Georg N."]) == ["Georg N"]
+    assert normalise_authors(["Verifizierte/r Tierfreund/in", "Georg N."]) == ["Georg N."]
 
 
 def test_institutions_are_not_people() -> None:

@@ -152,9 +152,9 @@ def _split(text: str) -> tuple[list[str], bool]:
         text = date_first.group(1)
     for _ in range(2):  # "Text: Von Jane Doe"
         text = byline_rule(_PREFIX_RULES).sub("", text).strip()
-    text = _cut().sub("", text).strip(" -–—:,.|")
+    text = _trim(_cut().sub("", text), " -–—:,.|")
     text = " | ".join(piece for piece in text.split("|") if not _is_prose(piece))
-    parts = [p.strip(" -–—:.'\"“”«»") for p in _split_parts(text)]
+    parts = [_trim(p, " -–—:.'\"“”«»") for p in _split_parts(text)]
     names: list[str] = []
     dropped = False
     for part in parts:
@@ -167,6 +167,16 @@ def _split(text: str) -> tuple[list[str], bool]:
         dropped = dropped or not kept
         names.extend(kept)
     return names, dropped
+
+
+def _trim(text: str, chars: str) -> str:
+    """`text` without `chars` at its edges, but a final initial keeps its full stop: "Juan
+    Carlos Muñoz C.", "R. R."."""
+    trimmed = text.strip(chars)
+    end = text.find(trimmed) + len(trimmed)
+    if trimmed and text[end : end + 1] == "." and re.search(r"(?:^|[\s.])[^\W\d_]$", trimmed):
+        return trimmed + "."
+    return trimmed
 
 
 def _is_prose(piece: str) -> bool:
