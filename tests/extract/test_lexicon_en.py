@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from digest.extract import lexicon, speakers
+from digest.extract import lexicon, mentions, speakers
 from digest.extract.quotes import find_quotes
 
 SPEECH = lexicon.for_language("en").speech
@@ -113,3 +113,18 @@ def test_who_said_it_comes_before_the_outlet_that_reported_it() -> None:
 
 def test_a_sentence_adverb_opening_the_clause_is_no_subject() -> None:
     assert speakers.subject("Remarkably, the inspector said", "en") == "the inspector"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Neither Acme Labs nor the author are paid for these reviews.", "Acme Labs"),
+        ("Now Hamas must agree to more pauses, the envoy said.", "Hamas"),
+    ],
+)
+def test_words_opening_a_sentence_are_no_part_of_the_name_after_them(
+    sentence: str, name: str
+) -> None:
+    table = mentions.Mentions(f"Title\n\n{sentence} ", SPEECH)
+    assert table.full_name(name.split()[-1]) in (None, name)
+    assert all(not p.name.startswith(("Neither", "Now")) for p in table.people)

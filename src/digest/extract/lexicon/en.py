@@ -72,7 +72,7 @@ SPEECH = Speech(
     ),
     adverbial_starts=frozenset(
         """in at on during after before when while meanwhile however still but and also later
-        earlier asked speaking since though although as for with from by last this yesterday today
+        earlier asked speaking since though although as for with from by last this yesterday today now
         once if despite amid under across here there monday tuesday wednesday thursday friday
         saturday sunday""".split()
     ),
@@ -84,7 +84,7 @@ SPEECH = Speech(
     role_stops=frozenset("who which whose said says told in on during when at".split()),
     subordinators=frozenset("when that because while and but whereas until".split()),
     negations=frozenset({"not"}),
-    conjunctions=frozenset({"and", "but", "so", "yet"}),
+    conjunctions=frozenset({"and", "but", "so", "yet", "nor", "neither", "either"}),
     that=frozenset({"that"}),
     complements=frozenset("of by with against to from on about for at in".split()),
     organisations=frozenset(
