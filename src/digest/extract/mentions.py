@@ -1493,25 +1493,25 @@ def _personal(description: str, speech: Speech) -> bool:
     )
     endings = _folded_endings(speech.person_endings)
     head = _head_words(description, speech)
-    # "the governor-elect", "his ex-wife": a compound's part may be the noun.
-    return any(
-        part in nouns or part.endswith(endings)
-        for word in {*head[:1], *head[-1:]}
-        for part in word.split("-")
-    )
+    if not head:
+        return False
+    # "the governor-elect", "his ex-wife": a compound's part may be the noun. An ending counts
+    # on the last word only: "the current AI boom" is no person.
+    listed = any(part in nouns for word in {head[0], head[-1]} for part in word.split("-"))
+    return listed or any(part.endswith(endings) for part in head[-1].split("-"))
 
 
 def _speaks(description: str, speech: Speech) -> bool:
-    """True when a description may be printed as a speaker: it names something ("the Orioles",
-    "US media"), or a noun of a person (one or many), an organisation or a text heads it ("the
-    singer", "the researchers", "people familiar with the talks", "the company", "the filing");
-    not a thing ("the second strike", "another irritating habit", "the mixtape")."""
-    words = description.split()
-    if any(w[:1].isupper() for w in words[1:]) or _acronym(description, speech):
+    """True when a description may be printed as a speaker: its head is a name ("the Orioles",
+    "the People’s Daily", not "the current AI boom"), or a noun of a person (one or many), an
+    organisation or a text ("the singer", "the researchers", "people familiar with the talks",
+    "the company", "the filing"); not a thing ("the second strike", "the mixtape")."""
+    written, determined = _written_head(description, speech)
+    # A capital on the head's last word names something, where it opens no sentence ("Breathing
+    # in mold …").
+    if written and written[-1][:1].isupper() and (determined or len(written) > 1):
         return True
-    while words and _is_complement(words[0], speech):
-        words.pop(0)  # "some crypto analysts": the noun after the quantity
-    head = _head_words(" ".join(words), speech)
+    head = [_fold(w) for w in written]
     nouns = _folded(
         speech.person_nouns
         | speech.plural_people
@@ -1594,15 +1594,25 @@ def _names_itself(description: str, speech: Speech) -> bool:
 
 def _acronym(description: str, speech: Speech) -> bool:
     """True when an acronym names the description ("US-Nachrichtensender CNN", "the IDF", not
-    "Konzernchef von FACC")."""
+    "Konzernchef von FACC" nor "the current AI boom")."""
     words = description.split()
     if len(words) == 1 and len(words[0]) > 1 and words[0].isupper():
         # "the IDF", "the WPTV": the acronym is the description ("der CEO" is a person's office).
         return words[0].casefold() not in speech.role_acronyms
-    return any(
-        len(b) > 1 and b.isupper() and not _is_complement(a, speech)
-        for a, b in zip(words, words[1:], strict=False)
-    )
+    # The acronym closes the words before any complement: not "the current AI boom".
+    head = _written_head(description, speech)[0]
+    return len(head) > 1 and len(head[-1]) > 1 and head[-1].isupper()
+
+
+def _written_head(description: str, speech: Speech) -> tuple[list[str], bool]:
+    """The words of a description after its determiners and before its first complement, as
+    written ("some crypto analysts" -> "crypto analysts"), and whether a determiner opened it."""
+    words = description.split()
+    skip = 0
+    while skip < len(words) and _is_complement(words[skip], speech):
+        skip += 1
+    rest = words[skip:]
+    return rest[: len(_head_words(" ".join(rest), speech))], skip > 0
 
 
 def _is_complement(word: str, speech: Speech) -> bool:

@@ -95,7 +95,7 @@ SPEECH = Speech(
         hospital house center centre service website outlet show podcast blog magazine channel
         broadcaster station film movie album series document organization organisation coalition
         prosecution opposition federation management parliament newsletter documentary novel
-        column app studio zoo band navy army militia brand media site league club team staff
+        column app studio zoo band navy army militia brand media site league club team staff chain
         crew panel jury""".split()
     ),
     unnamed_sources=frozenset("source insider".split()),
