@@ -1356,3 +1356,11 @@ def test_a_surname_the_article_gives_in_full_ends_before_its_complement(
     # "sagte Allendorf der Frankfurter Allgemeinen Zeitung": whom she told, not her name.
     table = mentions.Mentions(text, speakers.speech_of(language))
     assert table.resolve(mention, len(text), None).speaker == person
+
+
+def test_a_person_after_an_organisation_a_determiner_opens_is_a_person() -> None:
+    # "the UN Linda Thomas-Greenfield" is no thing like "the White House": it ends with a person.
+    text = "Title\n\nUS Ambassador to the UN Linda Thomas-Greenfield spoke on Friday. "
+    table = mentions.Mentions(text, speakers.speech_of("en"))
+    found = table.resolve("US Ambassador to the UN Linda Thomas-Greenfield", len(text), None)
+    assert found.speaker == "Linda Thomas-Greenfield"

@@ -198,13 +198,16 @@ class Mentions:
                 and title.group(1).casefold() in speech.complements
                 and len(words) > size
             )
+            organisation_then_name = (
+                not titled_run
+                and not speech.nouns_capitalised
+                and _organisation_then_name(words, previous_word, speech)
+            )
             if titled_run and title is not None:
                 role = text[start - len(title.group()) : start] + " ".join(words[:-size])
                 start = text.find(words[-size], start)
                 words = words[-size:]
-            elif not speech.nouns_capitalised and _organisation_then_name(
-                words, previous_word, speech
-            ):
+            elif organisation_then_name:
                 # "la ministre des Sports Laura Flessel", "diputado de Convergencia Social Diego
                 # Ibáñez": after a complement, the organisation's words, then the person.
                 kept = _name_size(words, speech.particles)
@@ -254,8 +257,11 @@ class Mentions:
                 and previous_word
                 and previous_word[0].casefold() in speech.determiners
                 and not lead
+                and not organisation_then_name
             ):
-                continue  # "la Santé du Hamas", "the White House": a thing, not a person
+                # "la Santé du Hamas", "the White House": a thing, not a person ("the UN Linda
+                # Thomas-Greenfield" ends with one).
+                continue
             name = " ".join(words)
             if role is None:
                 role = self._apposition(m.end(), start)
