@@ -1633,5 +1633,4 @@ def _is_complement(word: str, speech: Speech) -> bool:
 
 @cache
 def _titles(speech: Speech) -> frozenset[str]:
-    every = speakers.everyone()
-    return frozenset(h.rstrip(".") for h in speech.honorifics | every.honorifics)
+    return speakers.titles() | frozenset(h.rstrip(".") for h in speech.honorifics)

@@ -893,7 +893,8 @@ def before(
 
 
 @cache
-def _titles() -> frozenset[str]:
+def titles() -> frozenset[str]:
+    """Every language's titles before a name, without their full stop ("dr", "me", "on")."""
     return frozenset(h.rstrip(".") for h in everyone().honorifics)
 
 
@@ -902,7 +903,7 @@ def abbreviation_stop(word: str, speech: Speech) -> bool:
     abbreviations ("Dec.", "bzw."), or a title of any language written as a title, capitalised
     ("Me Dupont", "On. Rossi"; not "explained it to me.", "what they count on.")."""
     low = word.casefold().rstrip(".")
-    return low in speech.abbreviations or (word[:1].isupper() and low in _titles())
+    return low in speech.abbreviations or (word[:1].isupper() and low in titles())
 
 
 def ordinal_stop(text: str, stop: re.Match[str], speech: Speech) -> bool:
