@@ -1564,9 +1564,8 @@ def _headed_by(description: str, nouns: frozenset[str], speech: Speech) -> bool:
 def _abstract(description: str, speech: Speech) -> bool:
     """True when a description is headed by an abstract noun ("cette affirmation", "eine baldige
     Lösung"); people named after one ("aviation analysts") are people."""
-    words = description.split()
-    nouns = {_fold(w) for w in words[:1]}
-    head = words[: len(_head_words(description, speech))]
+    nouns = {_fold(w) for w in description.split()[:1]}
+    head = _written_head(description, speech)[0]
     # The noun after the adjectives too ("eine baldige Lösung"), unless it names a text or an
     # organisation ("the draft resolution") or is a name ("Actors’ Equity").
     if (

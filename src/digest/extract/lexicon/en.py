@@ -72,9 +72,9 @@ SPEECH = Speech(
     ),
     adverbial_starts=frozenset(
         """in at on during after before when while meanwhile however still but and also later
-        earlier asked speaking since though although as for with from by last this yesterday today now
-        once if despite amid under across here there monday tuesday wednesday thursday friday
-        saturday sunday""".split()
+        earlier asked speaking since though although as for with from by last this yesterday
+        today now once if despite amid under across here there monday tuesday wednesday thursday
+        friday saturday sunday""".split()
     ),
     adverbial_ends=frozenset({"ago"}),
     noun_phrase_stops=frozenset(
