@@ -728,9 +728,12 @@ class _Finder:
 
     def _someone_else(self, start: int, end: int, previous: _Unit) -> bool:
         """True when the text between the offsets names someone other than who spoke before."""
-        going_on = mentions.Resolved(previous.speaker, previous.role, previous.named)
+        return self.table.someone_else(start, end, self._going_on(previous))
+
+    def _going_on(self, previous: _Unit) -> mentions.Resolved:
+        """The previous speaker, for the table to weigh a mention after their quotation."""
         self.table.set_previous_end(previous.marks[-1].end)
-        return self.table.someone_else(start, end, going_on)
+        return mentions.Resolved(previous.speaker, previous.role, previous.named)
 
     def _introduces_someone_else(
         self, unit: _Unit, starts: list[int], previous: _Unit, para_start: int
@@ -774,9 +777,7 @@ class _Finder:
             return not _names(subject, previous)
         if not speakers.is_pronoun(subject):
             return False
-        going_on = mentions.Resolved(previous.speaker, previous.role, previous.named)
-        self.table.set_previous_end(previous.marks[-1].end)
-        return self.table.resolve(subject, s0, going_on).speaker != previous.speaker
+        return self.table.resolve(subject, s0, self._going_on(previous)).speaker != previous.speaker
 
     def _reports_another(self, para: int, previous: _Unit) -> bool:
         """True when a paragraph between the previous speaker's and a quotation ends by reporting
