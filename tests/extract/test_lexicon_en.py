@@ -111,8 +111,17 @@ def test_who_said_it_comes_before_the_outlet_that_reported_it() -> None:
     assert found is not None and found.speaker == "NBC News"
 
 
-def test_a_sentence_adverb_opening_the_clause_is_no_subject() -> None:
-    assert speakers.subject("Remarkably, the inspector said", "en") == "the inspector"
+@pytest.mark.parametrize(
+    ("clause", "subject"),
+    [
+        ("Remarkably, the inspector said", "the inspector"),
+        ("Nonetheless, Greene doubled down on her accusation Wednesday, writing on X,", "Greene"),
+        ("Thus, Giardello is correct when stating that,", "Giardello"),
+        ("Instead, Smith said", "Smith"),
+    ],
+)
+def test_a_sentence_adverb_opening_the_clause_is_no_subject(clause: str, subject: str) -> None:
+    assert speakers.subject(clause, "en") == subject
 
 
 @pytest.mark.parametrize(

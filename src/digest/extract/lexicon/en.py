@@ -74,7 +74,9 @@ SPEECH = Speech(
         """in at on during after before when while meanwhile however still but and also later
         earlier asked speaking since though although as for with from by last this yesterday
         today now once if despite amid under across here there monday tuesday wednesday thursday
-        friday saturday sunday""".split()
+        friday saturday sunday nonetheless nevertheless thus therefore hence instead indeed
+        moreover furthermore besides otherwise likewise similarly consequently then finally
+        eventually ultimately yes""".split()
     ),
     adverbial_ends=frozenset({"ago"}),
     noun_phrase_stops=frozenset(
