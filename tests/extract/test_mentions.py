@@ -1349,3 +1349,22 @@ def test_a_person_after_an_organisation_a_determiner_opens_is_a_person() -> None
     table = mentions.Mentions(text, speakers.speech_of("en"))
     found = table.resolve("US Ambassador to the UN Linda Thomas-Greenfield", len(text), None)
     assert found.speaker == "Linda Thomas-Greenfield"
+
+
+@pytest.mark.parametrize(
+    ("opening", "start"),
+    [
+        ("Try saying, “I don’t know the answer yet.”", "I don’t know"),
+        (
+            "Representation has been a theme this season: “Studios decide who the heroes are.”",
+            "Studios decide",
+        ),
+    ],
+)
+def test_a_word_capitalised_only_where_sentences_open_is_no_speaker(
+    opening: str, start: str
+) -> None:
+    # "Try" is written in lower case elsewhere; "Representation" is formed as an abstract noun.
+    # A given name or a surname the article gives in full stays a name (other tests).
+    later = "Nobody should try to answer every question in a meeting of the representative board."
+    assert speaker_of("en", opening, later, start=start) is None

@@ -59,6 +59,7 @@ def _run(speech: Speech) -> re.Pattern[str]:
 
 _INITIAL = re.compile(r"[A-ZÀ-ÖØ-Þ]\.")
 _QUOTATION_MARK = re.compile(r"[“”«»„\"]")
+_QUOTATION_OPENS = re.compile(r"[“«„\"]\s*$")
 _SURNAME = re.compile(r"(?<![\w’'\-])[A-ZÀ-ÖØ-Þ][\w’'\-]*\w")
 
 
@@ -560,6 +561,8 @@ class Mentions:
         if len(speaker.split()) > 1 and speaker.split()[0].casefold() in speech.pronouns:
             return Resolved(None)  # "Sie setzt sich …": a pronoun and its clause
         name, role = self._split(speaker)
+        if name and role is None and self._common_word(name):
+            name = None  # "Representation has been …", "Most states …": a sentence's first word
         if (
             name
             and role is None
@@ -647,6 +650,22 @@ class Mentions:
         """True when a sentence or a paragraph starts at `pos`."""
         before = self.text[max(0, pos - 12) : pos]
         return not before.strip() or re.search(r"(?:[.!?…:][»”\"’)]*|\n)\s*$", before) is not None
+
+    def _common_word(self, word: str) -> bool:
+        """True for one word the text capitalises only where a sentence opens, and writes in
+        lower case elsewhere or forms as an abstract noun: a common word ("Try saying …",
+        "Representation has been …"), not a name. Nobody the article names in full has it for
+        a surname, and no given name is one."""
+        if " " in word or self.names_in_full(word) or given_names.is_given_name(word):
+            return False
+        abstract = len(word) > 6 and _fold(word).endswith(self.speech.abstract_suffixes)
+        if not (abstract or _in_lower_case(word, self.text)):
+            return False
+        found = re.finditer(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])", self.text)
+        return all(
+            self._opens_sentence(m.start()) or _QUOTATION_OPENS.search(self.text, 0, m.start())
+            for m in found
+        )
 
     def _before_in_sentence(self, mention: str, pos: int) -> bool:
         """True when the mention comes before `pos` in the sentence holding it."""
