@@ -1368,3 +1368,15 @@ def test_a_word_capitalised_only_where_sentences_open_is_no_speaker(
     # A given name or a surname the article gives in full stays a name (other tests).
     later = "Nobody should try to answer every question in a meeting of the representative board."
     assert speaker_of("en", opening, later, start=start) is None
+
+
+def test_someone_a_relative_clause_makes_act_is_who_a_pronoun_can_be() -> None:
+    # "to Lily Gladstone, who …": a complement governs her name, but she acts; the pronoun can
+    # be her, so the earlier speaker is no longer the only one it can stand for.
+    first = "“That is what I signed up for,” says Danielle Brooks."
+    second = (
+        "The honorees differ, from Eva Longoria, who makes films about her town, to Lily "
+        "Gladstone, who could be nominated this year: “Seeing yourself gives you a place in "
+        "the world,” she says."
+    )
+    assert speaker_of("en", first, second, start="Seeing yourself") != "Danielle Brooks"

@@ -878,7 +878,7 @@ class Mentions:
                 continue
             if described and self._after_in_attribution(described.speaker or "", offset):
                 continue  # "…, a ajouté un ténor sur l'influence qu'a pu obtenir X": a complement
-            if self._complement_at(offset):
+            if self._complement_at(offset) and not self._acts_in_relative(offset):
                 continue  # "an den Soziologen Hartmut Rosa": a complement's, not who acts
             if self._object(offset):
                 continue  # "Fowler said he expects Clinton to recover": acted upon, not acting
@@ -972,6 +972,14 @@ class Mentions:
             if not (low in speech.determiners or role):
                 return False
         return False
+
+    def _acts_in_relative(self, offset: int) -> bool:
+        """True when a relative clause follows the name at `offset` ("to Lily Gladstone, who
+        could become …"): the person acts there, whatever governs the name."""
+        run = _CAPITALISED_RUN.match(self.text, offset)
+        after = self.text[run.end() : run.end() + 20] if run else ""
+        found = re.match(r",\s+(\w+)", after)
+        return found is not None and found.group(1).casefold() in self.speech.relatives
 
     def _pronoun_at(self, pronoun: str, pos: int) -> int:
         """Where the pronoun stands when it comes before `pos` in the same sentence, else `pos`."""

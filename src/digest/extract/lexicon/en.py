@@ -84,6 +84,7 @@ SPEECH = Speech(
         whose adding noting last this earlier later""".split()
     ),
     role_stops=frozenset("who which whose said says told in on during when at".split()),
+    relatives=frozenset({"who"}),
     subordinators=frozenset("when that because while and but whereas until".split()),
     negations=frozenset({"not"}),
     conjunctions=frozenset({"and", "but", "so", "yet", "nor", "neither", "either"}),

@@ -96,6 +96,7 @@ SPEECH = Speech(
         que qu’ qu' ce cette""".split()
     ),
     role_stops=frozenset("qui dont".split()),
+    relatives=frozenset({"qui"}),
     subordinators=frozenset("quand que qu’ qu' qui dont et mais lorsque car si".split()),
     negations=frozenset({"ne", "n’", "n'", "non", "plus"}),
     conjunctions=frozenset({"et", "mais"}),
