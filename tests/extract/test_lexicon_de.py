@@ -173,3 +173,10 @@ def test_two_roles_joined_by_und_before_a_name_are_one_person_s(
 ) -> None:
     quotes = find_quotes(f"Titel\n\n{paragraph}", "de")
     assert [(q.speaker, q.role) for q in quotes if q.kind != "key_sentence"] == [expected]
+
+
+def test_a_range_from_one_thing_to_another_is_no_passive_agent() -> None:
+    # "von X über Y bis Z" lists a range; "bis" is a preposition, not the verb of a passive.
+    assert speakers.after(", von Videogottesdienst über Blogs bis Instagram. Er", "de") is None
+    found = speakers.after(" von Anna Berger bezeichnet.", "de")
+    assert found is not None and found.speaker == "Anna Berger"

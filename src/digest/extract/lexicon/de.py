@@ -78,7 +78,7 @@ SPEECH = Speech(
     negations=frozenset({"nicht", "kein", "keine"}),
     conjunctions=frozenset({"und", "aber", "doch"}),
     that=frozenset({"dass"}),
-    complements=frozenset("von vom des der dem mit gegen über für an".split()),
+    complements=frozenset("von vom des der dem mit gegen über für an bis".split()),
     organisations=frozenset(
         """ministerium behörde polizei regierung unternehmen konzern firma verband amt
         gericht staatsanwaltschaft partei zeitung studie bericht mitteilung erklärung
