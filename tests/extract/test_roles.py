@@ -59,3 +59,29 @@ def speaker_and_role(text: str, language: str) -> tuple[str | None, str | None]:
 )
 def test_role(text: str, language: str, expected: tuple[str | None, str | None]) -> None:
     assert speaker_and_role(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        (
+            "Titel\n\nRabbi Ben Jaakov Ben Asher, ein Gelehrter aus dem dreizehnten "
+            "Jahrhundert, warnte indes: „Wer sich nicht beschneidet, kommt nicht ins Paradies.“",
+            "de",
+            "Ben Asher",
+        ),
+        (
+            "Titre\n\n« La désinformation a marqué la campagne », dit Ana Sofia Cardenal, "
+            "professeure de sciences politiques et auteure de « Fake news », un essai.",
+            "fr",
+            "Ana Sofia Cardenal",
+        ),
+    ],
+)
+def test_a_role_cut_off_before_its_object_is_not_printed(
+    text: str, language: str, name: str
+) -> None:
+    # "ein Gelehrter aus", "auteure de": the words after the preposition did not come with it.
+    speaker, role = speaker_and_role(text, language)
+    assert speaker is not None and speaker.endswith(name)
+    assert role is None or role.split()[-1] not in ("aus", "de")

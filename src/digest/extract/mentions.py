@@ -1453,6 +1453,11 @@ def _reads_as_role(role: str, speech: Speech) -> bool:
         return False
     if any(w.casefold() in speech.speech_verbs for w in words):
         return False  # "allege in a new lawsuit that Ben Smith": a clause, not a description
+    dangling = (
+        speech.complements | speech.agent_words | speech.adverbial_starts | speech.conjunctions
+    )
+    if words and words[-1].islower() and words[-1] in dangling | speech.subordinators | speech.that:
+        return False  # "Gelehrter aus", "auteure de", "if": words cut off before their object
     own = next((i for i, w in enumerate(words) if w.casefold() in speech.complements), len(words))
     if _names_someone(words[:own]):
         return False  # "Korinna Hennig": another person, not a description (after "of", it is)
