@@ -85,3 +85,19 @@ def test_a_role_cut_off_before_its_object_is_not_printed(
     speaker, role = speaker_and_role(text, language)
     assert speaker is not None and speaker.endswith(name)
     assert role is None or role.split()[-1] not in ("aus", "de")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Headline\n\nErika Rosales, above, helped organize the trips. “We did so much,” "
+        "Rosales said.",
+        "Headline\n\n“I want to cry just thinking about it,” said Dana Brown, 41.",
+        "Headline\n\nWhile fans watched the series, the real Prince Andrew said, “I have no "
+        "regrets.”",
+    ],
+)
+def test_one_word_that_names_no_person_is_no_role(text: str) -> None:
+    # A caption's "above", an age, an adjective: none of them describes who speaks.
+    speaker, role = speaker_and_role(text, "en")
+    assert speaker is not None and role is None

@@ -1458,6 +1458,8 @@ def _reads_as_role(role: str, speech: Speech) -> bool:
     )
     if words and words[-1].islower() and words[-1] in dangling | speech.subordinators | speech.that:
         return False  # "Gelehrter aus", "auteure de", "if": words cut off before their object
+    if len(words) == 1 and (role.islower() or role[:1].isdigit()) and not _personal(role, speech):
+        return False  # "Erika Rosales, above,", "the real Prince Andrew", "X, 24,": no person noun
     own = next((i for i, w in enumerate(words) if w.casefold() in speech.complements), len(words))
     if _names_someone(words[:own]):
         return False  # "Korinna Hennig": another person, not a description (after "of", it is)
