@@ -203,6 +203,10 @@ def test_follow_up_quotation_inherits_the_previous_speaker() -> None:
                 "The region is not the centre of the epidemic.",
                 "A woman crosses the bridge. She finds it odd but understandable: “Too many"
                 " people still go shopping across the border.”"), None),
+        ("fr", ("« La frontière reste fermée, c’est logique », dit le jeune policier.",
+                "La région n’est pas le foyer de l’épidémie.",
+                "Une femme traverse le pont. Elle trouve cela étrange mais compréhensible :"
+                " « Trop de gens vont encore faire leurs courses de l’autre côté. »"), None),
         # The previous speaker presenting her own words goes on.
         ("en", ("“We will keep the border shut, it makes sense,” said Maria Lopez, the mayor.",
                 "The region is not the centre of the epidemic.",

@@ -47,6 +47,7 @@ SPEECH = Speech(
         "pour sa part",
     ),
     pronouns=frozenset("il elle ils elles on lui eux je nous".split()),
+    subject_pronouns=frozenset("il elle".split()),
     impersonal=frozenset({"on", "l’on", "l'on"}),
     # "a-t-il ajouté", "estime-t-elle", "dit-il".
     inverted_pronoun=(
