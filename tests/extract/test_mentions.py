@@ -1380,3 +1380,12 @@ def test_someone_a_relative_clause_makes_act_is_who_a_pronoun_can_be() -> None:
         "the world,” she says."
     )
     assert speaker_of("en", first, second, start="Seeing yourself") != "Danielle Brooks"
+
+
+def test_a_name_the_text_puts_after_a_determiner_takes_no_pronoun() -> None:
+    # "a Chiefs game": a team's name, which no given name opens; "she" is not the team.
+    text = "Kansas City Chiefs fans cheered all night. Many went to a Chiefs game on Sunday. "
+    assert pronoun(text, "en", "she") is None
+    # A person's surname after a determiner ("the Lopez campaign") keeps her given name.
+    text = "Maria Lopez spoke at noon. Reporters followed the Lopez campaign all day. "
+    assert pronoun(text, "en", "she") == "Maria Lopez"

@@ -925,13 +925,13 @@ class Mentions:
         words = name.split()
         if any(given_names.is_given_name(w) for w in words):
             return True
-        if not any(_in_lower_case(w, self.text) for w in words):
-            return True
         # "the Afrobeats landscape": a surname never follows a determiner; a thing's name does.
         determiners = "|".join(re.escape(d) for d in sorted(self.speech.determiners)) or "(?!)"
         a_thing = re.search(
             rf"(?<![\w’'-])(?i:{determiners})\s+{re.escape(words[-1])}(?![\w’'-])", self.text
         )
+        if not any(_in_lower_case(w, self.text) for w in words):
+            return not a_thing  # "a Chiefs game", "the Star Garden": a team's, a venue's name
         for offset, mention in self.positions:
             if mention != name:
                 continue
