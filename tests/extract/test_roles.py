@@ -92,6 +92,7 @@ def test_a_role_cut_off_before_its_object_is_not_printed(
     [
         "Headline\n\nErika Rosales, above, helped organize the trips. “We did so much,” "
         "Rosales said.",
+        "Headline\n\nErika Rosales, above, helped organize the trips. “We did so much,” she said.",
         "Headline\n\n“I want to cry just thinking about it,” said Dana Brown, 41.",
         "Headline\n\nWhile fans watched the series, the real Prince Andrew said, “I have no "
         "regrets.”",

@@ -140,7 +140,9 @@ class Mentions:
         self.surnames: dict[str, set[str]] = {}
         for person in self.people:
             self.surnames.setdefault(_fold(person.name.split()[-1]), set()).add(person.name)
-        self.roles = {p.name: p.role for p in self.people if p.role}
+        self.roles = {
+            p.name: p.role for p in self.people if p.role and _reads_as_role(p.role, speech)
+        }
         self.spoken: set[str] = set()  # people resolved from an explicit attribution
         self._full_names: dict[str, str | None] = {}  # full_name's answers: the table is fixed
         self._add_surname_mentions()
