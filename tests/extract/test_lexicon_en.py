@@ -137,3 +137,20 @@ def test_words_opening_a_sentence_are_no_part_of_the_name_after_them(
     table = mentions.Mentions(f"Title\n\n{sentence} ", SPEECH)
     assert table.full_name(name.split()[-1]) in (None, name)
     assert all(not p.name.startswith(("Neither", "Now")) for p in table.people)
+
+
+@pytest.mark.parametrize(
+    ("head", "speaker"),
+    [
+        (
+            "Obama has had a frosty relationship with McConnell, now the majority leader, who in "
+            "2010 said",
+            "McConnell",
+        ),
+        # The antecedent cannot be read: nobody, not the main clause's subject.
+        ("Critics compared his rhetoric and Hitler, who wrote", None),
+    ],
+)
+def test_a_relative_clause_speaks_for_its_antecedent(head: str, speaker: str | None) -> None:
+    verb = speakers.last_reporting_verb(head, "en")
+    assert verb is not None and speakers.subject_of_verb(head, verb, "en") == speaker

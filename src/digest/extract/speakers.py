@@ -518,7 +518,8 @@ def subject_of_verb(
         if name and name[0] in known:
             return name[0]
         return None
-    if (
+    relative = bool(words) and words[0].casefold() in speech.relatives
+    if relative or (
         len(words) == 1
         and words[0].casefold() in speech.role_stops
         and not is_verb(words[0], speech)
@@ -538,6 +539,10 @@ def subject_of_verb(
                 return " ".join(tail[i:]) if len(tail) - i <= 5 else None
             if i < len(tail):
                 break
+        if relative:
+            # "Obama has had a frosty relationship with McConnell, …, who in 2010 said": the
+            # relative's antecedent or nobody, never the main clause's subject.
+            return None
     cut = max((i for i, w in enumerate(words) if w.casefold() in speech.subordinators), default=-1)
     words = words[cut + 1 :]
     while words and (
