@@ -1389,3 +1389,35 @@ def test_a_name_the_text_puts_after_a_determiner_takes_no_pronoun() -> None:
     # A person's surname after a determiner ("the Lopez campaign") keeps her given name.
     text = "Maria Lopez spoke at noon. Reporters followed the Lopez campaign all day. "
     assert pronoun(text, "en", "she") == "Maria Lopez"
+
+
+@pytest.mark.parametrize(
+    ("language", "paragraphs", "start"),
+    [
+        (
+            "es",
+            (
+                "Fue la ex presidenta la que aprovechó un encuentro con la periodista Pilar del "
+                "Río, viuda del escritor José Saramago, para lanzar una frase.",
+                '"¿Cómo íbamos a gobernar el país?", apuntó la vicepresidenta.',
+            ),
+            "¿Cómo",
+        ),
+        (
+            "en",
+            (
+                "It was the former governor who used a meeting with the reporter Anna Berg to send "
+                "a message.",
+                "“How were we to govern the state?” the senator said.",
+            ),
+            "How were",
+        ),
+    ],
+)
+def test_a_person_a_complement_introduces_with_her_role_opens_no_sentence(
+    language: str, paragraphs: tuple[str, ...], start: str
+) -> None:
+    # "con la periodista Pilar del Río": the journalist is met, she does not open the sentence;
+    # "the senator" after it is someone else (the article never names her).
+    speaker = speaker_of(language, *paragraphs, start=start)
+    assert speaker is not None and "Río" not in speaker and "Berg" not in speaker

@@ -697,12 +697,9 @@ class Mentions:
         begin = self._sentence_before(pos)
         if begin is None:
             return None
-        complements = self.speech.complements
         for offset, name in self._people_at():
-            if begin <= offset < pos:
-                before = self.text[max(0, offset - 12) : offset].split()
-                if not (before and before[-1].casefold() in complements):
-                    return name
+            if begin <= offset < pos and not self._complement_at(offset):
+                return name  # not "un encuentro con la periodista Pilar del Río"
         return None
 
     def _opener(self, pos: int) -> str | None:
@@ -970,7 +967,11 @@ class Mentions:
             right_before = False
             if not word[-1:].isalnum():
                 return False  # "… der Zeit. Hartmut Rosa": another clause
-            role = _role_word(word, speech) or (speech.nouns_capitalised and word[:1].isupper())
+            role = (
+                _role_word(word, speech)
+                or _personal(word, speech)
+                or (speech.nouns_capitalised and word[:1].isupper())
+            )
             if not (low in speech.determiners or role):
                 return False
         return False
