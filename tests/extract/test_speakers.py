@@ -422,3 +422,21 @@ def test_a_particle_opens_no_name() -> None:
 def test_a_capitalised_word_after_a_capitalised_word_is_a_name_not_a_verb(clause: str) -> None:
     assert speakers.last_reporting_verb(clause, "en") is None
     assert speakers.subject("the United States said", "en") == "the United States"
+
+
+@pytest.mark.parametrize(
+    ("head", "language", "name"),
+    [
+        ("That same day, the union president, Alvaro Reinaldo, said", "en", "Alvaro Reinaldo"),
+        ("Le même jour, le président du syndicat, Alain Roux, a déclaré", "fr", "Alain Roux"),
+        (
+            "Ese mismo día, el presidente del sindicato portuario, Álvaro Reinaldo, señaló",
+            "es",
+            "Álvaro Reinaldo",
+        ),
+    ],
+)
+def test_a_leading_phrase_of_time_is_no_subject(head: str, language: str, name: str) -> None:
+    verb = speakers.last_reporting_verb(head, language)
+    found = speakers.subject_of_verb(head, verb, language) if verb else None
+    assert found is not None and found.startswith(name)

@@ -78,7 +78,11 @@ SPEECH = Speech(
         moreover furthermore besides otherwise likewise similarly consequently then finally
         eventually ultimately yes""".split()
     ),
-    adverbial_ends=frozenset({"ago"}),
+    # A leading phrase ending in one of these is the time, not the subject: "That same day, …".
+    adverbial_ends=frozenset(
+        """ago day days week weeks month months year years morning afternoon evening night
+        weekend""".split()
+    ),
     noun_phrase_stops=frozenset(
         """in at on during when while after before as because about to via from who which that
         whose adding noting last this earlier later""".split()

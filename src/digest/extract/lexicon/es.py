@@ -53,6 +53,10 @@ SPEECH = Speech(
     adverbial_starts=frozenset(
         "en sin sobre tras durante desde hasta para ante y pero aunque cuando si así hoy ayer".split()
     ),
+    # "Ese mismo día, el presidente …, X, señaló": the time, not the subject.
+    adverbial_ends=frozenset(
+        "día días semana semanas mes meses año años mañana tarde noche".split()
+    ),
     # Words ending a speaker's noun phrase: "señaló Boric en Coquimbo", "advirtió la titular de
     # Interior a los senadores", "añadió el senador por Florida".
     noun_phrase_stops=frozenset(

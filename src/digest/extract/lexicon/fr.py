@@ -87,6 +87,10 @@ SPEECH = Speech(
     ),
     honorifics=frozenset("m. m mme mlle me pr dr maître".split()),
     abbreviations=frozenset("pr mme mlle me m dr".split()),
+    # « Le même jour, le président …, X, a déclaré »: the time, not the subject.
+    adverbial_ends=frozenset(
+        "jour jours semaine semaines mois an ans année années matin soir".split()
+    ),
     adverbial_starts=frozenset(
         """en à au aux dans lors après avant pendant depuis quand alors mais et enfin puis ainsi or
         donc cependant pourtant toutefois chez concernant face sur par comme lundi mardi mercredi
