@@ -1421,3 +1421,14 @@ def test_a_person_a_complement_introduces_with_her_role_opens_no_sentence(
     # "the senator" after it is someone else (the article never names her).
     speaker = speaker_of(language, *paragraphs, start=start)
     assert speaker is not None and "Río" not in speaker and "Berg" not in speaker
+
+
+def test_a_german_subject_after_the_auxiliary_takes_the_pronoun() -> None:
+    # "Mit vielem hatte Thomas Weikert gerechnet": verb second puts the subject after "hatte";
+    # he is neither an object nor a complement's, so "er" is him, not who spoke before.
+    text = (
+        "„Er hat mich verraten“, sagte Ex-Präsident Alfons Hörmann der Zeitung.",
+        "Der Datenschutz. Mit vielem hatte Thomas Weikert gerechnet, damit wohl nicht. „Ich "
+        "kenne keine Kampagne“, sagte er.",
+    )
+    assert speaker_of("de", *text, start="Ich kenne") == "Thomas Weikert"

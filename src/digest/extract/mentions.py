@@ -967,10 +967,10 @@ class Mentions:
             right_before = False
             if not word[-1:].isalnum():
                 return False  # "… der Zeit. Hartmut Rosa": another clause
-            role = (
-                _role_word(word, speech)
-                or _personal(word, speech)
-                or (speech.nouns_capitalised and word[:1].isupper())
+            # A role's word: by its ending, its capital where nouns have one, or as a person noun
+            # of the lexicon elsewhere ("con la periodista Pilar del Río").
+            role = _role_word(word, speech) or (
+                word[:1].isupper() if speech.nouns_capitalised else _personal(word, speech)
             )
             if not (low in speech.determiners or role):
                 return False
@@ -1108,6 +1108,8 @@ class Mentions:
         verb = before[-1].casefold()
         if not (speakers.is_verb(verb, speech) or verb in speech.present_participles):
             return False
+        if speech.verb_second and verb in speech.auxiliaries:
+            return False  # "Mit vielem hatte Weikert gerechnet": the subject, after the verb
         return len(before) > 1 and not before[-2].endswith((",", "”", '"', "»", ":", "."))
 
     _previous_end = 0
