@@ -564,7 +564,7 @@ class Mentions:
             return Resolved(None)  # "Sie setzt sich …": a pronoun and its clause
         name, role = self._split(speaker)
         if name and role is None and self._common_word(name):
-            name = None  # "Representation has been …", "Most states …": a sentence's first word
+            name = None  # "Representation has been …", "Try saying …": a sentence's first word
         if (
             name
             and role is None
@@ -665,7 +665,8 @@ class Mentions:
             return False
         found = re.finditer(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])", self.text)
         return all(
-            self._opens_sentence(m.start()) or _QUOTATION_OPENS.search(self.text, 0, m.start())
+            self._opens_sentence(m.start())
+            or _QUOTATION_OPENS.search(self.text[max(0, m.start() - 4) : m.start()])
             for m in found
         )
 
@@ -1459,9 +1460,14 @@ def _reads_as_role(role: str, speech: Speech) -> bool:
     if any(w.casefold() in speech.speech_verbs for w in words):
         return False  # "allege in a new lawsuit that Ben Smith": a clause, not a description
     dangling = (
-        speech.complements | speech.agent_words | speech.adverbial_starts | speech.conjunctions
+        speech.complements
+        | speech.agent_words
+        | speech.adverbial_starts
+        | speech.conjunctions
+        | speech.subordinators
+        | speech.that
     )
-    if words and words[-1].islower() and words[-1] in dangling | speech.subordinators | speech.that:
+    if words and words[-1].islower() and words[-1] in dangling:
         return False  # "Gelehrter aus", "auteure de", "if": words cut off before their object
     if len(words) == 1 and (role.islower() or role[:1].isdigit()) and not _personal(role, speech):
         return False  # "Erika Rosales, above,", "the real Prince Andrew", "X, 24,": no person noun

@@ -100,8 +100,9 @@ class Speech:
     noun_phrase_stops: frozenset[str] = field(default_factory=frozenset)
     # Words ending a role given in apposition: "X, the mayor, who …".
     role_stops: frozenset[str] = field(default_factory=frozenset)
-    # Relative pronouns opening a clause whose subject is the name before the comma: "to Lily
-    # Gladstone, who could become …" (she acts there, though a complement governs her name).
+    # Relative pronouns opening a clause whose subject is the name before the comma: "…, with
+    # McConnell, …, who in 2010 said" is McConnell's; "to Lily Gladstone, who could become …"
+    # makes her act, though a complement governs her name.
     relatives: frozenset[str] = field(default_factory=frozenset)
     subordinators: frozenset[str] = field(default_factory=frozenset)
     negations: frozenset[str] = field(default_factory=frozenset)
