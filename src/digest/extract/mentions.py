@@ -663,7 +663,7 @@ class Mentions:
         abstract = len(word) > 6 and _fold(word).endswith(self.speech.abstract_suffixes)
         if not (abstract or _in_lower_case(word, self.text)):
             return False
-        found = re.finditer(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])", self.text)
+        found = re.finditer(_whole(word), self.text)
         return all(
             self._opens_sentence(m.start())
             or _QUOTATION_OPENS.search(self.text[max(0, m.start() - 4) : m.start()])
@@ -775,7 +775,7 @@ class Mentions:
         """True when a sentence up to `pos`, the attribution's own included, names the person and
         gives the description to someone else beside them ("Dempsey told the man to remove the
         bedding", "The officer tells Pence to …, “…”"): two people."""
-        phrase = re.compile(rf"(?<![\w’'-]){re.escape(description)}(?![\w’'-])", re.I)
+        phrase = re.compile(_whole(description), re.I)
         named = [o for o, n in self.positions if n == name and o < pos]
         for m in phrase.finditer(self.text, 0, pos):
             start = max(self.text.rfind(". ", 0, m.start()), self.text.rfind("\n", 0, m.start()))
@@ -989,7 +989,7 @@ class Mentions:
         """Where the pronoun stands when it comes before `pos` in the same sentence, else `pos`."""
         start = max(0, pos - 300)
         found = pos
-        for m in re.finditer(rf"(?<![\w’'-]){re.escape(pronoun)}(?![\w’'-])", self.text[start:pos]):
+        for m in re.finditer(_whole(pronoun), self.text[start:pos]):
             found = start + m.start()
         return pos if self._ends_between(found, pos) else found
 
@@ -1255,7 +1255,7 @@ class Mentions:
         full = self.full_name(name)
         if not full or not any(p.name == full for p in self.people) or not self.is_person(full):
             return False
-        for m in re.finditer(rf"(?<![\w’'\-]){re.escape(full)}(?![\w’'\-])", self.text):
+        for m in re.finditer(_whole(full), self.text):
             before = self.text[max(0, m.start() - 30) : m.start()].split()[-1:]
             if not (before and _owner(before[0], self.speech)):
                 return True
@@ -1290,9 +1290,12 @@ _VERB_AFTER = re.compile(r"(?:,[^,.;]{1,80},)?\s+(\w+)")
 def _in_lower_case(word: str, text: str) -> bool:
     """True when the text writes the word in lower case too, as a common word ("the lights")."""
     lower = word.casefold()
-    return (
-        lower != word and re.search(rf"(?<![\w’'-]){re.escape(lower)}(?![\w’'-])", text) is not None
-    )
+    return lower != word and re.search(_whole(lower), text) is not None
+
+
+def _whole(words: str) -> str:
+    """A pattern for the words standing whole, not inside a longer word ("Lee", not "Leeds")."""
+    return rf"(?<![\w’'-]){re.escape(words)}(?![\w’'-])"
 
 
 def _name_after_quotation(mention: str) -> str:
